@@ -1,0 +1,227 @@
+"""The ``mcim-desk`` command: no subcommand starts the GUI; subcommands serve scripts and tests.
+
+Every subcommand takes ``--db`` (a file path or a SQLAlchemy URL; default: MCIM_DESK_DB, then
+the data folder). A database that does not exist yet is created, migrated and filled with the
+reference data, as the GUI does on first start. Handlers of later features are imported only
+when their command runs, so ``mcim-desk --version`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import APP_NAME, __version__
+
+# subcommand -> "module:function"; each function takes (args) and returns an exit code.
+HANDLERS: dict[str, str] = {
+    "check": "mcim_desk.cli:run_check",
+    "backup": "mcim_desk.cli:run_backup",
+    "restore": "mcim_desk.cli:run_restore",
+    "forms": "mcim_desk.cli_forms:run_forms",
+    "responses": "mcim_desk.cli_forms:run_responses",
+    "followups": "mcim_desk.cli_interviews:run_followups",
+    "report": "mcim_desk.cli_reports:run_report",
+    "demo": "mcim_desk.cli_reports:run_demo",
+    "export": "mcim_desk.cli_exchange:run_export",
+    "import": "mcim_desk.cli_exchange:run_import",
+    "questionnaire": "mcim_desk.cli_exchange:run_questionnaire",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mcim-desk", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL")
+    parser.add_argument("--lang", choices=["fr", "en"], help="language of messages and output")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen on a temporary database, open and close the window, exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("--db", dest="sub_db", help="database file or SQLAlchemy URL")
+        p.add_argument("--lang", dest="sub_lang", choices=["fr", "en"], help="language")
+        return p
+
+    command("check", "print schema revision, integrity and counts; non-zero on a problem")
+    command("backup", "copy the database").add_argument("--out", required=True, type=Path)
+    command("restore", "replace the database by a backup (keeps a copy of it first)").add_argument(
+        "file", type=Path
+    )
+
+    forms = command("forms", "add or validate an XLSForm")
+    forms_sub = forms.add_subparsers(dest="action", required=True)
+    forms_sub.add_parser("add").add_argument("file", type=Path)
+    forms_sub.add_parser("validate").add_argument("file", type=Path)
+    forms_sub.add_parser("list")
+
+    responses = command("responses", "import or export responses as KoboToolbox-style JSON")
+    responses_sub = responses.add_subparsers(dest="action", required=True)
+    responses_sub.add_parser("import").add_argument("file", type=Path)
+    exp = responses_sub.add_parser("export")
+    exp.add_argument("--out", required=True, type=Path)
+    exp.add_argument("--form", help="form id (default: every form)")
+
+    followups = command("followups", "export planned interviews and open follow-ups")
+    followups_sub = followups.add_subparsers(dest="action", required=True)
+    fexp = followups_sub.add_parser("export")
+    fexp.add_argument("--format", choices=["ics"], default="ics")
+    fexp.add_argument("--out", required=True, type=Path)
+
+    report = command("report", "write a PDF (or JSON) report")
+    report.add_argument(
+        "kind",
+        choices=["summary", "profile", "followups", "blank-questionnaire", "blank-interview"],
+    )
+    report.add_argument("--out", required=True, type=Path)
+    report.add_argument("--mechanism", help="acronym, for a profile")
+    report.add_argument("--format", choices=["pdf", "json"], default="pdf")
+
+    command("demo", "create a demonstration database (fictional data)").add_argument(
+        "--out", required=True, type=Path
+    )
+
+    export = command("export", "export a bundle or spreadsheets")
+    export.add_argument("--format", choices=["bundle", "xlsx", "csv"], required=True)
+    export.add_argument("--out", required=True, type=Path)
+    export.add_argument("--since-last", action="store_true")
+    export.add_argument("--passphrase-file", type=Path)
+    labels = export.add_mutually_exclusive_group()
+    labels.add_argument("--labels", dest="labels", action="store_true")
+    labels.add_argument("--codes", dest="labels", action="store_false")
+
+    imp = command("import", "import a bundle (.mcimz) or a filled questionnaire (.pdf)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--passphrase-file", type=Path)
+    imp.add_argument("--accept-all", action="store_true")
+
+    questionnaire = command("questionnaire", "fillable questionnaire PDFs")
+    q_sub = questionnaire.add_subparsers(dest="action", required=True)
+    qpdf = q_sub.add_parser("pdf")
+    qpdf.add_argument("--mechanism", required=True)
+    qpdf.add_argument("--out", required=True, type=Path)
+    qpdf.add_argument("--with-answers", action="store_true")
+    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    # Accept --db/--lang before or after the subcommand.
+    args.db = getattr(args, "sub_db", None) or args.db
+    args.lang = getattr(args, "sub_lang", None) or args.lang
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
+    if not args.command:
+        from .__main__ import run_gui
+
+        return run_gui(args)
+    _setup_cli_language(args.lang)
+    module_name, _, func_name = HANDLERS[args.command].partition(":")
+    try:
+        handler: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(module_name), func_name
+        )
+    except (ImportError, AttributeError):
+        print(f"mcim-desk: '{args.command}' is not available in this version", file=sys.stderr)
+        return 2
+    return handler(args)
+
+
+def _setup_cli_language(lang: str | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from .i18n import install_translators, preferred_language
+
+    if QCoreApplication.instance() is None:
+        QCoreApplication(["mcim-desk"])
+    install_translators(lang or preferred_language())
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"mcim-desk: {message}", file=sys.stderr)
+    return code
+
+
+def open_for_cli(args: argparse.Namespace):  # noqa: ANN201 - (Database, OpenReport)
+    """Open (create, migrate, fill) the database a command names; shared by every handler."""
+    from .paths import database_target
+    from .services.startup import open_database
+
+    return open_database(database_target(args.db))
+
+
+# --- the spine's commands -----------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .services.catalogue import database_summary
+    from .services.startup import DatabaseDamagedError
+
+    tr = QCoreApplication.translate
+    try:
+        db, report = open_for_cli(args)
+    except DatabaseDamagedError as exc:
+        return fail(tr("Cli", "integrity check failed for {path}: {problem}").format(
+            path=exc.path, problem=exc.problem), 3)
+    summary = database_summary(db)
+    print(tr("Cli", "database: {target}").format(target=report.target))
+    print(tr("Cli", "schema revision: {revision}").format(revision=summary.revision))
+    print(tr("Cli", "integrity: {result}").format(result=summary.integrity))
+    for key, value in sorted(summary.counts.items()):
+        print(f"{key}: {value}")
+    problems = summary.problems
+    for problem in problems:
+        print(tr("Cli", "problem: {problem}").format(problem=problem), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .services.backups import backup_to
+
+    db, _ = open_for_cli(args)
+    if db.path is None:
+        return fail(QCoreApplication.translate("Cli", "backup works on SQLite files only"))
+    out = backup_to(db.path, args.out.resolve())
+    print(QCoreApplication.translate("Cli", "backup written to {path}").format(path=out))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .paths import database_target, sqlite_path_of
+    from .persistence.sqlite_files import DatabaseDamaged
+    from .services.backups import restore
+
+    tr = QCoreApplication.translate
+    target = sqlite_path_of(database_target(args.db))
+    if target is None:
+        return fail(tr("Cli", "restore works on SQLite files only"))
+    try:
+        kept = restore(target, args.file.resolve())
+    except FileNotFoundError:
+        return fail(tr("Cli", "no such backup file: {path}").format(path=args.file))
+    except DatabaseDamaged as exc:
+        return fail(tr("Cli", "not restored, the backup is damaged: {problem}").format(problem=exc))
+    print(tr("Cli", "restored {source} into {target}").format(source=args.file, target=target))
+    if kept:
+        print(tr("Cli", "the replaced database was kept as {path}").format(path=kept))
+    return 0

@@ -1,0 +1,1 @@
+"""Plain Python: enums, dataclasses, validation and form logic. No Qt, no SQLAlchemy."""

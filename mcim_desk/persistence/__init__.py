@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine and session factory, repositories. The only place with SQL."""

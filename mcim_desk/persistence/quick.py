@@ -1,0 +1,32 @@
+"""Read-only queries for the start path, through the standard library's sqlite3 (no
+SQLAlchemy import before the window is filled). Same tables, same meaning as repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sqlite_files import read_rows
+
+MECHANISM_COLUMNS = (
+    "id", "key", "type", "region", "sort", "acronym_fr", "acronym_en", "name_fr", "name_en",
+    "member_state_count", "chair_country",
+)
+
+
+def mechanism_rows(path: Path) -> list[dict[str, object]]:
+    sql = (
+        f"SELECT {', '.join(MECHANISM_COLUMNS)} FROM mechanism "
+        "WHERE deleted_at IS NULL ORDER BY sort, key"
+    )
+    return [dict(zip(MECHANISM_COLUMNS, row, strict=True)) for row in read_rows(path, sql)]
+
+
+def reference_labels(path: Path, kinds: tuple[str, ...]) -> list[tuple[str, str, str, str, int]]:
+    """(kind, name, label_fr, label_en, sort) of the given reference kinds."""
+    marks = ", ".join("?" for _ in kinds)
+    return read_rows(
+        path,
+        f"SELECT kind, name, label_fr, label_en, sort FROM reference_item WHERE kind IN ({marks}) "
+        "ORDER BY kind, sort",
+        kinds,
+    )

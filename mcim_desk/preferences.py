@@ -1,0 +1,51 @@
+"""User preferences (profile name, own time zone, language), kept in the data folder's INI file."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+
+def _default_profile() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some frozen Windows setups
+        return "user"
+
+
+def _default_zone() -> str:
+    try:
+        from datetime import datetime
+
+        local = datetime.now().astimezone().tzinfo
+        key = getattr(local, "key", None)
+        return key or "Europe/Geneva"
+    except Exception:
+        return "Europe/Geneva"
+
+
+@dataclass
+class Preferences:
+    profile: str
+    time_zone: str
+    language: str
+
+    @classmethod
+    def load(cls) -> Preferences:
+        from .i18n import preferred_language, settings
+
+        s = settings()
+        return cls(
+            profile=s.value("profile", "", str) or _default_profile(),
+            time_zone=s.value("time_zone", "", str) or _default_zone(),
+            language=preferred_language(),
+        )
+
+    def save(self) -> None:
+        from .i18n import settings
+
+        s = settings()
+        s.setValue("profile", self.profile)
+        s.setValue("time_zone", self.time_zone)
+        s.setValue("language", self.language)
+        s.sync()
