@@ -4,7 +4,9 @@
     python3 dev.py run     # create .venv if needed, install, start MCIM Desk
     python3 dev.py test    # create .venv if needed, install, run the whole test suite
 
-Extra arguments are passed on (to the program, or to pytest).
+Extra arguments are passed on (to the program, or to pytest). For maintainers:
+
+    python3 dev.py i18n    # refresh resources/i18n/*.ts from the sources, compile the .qm
 """
 
 from __future__ import annotations
@@ -44,14 +46,29 @@ def _ensure_env() -> Path:
     return python
 
 
+def _update_translations(python: Path) -> int:
+    """lupdate every translatable string of the package into the .ts files (kept, with
+    their translations), then lrelease them into the .qm files the program loads."""
+    tools = python.parent
+    sources = sorted(str(p) for p in (ROOT / "mcim_desk").rglob("*.py"))
+    for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")):
+        subprocess.run([str(tools / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(ts)],
+                       check=True)
+        subprocess.run([str(tools / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "i18n"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     python = _ensure_env()
     if command == "run":
         return subprocess.call([str(python), "-m", "mcim_desk", *rest], cwd=ROOT)
+    if command == "i18n":
+        return _update_translations(python)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if code == 5:  # pytest: no test was collected; that is a failure, not a pass

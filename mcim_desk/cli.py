@@ -173,21 +173,31 @@ def run_check(args: argparse.Namespace) -> int:
     from .services.catalogue import database_summary
     from .services.startup import DatabaseDamagedError
 
-    tr = QCoreApplication.translate
     try:
         db, report = open_for_cli(args)
     except DatabaseDamagedError as exc:
-        return fail(tr("Cli", "integrity check failed for {path}: {problem}").format(
-            path=exc.path, problem=exc.problem), 3)
+        return fail(
+            QCoreApplication.translate(
+                "Cli", "integrity check failed for {path}: {problem}"
+            ).format(path=exc.path, problem=exc.problem),
+            3,
+        )
     summary = database_summary(db)
-    print(tr("Cli", "database: {target}").format(target=report.target))
-    print(tr("Cli", "schema revision: {revision}").format(revision=summary.revision))
-    print(tr("Cli", "integrity: {result}").format(result=summary.integrity))
+    print(QCoreApplication.translate("Cli", "database: {target}").format(target=report.target))
+    print(
+        QCoreApplication.translate("Cli", "schema revision: {revision}").format(
+            revision=summary.revision
+        )
+    )
+    print(QCoreApplication.translate("Cli", "integrity: {result}").format(result=summary.integrity))
     for key, value in sorted(summary.counts.items()):
         print(f"{key}: {value}")
     problems = summary.problems
     for problem in problems:
-        print(tr("Cli", "problem: {problem}").format(problem=problem), file=sys.stderr)
+        print(
+            QCoreApplication.translate("Cli", "problem: {problem}").format(problem=problem),
+            file=sys.stderr,
+        )
     return 1 if problems else 0
 
 
@@ -211,17 +221,30 @@ def run_restore(args: argparse.Namespace) -> int:
     from .persistence.sqlite_files import DatabaseDamaged
     from .services.backups import restore
 
-    tr = QCoreApplication.translate
     target = sqlite_path_of(database_target(args.db))
     if target is None:
-        return fail(tr("Cli", "restore works on SQLite files only"))
+        return fail(QCoreApplication.translate("Cli", "restore works on SQLite files only"))
     try:
         kept = restore(target, args.file.resolve())
     except FileNotFoundError:
-        return fail(tr("Cli", "no such backup file: {path}").format(path=args.file))
+        return fail(
+            QCoreApplication.translate("Cli", "no such backup file: {path}").format(path=args.file)
+        )
     except DatabaseDamaged as exc:
-        return fail(tr("Cli", "not restored, the backup is damaged: {problem}").format(problem=exc))
-    print(tr("Cli", "restored {source} into {target}").format(source=args.file, target=target))
+        return fail(
+            QCoreApplication.translate(
+                "Cli", "not restored, the backup is damaged: {problem}"
+            ).format(problem=exc)
+        )
+    print(
+        QCoreApplication.translate("Cli", "restored {source} into {target}").format(
+            source=args.file, target=target
+        )
+    )
     if kept:
-        print(tr("Cli", "the replaced database was kept as {path}").format(path=kept))
+        print(
+            QCoreApplication.translate("Cli", "the replaced database was kept as {path}").format(
+                path=kept
+            )
+        )
     return 0

@@ -9,8 +9,14 @@ from PySide6.QtCore import QCoreApplication
 from ..persistence.database import Database
 
 EDITABLE_FIELDS = {
-    "acronym_fr", "acronym_en", "name_fr", "name_en", "member_state_count", "chair_country",
-    "website", "notes",
+    "acronym_fr",
+    "acronym_en",
+    "name_fr",
+    "name_en",
+    "member_state_count",
+    "chair_country",
+    "website",
+    "notes",
 }
 CONTACT_FIELDS = {"role", "name", "title", "institution", "email", "phone", "time_zone"}
 CONTACT_ROLES = ("chair", "secretariat_head", "other")
@@ -97,10 +103,6 @@ class DatabaseSummary:
     problems: list[str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
-
-
 def mechanism_rows(db: Database) -> list[MechanismRow]:
     """The mechanism list; on SQLite through the light start-path reader."""
     if db.path is not None:
@@ -149,27 +151,39 @@ def find_mechanism(db: Database, acronym: str) -> MechanismRow | None:
 def clean_mechanism_value(field_name: str, value: object) -> object:
     """Validate and normalise one edited field; raises ValidationError with a clear message."""
     if field_name not in EDITABLE_FIELDS:
-        raise ValidationError(_tr("This field cannot be edited: {field}").format(field=field_name))
+        raise ValidationError(
+            QCoreApplication.translate("Catalogue", "This field cannot be edited: {field}").format(
+                field=field_name
+            )
+        )
     if field_name == "member_state_count":
         text = "" if value is None else str(value).strip()
         if not text:
             return None
         if not text.isdigit() or int(text) > 1000:
             raise ValidationError(
-                _tr("Member states must be a whole number between 0 and 1000, not “{value}”.").format(
-                    value=text
-                ),
+                QCoreApplication.translate(
+                    "Catalogue",
+                    "Member states must be a whole number between 0 and 1000, not “{value}”.",
+                ).format(value=text),
                 field_name,
             )
         return int(text)
     text = "" if value is None else str(value).strip()
     if field_name in {"acronym_fr", "acronym_en", "name_fr", "name_en"} and not text:
-        raise ValidationError(_tr("The name and acronym cannot be empty."), field_name)
+        raise ValidationError(
+            QCoreApplication.translate("Catalogue", "The name and acronym cannot be empty."),
+            field_name,
+        )
     return text or None
 
 
 def update_mechanism(
-    db: Database, mechanism_id: str, field_name: str, value: object, actor: str,
+    db: Database,
+    mechanism_id: str,
+    field_name: str,
+    value: object,
+    actor: str,
     expected_revision: int | None = None,
 ) -> MechanismCard:
     """Save one field in one transaction, with its audit row; returns the card as saved."""
@@ -186,8 +200,14 @@ def update_mechanism(
         if old != clean:
             setattr(mech, field_name, clean)
             repositories.append_audit(
-                session, actor=actor, action="update", entity="mechanism",
-                entity_id=mechanism_id, field=field_name, old=old, new=clean,
+                session,
+                actor=actor,
+                action="update",
+                entity="mechanism",
+                entity_id=mechanism_id,
+                field=field_name,
+                old=old,
+                new=clean,
             )
             session.flush()
         return _card(mech, repositories.contacts_of(session, mechanism_id))
@@ -208,7 +228,11 @@ def save_contact(db: Database, contact: ContactInfo, actor: str) -> ContactInfo:
             session.add(row)
             session.flush()
             repositories.append_audit(
-                session, actor=actor, action="create", entity="contact", entity_id=row.id,
+                session,
+                actor=actor,
+                action="create",
+                entity="contact",
+                entity_id=row.id,
                 new=values.get("name"),
             )
         else:
@@ -217,8 +241,14 @@ def save_contact(db: Database, contact: ContactInfo, actor: str) -> ContactInfo:
                 if old != value:
                     setattr(row, key, value)
                     repositories.append_audit(
-                        session, actor=actor, action="update", entity="contact",
-                        entity_id=row.id, field=key, old=old, new=value,
+                        session,
+                        actor=actor,
+                        action="update",
+                        entity="contact",
+                        entity_id=row.id,
+                        field=key,
+                        old=old,
+                        new=value,
                     )
             row.deleted_at = None
             session.flush()
@@ -235,7 +265,11 @@ def delete_contact(db: Database, contact_id: str, actor: str) -> None:
         if row is not None and row.deleted_at is None:
             row.deleted_at = utcnow()
             repositories.append_audit(
-                session, actor=actor, action="delete", entity="contact", entity_id=contact_id,
+                session,
+                actor=actor,
+                action="delete",
+                entity="contact",
+                entity_id=contact_id,
                 old=row.name,
             )
 
@@ -245,13 +279,18 @@ def validate_contact(contact: ContactInfo) -> dict[str, object]:
     values = {k: (getattr(contact, k) or "").strip() or None for k in CONTACT_FIELDS}
     values["name"] = values["name"] or ""
     if not values["name"]:
-        raise ValidationError(_tr("A contact needs a name."), "name")
+        raise ValidationError(
+            QCoreApplication.translate("Catalogue", "A contact needs a name."), "name"
+        )
     if values["role"] not in CONTACT_ROLES:
         values["role"] = "other"
     email = values["email"]
     if email and ("@" not in email or " " in email or email.startswith("@") or email.endswith("@")):
         raise ValidationError(
-            _tr("“{value}” is not an e-mail address.").format(value=email), "email"
+            QCoreApplication.translate("Catalogue", "“{value}” is not an e-mail address.").format(
+                value=email
+            ),
+            "email",
         )
     zone = values["time_zone"]
     if zone:
@@ -259,9 +298,10 @@ def validate_contact(contact: ContactInfo) -> dict[str, object]:
 
         if not is_known_zone(zone):
             raise ValidationError(
-                _tr("Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.").format(
-                    value=zone
-                ),
+                QCoreApplication.translate(
+                    "Catalogue",
+                    "Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.",
+                ).format(value=zone),
                 "time_zone",
             )
     return values
@@ -284,9 +324,16 @@ def database_summary(db: Database) -> DatabaseSummary:
         problems.append(f"integrity: {integrity}")
     if revision != head_revision():
         problems.append(f"schema revision {revision} is not {head_revision()}")
-    expected = {"mechanisms": 30, "mechanisms.rcp": 15, "mechanisms.irf": 13,
-                "mechanisms.global": 2, "objective": 23, "principle": 10, "theme": 6,
-                "partner_category": 8}
+    expected = {
+        "mechanisms": 30,
+        "mechanisms.rcp": 15,
+        "mechanisms.irf": 13,
+        "mechanisms.global": 2,
+        "objective": 23,
+        "principle": 10,
+        "theme": 6,
+        "partner_category": 8,
+    }
     for key, wanted in expected.items():
         if counts.get(key, 0) < wanted:
             problems.append(f"{key}: {counts.get(key, 0)} < {wanted}")
@@ -295,29 +342,61 @@ def database_summary(db: Database) -> DatabaseSummary:
 
 def _row(m) -> MechanismRow:  # noqa: ANN001 - an ORM Mechanism
     return MechanismRow(
-        id=m.id, key=m.key, type=m.type, region=m.region, sort=m.sort,
-        acronym_fr=m.acronym_fr, acronym_en=m.acronym_en, name_fr=m.name_fr, name_en=m.name_en,
-        member_state_count=m.member_state_count, chair_country=m.chair_country,
+        id=m.id,
+        key=m.key,
+        type=m.type,
+        region=m.region,
+        sort=m.sort,
+        acronym_fr=m.acronym_fr,
+        acronym_en=m.acronym_en,
+        name_fr=m.name_fr,
+        name_en=m.name_en,
+        member_state_count=m.member_state_count,
+        chair_country=m.chair_country,
     )
 
 
 def _contact(c) -> ContactInfo:  # noqa: ANN001 - an ORM Contact
     return ContactInfo(
-        id=c.id, mechanism_id=c.mechanism_id, role=c.role, name=c.name, title=c.title,
-        institution=c.institution, email=c.email, phone=c.phone, time_zone=c.time_zone,
+        id=c.id,
+        mechanism_id=c.mechanism_id,
+        role=c.role,
+        name=c.name,
+        title=c.title,
+        institution=c.institution,
+        email=c.email,
+        phone=c.phone,
+        time_zone=c.time_zone,
         revision=c.revision,
     )
 
 
 def _card(m, contacts) -> MechanismCard:  # noqa: ANN001 - ORM rows
     return MechanismCard(
-        row=_row(m), website=m.website, notes=m.notes, revision=m.revision,
+        row=_row(m),
+        website=m.website,
+        notes=m.notes,
+        revision=m.revision,
         contacts=tuple(_contact(c) for c in contacts),
     )
 
 
 __all__ = [
-    "ContactInfo", "DatabaseSummary", "Label", "MechanismCard", "MechanismRow", "StaleEditError",
-    "ValidationError", "database_summary", "validate_contact", "delete_contact", "find_mechanism", "mechanism_card",
-    "mechanism_rows", "reference_labels", "replace", "save_contact", "update_mechanism",
+    "ContactInfo",
+    "DatabaseSummary",
+    "Label",
+    "MechanismCard",
+    "MechanismRow",
+    "StaleEditError",
+    "ValidationError",
+    "database_summary",
+    "validate_contact",
+    "delete_contact",
+    "find_mechanism",
+    "mechanism_card",
+    "mechanism_rows",
+    "reference_labels",
+    "replace",
+    "save_contact",
+    "update_mechanism",
 ]

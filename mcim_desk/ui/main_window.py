@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.list_panel.model.lang = prefs.language
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mechanism_tabs")
-        self.placeholder = QLabel(self)
+        self.placeholder: QLabel | None = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self.placeholder, "")
         splitter = QSplitter(self)
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
 
         self.tabs.removeTab(0)
         self.placeholder.deleteLater()
+        self.placeholder = None
         self.card = MechanismCardView(self.ctx, self)
         self.card.card_saved.connect(lambda card: self.list_panel.model.replace_row(card.row))
         self._pages.append((self.card, lambda: self.tr("Card")))
@@ -304,7 +305,8 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         self.prefs.language = lang
         remember_language(lang)
-        install_translators(lang)  # Qt then sends LanguageChange to every widget
+        install_translators(lang)  # Qt then posts LanguageChange to every widget
+        self.retranslate()  # at once for the window itself; the rest follow the event
         self.language_actions[lang].setChecked(True)
         self.list_panel.set_language(lang)
         if self.card is not None:
@@ -340,13 +342,13 @@ class MainWindow(QMainWindow):
         self.backup_action.setText(self.tr("&Back up now"))
         self.restore_action.setText(self.tr("&Restore a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.undo.setUndoLimit(0)
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.prefs_action.setText(self.tr("&Preferences…"))
         self.find_action.setText(self.tr("&Find a mechanism"))
         self.about_action.setText(self.tr("&About MCIM Desk"))
-        self.placeholder.setText(self.tr("Opening the database…"))
+        if self.placeholder is not None:
+            self.placeholder.setText(self.tr("Opening the database…"))
         self._retitle_tabs()
 
     def _retitle_tabs(self) -> None:

@@ -81,6 +81,11 @@ class MechanismTableModel(QAbstractTableModel):
         lab = self._labels.get((kind, name))
         return lab.text(self.lang) if lab else name
 
+    def short_type(self, type_: str) -> str:
+        return {"rcp": self.tr("RCP"), "irf": self.tr("IRF"), "global": self.tr("Global")}.get(
+            type_, type_
+        )
+
     def row_at(self, row: int) -> MechanismRow:
         return self._rows[row]
 
@@ -101,10 +106,11 @@ class MechanismTableModel(QAbstractTableModel):
             if col == self.NAME:
                 return row.name(self.lang)
             if col == self.TYPE:
-                return self.label("mechanism_type", row.type)
+                return self.short_type(row.type)
             return self.label("region", row.region)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name_fr}\n{row.name_en}"
+            type_label = self.label("mechanism_type", row.type)
+            return f"{row.name_fr}\n{row.name_en}\n{type_label}"
         if role == self.RowRole:
             return row
         if role == self.SearchRole:
@@ -128,9 +134,10 @@ class MechanismFilter(QSortFilterProxyModel):
         self.words: list[str] = []
 
     def set_filters(self, type_: str, region: str, text: str) -> None:
+        self.beginFilterChange()
         self.type_filter, self.region_filter = type_, region
         self.words = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
@@ -178,7 +185,7 @@ class MechanismListPanel(QWidget):
         header.setStretchLastSection(True)
         self.view.setColumnWidth(0, 130)
         self.view.setColumnWidth(1, 300)
-        self.view.setColumnWidth(2, 90)
+        self.view.setColumnWidth(2, 60)
 
         filters = QHBoxLayout()
         filters.addWidget(self.type_box, 1)

@@ -1,0 +1,108 @@
+"""Shared fixtures: every test gets its own data folder and a fresh SQLite file; Qt runs
+offscreen with one session QApplication (pytest-qt's)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def session_application(qapp):  # noqa: ANN001, ANN201
+    """One QApplication for the whole run, made before any CLI test could make a bare
+    QCoreApplication (widgets cannot live under one)."""
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setenv("MCIM_DESK_DATA", str(data))
+    monkeypatch.delenv("MCIM_DESK_DB", raising=False)
+    monkeypatch.delenv("MCIM_DESK_LANG", raising=False)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def english_after_test() -> Iterator[None]:
+    """Translators are application-wide: leave English behind for the next test."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from mcim_desk.i18n import install_translators
+
+        install_translators("en")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "study.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path):  # noqa: ANN201 - a Database
+    from mcim_desk.services.startup import open_database
+
+    database, _ = open_database(str(db_path))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def make_window(qtbot, db_path: Path):  # noqa: ANN001, ANN201
+    """Build a main window on ``db_path`` (synchronous tasks, scripted dialogs)."""
+    from mcim_desk.preferences import Preferences
+    from mcim_desk.ui.dialogs import ScriptedDialogs
+    from mcim_desk.ui.main_window import MainWindow
+    from mcim_desk.ui.tasks import SyncRunner
+
+    windows = []
+
+    def build(language: str = "en", path: Path | None = None, open_db: bool = True,
+              dialogs: ScriptedDialogs | None = None) -> MainWindow:
+        prefs = Preferences(profile="tester", time_zone="Europe/Geneva", language=language)
+        window = MainWindow(prefs, SyncRunner(), dialogs or ScriptedDialogs())
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # keyboard focus (Tab, editingFinished) needs it
+        if open_db:
+            assert window.open_database(str(path or db_path))
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Type text of any script: qtbot.keyClicks aborts on non-ASCII with PySide6 6.12
+    (an assertion in Qt's qasciikey.cpp), so send one QKeyEvent pair per character."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def typer():  # noqa: ANN201
+    return type_text
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    url = os.environ.get("MCIM_TEST_PG_URL")
+    if not url:
+        pytest.skip("PostgreSQL tests skipped: MCIM_TEST_PG_URL is not set (no server here)")
+    yield url
