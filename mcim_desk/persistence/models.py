@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -176,6 +177,9 @@ class Answer(Tracked, Base):
     path: Mapped[str] = mapped_column(String(256))
     value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)  # per-question notes (interviews)
+    # Kept up to date by every save (the form's relevance of this path given all answers), so
+    # that reports can aggregate in SQL and never count answers the skip logic hides.
+    relevant: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 # --- interviews, quotes, coding -----------------------------------------------------------

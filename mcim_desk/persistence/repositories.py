@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -174,3 +176,361 @@ def counts(session: Session) -> dict[str, int]:
         result[kind] = n
     result["mechanisms"] = sum(v for k, v in result.items() if k.startswith("mechanisms."))
     return result
+
+
+# --- forms, rounds, responses and answers (issue 3) ---------------------------------------
+# Autosave must stay near a millisecond: the answer and response statements below are built
+# once and run on the session's connection (the ORM's per-statement overhead is ~0.1 ms;
+# a prepared Core statement on the connection ~0.02 ms). Writes through them bump the Tracked
+# columns (revision, updated_at) themselves.
+
+
+@cache
+def _statements() -> dict[str, Any]:
+    from sqlalchemy import bindparam, delete, insert, update
+
+    from .models import Answer, FormVersion, Response
+
+    return {
+        "response_head": select(
+            Response.id, Response.form_version_id, Response.status, Response.revision,
+            Response.mechanism_id,
+        ).where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)),
+        "response_summary": select(
+            Response.id, FormVersion.form_id, FormVersion.id, FormVersion.version,
+            Response.mechanism_id, Response.round_id, Response.status, Response.source,
+            Response.revision, Response.created_at, Response.updated_at,
+        )
+        .join(FormVersion, FormVersion.id == Response.form_version_id)
+        .where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)),
+        "touch_response": update(Response)
+        .where(Response.id == bindparam("rid"), Response.revision == bindparam("expected"))
+        .values(
+            status=bindparam("new_status"), updated_at=bindparam("now"),
+            revision=Response.revision + 1,
+        ),
+        "answer_rows": select(Answer.id, Answer.path, Answer.value, Answer.relevant).where(
+            Answer.response_id == bindparam("rid"), Answer.deleted_at.is_(None)
+        ),
+        "insert_answer": insert(Answer),
+        "set_value": update(Answer)
+        .where(Answer.id == bindparam("aid"))
+        .values(value=bindparam("new_value"), updated_at=bindparam("now"), revision=Answer.revision + 1),
+        "set_relevant": update(Answer)
+        .where(Answer.id == bindparam("aid"))
+        .values(relevant=bindparam("flag"), updated_at=bindparam("now"), revision=Answer.revision + 1),
+        "set_path": update(Answer)
+        .where(Answer.id == bindparam("aid"))
+        .values(path=bindparam("new_path"), updated_at=bindparam("now"), revision=Answer.revision + 1),
+        "set_note": update(Answer)
+        .where(Answer.id == bindparam("aid"))
+        .values(note=bindparam("new_note"), updated_at=bindparam("now"), revision=Answer.revision + 1),
+        "answer_note": select(Answer.note).where(Answer.id == bindparam("aid")),
+        "delete_answer": delete(Answer).where(Answer.id == bindparam("aid")),
+        "insert_audit": insert(AuditEntry),
+        "installation_id": select(Setting.value).where(Setting.key == "installation_id"),
+    }
+
+
+def form_version_hashes(session: Session) -> set[str]:
+    from .models import FormVersion
+
+    return set(session.scalars(select(FormVersion.source_hash)))
+
+
+def form(session: Session, form_id: str) -> Any:
+    """The Form row, or None."""
+    from .models import Form
+
+    return session.get(Form, form_id)
+
+
+def save_form(session: Session, form_id: str, kind: str, title_fr: str, title_en: str) -> Any:
+    """Create or refresh a form row (kind and titles follow its newest stored version)."""
+    from .models import Form
+
+    row = session.get(Form, form_id)
+    if row is None:
+        row = Form(id=form_id, kind=kind, title_fr=title_fr, title_en=title_en)
+        session.add(row)
+    else:
+        row.kind, row.title_fr, row.title_en = kind, title_fr, title_en
+    return row
+
+
+def form_version(session: Session, form_version_id: str) -> Any:
+    """The FormVersion row, or None."""
+    from .models import FormVersion
+
+    return session.get(FormVersion, form_version_id)
+
+
+def form_version_by_version(session: Session, form_id: str, version: str) -> Any:
+    from .models import FormVersion
+
+    stmt = select(FormVersion).where(FormVersion.form_id == form_id, FormVersion.version == version)
+    return session.scalars(stmt).first()
+
+
+def form_versions(session: Session, form_id: str | None = None, kind: str | None = None) -> list:
+    """(FormVersion, Form) pairs, by form id, oldest version first."""
+    from .models import Form, FormVersion
+
+    stmt = select(FormVersion, Form).join(Form, Form.id == FormVersion.form_id)
+    if form_id is not None:
+        stmt = stmt.where(FormVersion.form_id == form_id)
+    if kind is not None:
+        stmt = stmt.where(Form.kind == kind)
+    stmt = stmt.order_by(FormVersion.form_id, FormVersion.created_at, FormVersion.version)
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def form_version_definition(session: Session, form_version_id: str) -> str | None:
+    from .models import FormVersion
+
+    return session.scalar(select(FormVersion.definition).where(FormVersion.id == form_version_id))
+
+
+def current_round(session: Session) -> Any:
+    """The current SurveyRound, or None."""
+    from .models import SurveyRound
+
+    stmt = (
+        select(SurveyRound)
+        .where(SurveyRound.is_current.is_(True), SurveyRound.deleted_at.is_(None))
+        .order_by(SurveyRound.created_at.desc())
+    )
+    return session.scalars(stmt).first()
+
+
+def add_round(session: Session, name: str, deadline: object, is_current: bool) -> Any:
+    from .models import SurveyRound
+
+    row = SurveyRound(name=name, deadline=deadline, is_current=is_current)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def response(session: Session, response_id: str) -> Any:
+    """The Response row (ORM), or None."""
+    from .models import Response
+
+    return session.get(Response, response_id)
+
+
+def add_response(session: Session, **values: object) -> Any:
+    from .models import Response
+
+    row = Response(**values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def response_head(session: Session, response_id: str) -> Any:
+    """(id, form_version_id, status, revision, mechanism_id) of a live response, or None."""
+    return session.connection().execute(_statements()["response_head"], {"rid": response_id}).first()
+
+
+def response_summary(session: Session, response_id: str) -> Any:
+    """(id, form_id, form_version_id, version, mechanism_id, round_id, status, source,
+    revision, created_at, updated_at) of a live response, or None."""
+    session.flush()
+    return session.connection().execute(_statements()["response_summary"], {"rid": response_id}).first()
+
+
+def touch_response(session: Session, response_id: str, expected_revision: int, status: str) -> bool:
+    """Set the status, bump revision and updated_at; False when the revision moved on."""
+    result = session.connection().execute(
+        _statements()["touch_response"],
+        {"rid": response_id, "expected": expected_revision, "new_status": status, "now": utcnow()},
+    )
+    return result.rowcount == 1
+
+
+def round_response(session: Session, mechanism_id: str, round_id: str, form_id: str) -> Any:
+    """The mechanism's response to any version of ``form_id`` in a round (oldest), or None."""
+    from .models import FormVersion, Response
+
+    stmt = (
+        select(Response)
+        .join(FormVersion, FormVersion.id == Response.form_version_id)
+        .where(
+            Response.mechanism_id == mechanism_id,
+            Response.round_id == round_id,
+            FormVersion.form_id == form_id,
+            Response.deleted_at.is_(None),
+        )
+        .order_by(Response.created_at)
+    )
+    return session.scalars(stmt).first()
+
+
+def responses_with_forms(
+    session: Session, *, form_id: str | None = None, mechanism_id: str | None = None
+) -> list:
+    """(Response, FormVersion, Mechanism) of live responses, by form, mechanism, creation."""
+    from .models import FormVersion, Response
+
+    stmt = (
+        select(Response, FormVersion, Mechanism)
+        .join(FormVersion, FormVersion.id == Response.form_version_id)
+        .join(Mechanism, Mechanism.id == Response.mechanism_id)
+        .where(Response.deleted_at.is_(None))
+    )
+    if form_id is not None:
+        stmt = stmt.where(FormVersion.form_id == form_id)
+    if mechanism_id is not None:
+        stmt = stmt.where(Response.mechanism_id == mechanism_id)
+    stmt = stmt.order_by(FormVersion.form_id, Mechanism.sort, Response.created_at, Response.id)
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def answer_rows(session: Session, response_id: str) -> list[tuple[str, str, str | None, bool]]:
+    """(id, path, value, relevant) of a response's answers, cleared ones included."""
+    rows = session.connection().execute(_statements()["answer_rows"], {"rid": response_id})
+    return [tuple(row) for row in rows]
+
+
+def answer_values(session: Session, response_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    """response id -> {path: value} of the non-empty answers of many responses."""
+    from .models import Answer
+
+    ids = list(response_ids)
+    result: dict[str, dict[str, str]] = {rid: {} for rid in ids}
+    for start in range(0, len(ids), 500):
+        stmt = select(Answer.response_id, Answer.path, Answer.value).where(
+            Answer.response_id.in_(ids[start : start + 500]),
+            Answer.value.is_not(None),
+            Answer.deleted_at.is_(None),
+        )
+        for response_id, path, value in session.execute(stmt):
+            result[response_id][path] = value
+    return result
+
+
+def insert_answer(
+    session: Session, response_id: str, path: str, value: str | None, relevant: bool = True
+) -> str:
+    answer_id = new_uuid()
+    now = utcnow()
+    session.connection().execute(
+        _statements()["insert_answer"],
+        {
+            "id": answer_id, "response_id": response_id, "path": path, "value": value,
+            "relevant": relevant, "created_at": now, "updated_at": now, "revision": 1,
+        },
+    )
+    return answer_id
+
+
+def set_answer_value(session: Session, answer_id: str, value: str | None) -> None:
+    session.connection().execute(
+        _statements()["set_value"], {"aid": answer_id, "new_value": value, "now": utcnow()}
+    )
+
+
+def set_answer_note(session: Session, answer_id: str, note: str | None) -> None:
+    session.connection().execute(
+        _statements()["set_note"], {"aid": answer_id, "new_note": note, "now": utcnow()}
+    )
+
+
+def set_answer_paths(session: Session, changes: Iterable[tuple[str, str]]) -> None:
+    """(answer id, new path) pairs, applied in the order given."""
+    now = utcnow()
+    for answer_id, path in changes:
+        session.connection().execute(
+            _statements()["set_path"], {"aid": answer_id, "new_path": path, "now": now}
+        )
+
+
+def set_answers_relevance(session: Session, changes: Iterable[tuple[str, bool]]) -> None:
+    now = utcnow()
+    params = [{"aid": answer_id, "flag": flag, "now": now} for answer_id, flag in changes]
+    if params:
+        session.connection().execute(_statements()["set_relevant"], params)
+
+
+def delete_answers(session: Session, answer_ids: Iterable[str]) -> None:
+    params = [{"aid": answer_id} for answer_id in answer_ids]
+    if params:
+        session.connection().execute(_statements()["delete_answer"], params)
+
+
+def answer_note(session: Session, answer_id: str) -> str | None:
+    return session.connection().execute(_statements()["answer_note"], {"aid": answer_id}).scalar()
+
+
+def answer_notes(session: Session, response_id: str) -> list[tuple[str, str]]:
+    """(path, note) of a response's answers that carry a note."""
+    from .models import Answer
+
+    stmt = select(Answer.path, Answer.note).where(
+        Answer.response_id == response_id, Answer.note.is_not(None), Answer.deleted_at.is_(None)
+    )
+    return [(path, note) for path, note in session.execute(stmt)]
+
+
+def insert_audit_rows(session: Session, entries: Iterable[dict[str, object]]) -> None:
+    """Append audit rows fast (autosave): dicts with actor, action, entity, entity_id, field,
+    old, new and at. Same rows as :func:`append_audit` writes."""
+    rows = []
+    install = None
+    for entry in entries:
+        if install is None:
+            install = session.connection().execute(_statements()["installation_id"]).scalar() or ""
+        old, new = entry.get("old"), entry.get("new")
+        rows.append(
+            {
+                "id": new_uuid(),
+                "at": entry.get("at") or utcnow(),
+                "actor": entry["actor"],
+                "installation_id": install or None,
+                "action": entry["action"],
+                "entity": entry["entity"],
+                "entity_id": entry["entity_id"],
+                "field": entry.get("field"),
+                "old_value": None if old is None else str(old),
+                "new_value": None if new is None else str(new),
+            }
+        )
+    if rows:
+        session.connection().execute(_statements()["insert_audit"], rows)
+
+
+def history_rows(session: Session, response_id: str) -> list[AuditEntry]:
+    """Audit rows of a response and of its answers, oldest first."""
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.entity.in_(("response", "answer")), AuditEntry.entity_id == response_id)
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return list(session.scalars(stmt))
+
+
+@cache
+def _passage_probe() -> Any:
+    from sqlalchemy import bindparam
+
+    from .models import Quote
+
+    return (
+        select(Quote.id)
+        .where(
+            Quote.response_id == bindparam("rid"),
+            Quote.answer_path == bindparam("path"),
+            Quote.field == bindparam("field"),
+        )
+        .limit(1)
+    )
+
+
+def has_passages(session: Session, response_id: str, path: str, field: str = "value") -> bool:
+    """Whether quotes or coded passages point into one answer (a cheap probe for autosave,
+    which re-anchors them only when there are some)."""
+    found = session.connection().execute(
+        _passage_probe(), {"rid": response_id, "path": path, "field": field}
+    ).first()
+    return found is not None

@@ -62,6 +62,12 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
     if db.path is not None:
         sqlite_files.make_private(db.path)
     _sync_reference_if_changed(db, report)
+    from .forms import install_bundled_forms
+
+    installed = install_bundled_forms(db, force=report.reference is not None)
+    report.steps.append(
+        "bundled forms: " + (", ".join(f"{f.form_id} {f.version}" for f in installed) or "up to date")
+    )
     return db, report
 
 

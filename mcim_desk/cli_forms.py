@@ -1,0 +1,89 @@
+"""``mcim-desk forms add|validate|list`` and ``mcim-desk responses import|export``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+
+from PySide6.QtCore import QCoreApplication
+
+from .cli import fail, open_for_cli
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        return "cli"
+
+
+def _print_form_errors(exc: Exception, file: object) -> int:
+    from .forms.loader import FormError
+
+    problems = exc.problems if isinstance(exc, FormError) else ()
+    lines = [str(p) for p in problems] or [str(exc)]
+    for line in lines:
+        fail(f"{file}: {line}")
+    return 1
+
+
+def run_forms(args: argparse.Namespace) -> int:
+    from .forms.loader import FormError
+    from .services import forms
+
+    tr = QCoreApplication.translate
+    if args.action == "validate":
+        try:
+            definition = forms.validate_form_file(args.file)
+        except FormError as exc:
+            return _print_form_errors(exc, args.file)
+        print(
+            tr("Cli", "{file}: {count} questions ({form_id} version {version}, {kind})").format(
+                file=args.file, count=len(definition.numbered_questions()),
+                form_id=definition.form_id, version=definition.version, kind=definition.kind,
+            )
+        )
+        return 0
+    db, _ = open_for_cli(args)
+    if args.action == "add":
+        try:
+            info = forms.add_form(db, args.file)
+        except FormError as exc:
+            return _print_form_errors(exc, args.file)
+        message = (
+            tr("Cli", "added {form_id} version {version}: {count} questions")
+            if info.added
+            else tr("Cli", "already installed: {form_id} version {version} ({count} questions)")
+        )
+        print(message.format(form_id=info.form_id, version=info.version, count=info.question_count))
+        return 0
+    for info in forms.list_forms(db):
+        print(f"{info.form_id}\t{info.version}\t{info.kind}\t{info.question_count}\t{info.source_name}")
+    return 0
+
+
+def run_responses(args: argparse.Namespace) -> int:
+    from .services import responses
+
+    tr = QCoreApplication.translate
+    db, _ = open_for_cli(args)
+    if args.action == "import":
+        try:
+            summary = responses.import_submissions(db, args.file, _actor())
+        except responses.ResponseError as exc:
+            return fail(str(exc))
+        print(
+            tr("Cli", "{total} submissions: {created} created, {updated} updated, {unchanged} unchanged").format(
+                total=summary.total, created=summary.created, updated=summary.updated,
+                unchanged=summary.unchanged,
+            )
+        )
+        return 0
+    if args.form:
+        from .services.forms import latest_version
+
+        if latest_version(db, args.form) is None:
+            return fail(tr("Cli", "unknown form: {form}").format(form=args.form))
+    count = responses.export_submissions(db, args.out, form_id=args.form)
+    print(tr("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
+    return 0

@@ -1,0 +1,398 @@
+"""XLSForm files (.md, .csv, .xlsx) -> :class:`FormDefinition`, through pyxform.
+
+pyxform is imported inside :func:`load_xlsform` only (it takes a quarter of a second to
+import): forms are parsed when added or updated, and the parsed definition is stored.
+
+What pyxform does not do is checked here too: choice lists of ``select_*_from_file``
+questions are read from the reference data (so they are not typed twice), every
+``relevant``/``constraint``/``required``/``calculate`` expression is compiled by our own
+evaluator (an unknown function is refused now, with its row, not at entry time) and every
+``${name}`` must name an element of the form.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.reference import CHOICE_FILES, reference_dir
+from .definition import Choice, FormDefinition, Question, kind_for
+from .expressions import ExpressionError, compile_expression, parse_required
+
+SUFFIXES = (".md", ".csv", ".xlsx", ".xls")
+_ROW_MARK = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
+# pyxform JSON type -> ours
+_TYPES = {
+    "text": "text",
+    "string": "text",
+    "integer": "integer",
+    "int": "integer",
+    "decimal": "decimal",
+    "date": "date",
+    "select one": "select_one",
+    "select all that apply": "select_multiple",
+    "note": "note",
+    "group": "group",
+    "repeat": "repeat",
+    "calculate": "calculate",
+}
+# Metadata a form may declare (KoboToolbox adds some by default); they hold no answer here.
+_METADATA_TYPES = frozenset(
+    {
+        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
+        "username", "email", "audit",
+    }
+)
+_EXTERNAL_SUFFIXES = (".csv", ".xml", ".geojson")
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """One thing wrong with a form file; ``row`` is the survey sheet row (header = 1)."""
+
+    row: int | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return self.message
+        return QCoreApplication.translate("Forms", "row {row}: {message}").format(
+            row=self.row, message=self.message
+        )
+
+
+class FormError(ValueError):
+    """A form file that cannot be used; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[FormProblem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def file_hash(path: str | Path) -> str:
+    """SHA-256 of a form file's bytes: unchanged hash, nothing to parse."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> FormDefinition:
+    """Parse and check an XLSForm file; raises :class:`FormError` with every problem found."""
+    path = Path(path)
+    tr = QCoreApplication.translate
+    if not path.is_file():
+        raise FormError([FormProblem(None, tr("Forms", "{path}: no such file").format(path=path))], str(path))
+    if path.suffix.lower() not in SUFFIXES:
+        raise FormError(
+            [
+                FormProblem(
+                    None,
+                    tr("Forms", "{path}: an XLSForm must be a .xlsx, .md or .csv file").format(
+                        path=path.name
+                    ),
+                )
+            ],
+            str(path),
+        )
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json import parse_file_to_json
+    from pyxform.xls2json_backends import get_xlsform
+
+    try:
+        data = parse_file_to_json(str(path), warnings=[])
+        workbook = get_xlsform(str(path))
+    except PyXFormError as exc:
+        raise FormError([_pyxform_problem(str(exc))], str(path)) from None
+    except Exception as exc:  # noqa: BLE001 - pyxform lets KeyError & co. escape on odd files
+        raise FormError([FormProblem(None, f"{type(exc).__name__}: {exc}")], str(path)) from None
+    rows = survey_rows(workbook.survey or [])
+    settings = dict((workbook.settings or [{}])[0]) if workbook.settings else {}
+    return convert(
+        data,
+        rows=rows,
+        settings=settings,
+        source_hash=file_hash(path),
+        form_dir=path.parent,
+        reference_folder=reference_folder or reference_dir(),
+        source=str(path),
+    )
+
+
+def _pyxform_problem(message: str) -> FormProblem:
+    message = message.strip()
+    match = _ROW_MARK.search(message)
+    if match is None:
+        return FormProblem(None, message)
+    rest = (message[: match.start()] + message[match.end() :]).strip()
+    return FormProblem(int(match.group(1)), rest)
+
+
+def _normal_type(text: str) -> str:
+    return " ".join(text.replace("_", " ").lower().split())
+
+
+def survey_rows(survey: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Definition path -> row number, from the survey sheet as pyxform reads it (row = index
+    + 2, the numbering pyxform's own messages use)."""
+    rows: dict[str, int] = {}
+    stack: list[str] = []
+    for row_number, row in enumerate(survey, start=2):
+        kind = _normal_type(str(row.get("type") or ""))
+        name = str(row.get("name") or "").strip()
+        if kind.startswith(("end group", "end repeat")):
+            if stack:
+                stack.pop()
+            continue
+        if not name:
+            continue
+        path = "/".join([*stack, name])
+        rows.setdefault(path, row_number)
+        if kind.startswith(("begin group", "begin repeat")):
+            stack.append(name)
+    return rows
+
+
+def _language(key: str) -> str | None:
+    lowered = key.lower()
+    if lowered.endswith("(fr)") or lowered.startswith(("french", "français", "francais")) or lowered == "fr":
+        return "fr"
+    if lowered.endswith("(en)") or lowered.startswith("english") or lowered == "en":
+        return "en"
+    return None
+
+
+def texts(value: object) -> tuple[str, str]:
+    """(French, English) of a pyxform label/hint/message: a string or a language dict."""
+    if value is None:
+        return "", ""
+    if isinstance(value, str):
+        return value, value
+    if isinstance(value, Mapping):
+        found: dict[str, str] = {}
+        other = ""
+        for key, text in value.items():
+            if not isinstance(text, str):
+                continue
+            lang = _language(str(key))
+            if lang:
+                found.setdefault(lang, text)
+            elif not other:
+                other = text
+        fr = found.get("fr") or other
+        en = found.get("en") or other
+        return fr or en, en or fr
+    return str(value), str(value)
+
+
+def _choice_file_choices(folder: Path, filename: str) -> list[Choice]:
+    with (folder / filename).open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        choices = []
+        for row in reader:
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            labels = {k.split("::", 1)[1]: v for k, v in row.items() if k and k.startswith("label::")}
+            if row.get("label"):
+                labels.setdefault("default", row["label"])
+            fr, en = texts(labels)
+            choices.append(Choice(name, fr, en))
+    return choices
+
+
+class _Converter:
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        rows: Mapping[str, int],
+        form_dir: Path,
+        reference_folder: Path,
+    ) -> None:
+        self.data = data
+        self.rows = rows
+        self.form_dir = form_dir
+        self.reference_folder = reference_folder
+        self.problems: list[FormProblem] = []
+        self.sheet_choices: Mapping[str, Any] = data.get("choices") or {}
+
+    def problem(self, row: int | None, message: str) -> None:
+        self.problems.append(FormProblem(row, message))
+
+    def children(self, elements: Sequence[Mapping[str, Any]], parent: str) -> tuple[Question, ...]:
+        result = []
+        for element in elements:
+            question = self.element(element, parent)
+            if question is not None:
+                result.append(question)
+        return tuple(result)
+
+    def element(self, el: Mapping[str, Any], parent: str) -> Question | None:
+        tr = QCoreApplication.translate
+        source_type = str(el.get("type", ""))
+        name = str(el.get("name", ""))
+        path = f"{parent}/{name}" if parent else name
+        row = self.rows.get(path)
+        control = el.get("control") or {}
+        if control.get("bodyless") or source_type in _METADATA_TYPES:
+            return None  # pyxform's meta/instanceID, start/end...: nothing to answer
+        qtype = _TYPES.get(source_type)
+        if qtype is None:
+            self.problem(
+                row,
+                tr("Forms", "the question type “{type}” of {name} is not supported").format(
+                    type=source_type, name=name
+                ),
+            )
+            return None
+        bind = el.get("bind") or {}
+        label_fr, label_en = texts(el.get("label"))
+        hint_fr, hint_en = texts(el.get("hint"))
+        req_fr, req_en = texts(bind.get("jr:requiredMsg"))
+        con_fr, con_en = texts(bind.get("jr:constraintMsg"))
+        choices: tuple[Choice, ...] = ()
+        choice_file: str | None = None
+        if qtype in ("select_one", "select_multiple"):
+            if el.get("choice_filter"):
+                self.problem(row, tr("Forms", "choice_filter is not supported ({name})").format(name=name))
+            choices, choice_file = self.choices(el, row, name)
+        required = bind.get("required")
+        return Question(
+            name=name,
+            path=path,
+            type=qtype,
+            label_fr=label_fr,
+            label_en=label_en,
+            hint_fr=hint_fr,
+            hint_en=hint_en,
+            required=None if required in (None, "") else str(required),
+            required_message_fr=req_fr,
+            required_message_en=req_en,
+            relevant=bind.get("relevant") or None,
+            constraint=bind.get("constraint") or None,
+            constraint_message_fr=con_fr,
+            constraint_message_en=con_en,
+            calculate=bind.get("calculate") or None,
+            appearance=control.get("appearance") or None,
+            choices=choices,
+            choice_file=choice_file,
+            children=self.children(el.get("children") or (), path) if qtype in ("group", "repeat") else (),
+            row=row,
+        )
+
+    def choices(
+        self, el: Mapping[str, Any], row: int | None, name: str
+    ) -> tuple[tuple[Choice, ...], str | None]:
+        tr = QCoreApplication.translate
+        itemset = str(el.get("itemset") or el.get("list_name") or "")
+        raw = el.get("choices")
+        if raw is None and itemset.lower().endswith(_EXTERNAL_SUFFIXES):
+            if not itemset.lower().endswith(".csv"):
+                self.problem(
+                    row, tr("Forms", "choice file {file}: only .csv files are supported").format(file=itemset)
+                )
+                return (), itemset
+            folder = self.reference_folder if itemset in CHOICE_FILES else self.form_dir
+            try:
+                found = _choice_file_choices(folder, itemset)
+            except OSError:
+                self.problem(
+                    row,
+                    tr("Forms", "choice file {file} not found (it must be a reference list or sit beside the form)").format(
+                        file=itemset
+                    ),
+                )
+                return (), itemset
+            if not found:
+                self.problem(row, tr("Forms", "choice file {file} has no choices").format(file=itemset))
+            return tuple(found), itemset
+        if raw is None:
+            raw = self.sheet_choices.get(itemset)
+        if not raw:
+            self.problem(row, tr("Forms", "no choices for {name}").format(name=name))
+            return (), None
+        result = []
+        for item in raw:
+            fr, en = texts(item.get("label"))
+            result.append(Choice(str(item.get("name", "")), fr, en))
+        return tuple(result), None
+
+
+def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) -> None:
+    tr = QCoreApplication.translate
+    names = {q.name for q in definition.iter_all()}
+    for question in definition.iter_all():
+        for column in ("relevant", "constraint", "required", "calculate"):
+            source = getattr(question, column)
+            if not source:
+                continue
+            try:
+                compiled = parse_required(source) if column == "required" else compile_expression(source)
+            except ExpressionError as exc:
+                if exc.kind == "unknown_function":
+                    message = tr("Forms", "unknown function {function}() in {column}").format(
+                        function=exc.function, column=column
+                    )
+                else:
+                    message = tr("Forms", "invalid {column} expression “{expression}”: {detail}").format(
+                        column=column, expression=source, detail=exc.message
+                    )
+                problems.append(FormProblem(question.row, message))
+                continue
+            if isinstance(compiled, bool):
+                continue
+            for ref in sorted(compiled.references - names):
+                problems.append(
+                    FormProblem(
+                        question.row,
+                        tr("Forms", "${{{name}}} in {column} names no question of the form").format(
+                            name=ref, column=column
+                        ),
+                    )
+                )
+        if question.type == "calculate" and not question.calculate:
+            problems.append(
+                FormProblem(question.row, tr("Forms", "the calculation {name} has no formula").format(name=question.name))
+            )
+
+
+def convert(
+    data: Mapping[str, Any],
+    *,
+    rows: Mapping[str, int] | None = None,
+    settings: Mapping[str, Any] | None = None,
+    source_hash: str = "",
+    form_dir: Path | None = None,
+    reference_folder: Path | None = None,
+    source: str | None = None,
+) -> FormDefinition:
+    """pyxform's JSON -> a checked :class:`FormDefinition` (raises :class:`FormError`)."""
+    settings = settings or {}
+    converter = _Converter(data, rows or {}, form_dir or Path.cwd(), reference_folder or reference_dir())
+    children = converter.children(data.get("children") or (), "")
+    title_fr, title_en = texts(data.get("title"))
+    form_id = str(data.get("id_string") or data.get("name") or "form")
+    kind_setting = data.get("form_kind") or settings.get("form_kind") or settings.get("kind")
+    definition = FormDefinition(
+        form_id=form_id,
+        version=str(data.get("version") or "1"),
+        title_fr=title_fr,
+        title_en=title_en,
+        kind=kind_for(form_id, str(kind_setting) if kind_setting else None),
+        children=children,
+        source_hash=source_hash,
+    )
+    problems = converter.problems
+    _check_expressions(definition, problems)
+    if problems:
+        problems.sort(key=lambda p: (p.row is None, p.row or 0))
+        raise FormError(problems, source)
+    return definition
+
+
+__all__ = ["FormError", "FormProblem", "SUFFIXES", "convert", "file_hash", "load_xlsform", "survey_rows", "texts"]

@@ -1,0 +1,1058 @@
+"""Responses: open, autosave answers, status, source, history, repeats, JSON import/export.
+
+Every use case is one short write transaction. Saving an answer upserts its row (an emptied
+answer keeps its row with value NULL), appends an audit row, refreshes the ``relevant`` flag
+of the response's answers (answers hidden by the skip logic are kept, flagged
+relevant = false, never deleted) and moves the status between draft and complete. A
+validated response is only edited with ``confirm_validated=True`` and drops back.
+
+The JSON layout (KoboToolbox / ODK style) is a list of submissions, each an object with:
+``_xform_id_string`` (form id), ``__version__`` (form version), ``meta/instanceID``
+(``uuid:<response id>``), ``mechanism`` (acronym, French or English, or key), then one key
+per answered question, its group path (``section_2/q4``); select_multiple values are
+space-separated codes; a repeat is a list of objects under its path whose keys are the full
+paths of its questions (``section_4/q25/category``). Keys starting with ``_`` and
+``meta/...``/``formhub/...`` keys are KoboToolbox metadata and are ignored on import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..forms.definition import (
+    FormDefinition,
+    Question,
+    instance_indexes,
+    is_within,
+    split_instance,
+)
+from ..forms.engine import FormState, affects_relevance, type_problem
+from . import forms as form_service
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..persistence.database import Database
+
+STATUSES = ("draft", "complete", "validated")
+SOURCES = ("paper", "email", "phone", "pdf", "import")
+DEFAULT_ROUND = ("2018", date(2018, 11, 9))
+MECHANISM_CHOICE_FILE = "mechanisms.csv"
+# Submission keys that are not answers.
+META_KEYS = ("_xform_id_string", "__version__", "meta/instanceID", "mechanism")
+IMPORT_NAMESPACE = uuid.UUID("7c7b0f62-58a1-4d8e-b7d4-2f0a9e3c6d15")
+
+
+class ResponseError(ValueError):
+    """A use case refused; ``str()`` is a translated message for the user."""
+
+
+class NeedsConfirmation(ResponseError):
+    """The response is validated: editing it must be confirmed (``confirm_validated=True``)."""
+
+
+class SubmissionError(ResponseError):
+    """A JSON import refused; names the submission (1-based), and the key and value at fault."""
+
+    def __init__(self, message: str, number: int | None = None, key: str | None = None,
+                 value: object = None) -> None:
+        super().__init__(message)
+        self.number, self.key, self.value = number, key, value
+
+
+@dataclass(frozen=True)
+class ResponseInfo:
+    id: str
+    form_id: str
+    form_version_id: str
+    form_version: str
+    kind: str  # questionnaire / interview (the form's kind)
+    mechanism_id: str
+    round_id: str | None
+    status: str  # draft / complete / validated
+    source: str  # paper / email / phone / pdf / import
+    revision: int
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LoadedResponse:
+    """What an entry view needs to open a response: its facts, form, answers and notes."""
+
+    info: ResponseInfo
+    definition: FormDefinition
+    answers: dict[str, str]
+    notes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """After a save: the status, whether anything changed, the old and new value, and the
+    relevance of every element whose relevance changed (by instance path)."""
+
+    status: str
+    changed: bool
+    old: str | None
+    new: str | None
+    relevance: dict[str, bool] = field(default_factory=dict)
+    revision: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    actor: str
+    action: str  # create / update / status / note / import / repeat_insert / repeat_remove / repeat_move
+    field: str | None  # the answer path, "status", "source"...
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    created: int
+    updated: int
+    unchanged: int
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+class _Audit:
+    """The audit rows of one transaction, written together at the end, with strictly
+    increasing times so that history keeps their order."""
+
+    def __init__(self, actor: str) -> None:
+        from ..persistence.models import utcnow
+
+        self.actor = actor
+        self._start = utcnow()
+        self._count = 0
+        self._entries: list[dict[str, object]] = []
+
+    def add(self, action: str, entity: str, entity_id: str, field: str | None = None,
+            old: object = None, new: object = None) -> None:
+        self._entries.append({
+            "actor": self.actor, "action": action, "entity": entity, "entity_id": entity_id,
+            "field": field, "old": old, "new": new,
+            "at": self._start + timedelta(microseconds=self._count),
+        })
+        self._count += 1
+
+    def write(self, session: Session) -> None:
+        from ..persistence import repositories
+
+        repositories.insert_audit_rows(session, self._entries)
+        self._entries.clear()
+
+
+def _head(session: Session, response_id: str) -> Any:
+    from ..persistence import repositories
+
+    head = repositories.response_head(session, response_id)
+    if head is None:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "There is no response {id}.").format(id=response_id)
+        )
+    return head
+
+
+def _info_in(session: Session, response_id: str) -> ResponseInfo:
+    from ..persistence import repositories
+
+    row = repositories.response_summary(session, response_id)
+    if row is None:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "There is no response {id}.").format(id=response_id)
+        )
+    definition = form_service.definition_in(session, row[2])
+    return ResponseInfo(
+        id=row[0], form_id=row[1], form_version_id=row[2], form_version=row[3],
+        kind=definition.kind, mechanism_id=row[4], round_id=row[5], status=row[6],
+        source=row[7], revision=row[8], created_at=row[9], updated_at=row[10],
+    )
+
+
+def _normalise(question: Question, value: object) -> str | None:
+    """The text to store for a typed value: None when empty; select codes space-separated;
+    non-text answers trimmed (free text is kept exactly as typed)."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple | set | frozenset):
+        value = " ".join(str(v) for v in value if v not in (None, ""))
+    text = str(value)
+    if not text.strip():
+        return None
+    if question.type == "select_multiple":
+        return " ".join(text.split())
+    if question.type != "text":
+        return text.strip()
+    return text
+
+
+def _check_instance_path(definition: FormDefinition, path: str, *, container: bool = False) -> Question:
+    """The element ``path`` names, after checking that every repeat on the way carries an
+    index (``section_4/q25[2]/category``) and nothing else does."""
+    question = definition.find(path)
+    ok = question is not None and (question.is_repeat if container else question.takes_answer)
+    if ok:
+        parts = path.split("/")
+        prefix: list[str] = []
+        for position, part in enumerate(parts, start=1):
+            split = split_instance(part)
+            name, index = split if split else (part, None)
+            prefix.append(name)
+            element = definition.find("/".join(prefix))
+            needs_index = (
+                element is not None and element.is_repeat and not (container and position == len(parts))
+            )
+            if element is None or "[" in name or needs_index != (index is not None) or (
+                index is not None and index < 1
+            ):
+                ok = False
+                break
+    if not ok:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "“{path}” is not a question of the form {form}.").format(
+                path=path, form=definition.form_id
+            )
+        )
+    return question  # type: ignore[return-value]
+
+
+def _repeat_markers(path: str) -> list[str]:
+    """Instance paths of the repeat instances ``path`` lies in (outermost first)."""
+    parts = path.split("/")
+    return [
+        "/".join(parts[:end])
+        for end in range(1, len(parts))
+        if split_instance("/".join(parts[:end])) is not None
+    ]
+
+
+def _values(rows: Iterable[Sequence]) -> dict[str, str]:
+    return {row[1]: row[2] for row in rows if row[2] is not None}
+
+
+def _refresh(
+    session: Session,
+    head: Any,
+    definition: FormDefinition,
+    rows: Sequence[Sequence],
+    audit: _Audit,
+    *,
+    only: Iterable[str] | None = None,
+) -> tuple[str, int, FormState]:
+    """After answers changed: the relevant flags of the stored answers (all of them, or the
+    paths in ``only`` when the change cannot move relevance), then the status and revision.
+    Returns (status, revision, state)."""
+    from ..persistence import repositories
+
+    state = FormState(definition, _values(rows))
+    wanted = None if only is None else set(only)
+    changes = [
+        (answer_id, state.relevant(path))
+        for answer_id, path, _value, relevant in rows
+        if (wanted is None or path in wanted) and bool(relevant) != state.relevant(path)
+    ]
+    repositories.set_answers_relevance(session, changes)
+    status = "complete" if state.is_complete() else "draft"
+    if status != head.status:
+        audit.add("status", "response", head.id, "status", head.status, status)
+    if not repositories.touch_response(session, head.id, head.revision, status):
+        raise ResponseError(
+            QCoreApplication.translate(
+                "Forms", "The response was changed elsewhere at the same time: try again."
+            )
+        )
+    audit.write(session)
+    return status, head.revision + 1, state
+
+
+def _guard_validated(head: Any, confirm_validated: bool) -> None:
+    if head.status == "validated" and not confirm_validated:
+        raise NeedsConfirmation(
+            QCoreApplication.translate(
+                "Forms", "This response was validated: editing it will set it back to complete."
+            )
+        )
+
+
+# --- opening responses ---------------------------------------------------------------------
+
+
+def current_round_id(session: Session) -> str:
+    """The current survey round, created ("2018", deadline 9 November 2018) when none is."""
+    from ..persistence import repositories
+
+    row = repositories.current_round(session)
+    if row is None:
+        row = repositories.add_round(session, DEFAULT_ROUND[0], DEFAULT_ROUND[1], True)
+    return row.id
+
+
+def _mechanism(session: Session, mechanism_id: str) -> Any:
+    from ..persistence import repositories
+
+    mech = repositories.mechanism(session, mechanism_id)
+    if mech is None or mech.deleted_at is not None:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "There is no mechanism {id}.").format(id=mechanism_id)
+        )
+    return mech
+
+
+def _latest_form(session: Session, kind: str, form_id: str | None) -> form_service.FormInfo:
+    info = form_service.latest_version_in(session, form_id=form_id, kind=None if form_id else kind)
+    if info is None:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "No {kind} form is installed.").format(kind=form_id or kind)
+        )
+    return info
+
+
+def _create_response(
+    session: Session, version: form_service.FormInfo, mechanism_id: str, round_id: str | None,
+    source: str, audit: _Audit, *, response_id: str | None = None, action: str = "create",
+) -> Any:
+    """Insert a response (draft) and return its head."""
+    from ..persistence import repositories
+
+    values: dict[str, Any] = {
+        "form_version_id": version.version_id, "mechanism_id": mechanism_id, "round_id": round_id,
+        "source": source, "status": "draft",
+    }
+    if response_id:
+        values["id"] = response_id
+    row = repositories.add_response(session, **values)
+    audit.add(action, "response", row.id, None, None, f"{version.form_id} {version.version}")
+    return _head(session, row.id)
+
+
+def open_questionnaire(
+    db: Database, mechanism_id: str, actor: str, *, form_id: str | None = None
+) -> ResponseInfo:
+    """The mechanism's questionnaire response for the current survey round, created when
+    missing (one per mechanism per round per questionnaire form; a response made with an
+    older version of the form stays on that version)."""
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    with db.write() as session:
+        mech = _mechanism(session, mechanism_id)
+        round_id = current_round_id(session)
+        version = _latest_form(session, "questionnaire", form_id)
+        row = repositories.round_response(session, mech.id, round_id, version.form_id)
+        if row is not None:
+            return _info_in(session, row.id)
+        head = _create_response(session, version, mech.id, round_id, "paper", audit)
+        definition = form_service.definition_in(session, version.version_id)
+        _refresh(session, head, definition, [], audit)
+        return _info_in(session, head.id)
+
+
+def current_questionnaire(
+    db: Database, mechanism_id: str, *, form_id: str | None = None
+) -> ResponseInfo | None:
+    """The mechanism's questionnaire response for the current survey round, or None when
+    there is none yet (a read: nothing is created, see :func:`open_questionnaire`)."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        round_row = repositories.current_round(session)
+        version = form_service.latest_version_in(
+            session, form_id=form_id, kind=None if form_id else "questionnaire"
+        )
+        if round_row is None or version is None:
+            return None
+        row = repositories.round_response(session, mechanism_id, round_row.id, version.form_id)
+        return _info_in(session, row.id) if row is not None else None
+
+
+def new_interview_response(
+    db: Database, mechanism_id: str, actor: str, *, form_id: str | None = None
+) -> ResponseInfo:
+    """A new interview guide response (many per mechanism are allowed); the question listing
+    the mechanisms (``select_one_from_file mechanisms.csv``) is filled in."""
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    with db.write() as session:
+        mech = _mechanism(session, mechanism_id)
+        round_id = current_round_id(session)
+        version = _latest_form(session, "interview", form_id)
+        head = _create_response(session, version, mech.id, round_id, "phone", audit)
+        definition = form_service.definition_in(session, version.version_id)
+        rows: list[tuple] = []
+        for question in definition.iter_questions():
+            if (
+                question.choice_file == MECHANISM_CHOICE_FILE
+                and definition.repeat_of(question.path) is None
+                and question.choice(mech.key) is not None
+            ):
+                answer_id = repositories.insert_answer(session, head.id, question.path, mech.key)
+                rows.append((answer_id, question.path, mech.key, True))
+                audit.add("update", "answer", head.id, question.path, None, mech.key)
+        _refresh(session, head, definition, rows, audit)
+        return _info_in(session, head.id)
+
+
+def response_info(db: Database, response_id: str) -> ResponseInfo:
+    with db.read() as session:
+        return _info_in(session, response_id)
+
+
+def responses_of(db: Database, mechanism_id: str) -> list[ResponseInfo]:
+    """A mechanism's responses (every form), by form then creation."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        return [
+            _info_in(session, row.id)
+            for row, _version, _mech in repositories.responses_with_forms(session, mechanism_id=mechanism_id)
+        ]
+
+
+def answers(db: Database, response_id: str) -> dict[str, str]:
+    """The response's answers by instance path (cleared answers left out; an existing repeat
+    instance appears as its own path with the value "")."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        return _values(repositories.answer_rows(session, response_id))
+
+
+def notes(db: Database, response_id: str) -> dict[str, str]:
+    """The per-question notes of a response (interviews), by instance path."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        return dict(repositories.answer_notes(session, response_id))
+
+
+def load_response(db: Database, response_id: str) -> LoadedResponse:
+    """Facts, definition, answers and notes of a response, in one read."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        info = _info_in(session, response_id)
+        definition = form_service.definition_in(session, info.form_version_id)
+        values = _values(repositories.answer_rows(session, response_id))
+        return LoadedResponse(info, definition, values, dict(repositories.answer_notes(session, response_id)))
+
+
+def repeat_indexes(db: Database, response_id: str, repeat_path: str) -> list[int]:
+    """The indexes of a repeat's instances in a response (``repeat_path`` carries the indexes
+    of any enclosing repeat instance)."""
+    return instance_indexes(answers(db, response_id), repeat_path)
+
+
+# --- saving --------------------------------------------------------------------------------
+
+
+def save_answer(
+    db: Database,
+    response_id: str,
+    path: str,
+    value: object,
+    actor: str,
+    *,
+    confirm_validated: bool = False,
+) -> SaveResult:
+    """Autosave one answer in one short transaction (see the module's description).
+
+    ``value`` None or blank clears the answer (its row stays, value NULL); a list is taken
+    as select_multiple codes. Saving into a repeat instance that does not exist yet creates
+    it. Raises NeedsConfirmation for a validated response unless confirmed, ResponseError for
+    a path the form does not have.
+    """
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    with db.write() as session:
+        head = _head(session, response_id)
+        definition = form_service.definition_in(session, head.form_version_id)
+        question = _check_instance_path(definition, path)
+        new = _normalise(question, value)
+        rows = repositories.answer_rows(session, response_id)
+        by_path = {row[1]: row for row in rows}
+        existing = by_path.get(path)
+        old = existing[2] if existing is not None else None
+        if old == new:
+            return SaveResult(head.status, False, old, new, {}, head.revision)
+        _guard_validated(head, confirm_validated)
+        before = _values(rows) if affects_relevance(definition, path) else None
+        touched = []
+        for marker in _repeat_markers(path):
+            if marker not in by_path:
+                answer_id = repositories.insert_answer(session, response_id, marker, "")
+                rows.append((answer_id, marker, "", True))
+                touched.append(marker)
+                audit.add("repeat_insert", "answer", response_id, marker, None, "")
+        if existing is None:
+            answer_id = repositories.insert_answer(session, response_id, path, new)
+            rows.append((answer_id, path, new, True))
+            touched.append(path)
+        else:
+            repositories.set_answer_value(session, existing[0], new)
+            rows[rows.index(existing)] = (existing[0], path, new, existing[3])
+        audit.add("update", "answer", response_id, path, old, new)
+        if question.type == "text" and repositories.has_passages(session, response_id, path):
+            from .quotes import reanchor_passages  # quoted passages follow the edited text
+
+            reanchor_passages(session, response_id, path, new)
+        status, revision, state = _refresh(
+            session, head, definition, rows, audit, only=None if before is not None else touched
+        )
+        relevance: dict[str, bool] = {}
+        if before is not None:
+            previous = FormState(definition, before).relevance()
+            relevance = {p: flag for p, flag in state.relevance().items() if previous.get(p) != flag}
+        return SaveResult(status, True, old, new, relevance, revision)
+
+
+def save_note(db: Database, response_id: str, path: str, note: str | None, actor: str) -> bool:
+    """Save the note kept beside one question (interviews); returns whether it changed.
+    Notes do not affect relevance or status, and are audited like answers."""
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    text = note if note and note.strip() else None
+    with db.write() as session:
+        head = _head(session, response_id)
+        definition = form_service.definition_in(session, head.form_version_id)
+        _check_instance_path(definition, path)
+        rows = repositories.answer_rows(session, response_id)
+        existing = next((row for row in rows if row[1] == path), None)
+        old = repositories.answer_note(session, existing[0]) if existing is not None else None
+        if old == text:
+            return False
+        if existing is None:
+            relevant = FormState(definition, _values(rows)).relevant(path)
+            answer_id = repositories.insert_answer(session, response_id, path, None, relevant)
+            repositories.set_answer_note(session, answer_id, text)
+        else:
+            repositories.set_answer_note(session, existing[0], text)
+        audit.add("note", "answer", response_id, path, old, text)
+        from .quotes import reanchor_passages  # quoted passages follow the edited note
+
+        reanchor_passages(session, response_id, path, text, field="note")
+        audit.write(session)
+        repositories.touch_response(session, head.id, head.revision, head.status)
+        return True
+
+
+def set_status(db: Database, response_id: str, status: str, actor: str) -> ResponseInfo:
+    """'validated' (only when the response is complete) or back to the automatic status
+    ('draft' or 'complete', whichever the answers give, whatever was asked)."""
+    from ..persistence import repositories
+
+    if status not in STATUSES:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "Unknown status “{status}”.").format(status=status)
+        )
+    audit = _Audit(actor)
+    with db.write() as session:
+        head = _head(session, response_id)
+        definition = form_service.definition_in(session, head.form_version_id)
+        state = FormState(definition, _values(repositories.answer_rows(session, response_id)))
+        complete = state.is_complete()
+        if status == "validated":
+            if not complete:
+                raise ResponseError(
+                    QCoreApplication.translate(
+                        "Forms",
+                        "Only a complete response can be validated: {count} question(s) still "
+                        "need an answer or a correction.",
+                    ).format(count=len(state.errors("en")))
+                )
+            new_status = "validated"
+        else:
+            new_status = "complete" if complete else "draft"
+        if new_status != head.status:
+            audit.add("status", "response", head.id, "status", head.status, new_status)
+            repositories.touch_response(session, head.id, head.revision, new_status)
+            audit.write(session)
+        return _info_in(session, response_id)
+
+
+def set_source(db: Database, response_id: str, source: str, actor: str) -> ResponseInfo:
+    """Record how the response reached us: paper, email, phone, pdf or import."""
+    from ..persistence import repositories
+
+    if source not in SOURCES:
+        raise ResponseError(
+            QCoreApplication.translate("Forms", "Unknown source “{source}”: use one of {sources}.").format(
+                source=source, sources=", ".join(SOURCES)
+            )
+        )
+    audit = _Audit(actor)
+    with db.write() as session:
+        _head(session, response_id)
+        row = repositories.response(session, response_id)
+        if row.source != source:
+            audit.add("update", "response", response_id, "source", row.source, source)
+            row.source = source
+            session.flush()
+            audit.write(session)
+        return _info_in(session, response_id)
+
+
+def history(db: Database, response_id: str) -> list[HistoryEntry]:
+    """Every recorded change of the response and its answers, oldest first."""
+    from ..persistence import repositories
+
+    with db.read() as session:
+        return [
+            HistoryEntry(e.at, e.actor, e.action, e.field, e.old_value, e.new_value)
+            for e in repositories.history_rows(session, response_id)
+        ]
+
+
+# --- repeats -------------------------------------------------------------------------------
+
+
+def _instance_rows(rows: Iterable[Sequence], instance: str) -> list[Sequence]:
+    return [row for row in rows if is_within(row[1], instance)]
+
+
+def _renumber(session: Session, rows: list[tuple], mapping: Mapping[int, int], repeat_path: str) -> list[tuple]:
+    """Rename the answers of the instances in ``mapping`` (old index -> new index), through
+    temporary paths so that no intermediate state breaks the (response, path) uniqueness.
+    Returns the rows with their new paths."""
+    from ..persistence import repositories
+
+    renames: dict[str, str] = {}
+    for old_index, new_index in mapping.items():
+        if old_index == new_index:
+            continue
+        source, target = f"{repeat_path}[{old_index}]", f"{repeat_path}[{new_index}]"
+        for row in _instance_rows(rows, source):
+            renames[row[0]] = target + row[1][len(source):]
+    repositories.set_answer_paths(session, [(answer_id, f"~moving~{answer_id}") for answer_id in renames])
+    repositories.set_answer_paths(session, list(renames.items()))
+    return [(r[0], renames.get(r[0], r[1]), r[2], r[3]) for r in rows]
+
+
+def _repeat_context(
+    session: Session, response_id: str, repeat_path: str, confirm_validated: bool
+) -> tuple[Any, FormDefinition, list[tuple]]:
+    from ..persistence import repositories
+
+    head = _head(session, response_id)
+    definition = form_service.definition_in(session, head.form_version_id)
+    _check_instance_path(definition, repeat_path, container=True)
+    _guard_validated(head, confirm_validated)
+    return head, definition, repositories.answer_rows(session, response_id)
+
+
+def insert_repeat(
+    db: Database,
+    response_id: str,
+    repeat_path: str,
+    actor: str,
+    *,
+    at: int | None = None,
+    values: Mapping[str, str] | None = None,
+    confirm_validated: bool = False,
+) -> int:
+    """Add an instance to a repeat, at the end or at index ``at`` (the following instances
+    move up one); ``values`` (paths relative to the instance, ``{"category": "..."}``) fill
+    it, as undoing a removal needs. Returns the new instance's index."""
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    with db.write() as session:
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        indexes = instance_indexes((row[1] for row in rows), repeat_path)
+        after_last = max(indexes, default=0) + 1
+        index = after_last if at is None or at >= after_last else max(at, 1)
+        rows = _renumber(session, rows, {i: i + 1 for i in indexes if i >= index}, repeat_path)
+        instance = f"{repeat_path}[{index}]"
+        rows.append((repositories.insert_answer(session, response_id, instance, ""), instance, "", True))
+        filled: dict[str, str] = {}
+        for relative, value in (values or {}).items():
+            path = f"{instance}/{relative}"
+            text = _normalise(_check_instance_path(definition, path), value)
+            if text is not None:
+                rows.append((repositories.insert_answer(session, response_id, path, text), path, text, True))
+                filled[relative] = text
+        audit.add(
+            "repeat_insert", "answer", response_id, instance, None,
+            json.dumps(filled, ensure_ascii=False, sort_keys=True) if filled else "",
+        )
+        _refresh(session, head, definition, rows, audit)
+        return index
+
+
+def remove_repeat(
+    db: Database,
+    response_id: str,
+    repeat_path: str,
+    index: int,
+    actor: str,
+    *,
+    confirm_validated: bool = False,
+) -> dict[str, str]:
+    """Remove one repeat instance and renumber the following ones. The removed answers (and
+    notes) go to the audit log, in one row holding them as JSON, and the answers are
+    returned (relative paths) so that the removal can be undone with :func:`insert_repeat`."""
+    from ..persistence import repositories
+
+    audit = _Audit(actor)
+    with db.write() as session:
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        instance = f"{repeat_path}[{index}]"
+        doomed = _instance_rows(rows, instance)
+        if not doomed:
+            raise ResponseError(
+                QCoreApplication.translate("Forms", "There is no {path}.").format(path=instance)
+            )
+        removed = {row[1][len(instance) + 1:]: row[2] for row in doomed if row[1] != instance and row[2] is not None}
+        audited: dict[str, str] = dict(removed)
+        for answer_id, path, _value, _relevant in doomed:
+            note = repositories.answer_note(session, answer_id)
+            if note:
+                audited[f"{path[len(instance) + 1:]}#note"] = note
+        repositories.delete_answers(session, [row[0] for row in doomed])
+        doomed_ids = {row[0] for row in doomed}
+        rows = [row for row in rows if row[0] not in doomed_ids]
+        later = [i for i in instance_indexes((row[1] for row in rows), repeat_path) if i > index]
+        rows = _renumber(session, rows, {i: i - 1 for i in sorted(later)}, repeat_path)
+        audit.add("repeat_remove", "answer", response_id, instance,
+                  json.dumps(audited, ensure_ascii=False, sort_keys=True), None)
+        _refresh(session, head, definition, rows, audit)
+        return removed
+
+
+def move_repeat(
+    db: Database,
+    response_id: str,
+    repeat_path: str,
+    index: int,
+    new_index: int,
+    actor: str,
+    *,
+    confirm_validated: bool = False,
+) -> None:
+    """Move a repeat instance to another place; the instances are renumbered 1..n."""
+    audit = _Audit(actor)
+    with db.write() as session:
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        order = instance_indexes((row[1] for row in rows), repeat_path)
+        if index not in order:
+            raise ResponseError(
+                QCoreApplication.translate("Forms", "There is no {path}.").format(
+                    path=f"{repeat_path}[{index}]"
+                )
+            )
+        order.remove(index)
+        order.insert(min(max(new_index, 1), len(order) + 1) - 1, index)
+        mapping = {old: position for position, old in enumerate(order, start=1)}
+        if all(old == new for old, new in mapping.items()):
+            return
+        rows = _renumber(session, rows, mapping, repeat_path)
+        audit.add("repeat_move", "answer", response_id, repeat_path, str(index), str(mapping[index]))
+        _refresh(session, head, definition, rows, audit)
+
+
+# --- KoboToolbox / ODK JSON ----------------------------------------------------------------
+
+
+def _submission_answers(definition: FormDefinition, values: Mapping[str, str]) -> dict[str, Any]:
+    """A response's answers in the submission layout (see the module's description)."""
+
+    def level(children: Sequence[Question], prefix: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for question in children:
+            instance = f"{prefix}/{question.name}" if prefix else question.name
+            if question.is_repeat:
+                items = [
+                    level(question.children, f"{instance}[{i}]")
+                    for i in instance_indexes(values, instance)
+                ]
+                if items:
+                    out[question.path] = items
+            elif question.type == "group":
+                out.update(level(question.children, instance))
+            elif question.takes_answer and values.get(instance):
+                out[question.path] = values[instance]
+        return out
+
+    return level(definition.children, "")
+
+
+def export_submissions(db: Database, out: str | Path, form_id: str | None = None) -> int:
+    """Write every response (of one form, or all) as a JSON list of submissions; returns
+    how many. The file is written whole or not at all."""
+    from ..persistence import repositories
+
+    submissions = []
+    with db.read() as session:
+        rows = repositories.responses_with_forms(session, form_id=form_id)
+        values = repositories.answer_values(session, [r[0].id for r in rows])
+        acronyms: dict[str, str] = {}
+        for row, version, mech in rows:
+            definition = form_service.definition_in(session, version.id)
+            if mech.id not in acronyms:
+                same = repositories.mechanism_by_acronym(session, mech.acronym_en)
+                acronyms[mech.id] = mech.acronym_en if same is not None and same.id == mech.id else mech.key
+            submission: dict[str, Any] = {
+                "_xform_id_string": version.form_id,
+                "__version__": version.version,
+                "meta/instanceID": f"uuid:{row.id}",
+                "mechanism": acronyms[mech.id],
+            }
+            submission.update(_submission_answers(definition, values[row.id]))
+            submissions.append(submission)
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_text(json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+    return len(submissions)
+
+
+@dataclass
+class _Submission:
+    number: int
+    response_id: str
+    version: form_service.FormInfo
+    definition: FormDefinition
+    mechanism: Any
+    values: dict[str, str]
+
+
+def _bad(number: int, message: str, key: str | None = None, value: object = None) -> SubmissionError:
+    where = QCoreApplication.translate("Forms", "submission {number}").format(number=number)
+    if key is not None:
+        where += QCoreApplication.translate("Forms", ", key “{key}”").format(key=key)
+    return SubmissionError(f"{where}: {message}", number, key, value)
+
+
+def _import_value(question: Question, raw: object, number: int, key: str) -> str | None:
+    tr = QCoreApplication.translate
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise _bad(number, tr("Forms", "the value {value} is not text or a number").format(
+            value=json.dumps(raw, ensure_ascii=False)[:60]), key, raw)
+    if isinstance(raw, float) and raw.is_integer() and question.type == "integer":
+        raw = int(raw)
+    text = _normalise(question, str(raw))
+    if text is None:
+        return None
+    problem = type_problem(question, text)
+    if problem:
+        raise _bad(number, problem, key, raw)
+    return text
+
+
+def _read_values(
+    definition: FormDefinition, data: Mapping[str, Any], container: Question | None,
+    instance_prefix: str, number: int, out: dict[str, str],
+) -> None:
+    tr = QCoreApplication.translate
+    for key, raw in data.items():
+        if container is None and (
+            key in META_KEYS or key.startswith(("_", "meta/", "formhub/")) or key == "meta"
+        ):
+            continue
+        def_path = key
+        if container is not None and not key.startswith(container.path + "/"):
+            def_path = f"{container.path}/{key}"
+        question = definition.find(def_path) if "[" not in def_path else None
+        # the key must name a question directly in this level (not inside a nested repeat)
+        inside = (
+            question is not None
+            and question.path == def_path
+            and definition.repeat_of(def_path) is container
+        )
+        if not inside or question is None or question.type == "group":
+            raise _bad(number, tr("Forms", "the form {form} has no such question").format(
+                form=definition.form_id), key, raw)
+        instance = instance_prefix + def_path[len(container.path):] if container is not None else def_path
+        if question.is_repeat:
+            if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
+                raise _bad(number, tr("Forms", "a repeat must be a list of objects"), key, raw)
+            for index, item in enumerate(raw, start=1):
+                marker = f"{instance}[{index}]"
+                out[marker] = ""
+                _read_values(definition, item, question, marker, number, out)
+            continue
+        if not question.takes_answer:
+            continue  # notes and calculations: recomputed here, never imported
+        text = _import_value(question, raw, number, key)
+        if text is not None:
+            out[instance] = text
+
+
+def _parse_submission(session: Session, data: object, number: int) -> _Submission:
+    from ..persistence import repositories
+
+    tr = QCoreApplication.translate
+    if not isinstance(data, Mapping):
+        raise _bad(number, tr("Forms", "a submission must be a JSON object"))
+    form_id = data.get("_xform_id_string")
+    if not isinstance(form_id, str) or not form_id:
+        raise _bad(number, tr("Forms", "the form id is missing"), "_xform_id_string")
+    version_name = data.get("__version__")
+    if version_name not in (None, ""):
+        row = repositories.form_version_by_version(session, form_id, str(version_name))
+        if row is None:
+            if repositories.form(session, form_id) is None:
+                raise _bad(number, tr("Forms", "unknown form “{form}”").format(form=form_id),
+                           "_xform_id_string", form_id)
+            raise _bad(number, tr("Forms", "unknown version “{version}” of the form {form}").format(
+                version=version_name, form=form_id), "__version__", version_name)
+        version = form_service.version_info_in(session, row.id)
+    else:
+        version = form_service.latest_version_in(session, form_id=form_id)
+        if version is None:
+            raise _bad(number, tr("Forms", "unknown form “{form}”").format(form=form_id),
+                       "_xform_id_string", form_id)
+    definition = form_service.definition_in(session, version.version_id)
+    values: dict[str, str] = {}
+    _read_values(definition, data, None, "", number, values)
+    instance = data.get("meta/instanceID")
+    if isinstance(data.get("meta"), Mapping) and instance is None:
+        instance = data["meta"].get("instanceID")
+    if instance in (None, ""):
+        canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        response_id = str(uuid.uuid5(IMPORT_NAMESPACE, canonical))
+    else:
+        text = str(instance)
+        text = text[5:] if text.startswith("uuid:") else text
+        try:
+            response_id = str(uuid.UUID(text))
+        except ValueError:
+            raise _bad(number, tr("Forms", "“{value}” is not an instance id such as uuid:…").format(
+                value=instance), "meta/instanceID", instance) from None
+    acronym = data.get("mechanism")
+    key = "mechanism"
+    if acronym in (None, ""):
+        for question in definition.iter_questions():
+            if question.choice_file == MECHANISM_CHOICE_FILE and values.get(question.path):
+                acronym, key = values[question.path], question.path
+                break
+    if not isinstance(acronym, str) or not acronym.strip():
+        raise _bad(number, tr("Forms", "the mechanism is missing"), "mechanism")
+    mech = repositories.mechanism_by_acronym(session, acronym)
+    if mech is None:
+        raise _bad(number, tr("Forms", "unknown mechanism “{value}”").format(value=acronym), key, acronym)
+    return _Submission(number, response_id, version, definition, mech, values)
+
+
+def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
+    """Write one parsed submission; 'created', 'updated' or 'unchanged'."""
+    from ..persistence import repositories
+
+    tr = QCoreApplication.translate
+    head = repositories.response_head(session, sub.response_id)
+    created = False
+    if head is not None:
+        summary = repositories.response_summary(session, sub.response_id)
+        if summary[1] != sub.version.form_id or head.mechanism_id != sub.mechanism.id:
+            raise _bad(sub.number, tr(
+                "Forms", "the instance id belongs to another form or mechanism in this database"),
+                "meta/instanceID", sub.response_id)
+    else:
+        round_id = current_round_id(session)
+        if sub.definition.kind == "questionnaire":
+            other = repositories.round_response(session, sub.mechanism.id, round_id, sub.version.form_id)
+            if other is not None:
+                held = _values(repositories.answer_rows(session, other.id))
+                if held and held != sub.values:
+                    raise _bad(sub.number, tr(
+                        "Forms", "{mechanism} already has another questionnaire response in "
+                        "this survey round ({id})").format(
+                            mechanism=sub.mechanism.acronym_en, id=other.id),
+                        "meta/instanceID", sub.response_id)
+                head = _head(session, other.id)  # empty (or identical), opened here: fill it
+        if head is None:
+            head = _create_response(
+                session, sub.version, sub.mechanism.id, round_id, "import", audit,
+                response_id=sub.response_id, action="import",
+            )
+            created = True
+    rows = repositories.answer_rows(session, head.id)
+    by_path = {row[1]: row for row in rows}
+    changed = False
+    for path, new in sub.values.items():
+        existing = by_path.get(path)
+        old = existing[2] if existing is not None else None
+        if old == new:
+            continue
+        if existing is None:
+            rows.append((repositories.insert_answer(session, head.id, path, new), path, new, True))
+        else:
+            repositories.set_answer_value(session, existing[0], new)
+            rows[rows.index(existing)] = (existing[0], path, new, existing[3])
+        audit.add("import", "answer", head.id, path, old, new)
+        changed = True
+    if not changed and not created:
+        return "unchanged"
+    definition = form_service.definition_in(session, head.form_version_id)
+    _refresh(session, head, definition, rows, audit)
+    return "created" if created else "updated"
+
+
+def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSummary:
+    """Import a JSON file of submissions, all or nothing (see the module's description).
+    A submission updates the response with its instance id (answers it does not mention
+    are left alone); importing the same file again changes nothing. Raises SubmissionError
+    naming the file, the first bad submission, key or value; then nothing was changed."""
+    tr = QCoreApplication.translate
+    source = Path(path)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise SubmissionError(tr("Forms", "{file}: cannot be read ({error})").format(
+            file=source.name, error=exc.strerror or exc)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        detail = (
+            tr("Forms", "line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+            if isinstance(exc, json.JSONDecodeError) else str(exc)
+        )
+        raise SubmissionError(tr("Forms", "{file}: not a JSON file ({detail})").format(
+            file=source.name, detail=detail)) from None
+    if isinstance(data, Mapping) and isinstance(data.get("results"), list):
+        data = data["results"]  # the KoboToolbox API's envelope
+    if isinstance(data, Mapping):
+        data = [data]
+    if not isinstance(data, list):
+        raise SubmissionError(tr("Forms", "{file}: expected a list of submissions").format(file=source.name))
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    audit = _Audit(actor)
+    try:
+        with db.write() as session:
+            for number, item in enumerate(data, start=1):
+                parsed = _parse_submission(session, item, number)
+                counts[_apply(session, parsed, audit)] += 1
+    except SubmissionError as exc:
+        raise SubmissionError(f"{source.name}: {exc}", exc.number, exc.key, exc.value) from None
+    return ImportSummary(**counts)
+
+
+__all__ = [
+    "HistoryEntry", "ImportSummary", "LoadedResponse", "NeedsConfirmation", "ResponseError",
+    "ResponseInfo", "SOURCES", "STATUSES", "SaveResult", "SubmissionError", "answers",
+    "current_questionnaire", "current_round_id", "export_submissions", "history", "import_submissions", "insert_repeat",
+    "load_response", "move_repeat", "new_interview_response", "notes", "open_questionnaire",
+    "remove_repeat", "repeat_indexes", "response_info", "responses_of", "save_answer",
+    "save_note", "set_source", "set_status",
+]

@@ -1,0 +1,86 @@
+"""`mcim-desk forms ...` and `mcim-desk responses ...`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mcim_desk.cli import main
+from mcim_desk.paths import resource_path
+
+FORMS = resource_path("resources", "forms")
+
+
+def test_forms_validate_prints_the_question_count(capsys) -> None:  # noqa: ANN001
+    assert main(["forms", "validate", str(FORMS / "mcim_questionnaire_2018.md")]) == 0
+    assert "28 questions" in capsys.readouterr().out
+    assert main(["forms", "validate", str(FORMS / "mcim_interview_2018.md")]) == 0
+    assert "11 questions" in capsys.readouterr().out
+
+
+def test_forms_validate_a_broken_file_exits_1_with_the_row(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    broken = tmp_path / "broken.md"
+    broken.write_text(
+        "| survey | | | |\n| | type | name | label | relevant |\n| | text | a | A | |\n"
+        "| | text | b | B | concat(${a}, 'x') = 'ax' |\n",
+        encoding="utf-8",
+    )
+    assert main(["forms", "validate", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.md: row 3: unknown function concat() in relevant" in err
+
+
+def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    form = tmp_path / "extra.md"
+    form.write_text(
+        "| survey | | | |\n| | type | name | label |\n| | text | q1 | One |\n| | text | q2 | Two |\n\n"
+        "| settings | | |\n| | form_id | version |\n| | extra | 1 |\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(db_path), "forms", "add", str(form)]) == 0
+    assert "added extra version 1: 2 questions" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "forms", "add", str(form)]) == 0
+    assert "already installed" in capsys.readouterr().out
+    form.write_text(form.read_text(encoding="utf-8").replace("One", "Uno"), encoding="utf-8")
+    assert main(["--db", str(db_path), "forms", "add", str(form)]) == 1
+    assert "already installed with different content" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "forms", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[:4] for line in lines] == [
+        ["extra", "1", "questionnaire", "2"],
+        ["mcim_interview_2018", "2018.1", "interview", "11"],
+        ["mcim_questionnaire_2018", "2018.1", "questionnaire", "28"],
+    ]
+
+
+def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from mcim_desk.services import responses
+    from mcim_desk.services.catalogue import mechanism_rows
+    from mcim_desk.services.startup import open_database
+
+    db, _ = open_database(str(db_path))
+    mechanism = mechanism_rows(db)[3]
+    info = responses.open_questionnaire(db, mechanism.id, "tester")
+    responses.save_answer(db, info.id, "section_1/q1", "Conférence régionale <sur> & = migrations", "tester")
+    db.dispose()
+    out = tmp_path / "out.json"
+    assert main(["--db", str(db_path), "responses", "export", "--out", str(out)]) == 0
+    assert "1 submissions written" in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["section_1/q1"] == (
+        "Conférence régionale <sur> & = migrations"
+    )
+    assert main(["--db", str(db_path), "responses", "export", "--out", str(out), "--form", "nope"]) == 1
+    assert "unknown form" in capsys.readouterr().err
+
+    other = tmp_path / "other.sqlite3"
+    assert main(["--db", str(other), "responses", "import", str(out)]) == 0
+    assert "1 submissions: 1 created, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert main(["--db", str(other), "responses", "import", str(out)]) == 0
+    assert "0 created, 0 updated, 1 unchanged" in capsys.readouterr().out
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data[0]["section_2/q4"] = "maybe"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--db", str(other), "responses", "import", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "submission 1" in err and "section_2/q4" in err and "maybe" in err
