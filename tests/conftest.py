@@ -12,6 +12,31 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _guard_none_refcount() -> None:
+    """PySide6 6.12.0 drops one reference to None on every processEvents() and QTest.qWait()
+    call (two with flags). pytest-qt calls them after every test, so a long run ends in
+    "Fatal Python error: none_dealloc". Hold two extra references per call; extra references
+    to None are harmless. The program itself never calls either (it runs app.exec())."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtTest import QTest
+
+    kept: list[None] = []
+
+    def guarded(original):  # noqa: ANN001, ANN202
+        def call(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            kept.extend((None, None, None))
+            return original(*args, **kwargs)
+
+        return call
+
+    QCoreApplication.processEvents = staticmethod(guarded(QCoreApplication.processEvents))
+    QEventLoop.processEvents = guarded(QEventLoop.processEvents)
+    QTest.qWait = staticmethod(guarded(QTest.qWait))
+
+
+_guard_none_refcount()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def session_application(qapp):  # noqa: ANN001, ANN201
     """One QApplication for the whole run, made before any CLI test could make a bare

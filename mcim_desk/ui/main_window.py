@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self.ctx: UiContext | None = None
         self.lock: QLockFile | None = None
         self.card = None
-        self._page_factories: list[tuple[Callable[[UiContext], QWidget], Callable[[], str]]] = []
+        self._page_factories: list[
+            tuple[Callable[[UiContext], QWidget], Callable[[], str], int | None]
+        ] = []
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._painted = False
         self.setObjectName("main_window")
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_menus()
+        from .features import install_features
+
+        install_features(self)
         self.list_panel.mechanism_selected.connect(self._show_mechanism)
         self.bus.data_changed.connect(self._data_changed)
         self.retranslate()
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.edit_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
+        self.reports_menu = bar.addMenu("")
         self.language_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
 
@@ -142,12 +148,21 @@ class MainWindow(QMainWindow):
         """Later features (import, export, reports) put their entries in the File menu."""
         self.file_menu.insertAction(self.file_extra_anchor, action)
 
-    def add_page(self, factory: Callable[[UiContext], QWidget], title: Callable[[], str]) -> None:
+    def add_menu_action(self, menu_name: str, action: QAction) -> None:
+        """``menu_name``: "file" (before Quit), "reports", "view" or "help"."""
+        if menu_name == "file":
+            self.add_file_action(action)
+        else:
+            getattr(self, f"{menu_name}_menu").addAction(action)
+
+    def add_page(self, factory: Callable[[UiContext], QWidget], title: Callable[[], str],
+                 position: int | None = None) -> None:
         """A page beside the mechanism card, built once the database is open. The page may
-        define ``show_mechanism(mechanism_id)`` and ``retranslate()``."""
-        self._page_factories.append((factory, title))
+        define ``show_mechanism(mechanism_id)`` and ``retranslate()``. ``position`` 0 puts it
+        first (before the card) and shows it when the database opens."""
+        self._page_factories.append((factory, title, position))
         if self.ctx is not None:
-            self._build_page(factory, title)
+            self._build_page(factory, title, position)
 
     # -- database ---------------------------------------------------------------------------
 
@@ -221,14 +236,20 @@ class MainWindow(QMainWindow):
         self.card.card_saved.connect(lambda card: self.list_panel.model.replace_row(card.row))
         self._pages.append((self.card, lambda: self.tr("Card")))
         self.tabs.addTab(self.card, "")
-        for factory, title in self._page_factories:
-            self._build_page(factory, title)
+        for factory, title, position in self._page_factories:
+            self._build_page(factory, title, position)
         self._retitle_tabs()
 
-    def _build_page(self, factory: Callable[[UiContext], QWidget], title: Callable[[], str]) -> None:
+    def _build_page(self, factory: Callable[[UiContext], QWidget], title: Callable[[], str],
+                    position: int | None = None) -> None:
         page = factory(self.ctx)
         self._pages.append((page, title))
-        self.tabs.addTab(page, title())
+        if position is None:
+            self.tabs.addTab(page, title())
+        else:
+            self.tabs.insertTab(position, page, title())
+            if position == 0:
+                self.tabs.setCurrentIndex(0)
 
     def reload_list(self) -> None:
         from ..services.catalogue import mechanism_rows, reference_labels
@@ -337,6 +358,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.reports_menu.setTitle(self.tr("&Reports"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.backup_action.setText(self.tr("&Back up now"))

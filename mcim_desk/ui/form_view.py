@@ -1,0 +1,886 @@
+"""Entry of one response through its XLSForm: sections as a scrolling outline with a section
+list, live relevance, required marks, inline messages, autosave of every field commit, undo.
+
+Keyboard: Tab moves through the fields (multi-line answers too), Ctrl+PgDown / Ctrl+PgUp jump
+to the next / previous section, Ctrl+Return checks the answers. Every commit (Enter, Tab,
+focus leaving, a choice clicked) is one undoable command that saves in one short transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..forms.definition import FormDefinition, Question, repeat_instance
+from ..forms.engine import FormState
+from .context import UiContext
+from .undo import SaveValueCommand
+
+RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
+FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
+ERROR_STYLE = "color: #b00020;"
+MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
+
+
+class WrappingCheck(QWidget):
+    """A check box whose (long) label wraps: QCheckBox never wraps its text, so the 23
+    objectives would make the form wider than the window. A click on the label toggles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setBuddy(self.box)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.box.click()
+        super().mousePressEvent(event)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line answer: Tab leaves it, and leaving it commits (like editingFinished)."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(140)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        self.committed.emit()
+        super().focusOutEvent(event)
+
+
+@dataclass
+class AnswerAction:
+    text: Callable[[], str]
+    callback: Callable[[str, str, int, int], None]
+
+
+class QuestionWidget(QFrame):
+    """One question: label (with a required mark), hint, editor, inline message, marker and
+    an optional notes box. Emits ``committed(path, value)`` when the user commits an answer."""
+
+    committed = Signal(str, object)
+    note_committed = Signal(str, str)
+    context_requested = Signal(str, object)  # path, global position
+
+    def __init__(self, question: Question, path: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question, self.path, self.lang = question, path, lang
+        self.value: str | None = None
+        self.setObjectName(f"q:{path}")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet("color: #555;")
+        self.marker = QLabel(self)
+        self.marker.setStyleSheet(MARKER_STYLE)
+        self.marker.setTextFormat(Qt.TextFormat.PlainText)
+        self.marker.hide()
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.notes: CommitTextEdit | None = None
+        self.editor: QWidget | None = None
+        self.buttons: dict[str, QAbstractButton] = {}
+        self.rows: dict[str, WrappingCheck] = {}  # multiple choices: the box and its label
+        self.filter: QLineEdit | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        top.addWidget(self.marker, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        self._build_editor(layout)
+        layout.addWidget(self.error)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(
+            lambda pos: self.context_requested.emit(self.path, self.mapToGlobal(pos))
+        )
+        self.retranslate(lang)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_editor(self, layout: QVBoxLayout) -> None:
+        q = self.question
+        if q.type == "note":
+            return
+        if q.type == "select_one" and len(q.choices) <= RADIO_LIMIT:
+            group = QButtonGroup(self)
+            group.setExclusive(False)  # lets a second click clear the answer
+            row = QHBoxLayout()
+            for choice in q.choices:
+                button = QRadioButton(self)
+                button.setObjectName(f"choice:{choice.name}")
+                button.setAutoExclusive(False)
+                group.addButton(button)
+                self.buttons[choice.name] = button
+                row.addWidget(button)
+                button.clicked.connect(lambda checked, name=choice.name: self._radio_clicked(name, checked))
+            row.addStretch(1)
+            layout.addLayout(row)
+            self.editor = next(iter(self.buttons.values()), None)
+        elif q.type == "select_one":
+            combo = QComboBox(self)
+            combo.addItem("", "")
+            for choice in q.choices:
+                combo.addItem(choice.label(self.lang), choice.name)
+            combo.activated.connect(lambda _i: self._commit(combo.currentData() or None))
+            layout.addWidget(combo)
+            self.editor = combo
+        elif q.type == "select_multiple":
+            if len(q.choices) > FILTER_LIMIT:
+                self.filter = QLineEdit(self)
+                self.filter.setObjectName("choice_filter")
+                self.filter.setClearButtonEnabled(True)
+                self.filter.textChanged.connect(self._filter_choices)
+                layout.addWidget(self.filter)
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            self.rows: dict[str, WrappingCheck] = {}
+            for choice in q.choices:
+                row = WrappingCheck(box)
+                row.box.setObjectName(f"choice:{choice.name}")
+                self.buttons[choice.name] = row.box
+                self.rows[choice.name] = row
+                column.addWidget(row)
+                row.box.clicked.connect(lambda _c: self._commit(self._checked_codes()))
+            layout.addWidget(box)
+            self.editor = self.filter or next(iter(self.buttons.values()), None)
+        elif q.type == "text" and q.multiline:
+            edit = CommitTextEdit(self)
+            edit.committed.connect(lambda: self._commit(edit.toPlainText()))
+            self._context_menu_from(edit)
+            layout.addWidget(edit)
+            self.editor = edit
+        else:
+            edit = QLineEdit(self)
+            if q.type == "date":
+                edit.setMaximumWidth(160)
+            elif q.type in ("integer", "decimal"):
+                edit.setMaximumWidth(160)
+            edit.editingFinished.connect(lambda: self._commit(edit.text()))
+            self._context_menu_from(edit)
+            layout.addWidget(edit)
+            self.editor = edit
+
+    def _context_menu_from(self, edit: QWidget) -> None:
+        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        edit.customContextMenuRequested.connect(
+            lambda pos: self.context_requested.emit(self.path, edit.mapToGlobal(pos))
+        )
+
+    def enable_notes(self, visible: bool) -> None:
+        if visible and self.notes is None and self.question.takes_answer:
+            self.notes = CommitTextEdit(self)
+            self.notes.setObjectName("notes")
+            self.notes.setMaximumHeight(70)
+            self.notes.setMinimumHeight(40)
+            self.notes.committed.connect(
+                lambda: self.note_committed.emit(self.path, self.notes.toPlainText())
+            )
+            self._context_menu_from(self.notes)
+            self.layout().insertWidget(self.layout().count() - 1, self.notes)
+            self.retranslate(self.lang)
+        if self.notes is not None:
+            self.notes.setVisible(visible)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _radio_clicked(self, name: str, checked: bool) -> None:
+        for other, button in self.buttons.items():
+            if other != name:
+                button.setChecked(False)
+        self._commit(name if checked else None)
+
+    def _checked_codes(self) -> str | None:
+        codes = [name for name, b in self.buttons.items() if b.isChecked()]
+        return " ".join(codes) or None
+
+    def _filter_choices(self, text: str) -> None:
+        words = text.casefold().split()
+        for name, row in self.rows.items():
+            haystack = f"{row.label.text()} {name}".casefold()
+            row.setVisible(all(w in haystack for w in words))
+
+    def _commit(self, value: object) -> None:
+        text = None if value is None else str(value)
+        if text is not None and text.strip() == "":
+            text = None
+        if text != self.value:
+            self.committed.emit(self.path, text)
+
+    def set_value(self, value: str | None) -> None:
+        """Show a stored value (no commit)."""
+        self.value = value
+        q, editor = self.question, self.editor
+        if q.type in ("select_one", "select_multiple") and self.buttons:
+            chosen = set((value or "").split())
+            for name, button in self.buttons.items():
+                with QSignalBlocker(button):
+                    button.setChecked(name in chosen)
+        elif isinstance(editor, QComboBox):
+            with QSignalBlocker(editor):
+                editor.setCurrentIndex(max(0, editor.findData(value or "")))
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != (value or ""):
+                with QSignalBlocker(editor):
+                    editor.setPlainText(value or "")
+        elif isinstance(editor, QLineEdit):
+            if editor.text() != (value or ""):
+                editor.setText(value or "")
+
+    def set_note(self, note: str | None) -> None:
+        if self.notes is not None and self.notes.toPlainText() != (note or ""):
+            with QSignalBlocker(self.notes):
+                self.notes.setPlainText(note or "")
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def set_marker(self, text: str | None) -> None:
+        self.marker.setText(text or "")
+        self.marker.setVisible(bool(text))
+
+    def text_editor(self) -> QLineEdit | QPlainTextEdit | None:
+        return self.editor if isinstance(self.editor, (QLineEdit, QPlainTextEdit)) else None
+
+    def focus_editor(self) -> None:
+        if self.editor is not None:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- language ---------------------------------------------------------------------------
+
+    def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        q = self.question
+        mark = " *" if q.required and q.required.strip().lower() not in ("no", "false", "false()") else ""
+        self.label.setText(q.label(lang) + mark)
+        hint = q.hint(lang)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        for name, button in self.buttons.items():
+            row = self.rows.get(name)
+            (row.label if row else button).setText(q.choice_label(name, lang))
+        if isinstance(self.editor, QComboBox):
+            for i in range(1, self.editor.count()):
+                self.editor.setItemText(i, q.choice_label(self.editor.itemData(i), lang))
+        if self.filter is not None:
+            self.filter.setPlaceholderText(self.tr("Filter the choices…"))
+        if isinstance(self.editor, QLineEdit) and q.type == "date":
+            self.editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        if self.notes is not None:
+            self.notes.setPlaceholderText(self.tr("Notes on this question…"))
+
+
+class TitledBox(QFrame):
+    """A framed box with a heading that wraps (a QGroupBox title never wraps, so a long
+    section or question title would make the whole form wider than the window)."""
+
+    def __init__(self, parent: QWidget | None = None, bold: bool = True) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(bold)
+        if bold:
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.heading.setFont(font)
+        self.body_layout = QVBoxLayout(self)
+        self.body_layout.addWidget(self.heading)
+
+    def setTitle(self, text: str) -> None:  # noqa: N802 - QGroupBox's name, kept
+        self.heading.setText(text)
+        self.heading.setVisible(bool(text))
+
+    def title(self) -> str:
+        return self.heading.text()
+
+
+class RepeatWidget(TitledBox):
+    """A repeat (e.g. Q25's partners): its instances, each with Remove / Up / Down, and Add."""
+
+    add_requested = Signal(str)
+    remove_requested = Signal(str, int)
+    move_requested = Signal(str, int, int)
+
+    def __init__(self, question: Question, path: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question, self.path, self.lang = question, path, lang
+        self.setObjectName(f"repeat:{path}")
+        self.body = QVBoxLayout()
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("repeat_add")
+        self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
+        self.empty = QLabel(self)
+        self.empty.setStyleSheet("color: #555;")
+        layout = self.body_layout
+        layout.addWidget(self.empty)
+        layout.addLayout(self.body)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.instance_frames: dict[int, QFrame] = {}
+        self.retranslate(lang)
+
+    def instance_frame(self, index: int, position: int, count: int) -> tuple[QFrame, QVBoxLayout]:
+        frame = QFrame(self)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setObjectName(f"instance:{index}")
+        outer = QVBoxLayout(frame)
+        bar = QHBoxLayout()
+        title = QLabel(self.tr("Entry {n}").format(n=position), frame)
+        bar.addWidget(title, 1)
+        for text, tip, handler, enabled in (
+            ("↑", self.tr("Move up"), lambda: self.move_requested.emit(self.path, index, position - 1), position > 1),
+            ("↓", self.tr("Move down"), lambda: self.move_requested.emit(self.path, index, position + 1), position < count),
+            (self.tr("Remove"), self.tr("Remove this entry"), lambda: self.remove_requested.emit(self.path, index), True),
+        ):
+            button = QToolButton(frame)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setEnabled(enabled)
+            button.clicked.connect(handler)
+            bar.addWidget(button)
+        outer.addLayout(bar)
+        self.body.addWidget(frame)
+        self.instance_frames[index] = frame
+        return frame, outer
+
+    def clear_instances(self) -> None:
+        for frame in self.instance_frames.values():
+            frame.setParent(None)
+            frame.deleteLater()
+        self.instance_frames.clear()
+
+    def retranslate(self, lang: str) -> None:
+        self.lang = lang
+        self.setTitle(self.question.label(lang))
+        self.add_button.setText(self.tr("Add an entry"))
+        self.empty.setText(self.tr("No entry yet."))
+        self.empty.setVisible(not self.instance_frames)
+
+
+class FormView(QWidget):
+    """Shows one response of any form. Pages (questionnaire, call workspace) wrap it."""
+
+    answer_saved = Signal(str, object)  # path, value
+    status_changed = Signal(str)
+    response_opened = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.response = None
+        self.definition: FormDefinition | None = None
+        self.answers: dict[str, str | None] = {}
+        self.notes: dict[str, str | None] = {}
+        self.state: FormState | None = None
+        self.widgets: dict[str, QuestionWidget] = {}
+        self.repeats: dict[str, RepeatWidget] = {}
+        self.section_boxes: dict[str, TitledBox] = {}
+        self.containers: dict[str, QWidget] = {}
+        self.actions: list[AnswerAction] = []
+        self.markers: dict[str, str] = {}
+        self.show_all_errors = False
+        self.notes_visible = False
+
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("section_list")
+        self.sections.setMaximumWidth(300)
+        self.sections.setWordWrap(True)
+        self.sections.currentRowChanged.connect(self._goto_section)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setObjectName("form_scroll")
+        self.page = QWidget()
+        self.page_layout = QVBoxLayout(self.page)
+        self.page_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidget(self.page)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sections)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_section(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_section(-1))
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def open_response(self, response_id: str) -> None:
+        from ..services import forms, responses
+
+        db = self.ctx.db
+        self.response = responses.response_info(db, response_id)
+        self.definition = forms.definition(db, self.response.form_version_id)
+        self.answers = dict(responses.answers(db, response_id))
+        self.notes = dict(responses.notes(db, response_id))
+        self.show_all_errors = False
+        self._rebuild()
+        self.response_opened.emit(response_id)
+
+    def _rebuild(self) -> None:
+        self.page.setUpdatesEnabled(False)
+        for box in self.section_boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.widgets.clear()
+        self.repeats.clear()
+        self.section_boxes.clear()
+        self.containers.clear()
+        with QSignalBlocker(self.sections):
+            self.sections.clear()
+        self.state = FormState(self.definition, self.answers)
+        loose: list[Question] = []
+        for top in self.definition.children:
+            if top.is_container:
+                box = TitledBox(self.page)
+                box.setObjectName(f"section:{top.path}")
+                inner = box.body_layout
+                self.section_boxes[top.path] = box
+                self.containers[top.path] = box
+                self._add_children(top, top.path, inner, box)
+                self.page_layout.addWidget(box)
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, top.path)
+                self.sections.addItem(item)
+            else:
+                loose.append(top)
+        if loose:  # questions and notes outside any group come first, in their own box
+            box = TitledBox(self.page)
+            inner = box.body_layout
+            for q in loose:
+                self._add_question(q, q.path, inner, box)
+            self.page_layout.insertWidget(0, box)
+            self.section_boxes[""] = box
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, "")
+            self.sections.insertItem(0, item)
+        self.page_layout.addStretch(1)
+        self.retranslate()
+        self._refresh()
+        self.page.setUpdatesEnabled(True)
+
+    def _add_children(self, container: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
+        for child in container.children:
+            child_path = f"{path}/{child.name}"
+            if child.is_repeat:
+                self._add_repeat(child, child_path, layout, parent)
+            elif child.is_container:
+                box = TitledBox(parent, bold=False)
+                box.setObjectName(f"group:{child_path}")
+                inner = box.body_layout
+                self.containers[child_path] = box
+                self._add_children(child, child_path, inner, box)
+                layout.addWidget(box)
+            else:
+                self._add_question(child, child_path, layout, parent)
+
+    def _add_question(self, question: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
+        if question.type == "calculate":
+            return
+        widget = QuestionWidget(question, path, self.ctx.lang, parent)
+        widget.committed.connect(self._commit)
+        widget.note_committed.connect(self._commit_note)
+        widget.context_requested.connect(self._context_menu)
+        widget.set_value(self.answers.get(path))
+        widget.enable_notes(self.notes_visible)
+        widget.set_note(self.notes.get(path))
+        widget.set_marker(self.markers.get(path))
+        self.widgets[path] = widget
+        layout.addWidget(widget)
+
+    def _add_repeat(self, question: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
+        repeat = RepeatWidget(question, path, self.ctx.lang, parent)
+        repeat.add_requested.connect(self._add_instance)
+        repeat.remove_requested.connect(self._remove_instance)
+        repeat.move_requested.connect(self._move_instance)
+        self.repeats[path] = repeat
+        self.containers[path] = repeat
+        layout.addWidget(repeat)
+        self._fill_repeat(repeat)
+
+    def _fill_repeat(self, repeat: RepeatWidget) -> None:
+        for path in [p for p in self.widgets if p.startswith(repeat.path + "[")]:
+            del self.widgets[path]
+        repeat.clear_instances()
+        indexes = self.state.instances(repeat.path) if self.state else []
+        for position, index in enumerate(indexes, start=1):
+            frame, inner = repeat.instance_frame(index, position, len(indexes))
+            self._add_children(repeat.question, repeat_instance(repeat.path, index), inner, frame)
+        repeat.retranslate(self.ctx.lang)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _commit(self, path: str, value: str | None) -> None:
+        old = self.answers.get(path)
+        if old == value or self.response is None:
+            return
+        widget = self.widgets.get(path)
+        question = widget.question if widget else None
+        caption = question.name if question else path
+        response_id = self.response.id
+        command = SaveValueCommand(
+            self.tr("Answer {question}").format(question=caption), old, value,
+            save=lambda v: self._save(response_id, path, v),
+            on_error=lambda exc: self._save_failed(path, exc),
+        )
+        self.ctx.undo.push(command)
+
+    def _save(self, response_id: str, path: str, value: str | None) -> None:
+        from ..services import responses
+
+        try:
+            result = responses.save_answer(self.ctx.db, response_id, path, value, self.ctx.actor)
+        except responses.NeedsConfirmation:
+            if not self.ctx.dialogs.confirm(
+                self.tr("Validated response"),
+                self.tr("This response has been validated by the secretariat. Changing an answer "
+                        "takes it back to “complete” until it is validated again. Change it?"),
+            ):
+                raise _Declined() from None
+            result = responses.save_answer(self.ctx.db, response_id, path, value, self.ctx.actor,
+                                           confirm_validated=True)
+        if self.response is None or self.response.id != response_id:
+            return
+        self.answers[path] = value
+        self._after_save(result.status)
+        widget = self.widgets.get(path)
+        if widget is not None:
+            widget.set_value(value)
+        self.answer_saved.emit(path, value)
+        self.ctx.bus.notify("answer", [response_id])
+
+    def _save_failed(self, path: str, exc: BaseException) -> None:
+        widget = self.widgets.get(path)
+        if widget is not None:
+            widget.set_value(self.answers.get(path))  # show what is really saved
+        if not isinstance(exc, _Declined):
+            self.ctx.dialogs.error(self.tr("Answer not saved"), str(exc))
+
+    def _commit_note(self, path: str, note: str) -> None:
+        old = self.notes.get(path) or ""
+        if old == note or self.response is None:
+            return
+        response_id = self.response.id
+
+        def save(value: object) -> None:
+            from ..services import responses
+
+            responses.save_note(self.ctx.db, response_id, path, str(value or ""), self.ctx.actor)
+            self.notes[path] = str(value or "")
+            widget = self.widgets.get(path)
+            if widget is not None:
+                widget.set_note(self.notes[path])
+
+        self.ctx.undo.push(SaveValueCommand(self.tr("Note on {question}").format(question=path),
+                                            old, note, save, lambda exc: self._save_failed(path, exc)))
+
+    def _after_save(self, status: str) -> None:
+        previous = self.response.status
+        self.response = _with_status(self.response, status)
+        self._refresh()
+        if status != previous:
+            self.status_changed.emit(status)
+
+    # -- repeats ----------------------------------------------------------------------------
+
+    def _repeat_command(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+        def apply(value: object) -> None:
+            (do if value else undo)()
+            self._reload_answers()
+
+        self.ctx.undo.push(SaveValueCommand(text, False, True, apply,
+                                            lambda exc: self.ctx.dialogs.error(self.tr("Not saved"), str(exc))))
+
+    def _add_instance(self, repeat_path: str) -> None:
+        from ..services import responses
+
+        rid, db, actor = self.response.id, self.ctx.db, self.ctx.actor
+        created: list[int] = []
+
+        def do() -> None:
+            created.append(responses.insert_repeat(db, rid, repeat_path, actor))
+
+        def undo() -> None:
+            responses.remove_repeat(db, rid, repeat_path, created.pop(), actor)
+
+        self._repeat_command(self.tr("Add an entry"), do, undo)
+        self._focus_first_in(repeat_path)
+
+    def _remove_instance(self, repeat_path: str, index: int) -> None:
+        from ..services import responses
+
+        rid, db, actor = self.response.id, self.ctx.db, self.ctx.actor
+        prefix = repeat_instance(repeat_path, index) + "/"
+        kept = {p[len(prefix):]: v for p, v in self.answers.items() if p.startswith(prefix) and v}
+
+        def do() -> None:
+            responses.remove_repeat(db, rid, repeat_path, index, actor)
+
+        def undo() -> None:  # instances are numbered 1..n: the index is also the position
+            responses.insert_repeat(db, rid, repeat_path, actor, at=index, values=kept)
+
+        self._repeat_command(self.tr("Remove an entry"), do, undo)
+
+    def _move_instance(self, repeat_path: str, index: int, new_position: int) -> None:
+        from ..services import responses
+
+        rid, db, actor = self.response.id, self.ctx.db, self.ctx.actor
+
+        def do() -> None:  # instances are numbered 1..n: an index is also a position
+            responses.move_repeat(db, rid, repeat_path, index, new_position, actor)
+
+        def undo() -> None:
+            responses.move_repeat(db, rid, repeat_path, new_position, index, actor)
+
+        self._repeat_command(self.tr("Move an entry"), do, undo)
+
+    def _reload_answers(self) -> None:
+        from ..services import responses
+
+        self.answers = dict(responses.answers(self.ctx.db, self.response.id))
+        self.response = responses.response_info(self.ctx.db, self.response.id)
+        self.state = FormState(self.definition, self.answers)
+        for repeat in self.repeats.values():
+            self._fill_repeat(repeat)
+        for path, widget in self.widgets.items():
+            widget.set_value(self.answers.get(path))
+        self._refresh()
+        self.status_changed.emit(self.response.status)
+
+    def _focus_first_in(self, repeat_path: str) -> None:
+        indexes = self.state.instances(repeat_path) if self.state else []
+        if not indexes:
+            return
+        prefix = repeat_instance(repeat_path, indexes[-1])
+        for path, widget in self.widgets.items():
+            if path.startswith(prefix + "/") and widget.editor is not None:
+                QTimer.singleShot(0, widget.focus_editor)
+                return
+
+    # -- state on screen --------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Relevance, messages and section progress from a fresh FormState."""
+        if self.definition is None:
+            return
+        self.state = FormState(self.definition, self.answers)
+        lang = self.ctx.lang
+        for path, container in self.containers.items():
+            container.setVisible(self.state.relevant(path))
+        for path, widget in self.widgets.items():
+            relevant = self.state.relevant(path)
+            widget.setVisible(relevant)
+            if not relevant or not widget.question.takes_answer:
+                widget.show_error(None)
+                continue
+            message = self.state.error_for(path, lang)
+            if message and not self.show_all_errors and not self.answers.get(path):
+                message = None  # a missing answer is only pointed out on "Check answers"
+            widget.show_error(message)
+        progress = {p.name: p for p in self.state.section_progress()}
+        for row in range(self.sections.count()):
+            item = self.sections.item(row)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            box = self.section_boxes.get(name)
+            title = box.title() if box is not None else name
+            p = progress.get(name)
+            if p is None:
+                item.setText(title)
+                continue
+            tick = "✓" if p.answered == p.required and p.errors == 0 else "•"
+            item.setText(f"{tick} {title}  ({p.answered}/{p.required})")
+            item.setToolTip(self.tr("{answered} of {required} required answers given, {errors} to "
+                                    "look at").format(answered=p.answered, required=p.required,
+                                                      errors=p.errors))
+
+    def check_answers(self) -> dict[str, str]:
+        """Show every message, required ones included; returns them by path."""
+        self.show_all_errors = True
+        self._refresh()
+        errors = self.state.errors(self.ctx.lang) if self.state else {}
+        if errors:
+            first = next(iter(errors))
+            widget = self.widgets.get(first)
+            if widget is not None:
+                self.scroll.ensureWidgetVisible(widget)
+                widget.focus_editor()
+        return errors
+
+    def is_complete(self) -> bool:
+        return bool(self.state and self.state.is_complete())
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def _goto_section(self, row: int) -> None:
+        item = self.sections.item(row)
+        if item is None:
+            return
+        box = self.section_boxes.get(item.data(Qt.ItemDataRole.UserRole))
+        if box is not None:
+            self.scroll.verticalScrollBar().setValue(box.y())
+            for widget in self.widgets.values():
+                if widget.isVisibleTo(self) and box.isAncestorOf(widget) and widget.editor is not None:
+                    widget.focus_editor()
+                    break
+
+    def _step_section(self, step: int) -> None:
+        row = max(0, min(self.sections.count() - 1, self.sections.currentRow() + step))
+        self.sections.setCurrentRow(row)
+
+    # -- hooks for pages --------------------------------------------------------------------
+
+    def add_answer_action(self, text: Callable[[], str],
+                          callback: Callable[[str, str, int, int], None]) -> None:
+        """An entry in every answer's context menu; ``callback(path, selected text, start,
+        end)`` (the selection is empty when nothing is selected)."""
+        self.actions.append(AnswerAction(text, callback))
+
+    def set_marker(self, path: str, text: str | None) -> None:
+        if text:
+            self.markers[path] = text
+        else:
+            self.markers.pop(path, None)
+        widget = self.widgets.get(path)
+        if widget is not None:
+            widget.set_marker(text)
+
+    def set_notes_visible(self, visible: bool) -> None:
+        self.notes_visible = visible
+        for widget in self.widgets.values():
+            widget.enable_notes(visible)
+            widget.set_note(self.notes.get(widget.path))
+
+    def text_editor(self, path: str) -> QLineEdit | QPlainTextEdit | None:
+        widget = self.widgets.get(path)
+        return widget.text_editor() if widget else None
+
+    def focus_first(self) -> None:
+        for widget in self.widgets.values():
+            if widget.isVisibleTo(self) and widget.editor is not None:
+                widget.focus_editor()
+                return
+
+    def focus_question(self, path: str) -> None:
+        widget = self.widgets.get(path)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.focus_editor()
+
+    def _context_menu(self, path: str, position) -> None:  # noqa: ANN001 - a QPoint
+        if not self.actions:
+            return
+        selected, start, end = self._selection(path)
+        menu = QMenu(self)
+        for action in self.actions:
+            entry = QAction(action.text(), menu)
+            entry.triggered.connect(lambda _=False, a=action: a.callback(path, selected, start, end))
+            menu.addAction(entry)
+        menu.popup(position)
+
+    def _selection(self, path: str) -> tuple[str, int, int]:
+        editor = self.text_editor(path)
+        widget = self.widgets.get(path)
+        if widget is not None and widget.notes is not None and widget.notes.hasFocus():
+            editor = widget.notes
+        if isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            return cursor.selectedText().replace("\u2029", "\n"), cursor.selectionStart(), cursor.selectionEnd()
+        if isinstance(editor, QLineEdit) and editor.hasSelectedText():
+            start = editor.selectionStart()
+            return editor.selectedText(), start, start + len(editor.selectedText())
+        return "", 0, 0
+
+    # -- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        for path, box in self.section_boxes.items():
+            q = self.definition.find(path) if path else None
+            box.setTitle(q.label(lang) if q else self.tr("General"))
+        for path, container in self.containers.items():
+            if path in self.section_boxes:
+                continue
+            q = self.definition.find(_definition_path(path))
+            if isinstance(container, TitledBox) and q is not None and not q.is_repeat:
+                container.setTitle(q.label(lang))
+        for widget in self.widgets.values():
+            widget.retranslate(lang)
+        for repeat in self.repeats.values():
+            repeat.retranslate(lang)
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and self.definition is not None:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class _Declined(Exception):
+    """The user chose not to change a validated response."""
+
+
+def _definition_path(path: str) -> str:
+    from ..forms.definition import definition_path
+
+    return definition_path(path)
+
+
+def _with_status(response, status: str):  # noqa: ANN001, ANN202 - a ResponseInfo
+    from dataclasses import replace
+
+    return replace(response, status=status)

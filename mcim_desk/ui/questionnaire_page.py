@@ -1,0 +1,263 @@
+"""The questionnaire page: the selected mechanism's questionnaire response for the current
+survey round, entered through a FormView, with its status, source and history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .context import UiContext
+from .form_view import FormView
+
+SOURCES = ("paper", "email", "phone", "pdf", "import")
+
+
+class QuestionnairePage(QWidget):
+    """Shows "start entering" for a mechanism without a response, the form otherwise."""
+
+    response_created = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.mechanism_id: str | None = None
+        self.mechanism = None  # its MechanismRow
+        self.response = None
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel(self)
+        self.status.setObjectName("response_status")
+        self.status.setWordWrap(True)
+        self.source_label = QLabel(self)
+        self.source = QComboBox(self)
+        self.source.setObjectName("response_source")
+        self.source.activated.connect(self._source_chosen)
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName("check_answers")
+        self.check_button.clicked.connect(self.check_answers)
+        self.validate_button = QPushButton(self)
+        self.validate_button.setObjectName("validate_response")
+        self.validate_button.clicked.connect(self.validate)
+        self.history_button = QPushButton(self)
+        self.history_button.clicked.connect(self.show_history)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.source_label)
+        bar.addWidget(self.source)
+        bar.addWidget(self.check_button)
+        bar.addWidget(self.validate_button)
+        bar.addWidget(self.history_button)
+        self.messages = QLabel(self)
+        self.messages.setObjectName("check_messages")
+        self.messages.setWordWrap(True)
+        self.messages.setTextFormat(Qt.TextFormat.PlainText)
+        self.messages.setStyleSheet("color: #b00020;")
+        self.messages.hide()
+
+        self.form = FormView(ctx, self)
+        self.form.status_changed.connect(lambda _s: self._show_status())
+        self.start = QWidget(self)
+        self.start_text = QLabel(self.start)
+        self.start_text.setWordWrap(True)
+        self.start_button = QPushButton(self.start)
+        self.start_button.setObjectName("start_questionnaire")
+        self.start_button.clicked.connect(self.start_entry)
+        start_layout = QVBoxLayout(self.start)
+        start_layout.addStretch(1)
+        start_layout.addWidget(self.start_text, 0, Qt.AlignmentFlag.AlignCenter)
+        start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
+        start_layout.addStretch(2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.form)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.stack, 1)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.check_answers)
+        self.retranslate()
+        self._show_status()
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def show_mechanism(self, mechanism_id: str) -> None:
+        from ..services import catalogue, responses
+
+        self.mechanism_id = mechanism_id
+        self.mechanism = catalogue.mechanism_card(self.ctx.db, mechanism_id).row
+        self._show_heading()
+        self.response = responses.current_questionnaire(self.ctx.db, mechanism_id)
+        self.messages.hide()
+        if self.response is None:
+            self.stack.setCurrentWidget(self.start)
+        else:
+            self.form.open_response(self.response.id)
+            self.stack.setCurrentWidget(self.form)
+        self._show_status()
+
+    def start_entry(self) -> None:
+        """Create this round's response for the mechanism (the first answer would need it)."""
+        from ..services import responses
+
+        if self.mechanism_id is None:
+            return
+        self.response = responses.open_questionnaire(self.ctx.db, self.mechanism_id, self.ctx.actor)
+        self.form.open_response(self.response.id)
+        self.stack.setCurrentWidget(self.form)
+        self._show_status()
+        self.response_created.emit(self.response.id)
+        self.ctx.bus.notify("response", [self.response.id])
+        self.form.focus_first()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_answers(self) -> None:
+        if self.stack.currentWidget() is not self.form:
+            return
+        errors = self.form.check_answers()
+        if errors:
+            self.messages.setText(
+                self.tr("Answers to complete or correct before this response is complete: {n}")
+                .format(n=len(errors))
+            )
+        else:
+            self.messages.setText(self.tr("All answers are complete and valid."))
+        self.messages.setStyleSheet("color: #b00020;" if errors else "color: #1b5e20;")
+        self.messages.show()
+
+    def validate(self) -> None:
+        from ..services import responses
+
+        info = self.form.response
+        if info is None:
+            return
+        if not self.form.is_complete():
+            self.check_answers()
+            return
+        self.form.response = responses.set_status(self.ctx.db, info.id, "validated", self.ctx.actor)
+        self.ctx.bus.notify("response", [info.id])
+        self._show_status()
+
+    def _source_chosen(self) -> None:
+        from ..services import responses
+
+        info = self.form.response
+        source = self.source.currentData()
+        if info is None or source == info.source:
+            return
+        self.form.response = responses.set_source(self.ctx.db, info.id, source, self.ctx.actor)
+        self._show_status()
+
+    def show_history(self) -> None:
+        from ..services import responses
+
+        info = self.form.response
+        if info is None:
+            return
+        HistoryDialog(responses.history(self.ctx.db, info.id), self).open()
+
+    # -- display ----------------------------------------------------------------------------
+
+    def _status_names(self) -> dict[str, str]:
+        return {
+            "draft": self.tr("Draft"),
+            "complete": self.tr("Complete"),
+            "validated": self.tr("Validated"),
+        }
+
+    def _source_names(self) -> dict[str, str]:
+        return {
+            "paper": self.tr("Paper"),
+            "email": self.tr("E-mail"),
+            "phone": self.tr("Phone"),
+            "pdf": self.tr("PDF form"),
+            "import": self.tr("Import"),
+        }
+
+    def _show_status(self) -> None:
+        info = self.form.response if self.stack.currentWidget() is self.form else None
+        has = info is not None
+        for widget in (self.source, self.source_label, self.check_button, self.validate_button,
+                       self.history_button):
+            widget.setEnabled(has)
+        if not has:
+            self.status.setText(self.tr("No questionnaire entered yet for this survey round."))
+            return
+        self.status.setText(self.tr("Status: {status}").format(
+            status=self._status_names().get(info.status, info.status)))
+        self.source.setCurrentIndex(max(0, self.source.findData(info.source)))
+        self.validate_button.setEnabled(info.status == "complete")
+
+    def retranslate(self) -> None:
+        self.source_label.setText(self.tr("Source:"))
+        current = self.source.currentData()
+        self.source.clear()
+        for key, text in self._source_names().items():
+            self.source.addItem(text, key)
+        self.source.setCurrentIndex(max(0, self.source.findData(current)))
+        self.check_button.setText(self.tr("Check answers"))
+        self.check_button.setToolTip(self.tr("Show every missing or invalid answer (Ctrl+Return)"))
+        self.validate_button.setText(self.tr("Mark as validated"))
+        self.history_button.setText(self.tr("History…"))
+        self.start_text.setText(self.tr("No questionnaire has been entered for this mechanism in the "
+                                        "current survey round."))
+        self.start_button.setText(self.tr("Enter the questionnaire"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._show_heading()
+        super().changeEvent(event)
+
+    def _show_heading(self) -> None:
+        row = self.mechanism
+        self.heading.setText(f"{row.acronym(self.ctx.lang)} — {row.name(self.ctx.lang)}" if row else "")
+
+
+class HistoryDialog(QDialog):
+    """A response's audit trail: when, who, what, old and new value (read-only)."""
+
+    def __init__(self, entries: list, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History of this response"))
+        self.resize(820, 420)
+        table = QTableWidget(len(entries), 5, self)
+        table.setObjectName("history_table")
+        table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Question"),
+                                         self.tr("Old value"), self.tr("New value")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, entry in enumerate(entries):
+            cells = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.actor, entry.field or entry.action,
+                     entry.old or "", entry.new or "")
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
