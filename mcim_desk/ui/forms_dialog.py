@@ -1,0 +1,36 @@
+"""Adding a form from an XLSForm file (.xlsx, .md, .csv): parsed and checked on the worker
+(pyxform is imported there), errors shown with their row numbers, nothing stored on error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from .context import UiContext
+
+
+def add_form_from_file(ctx: UiContext) -> None:
+    path = ctx.dialogs.open_file(
+        QCoreApplication.translate("FormsDialog", "Add a form (XLSForm)"),
+        QCoreApplication.translate("FormsDialog", "XLSForm files (*.xlsx *.md *.csv);;All files (*)"),
+    )
+    if not path:
+        return
+    from ..services import forms
+
+    def done(info) -> None:  # noqa: ANN001 - a FormInfo
+        ctx.bus.notify("form", [info.form_id])
+        ctx.dialogs.info(
+            QCoreApplication.translate("FormsDialog", "Form added"),
+            QCoreApplication.translate("FormsDialog", "“{title}” version {version} was added: {count} questions.")
+            .format(title=info.title_en if ctx.lang == "en" else info.title_fr, version=info.version,
+                    count=info.question_count),
+        )
+
+    def failed(exc: BaseException) -> None:
+        problems = getattr(exc, "problems", None)
+        text = "\n".join(str(p) for p in problems) if problems else str(exc)
+        ctx.dialogs.error(QCoreApplication.translate("FormsDialog", "Form not added"),
+                          QCoreApplication.translate("FormsDialog", "{file} was not added:\n{problems}")
+                          .format(file=path, problems=text))
+
+    ctx.runner.run(lambda: forms.add_form(ctx.db, path), done, failed)
