@@ -19,7 +19,6 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from . import APP_NAME
     from .i18n import install_translators
-    from .logging_setup import setup_logging
     from .paths import database_target
     from .preferences import Preferences
     from .ui.main_window import MainWindow
@@ -37,6 +36,8 @@ def run_gui(args: argparse.Namespace) -> int:
     target = database_target(args.db)
 
     def open_db() -> None:
+        from .logging_setup import setup_logging
+
         setup_logging()
         if not window.open_database(target):
             app.exit(2)

@@ -119,8 +119,25 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``mcim-desk [--db X] [--lang fr|en]`` starts the window: answered without building the
+    whole parser (start-up time counts)."""
+    values: dict[str, str | None] = {"db": None, "lang": None}
+    items = list(argv)
+    while items:
+        option = items.pop(0)
+        name, _, inline = option.partition("=")
+        if name not in ("--db", "--lang"):
+            return None
+        value = inline or (items.pop(0) if items else "")
+        if not value or (name == "--lang" and value not in ("fr", "en")):
+            return None
+        values[name[2:]] = value
+    return argparse.Namespace(command=None, self_test=False, **values)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse(argv)
+    args = _gui_only(sys.argv[1:] if argv is None else argv) or parse(argv)
     if args.self_test:
         from .selftest import run_self_test
 

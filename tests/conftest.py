@@ -99,6 +99,7 @@ def make_window(qtbot, db_path: Path):  # noqa: ANN001, ANN201
         qtbot.waitUntil(window.isActiveWindow)  # keyboard focus (Tab, editingFinished) needs it
         if open_db:
             assert window.open_database(str(path or db_path))
+            qtbot.waitUntil(lambda: window.pages_built)  # built once the list has painted
         windows.append(window)
         return window
 

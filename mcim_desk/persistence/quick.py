@@ -30,3 +30,26 @@ def reference_labels(path: Path, kinds: tuple[str, ...]) -> list[tuple[str, str,
         "ORDER BY kind, sort",
         kinds,
     )
+
+
+CARD_COLUMNS = MECHANISM_COLUMNS + ("website", "notes", "revision")
+CONTACT_COLUMNS = (
+    "id", "mechanism_id", "role", "name", "title", "institution", "email", "phone", "time_zone",
+    "revision",
+)
+
+
+def mechanism_card(path: Path, mechanism_id: str) -> tuple[dict[str, object], list[dict[str, object]]] | None:
+    """The card of one mechanism and its live contacts (ordered as repositories.contacts_of)."""
+    rows = read_rows(path, f"SELECT {', '.join(CARD_COLUMNS)} FROM mechanism WHERE id = ?",
+                     (mechanism_id,))
+    if not rows:
+        return None
+    contacts = read_rows(
+        path,
+        f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contact "
+        "WHERE mechanism_id = ? AND deleted_at IS NULL ORDER BY role, name",
+        (mechanism_id,),
+    )
+    return (dict(zip(CARD_COLUMNS, rows[0], strict=True)),
+            [dict(zip(CONTACT_COLUMNS, c, strict=True)) for c in contacts])

@@ -131,6 +131,18 @@ def reference_labels(db: Database, *kinds: str) -> list[Label]:
 
 
 def mechanism_card(db: Database, mechanism_id: str) -> MechanismCard:
+    """One mechanism's card; on SQLite through the light reader (the first card shows while
+    SQLAlchemy is still being imported)."""
+    if db.path is not None:
+        from ..persistence.quick import mechanism_card as quick_card
+
+        found = quick_card(db.path, mechanism_id)
+        if found is None:
+            raise KeyError(mechanism_id)
+        values, contacts = found
+        extra = {k: values.pop(k) for k in ("website", "notes", "revision")}
+        return MechanismCard(row=MechanismRow(**values), **extra,
+                             contacts=tuple(ContactInfo(**c) for c in contacts))
     from ..persistence import repositories
 
     with db.read() as session:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, Qt, Signal
+from PySide6.QtCore import QEvent, QLockFile, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         ] = []
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._painted = False
+        self._feature_pages_built = False
         self.setObjectName("main_window")
         self.resize(1200, 760)
 
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         define ``show_mechanism(mechanism_id)`` and ``retranslate()``. ``position`` 0 puts it
         first (before the card) and shows it when the database opens."""
         self._page_factories.append((factory, title, position))
-        if self.ctx is not None:
+        if self._feature_pages_built:
             self._build_page(factory, title, position)
 
     # -- database ---------------------------------------------------------------------------
@@ -184,11 +185,17 @@ class MainWindow(QMainWindow):
         from .context import UiContext
 
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
-        self._build_pages()
+        self._build_card()
         self.db_label.setText(str(path or target))
         self.reload_list()
-        self.database_opened.emit()
+        # The feature pages (dashboard, questionnaire, interviews...) are built once the list
+        # has painted: they import SQLAlchemy and query, which the list must not wait for.
+        QTimer.singleShot(0, self._build_feature_pages)
         return True
+
+    @property
+    def pages_built(self) -> bool:
+        return self._feature_pages_built
 
     def _acquire_lock(self, path: Path) -> bool:
         lock = QLockFile(str(path) + ".lock")
@@ -226,7 +233,7 @@ class MainWindow(QMainWindow):
         restore(exc.path, backup.path)
         return True
 
-    def _build_pages(self) -> None:
+    def _build_card(self) -> None:
         from .mechanism_card import MechanismCardView
 
         self.tabs.removeTab(0)
@@ -236,9 +243,19 @@ class MainWindow(QMainWindow):
         self.card.card_saved.connect(lambda card: self.list_panel.model.replace_row(card.row))
         self._pages.append((self.card, lambda: self.tr("Card")))
         self.tabs.addTab(self.card, "")
+        self._retitle_tabs()
+
+    def _build_feature_pages(self) -> None:
+        if self._feature_pages_built or self.ctx is None:
+            return
+        self._feature_pages_built = True
         for factory, title, position in self._page_factories:
             self._build_page(factory, title, position)
         self._retitle_tabs()
+        current = self.list_panel.current_id()
+        if current:
+            self._show_mechanism(current)
+        self.database_opened.emit()
 
     def _build_page(self, factory: Callable[[UiContext], QWidget], title: Callable[[], str],
                     position: int | None = None) -> None:
