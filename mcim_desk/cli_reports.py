@@ -1,0 +1,88 @@
+"""``mcim-desk report ...`` and ``mcim-desk demo ...``.
+
+Exit codes: 0 written; 2 the arguments cannot give a report (unknown mechanism, a profile
+without one, JSON for anything but the summary, a folder that does not exist); 1 the report
+could not be written (a file system error); 3 the database is damaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _report_language(args: argparse.Namespace) -> str:
+    if args.lang in ("fr", "en"):
+        return args.lang
+    from .i18n import preferred_language
+
+    return preferred_language()
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .cli import fail, open_for_cli
+    from .services.reports import ReportError, build_report, summary_json
+    from .services.startup import DatabaseDamagedError
+
+    tr = QCoreApplication.translate
+    lang = _report_language(args)
+    out = args.out.expanduser().resolve()
+    if args.format == "json" and args.kind != "summary":
+        return fail(tr("Cli", "--format json is only available for the summary report"), 2)
+    if args.kind == "profile" and not args.mechanism:
+        return fail(tr("Cli", "a profile needs --mechanism ACRONYM"), 2)
+    if not out.parent.is_dir():
+        return fail(tr("Cli", "the folder {folder} does not exist").format(folder=out.parent), 2)
+    try:
+        db, _ = open_for_cli(args)
+    except DatabaseDamagedError as exc:
+        return fail(
+            tr("Cli", "integrity check failed for {path}: {problem}").format(path=exc.path, problem=exc.problem),
+            3,
+        )
+    try:
+        if args.format == "json":
+            summary_json(db, lang, out)
+        else:
+            from .preferences import Preferences
+
+            build_report(db, args.kind, lang, out, mechanism=args.mechanism,
+                         time_zone=Preferences.load().time_zone)
+    except ReportError as exc:
+        return fail(str(exc), 2)
+    except OSError as exc:
+        return fail(tr("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+    finally:
+        db.dispose()
+    print(tr("Cli", "report written to {path}").format(path=out))
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .cli import fail
+    from .services.demo import DemoError, create_demo
+
+    tr = QCoreApplication.translate
+    out = args.out.expanduser().resolve()
+    from .preferences import Preferences
+
+    try:
+        summary = create_demo(out, time_zone=Preferences.load().time_zone)
+    except DemoError as exc:
+        return fail(str(exc), 2)
+    except OSError as exc:
+        return fail(tr("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+    print(
+        tr(
+            "Cli",
+            "demo database written to {path}: {responses} responses, {interviews} interviews, "
+            "{quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)",
+        ).format(
+            path=summary.path, responses=summary.responses, interviews=summary.interviews,
+            quotes=summary.quotes, codings=summary.codings, followups=summary.followups,
+        )
+    )
+    return 0
