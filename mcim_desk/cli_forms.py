@@ -31,14 +31,13 @@ def run_forms(args: argparse.Namespace) -> int:
     from .forms.loader import FormError
     from .services import forms
 
-    tr = QCoreApplication.translate
     if args.action == "validate":
         try:
             definition = forms.validate_form_file(args.file)
         except FormError as exc:
             return _print_form_errors(exc, args.file)
         print(
-            tr("Cli", "{file}: {count} questions ({form_id} version {version}, {kind})").format(
+            QCoreApplication.translate("Cli", "{file}: {count} questions ({form_id} version {version}, {kind})").format(
                 file=args.file, count=len(definition.numbered_questions()),
                 form_id=definition.form_id, version=definition.version, kind=definition.kind,
             )
@@ -51,9 +50,9 @@ def run_forms(args: argparse.Namespace) -> int:
         except FormError as exc:
             return _print_form_errors(exc, args.file)
         message = (
-            tr("Cli", "added {form_id} version {version}: {count} questions")
+            QCoreApplication.translate("Cli", "added {form_id} version {version}: {count} questions")
             if info.added
-            else tr("Cli", "already installed: {form_id} version {version} ({count} questions)")
+            else QCoreApplication.translate("Cli", "already installed: {form_id} version {version} ({count} questions)")
         )
         print(message.format(form_id=info.form_id, version=info.version, count=info.question_count))
         return 0
@@ -65,7 +64,6 @@ def run_forms(args: argparse.Namespace) -> int:
 def run_responses(args: argparse.Namespace) -> int:
     from .services import responses
 
-    tr = QCoreApplication.translate
     db, _ = open_for_cli(args)
     if args.action == "import":
         try:
@@ -73,7 +71,7 @@ def run_responses(args: argparse.Namespace) -> int:
         except responses.ResponseError as exc:
             return fail(str(exc))
         print(
-            tr("Cli", "{total} submissions: {created} created, {updated} updated, {unchanged} unchanged").format(
+            QCoreApplication.translate("Cli", "{total} submissions: {created} created, {updated} updated, {unchanged} unchanged").format(
                 total=summary.total, created=summary.created, updated=summary.updated,
                 unchanged=summary.unchanged,
             )
@@ -83,7 +81,7 @@ def run_responses(args: argparse.Namespace) -> int:
         from .services.forms import latest_version
 
         if latest_version(db, args.form) is None:
-            return fail(tr("Cli", "unknown form: {form}").format(form=args.form))
+            return fail(QCoreApplication.translate("Cli", "unknown form: {form}").format(form=args.form))
     count = responses.export_submissions(db, args.out, form_id=args.form)
-    print(tr("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
+    print(QCoreApplication.translate("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
     return 0

@@ -25,20 +25,19 @@ def run_report(args: argparse.Namespace) -> int:
     from .services.reports import ReportError, build_report, summary_json
     from .services.startup import DatabaseDamagedError
 
-    tr = QCoreApplication.translate
     lang = _report_language(args)
     out = args.out.expanduser().resolve()
     if args.format == "json" and args.kind != "summary":
-        return fail(tr("Cli", "--format json is only available for the summary report"), 2)
+        return fail(QCoreApplication.translate("Cli", "--format json is only available for the summary report"), 2)
     if args.kind == "profile" and not args.mechanism:
-        return fail(tr("Cli", "a profile needs --mechanism ACRONYM"), 2)
+        return fail(QCoreApplication.translate("Cli", "a profile needs --mechanism ACRONYM"), 2)
     if not out.parent.is_dir():
-        return fail(tr("Cli", "the folder {folder} does not exist").format(folder=out.parent), 2)
+        return fail(QCoreApplication.translate("Cli", "the folder {folder} does not exist").format(folder=out.parent), 2)
     try:
         db, _ = open_for_cli(args)
     except DatabaseDamagedError as exc:
         return fail(
-            tr("Cli", "integrity check failed for {path}: {problem}").format(path=exc.path, problem=exc.problem),
+            QCoreApplication.translate("Cli", "integrity check failed for {path}: {problem}").format(path=exc.path, problem=exc.problem),
             3,
         )
     try:
@@ -52,10 +51,10 @@ def run_report(args: argparse.Namespace) -> int:
     except ReportError as exc:
         return fail(str(exc), 2)
     except OSError as exc:
-        return fail(tr("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+        return fail(QCoreApplication.translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
     finally:
         db.dispose()
-    print(tr("Cli", "report written to {path}").format(path=out))
+    print(QCoreApplication.translate("Cli", "report written to {path}").format(path=out))
     return 0
 
 
@@ -65,7 +64,6 @@ def run_demo(args: argparse.Namespace) -> int:
     from .cli import fail
     from .services.demo import DemoError, create_demo
 
-    tr = QCoreApplication.translate
     out = args.out.expanduser().resolve()
     from .preferences import Preferences
 
@@ -74,9 +72,9 @@ def run_demo(args: argparse.Namespace) -> int:
     except DemoError as exc:
         return fail(str(exc), 2)
     except OSError as exc:
-        return fail(tr("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+        return fail(QCoreApplication.translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
     print(
-        tr(
+        QCoreApplication.translate(
             "Cli",
             "demo database written to {path}: {responses} responses, {interviews} interviews, "
             "{quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)",

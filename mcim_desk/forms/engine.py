@@ -140,13 +140,12 @@ def _parent(path: str) -> str | None:
 
 def type_problem(question: Question, value: str) -> str | None:
     """A translated message when ``value`` does not fit the question's type, else None."""
-    tr = QCoreApplication.translate
     text = value.strip()
     qtype = question.type
     if qtype == "integer" and not _INTEGER.fullmatch(text):
-        return tr("Forms", "“{value}” is not a whole number.").format(value=value)
+        return QCoreApplication.translate("Forms", "“{value}” is not a whole number.").format(value=value)
     if qtype == "decimal" and not _DECIMAL.fullmatch(text):
-        return tr("Forms", "“{value}” is not a number: write decimals with a point, as in 2.5.").format(
+        return QCoreApplication.translate("Forms", "“{value}” is not a number: write decimals with a point, as in 2.5.").format(
             value=value
         )
     if qtype == "date":
@@ -157,13 +156,13 @@ def type_problem(question: Question, value: str) -> str | None:
             except ValueError:
                 ok = False
         if not ok:
-            return tr("Forms", "“{value}” is not a date: write it as YYYY-MM-DD").format(value=value)
+            return QCoreApplication.translate("Forms", "“{value}” is not a date: write it as YYYY-MM-DD").format(value=value)
     if question.is_select and question.choices:
         names = {c.name for c in question.choices}
         codes = text.split() if qtype == "select_multiple" else [text]
         for code in codes:
             if code not in names:
-                return tr("Forms", "“{value}” is not one of the choices.").format(value=code)
+                return QCoreApplication.translate("Forms", "“{value}” is not one of the choices.").format(value=code)
     return None
 
 

@@ -85,15 +85,14 @@ def file_hash(path: str | Path) -> str:
 def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> FormDefinition:
     """Parse and check an XLSForm file; raises :class:`FormError` with every problem found."""
     path = Path(path)
-    tr = QCoreApplication.translate
     if not path.is_file():
-        raise FormError([FormProblem(None, tr("Forms", "{path}: no such file").format(path=path))], str(path))
+        raise FormError([FormProblem(None, QCoreApplication.translate("Forms", "{path}: no such file").format(path=path))], str(path))
     if path.suffix.lower() not in SUFFIXES:
         raise FormError(
             [
                 FormProblem(
                     None,
-                    tr("Forms", "{path}: an XLSForm must be a .xlsx, .md or .csv file").format(
+                    QCoreApplication.translate("Forms", "{path}: an XLSForm must be a .xlsx, .md or .csv file").format(
                         path=path.name
                     ),
                 )
@@ -233,7 +232,6 @@ class _Converter:
         return tuple(result)
 
     def element(self, el: Mapping[str, Any], parent: str) -> Question | None:
-        tr = QCoreApplication.translate
         source_type = str(el.get("type", ""))
         name = str(el.get("name", ""))
         path = f"{parent}/{name}" if parent else name
@@ -245,7 +243,7 @@ class _Converter:
         if qtype is None:
             self.problem(
                 row,
-                tr("Forms", "the question type “{type}” of {name} is not supported").format(
+                QCoreApplication.translate("Forms", "the question type “{type}” of {name} is not supported").format(
                     type=source_type, name=name
                 ),
             )
@@ -259,7 +257,7 @@ class _Converter:
         choice_file: str | None = None
         if qtype in ("select_one", "select_multiple"):
             if el.get("choice_filter"):
-                self.problem(row, tr("Forms", "choice_filter is not supported ({name})").format(name=name))
+                self.problem(row, QCoreApplication.translate("Forms", "choice_filter is not supported ({name})").format(name=name))
             choices, choice_file = self.choices(el, row, name)
         required = bind.get("required")
         return Question(
@@ -288,13 +286,12 @@ class _Converter:
     def choices(
         self, el: Mapping[str, Any], row: int | None, name: str
     ) -> tuple[tuple[Choice, ...], str | None]:
-        tr = QCoreApplication.translate
         itemset = str(el.get("itemset") or el.get("list_name") or "")
         raw = el.get("choices")
         if raw is None and itemset.lower().endswith(_EXTERNAL_SUFFIXES):
             if not itemset.lower().endswith(".csv"):
                 self.problem(
-                    row, tr("Forms", "choice file {file}: only .csv files are supported").format(file=itemset)
+                    row, QCoreApplication.translate("Forms", "choice file {file}: only .csv files are supported").format(file=itemset)
                 )
                 return (), itemset
             folder = self.reference_folder if itemset in CHOICE_FILES else self.form_dir
@@ -303,18 +300,18 @@ class _Converter:
             except OSError:
                 self.problem(
                     row,
-                    tr("Forms", "choice file {file} not found (it must be a reference list or sit beside the form)").format(
+                    QCoreApplication.translate("Forms", "choice file {file} not found (it must be a reference list or sit beside the form)").format(
                         file=itemset
                     ),
                 )
                 return (), itemset
             if not found:
-                self.problem(row, tr("Forms", "choice file {file} has no choices").format(file=itemset))
+                self.problem(row, QCoreApplication.translate("Forms", "choice file {file} has no choices").format(file=itemset))
             return tuple(found), itemset
         if raw is None:
             raw = self.sheet_choices.get(itemset)
         if not raw:
-            self.problem(row, tr("Forms", "no choices for {name}").format(name=name))
+            self.problem(row, QCoreApplication.translate("Forms", "no choices for {name}").format(name=name))
             return (), None
         result = []
         for item in raw:
@@ -324,7 +321,6 @@ class _Converter:
 
 
 def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) -> None:
-    tr = QCoreApplication.translate
     names = {q.name for q in definition.iter_all()}
     for question in definition.iter_all():
         for column in ("relevant", "constraint", "required", "calculate"):
@@ -335,11 +331,11 @@ def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) 
                 compiled = parse_required(source) if column == "required" else compile_expression(source)
             except ExpressionError as exc:
                 if exc.kind == "unknown_function":
-                    message = tr("Forms", "unknown function {function}() in {column}").format(
+                    message = QCoreApplication.translate("Forms", "unknown function {function}() in {column}").format(
                         function=exc.function, column=column
                     )
                 else:
-                    message = tr("Forms", "invalid {column} expression “{expression}”: {detail}").format(
+                    message = QCoreApplication.translate("Forms", "invalid {column} expression “{expression}”: {detail}").format(
                         column=column, expression=source, detail=exc.message
                     )
                 problems.append(FormProblem(question.row, message))
@@ -350,14 +346,14 @@ def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) 
                 problems.append(
                     FormProblem(
                         question.row,
-                        tr("Forms", "${{{name}}} in {column} names no question of the form").format(
+                        QCoreApplication.translate("Forms", "${{{name}}} in {column} names no question of the form").format(
                             name=ref, column=column
                         ),
                     )
                 )
         if question.type == "calculate" and not question.calculate:
             problems.append(
-                FormProblem(question.row, tr("Forms", "the calculation {name} has no formula").format(name=question.name))
+                FormProblem(question.row, QCoreApplication.translate("Forms", "the calculation {name} has no formula").format(name=question.name))
             )
 
 

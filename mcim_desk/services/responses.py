@@ -845,11 +845,10 @@ def _bad(number: int, message: str, key: str | None = None, value: object = None
 
 
 def _import_value(question: Question, raw: object, number: int, key: str) -> str | None:
-    tr = QCoreApplication.translate
     if raw is None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise _bad(number, tr("Forms", "the value {value} is not text or a number").format(
+        raise _bad(number, QCoreApplication.translate("Forms", "the value {value} is not text or a number").format(
             value=json.dumps(raw, ensure_ascii=False)[:60]), key, raw)
     if isinstance(raw, float) and raw.is_integer() and question.type == "integer":
         raw = int(raw)
@@ -866,7 +865,6 @@ def _read_values(
     definition: FormDefinition, data: Mapping[str, Any], container: Question | None,
     instance_prefix: str, number: int, out: dict[str, str],
 ) -> None:
-    tr = QCoreApplication.translate
     for key, raw in data.items():
         if container is None and (
             key in META_KEYS or key.startswith(("_", "meta/", "formhub/")) or key == "meta"
@@ -883,12 +881,12 @@ def _read_values(
             and definition.repeat_of(def_path) is container
         )
         if not inside or question is None or question.type == "group":
-            raise _bad(number, tr("Forms", "the form {form} has no such question").format(
+            raise _bad(number, QCoreApplication.translate("Forms", "the form {form} has no such question").format(
                 form=definition.form_id), key, raw)
         instance = instance_prefix + def_path[len(container.path):] if container is not None else def_path
         if question.is_repeat:
             if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
-                raise _bad(number, tr("Forms", "a repeat must be a list of objects"), key, raw)
+                raise _bad(number, QCoreApplication.translate("Forms", "a repeat must be a list of objects"), key, raw)
             for index, item in enumerate(raw, start=1):
                 marker = f"{instance}[{index}]"
                 out[marker] = ""
@@ -904,26 +902,25 @@ def _read_values(
 def _parse_submission(session: Session, data: object, number: int) -> _Submission:
     from ..persistence import repositories
 
-    tr = QCoreApplication.translate
     if not isinstance(data, Mapping):
-        raise _bad(number, tr("Forms", "a submission must be a JSON object"))
+        raise _bad(number, QCoreApplication.translate("Forms", "a submission must be a JSON object"))
     form_id = data.get("_xform_id_string")
     if not isinstance(form_id, str) or not form_id:
-        raise _bad(number, tr("Forms", "the form id is missing"), "_xform_id_string")
+        raise _bad(number, QCoreApplication.translate("Forms", "the form id is missing"), "_xform_id_string")
     version_name = data.get("__version__")
     if version_name not in (None, ""):
         row = repositories.form_version_by_version(session, form_id, str(version_name))
         if row is None:
             if repositories.form(session, form_id) is None:
-                raise _bad(number, tr("Forms", "unknown form “{form}”").format(form=form_id),
+                raise _bad(number, QCoreApplication.translate("Forms", "unknown form “{form}”").format(form=form_id),
                            "_xform_id_string", form_id)
-            raise _bad(number, tr("Forms", "unknown version “{version}” of the form {form}").format(
+            raise _bad(number, QCoreApplication.translate("Forms", "unknown version “{version}” of the form {form}").format(
                 version=version_name, form=form_id), "__version__", version_name)
         version = form_service.version_info_in(session, row.id)
     else:
         version = form_service.latest_version_in(session, form_id=form_id)
         if version is None:
-            raise _bad(number, tr("Forms", "unknown form “{form}”").format(form=form_id),
+            raise _bad(number, QCoreApplication.translate("Forms", "unknown form “{form}”").format(form=form_id),
                        "_xform_id_string", form_id)
     definition = form_service.definition_in(session, version.version_id)
     values: dict[str, str] = {}
@@ -940,7 +937,7 @@ def _parse_submission(session: Session, data: object, number: int) -> _Submissio
         try:
             response_id = str(uuid.UUID(text))
         except ValueError:
-            raise _bad(number, tr("Forms", "“{value}” is not an instance id such as uuid:…").format(
+            raise _bad(number, QCoreApplication.translate("Forms", "“{value}” is not an instance id such as uuid:…").format(
                 value=instance), "meta/instanceID", instance) from None
     acronym = data.get("mechanism")
     key = "mechanism"
@@ -950,10 +947,10 @@ def _parse_submission(session: Session, data: object, number: int) -> _Submissio
                 acronym, key = values[question.path], question.path
                 break
     if not isinstance(acronym, str) or not acronym.strip():
-        raise _bad(number, tr("Forms", "the mechanism is missing"), "mechanism")
+        raise _bad(number, QCoreApplication.translate("Forms", "the mechanism is missing"), "mechanism")
     mech = repositories.mechanism_by_acronym(session, acronym)
     if mech is None:
-        raise _bad(number, tr("Forms", "unknown mechanism “{value}”").format(value=acronym), key, acronym)
+        raise _bad(number, QCoreApplication.translate("Forms", "unknown mechanism “{value}”").format(value=acronym), key, acronym)
     return _Submission(number, response_id, version, definition, mech, values)
 
 
@@ -961,13 +958,12 @@ def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
     """Write one parsed submission; 'created', 'updated' or 'unchanged'."""
     from ..persistence import repositories
 
-    tr = QCoreApplication.translate
     head = repositories.response_head(session, sub.response_id)
     created = False
     if head is not None:
         summary = repositories.response_summary(session, sub.response_id)
         if summary[1] != sub.version.form_id or head.mechanism_id != sub.mechanism.id:
-            raise _bad(sub.number, tr(
+            raise _bad(sub.number, QCoreApplication.translate(
                 "Forms", "the instance id belongs to another form or mechanism in this database"),
                 "meta/instanceID", sub.response_id)
     else:
@@ -977,7 +973,7 @@ def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
             if other is not None:
                 held = _values(repositories.answer_rows(session, other.id))
                 if held and held != sub.values:
-                    raise _bad(sub.number, tr(
+                    raise _bad(sub.number, QCoreApplication.translate(
                         "Forms", "{mechanism} already has another questionnaire response in "
                         "this survey round ({id})").format(
                             mechanism=sub.mechanism.acronym_en, id=other.id),
@@ -1016,26 +1012,25 @@ def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSumm
     A submission updates the response with its instance id (answers it does not mention
     are left alone); importing the same file again changes nothing. Raises SubmissionError
     naming the file, the first bad submission, key or value; then nothing was changed."""
-    tr = QCoreApplication.translate
     source = Path(path)
     try:
         data = json.loads(source.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise SubmissionError(tr("Forms", "{file}: cannot be read ({error})").format(
+        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: cannot be read ({error})").format(
             file=source.name, error=exc.strerror or exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         detail = (
-            tr("Forms", "line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+            QCoreApplication.translate("Forms", "line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
             if isinstance(exc, json.JSONDecodeError) else str(exc)
         )
-        raise SubmissionError(tr("Forms", "{file}: not a JSON file ({detail})").format(
+        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: not a JSON file ({detail})").format(
             file=source.name, detail=detail)) from None
     if isinstance(data, Mapping) and isinstance(data.get("results"), list):
         data = data["results"]  # the KoboToolbox API's envelope
     if isinstance(data, Mapping):
         data = [data]
     if not isinstance(data, list):
-        raise SubmissionError(tr("Forms", "{file}: expected a list of submissions").format(file=source.name))
+        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: expected a list of submissions").format(file=source.name))
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     audit = _Audit(actor)
     try:

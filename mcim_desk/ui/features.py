@@ -219,11 +219,10 @@ def _install_exchange(window: MainWindow) -> None:
         actions[name] = action
 
     def retranslate(*_args: object) -> None:
-        tr = QCoreApplication.translate
-        actions["export_bundle_action"].setText(tr("ExchangeMenu", "Export a bu&ndle…"))
-        actions["import_bundle_action"].setText(tr("ExchangeMenu", "&Import a bundle…"))
-        actions["export_spreadsheets_action"].setText(tr("ExchangeMenu", "Export &spreadsheets…"))
-        actions["resolve_conflicts_action"].setText(tr("ExchangeMenu", "Resolve con&flicts…"))
+        actions["export_bundle_action"].setText(QCoreApplication.translate("ExchangeMenu", "Export a bu&ndle…"))
+        actions["import_bundle_action"].setText(QCoreApplication.translate("ExchangeMenu", "&Import a bundle…"))
+        actions["export_spreadsheets_action"].setText(QCoreApplication.translate("ExchangeMenu", "Export &spreadsheets…"))
+        actions["resolve_conflicts_action"].setText(QCoreApplication.translate("ExchangeMenu", "Resolve con&flicts…"))
 
     window.language_changed.connect(retranslate)
     retranslate()

@@ -167,6 +167,9 @@ class QuestionWidget(QFrame):
             self.editor = next(iter(self.buttons.values()), None)
         elif q.type == "select_one":
             combo = QComboBox(self)
+            # long choice labels (the 30 mechanisms' names) must not widen the whole form
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(20)
             combo.addItem("", "")
             for choice in q.choices:
                 combo.addItem(choice.label(self.lang), choice.name)

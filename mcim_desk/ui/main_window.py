@@ -285,8 +285,13 @@ class MainWindow(QMainWindow):
                 show(mechanism_id)
 
     def _data_changed(self, kind: str, ids: list) -> None:
-        if kind in {"mechanism", "reference"} and self.ctx is not None:
+        if self.ctx is None:
+            return
+        if kind in {"mechanism", "reference"}:
             self.reload_list()
+        shown = self.card.card.row.id if self.card is not None and self.card.card else None
+        if kind == "contact" and shown and (shown in ids or not ids):
+            self.card.show_mechanism(shown)  # e.g. a contact added from the interview planner
 
     # -- actions ----------------------------------------------------------------------------
 

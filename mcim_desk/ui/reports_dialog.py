@@ -280,17 +280,16 @@ def create_demo_database(ctx: UiContext, parent: QWidget, *,
     """Ask where, create the demo database on the worker thread, offer to open it."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     suggested = str(documents_dir() / "mcim-desk-demo.sqlite3")
     chosen = ctx.dialogs.save_file(
-        tr("Demo", "Create a demo database"), suggested, tr("Demo", "SQLite databases (*.sqlite3)")
+        QCoreApplication.translate("Demo", "Create a demo database"), suggested, QCoreApplication.translate("Demo", "SQLite databases (*.sqlite3)")
     )
     if not chosen:
         return
     path = Path(chosen)
     if path.suffix == "":
         path = path.with_suffix(".sqlite3")
-    progress = QProgressDialog(tr("Demo", "Creating the demo database…"), "", 0, 100, parent)
+    progress = QProgressDialog(QCoreApplication.translate("Demo", "Creating the demo database…"), "", 0, 100, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
@@ -306,15 +305,15 @@ def create_demo_database(ctx: UiContext, parent: QWidget, *,
     def done(summary) -> None:  # noqa: ANN001 - a DemoSummary
         progress.close()
         relay.deleteLater()
-        text = tr("Demo", "The demo database was created:\n{path}\n\nEverything in it is fictional. "
+        text = QCoreApplication.translate("Demo", "The demo database was created:\n{path}\n\nEverything in it is fictional. "
                           "Open it in a new window?").format(path=summary.path)
-        if ctx.dialogs.confirm(tr("Demo", "Demo database created"), text):
+        if ctx.dialogs.confirm(QCoreApplication.translate("Demo", "Demo database created"), text):
             launch(summary.path)
 
     def failed(exc: BaseException) -> None:
         progress.close()
         relay.deleteLater()
-        ctx.dialogs.error(tr("Demo", "Demo database not created"), str(exc))
+        ctx.dialogs.error(QCoreApplication.translate("Demo", "Demo database not created"), str(exc))
 
     ctx.runner.run(work, done, failed)
 
