@@ -873,3 +873,31 @@ def history_chain(db: Database, interview_id: str) -> list[InterviewInfo]:
             chain.append(info)
             current = info.rescheduled_from_id
     return chain
+
+
+GUIDE_INTERVIEWEE = "mandatory/q2"
+GUIDE_DATE = "mandatory/q3"
+
+
+def prefill_guide(db: Database, interview_id: str, actor: str) -> list[str]:
+    """Fill the guide's "name and title of the interviewee" and "date of the interview" from
+    the interview when they are still empty (never over what someone typed); returns the
+    paths it filled. The date is the interviewee's calendar day of the call (or the plan)."""
+    from . import responses
+
+    info = interview(db, interview_id)
+    if not info.response_id:
+        return []
+    answers = responses.answers(db, info.response_id)
+    filled = []
+    who = ", ".join(p for p in (info.contact_name, info.contact_title, info.contact_institution) if p)
+    if who and not answers.get(GUIDE_INTERVIEWEE):
+        responses.save_answer(db, info.response_id, GUIDE_INTERVIEWEE, who, actor)
+        filled.append(GUIDE_INTERVIEWEE)
+    moment = info.actual_start_utc or info.planned_start_utc
+    if moment is not None and not answers.get(GUIDE_DATE):
+        day = from_utc_naive(moment, info.zone).date()
+        if day <= datetime.now(UTC).date():  # the guide's constraint: not in the future
+            responses.save_answer(db, info.response_id, GUIDE_DATE, day.isoformat(), actor)
+            filled.append(GUIDE_DATE)
+    return filled

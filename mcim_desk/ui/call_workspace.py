@@ -372,6 +372,9 @@ class CallWorkspace(QWidget):
 
         self.answer_tools = attach_answer_tools(ctx, self.form, self)
         if self.info.response_id:
+            from ..services import interviews
+
+            interviews.prefill_guide(ctx.db, self.interview_id, ctx.actor)  # Q2, Q3 when empty
             self.form.open_response(self.info.response_id)
 
         side = QWidget(self)
@@ -469,6 +472,8 @@ class CallWorkspace(QWidget):
         self.tick.start()
         self._show_info()
         self._show_clock()
+        if interviews.prefill_guide(self.ctx.db, self.interview_id, self.ctx.actor):
+            self.form.open_response(self.info.response_id)  # shows the date just filled in
         self.ctx.bus.notify("interview", [self.interview_id])
 
     def pause_call(self) -> None:

@@ -244,3 +244,23 @@ def test_notes_and_consent_are_audited(db, sacm, chair) -> None:  # noqa: ANN001
     assert got.notes == "Première note : la présidence tourne." and got.consent == "named"
     fields = [a[1] for a in audit(db, "interview", info.id)]
     assert "notes" in fields and "consent" in fields
+
+
+def test_prefill_guide_fills_interviewee_and_date_once(db) -> None:  # noqa: ANN001
+    from datetime import datetime
+
+    from mcim_desk.services import catalogue, interviews, responses
+
+    sacm = catalogue.find_mechanism(db, "SACM")
+    chair = catalogue.save_contact(db, catalogue.ContactInfo(
+        "", sacm.id, "chair", "Ana Pérez", "Presidenta pro tempore", "Cancillería del Perú", None,
+        None, "America/Lima", 0), "tester")
+    info = interviews.plan_interview(db, sacm.id, chair.id, datetime(2018, 10, 4, 9, 0),
+                                     "America/Lima", 45, "Europe/Zurich", "tester")
+    assert set(interviews.prefill_guide(db, info.id, "tester")) == {"mandatory/q2", "mandatory/q3"}
+    answers = responses.answers(db, info.response_id)
+    assert answers["mandatory/q2"] == "Ana Pérez, Presidenta pro tempore, Cancillería del Perú"
+    assert answers["mandatory/q3"] == "2018-10-04"
+    responses.save_answer(db, info.response_id, "mandatory/q2", "A. Pérez (typed)", "tester")
+    assert interviews.prefill_guide(db, info.id, "tester") == []
+    assert responses.answers(db, info.response_id)["mandatory/q2"] == "A. Pérez (typed)"
