@@ -2,99 +2,816 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="217"/>
+        <source>{entry}: expected an object with columns and rows.</source>
+        <translation>{entry} : un objet avec des colonnes et des lignes était attendu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="224"/>
+        <source>{entry}: the column list is malformed.</source>
+        <translation>{entry} : la liste des colonnes est mal formée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="228"/>
+        <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
+        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="237"/>
+        <source>{entry}, row {row}: expected {count} values.</source>
+        <translation>{entry}, ligne {row} : {count} valeurs attendues.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="244"/>
+        <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
+        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="275"/>
+        <source>{entry}, row {row}: the id {id} appears twice.</source>
+        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
+        <source>Exchange</source>
+        <comment>Acronym (French)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="933"/>
+        <source>Exchange</source>
+        <comment>Acronym (English)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="934"/>
+        <source>Exchange</source>
+        <comment>Name (French)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="935"/>
+        <source>Exchange</source>
+        <comment>Name (English)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="936"/>
+        <source>Exchange</source>
+        <comment>Member states</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="937"/>
+        <source>Exchange</source>
+        <comment>Chair country</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="938"/>
+        <source>Exchange</source>
+        <comment>Website</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="939"/>
+        <source>Exchange</source>
+        <comment>Notes</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
+        <source>Exchange</source>
+        <comment>Name</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="941"/>
+        <source>Exchange</source>
+        <comment>Title</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="942"/>
+        <source>Exchange</source>
+        <comment>Institution</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="943"/>
+        <source>Exchange</source>
+        <comment>E-mail</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="944"/>
+        <source>Exchange</source>
+        <comment>Phone</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="945"/>
+        <source>Exchange</source>
+        <comment>Time zone</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="946"/>
+        <source>Exchange</source>
+        <comment>Role</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="947"/>
+        <source>Exchange</source>
+        <comment>Status</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="948"/>
+        <source>Exchange</source>
+        <comment>Deleted (tombstone)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="949"/>
+        <source>Exchange</source>
+        <comment>Due date (UTC)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="950"/>
+        <source>Exchange</source>
+        <comment>Planned start (UTC)</comment>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="951"/>
+        <source>Exchange</source>
+        <comment>Text</comment>
+        <translation>Échange</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerTools</name>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="204"/>
+        <source>Ask for clarification…</source>
+        <translation>Demander une clarification…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="205"/>
+        <source>Code selection…</source>
+        <translation>Coder la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="224"/>
+        <source>Clarification asked (due {due})</source>
+        <translation>Clarification demandée (échéance {due})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="225"/>
+        <source>Clarification asked</source>
+        <translation>Clarification demandée</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="77"/>
+        <source>Interview {acronym}</source>
+        <translation>Entretien {acronym}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="79"/>
+        <source>Interview {acronym} — {person}</source>
+        <translation>Entretien {acronym} — {person}</translation>
+    </message>
+</context>
+<context>
+    <name>CallWorkspace</name>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="236"/>
+        <source>Theme {n}: {label}</source>
+        <translation>Thème {n} : {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="237"/>
+        <source>Principle {n}: {label}</source>
+        <translation>Principe {n} : {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="238"/>
+        <source>Objective {n}: {label}</source>
+        <translation>Objectif {n} : {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="370"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="604"/>
+        <source>Save selection as quote…</source>
+        <translation>Enregistrer la sélection comme citation…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="419"/>
+        <source>(no contact)</source>
+        <translation>(aucun contact)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="420"/>
+        <source>Interview — {acronym} — {who}</source>
+        <translation>Entretien — {acronym} — {who}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="421"/>
+        <source>Call workspace — {acronym}</source>
+        <translation>Espace d’appel — {acronym}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="422"/>
+        <source>{when} · {minutes} min · {state}</source>
+        <translation>{when} · {minutes} min · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="438"/>
+        <source>Call in progress</source>
+        <translation>Appel en cours</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="443"/>
+        <source>Started {when}; length {length}</source>
+        <translation>Commencé le {when} ; durée {length}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="446"/>
+        <source>Not started</source>
+        <translation>Pas commencé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="449"/>
+        <source>Quotes can be saved; clearing them for publication needs consent.</source>
+        <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="519"/>
+        <source>End the call</source>
+        <translation>Terminer l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="535"/>
+        <source>Consent: {value}</source>
+        <translation>Consentement : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
+        <source>Notes to be validated</source>
+        <translation>Notes à faire valider</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
+        <source>Notes not to be validated</source>
+        <translation>Notes sans validation préalable</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="576"/>
+        <source>%n quote(s) no longer cleared for publication.</source>
+        <translation>
+            <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
+            <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="596"/>
+        <source>Notes saved.</source>
+        <translation>Notes enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="599"/>
+        <source>Edit the call notes</source>
+        <translation>Modifier les notes d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="648"/>
+        <source>Select some words of an answer, of a note or of the call notes first.</source>
+        <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
+        <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="691"/>
+        <source>Save a quote</source>
+        <translation>Enregistrer une citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
+        <source>cleared</source>
+        <translation>autorisée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="711"/>
+        <source>text changed</source>
+        <translation>texte modifié</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="758"/>
+        <source>Remove a quote</source>
+        <translation>Retirer une citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="770"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="795"/>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="796"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="797"/>
+        <source>Start or resume the call timer (Ctrl+Shift+T)</source>
+        <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="798"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="799"/>
+        <source>&amp;End the call</source>
+        <translation>&amp;Terminer l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="800"/>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="801"/>
+        <source>The interviewee:</source>
+        <translation>La personne interrogée :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="806"/>
+        <source>wants to &amp;validate the notes before they are used</source>
+        <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="807"/>
+        <source>Call notes (saved as you type)</source>
+        <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
+        <source>Free notes of the call…</source>
+        <translation>Notes libres sur l’appel…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
+        <source>Quotes from this interview</source>
+        <translation>Citations de cet entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
+        <source>Save selection as &amp;quote…</source>
+        <translation>Enregistrer la sélection comme &amp;citation…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
+        <source>Remove the quote</source>
+        <translation>Retirer la citation</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="155"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="167"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="165"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="177"/>
         <source>Member states must be a whole number between 0 and 1000, not “{value}”.</source>
         <translation>Le nombre d’États membres doit être un nombre entier entre 0 et 1000, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="175"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="187"/>
         <source>The name and acronym cannot be empty.</source>
         <translation>Le nom et le sigle ne peuvent pas être vides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="283"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="295"/>
         <source>A contact needs a name.</source>
         <translation>Un contact doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="290"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="302"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="301"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="313"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
 </context>
 <context>
+    <name>ClarifyDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="70"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="156"/>
+        <source>Ask for clarification</source>
+        <translation>Demander une clarification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="87"/>
+        <source>YYYY-MM-DD HH:MM (your time)</source>
+        <translation>AAAA-MM-JJ HH:MM (votre heure)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="92"/>
+        <source>Mark as &amp;done</source>
+        <translation>Marquer comme &amp;fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="97"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="98"/>
+        <source>&amp;What to clarify</source>
+        <translation>&amp;Ce qu’il faut clarifier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="99"/>
+        <source>&amp;Due (your time)</source>
+        <translation>&amp;Échéance (votre heure)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
+        <source>Already asked, still open:</source>
+        <translation>Déjà demandé, toujours en cours :</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="180"/>
+        <location filename="../../mcim_desk/cli.py" line="197"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="40"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="186"/>
+        <location filename="../../mcim_desk/cli.py" line="203"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="188"/>
+        <location filename="../../mcim_desk/cli.py" line="205"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="192"/>
+        <location filename="../../mcim_desk/cli.py" line="209"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="198"/>
+        <location filename="../../mcim_desk/cli.py" line="215"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="211"/>
+        <location filename="../../mcim_desk/cli.py" line="228"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="213"/>
+        <location filename="../../mcim_desk/cli.py" line="230"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="226"/>
+        <location filename="../../mcim_desk/cli.py" line="243"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="231"/>
+        <location filename="../../mcim_desk/cli.py" line="248"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="235"/>
+        <location filename="../../mcim_desk/cli.py" line="252"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="240"/>
+        <location filename="../../mcim_desk/cli.py" line="257"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="246"/>
+        <location filename="../../mcim_desk/cli.py" line="263"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="40"/>
+        <source>{file}: {count} questions ({form_id} version {version}, {kind})</source>
+        <translation>{file} : {count} questions ({form_id} version {version}, {kind})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="53"/>
+        <source>added {form_id} version {version}: {count} questions</source>
+        <translation>{form_id} version {version} ajouté : {count} questions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="55"/>
+        <source>already installed: {form_id} version {version} ({count} questions)</source>
+        <translation>déjà installé : {form_id} version {version} ({count} questions)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="74"/>
+        <source>{total} submissions: {created} created, {updated} updated, {unchanged} unchanged</source>
+        <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="84"/>
+        <source>unknown form: {form}</source>
+        <translation>formulaire inconnu : {form}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="86"/>
+        <source>{count} submissions written to {path}</source>
+        <translation>{count} soumissions écrites dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_interviews.py" line="15"/>
+        <source>unknown action: {action}</source>
+        <translation>action inconnue : {action}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_interviews.py" line="17"/>
+        <source>unknown format: {format}</source>
+        <translation>format inconnu : {format}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
+        <source>cannot write {path}: {error}</source>
+        <translation>impossible d’écrire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_interviews.py" line="37"/>
+        <source>{events} interview(s) and {todos} follow-up(s) written to {path}</source>
+        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="31"/>
+        <source>--format json is only available for the summary report</source>
+        <translation>--format json n’est disponible que pour le rapport de synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="33"/>
+        <source>a profile needs --mechanism ACRONYM</source>
+        <translation>une fiche nécessite --mechanism SIGLE</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="35"/>
+        <source>the folder {folder} does not exist</source>
+        <translation>le dossier {folder} n’existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="54"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="75"/>
+        <source>cannot write {path}: {problem}</source>
+        <translation>impossible d’écrire {path} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="57"/>
+        <source>report written to {path}</source>
+        <translation>rapport écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="77"/>
+        <source>demo database written to {path}: {responses} responses, {interviews} interviews, {quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)</source>
+        <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEditDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <source>New code</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="73"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="82"/>
+        <source>(none: a top-level code)</source>
+        <translation>(aucun : code de premier niveau)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="90"/>
+        <source>Label (&amp;French)</source>
+        <translation>Libellé (&amp;français)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
+        <source>Label (&amp;English)</source>
+        <translation>Libellé (&amp;anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="92"/>
+        <source>&amp;Colour</source>
+        <translation>C&amp;ouleur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="95"/>
+        <source>&amp;Parent code</source>
+        <translation>Code &amp;parent</translation>
+    </message>
+</context>
+<context>
+    <name>CodeSelectionDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="385"/>
+        <source>Code the selection</source>
+        <translation>Coder la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="393"/>
+        <source>Filter the codes…</source>
+        <translation>Filtrer les codes…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="397"/>
+        <source>&amp;New code…</source>
+        <translation>&amp;Nouveau code…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="406"/>
+        <source>Selected words</source>
+        <translation>Mots sélectionnés</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="174"/>
+        <source>New code {label}</source>
+        <translation>Nouveau code {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="176"/>
+        <source>Edit code {label}</source>
+        <translation>Modifier le code {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="292"/>
+        <source>New sub-code</source>
+        <translation>Nouveau sous-code</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="317"/>
+        <source>Delete a code</source>
+        <translation>Supprimer un code</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="318"/>
+        <source>“{label}” marks %n passage(s). Delete it from the codebook? (Undo brings it back.)</source>
+        <translation>
+            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
+            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="336"/>
+        <source>Delete code {label}</source>
+        <translation>Supprimer le code {label}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="345"/>
+        <source>Codebook</source>
+        <translation>Grille de codage</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <source>Passages</source>
+        <translation>Passages</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
+        <source>&amp;Add a code…</source>
+        <translation>Ajouter un &amp;code…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="348"/>
+        <source>Add a &amp;sub-code…</source>
+        <translation>Ajouter un &amp;sous-code…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="349"/>
+        <source>&amp;Edit…</source>
+        <translation>Mo&amp;difier…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="350"/>
+        <source>&amp;Delete</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="351"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
+        <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
+        <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="484"/>
+        <source>Code selection</source>
+        <translation>Coder la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="485"/>
+        <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
+        <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="511"/>
+        <source>Code a passage</source>
+        <translation>Coder un passage</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="512"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="378"/>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre les conflits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="380"/>
+        <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
+        <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="397"/>
+        <source>&amp;Apply my choices</source>
+        <translation>&amp;Appliquer mes choix</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="400"/>
+        <source>Decide &amp;later</source>
+        <translation>Décider &amp;plus tard</translation>
     </message>
 </context>
 <context>
@@ -141,14 +858,1506 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="178"/>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="190"/>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="226"/>
+        <source>No survey round yet.</source>
+        <translation>Aucun cycle d’enquête pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="229"/>
+        <source>Survey round {name}</source>
+        <translation>Cycle d’enquête {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="241"/>
+        <source>Overdue ({n})</source>
+        <translation>En retard ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="242"/>
+        <source>Due today ({n})</source>
+        <translation>Échéance aujourd’hui ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="243"/>
+        <source>This week ({n})</source>
+        <translation>Cette semaine ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
+        <source>Coming interviews ({n})</source>
+        <translation>Entretiens à venir ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="259"/>
+        <source>Interview</source>
+        <translation>Entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="334"/>
+        <source>{stage}: {members}</source>
+        <translation>{stage} : {members}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="335"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="382"/>
+        <source>Change the survey deadline</source>
+        <translation>Modifier la date limite de l’enquête</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="390"/>
+        <source>Export to a calendar</source>
+        <translation>Exporter vers un calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="391"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="405"/>
+        <source>Calendar written</source>
+        <translation>Calendrier écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="406"/>
+        <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
+        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="413"/>
+        <source>Calendar not written</source>
+        <translation>Calendrier non écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="414"/>
+        <source>{path}: {error}</source>
+        <translation>{path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
+        <source>&amp;Deadline:</source>
+        <translation>Date &amp;limite :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <source>Re&amp;gion:</source>
+        <translation>Ré&amp;gion :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="446"/>
+        <source>E&amp;xport to a calendar…</source>
+        <translation>E&amp;xporter vers un calendrier…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="447"/>
+        <source>To do (your time, {zone})</source>
+        <translation>À faire (votre heure, {zone})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <source>Mark as &amp;done</source>
+        <translation>Marquer comme &amp;fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <source>Show the &amp;mechanism</source>
+        <translation>Afficher le &amp;mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <source>Progress of the study</source>
+        <translation>Avancement de l’étude</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <source>Mechanisms</source>
+        <translation>Mécanismes</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="299"/>
+        <source>{path} already exists: choose a new file name for the demo database.</source>
+        <translation>{path} existe déjà : choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="305"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="312"/>
+        <source>Creating the database…</source>
+        <translation>Création de la base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="328"/>
+        <location filename="../../mcim_desk/services/demo.py" line="341"/>
+        <source>Entering fictional questionnaires…</source>
+        <translation>Saisie de questionnaires fictifs…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="343"/>
+        <source>Recording fictional interviews…</source>
+        <translation>Enregistrement d’entretiens fictifs…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="345"/>
+        <source>Coding answers and saving quotes…</source>
+        <translation>Codage des réponses et enregistrement des citations…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/demo.py" line="353"/>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <source>Create a demo database</source>
+        <translation>Créer une base de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <source>SQLite databases (*.sqlite3)</source>
+        <translation>Bases SQLite (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="292"/>
+        <source>Creating the demo database…</source>
+        <translation>Création de la base de démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="308"/>
+        <source>The demo database was created:
+{path}
+
+Everything in it is fictional. Open it in a new window?</source>
+        <translation>La base de démonstration a été créée :
+{path}
+
+Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="310"/>
+        <source>Demo database created</source>
+        <translation>Base de démonstration créée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
+        <source>Demo database not created</source>
+        <translation>Base de démonstration non créée</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="340"/>
+        <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
+        <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="341"/>
+        <source>Demonstration</source>
+        <translation>Démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="222"/>
+        <source>Export a bu&amp;ndle…</source>
+        <translation>Exporter un &amp;lot d’échange…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="223"/>
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Importer un lot d’échange…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="224"/>
+        <source>Export &amp;spreadsheets…</source>
+        <translation>Exporter en &amp;tableur…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="225"/>
+        <source>Resolve con&amp;flicts…</source>
+        <translation>Résoudre les c&amp;onflits…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="119"/>
+        <source>Export a bundle</source>
+        <translation>Exporter un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
+        <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
+        <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
+        <source>&amp;Only what changed since the last bundle written to the same folder</source>
+        <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
+        <source>&amp;Encrypt with a passphrase</source>
+        <translation>&amp;Chiffrer avec une phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="137"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
+        <source>A&amp;gain:</source>
+        <translation>C&amp;onfirmation :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="142"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="164"/>
+        <source>Type a passphrase, or untick “Encrypt”.</source>
+        <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="168"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="100"/>
+        <source>{count} of {total}</source>
+        <translation>{count} sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="144"/>
+        <source>Send the questions</source>
+        <translation>Envoyer les questions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="145"/>
+        <source>Reminder</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <source>Schedule an interview</source>
+        <translation>Planifier un entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <source>Clarify an answer</source>
+        <translation>Clarifier une réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <source>Send notes for validation</source>
+        <translation>Envoyer les notes pour validation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="156"/>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="157"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="165"/>
+        <source>Not contacted</source>
+        <translation>Non contacté</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="166"/>
+        <source>Questionnaire sent</source>
+        <translation>Questionnaire envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <source>Reminded</source>
+        <translation>Relancé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <source>Questionnaire received</source>
+        <translation>Questionnaire reçu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <source>Entered</source>
+        <translation>Saisi</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <source>Validated</source>
+        <translation>Validé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <source>Interviewed</source>
+        <translation>Entretien réalisé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="242"/>
+        <source>There is no follow-up {id}.</source>
+        <translation>Le suivi {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="252"/>
+        <source>This text is too long ({count} characters, at most {limit}).</source>
+        <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="272"/>
+        <source>The due date must be a date and time.</source>
+        <translation>L’échéance doit être une date et une heure.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="279"/>
+        <source>This field cannot be edited: {field}</source>
+        <translation>Ce champ ne peut pas être modifié : {field}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="322"/>
+        <source>There is no mechanism {id}.</source>
+        <translation>Le mécanisme {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="497"/>
+        <source>There is no response {id}.</source>
+        <translation>La réponse {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="500"/>
+        <source>Choose the answer to clarify.</source>
+        <translation>Choisissez la réponse à clarifier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="549"/>
+        <source>There is no survey round {id}.</source>
+        <translation>Le cycle d’enquête {id} n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="174"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="190"/>
+        <source>Follow-up done</source>
+        <translation>Suivi fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="191"/>
+        <source>Follow-up cancelled</source>
+        <translation>Suivi annulé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="192"/>
+        <source>Follow-up reopened</source>
+        <translation>Suivi rouvert</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="393"/>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="398"/>
+        <source>Follow-ups — {acronym}</source>
+        <translation>Suivis — {acronym}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
+        <source>Questionnaire of the current round: not sent yet.</source>
+        <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="403"/>
+        <source>Questionnaire of the current round sent on {when}.</source>
+        <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="430"/>
+        <source>Answer {path}</source>
+        <translation>Réponse {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="432"/>
+        <source>Interview</source>
+        <translation>Entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="434"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <source>due date</source>
+        <translation>échéance</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="517"/>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="519"/>
+        <source>Follow-up: edit {field}</source>
+        <translation>Suivi : modifier {field}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="545"/>
+        <source>New follow-up</source>
+        <translation>Nouveau suivi</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="569"/>
+        <source>Mark the questionnaire as sent</source>
+        <translation>Marquer le questionnaire comme envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <source>Due (your time)</source>
+        <translation>Échéance (votre heure)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
+        <source>Mark the questionnaire as &amp;sent</source>
+        <translation>Marquer le questionnaire comme &amp;envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
+        <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
+        <source>&amp;All mechanisms</source>
+        <translation>Tous les &amp;mécanismes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="609"/>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="611"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="612"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="614"/>
+        <source>&amp;New follow-up</source>
+        <translation>&amp;Nouveau suivi</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
+        <source>Selected follow-up</source>
+        <translation>Suivi sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <source>D&amp;ue (your time)</source>
+        <translation>É&amp;chéance (votre heure)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <source>O&amp;wner</source>
+        <translation>Res&amp;ponsable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
+        <source>&amp;Cancel it</source>
+        <translation>&amp;Annuler le suivi</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="634"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Rouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="580"/>
+        <source>Answer {question}</source>
+        <translation>Réponse à {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="593"/>
+        <source>Validated response</source>
+        <translation>Réponse validée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="594"/>
+        <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
+        <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="615"/>
+        <source>Answer not saved</source>
+        <translation>Réponse non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="632"/>
+        <source>Note on {question}</source>
+        <translation>Note sur {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="650"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="664"/>
+        <source>Add an entry</source>
+        <translation>Ajouter une entrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="680"/>
+        <source>Remove an entry</source>
+        <translation>Retirer une entrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="693"/>
+        <source>Move an entry</source>
+        <translation>Déplacer une entrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="750"/>
+        <source>{answered} of {required} required answers given, {errors} to look at</source>
+        <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="146"/>
+        <source>“{value}” is not a whole number.</source>
+        <translation>« {value} » n’est pas un nombre entier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="148"/>
+        <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
+        <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="159"/>
+        <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
+        <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="165"/>
+        <source>“{value}” is not one of the choices.</source>
+        <translation>« {value} » ne fait pas partie des choix.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="367"/>
+        <source>This answer is required.</source>
+        <translation>Cette réponse est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="371"/>
+        <source>This answer is not valid.</source>
+        <translation>Cette réponse n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="66"/>
+        <source>row {row}: {message}</source>
+        <translation>ligne {row} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="89"/>
+        <source>{path}: no such file</source>
+        <translation>{path} : fichier introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="95"/>
+        <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
+        <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="246"/>
+        <source>the question type “{type}” of {name} is not supported</source>
+        <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="260"/>
+        <source>choice_filter is not supported ({name})</source>
+        <translation>choice_filter n’est pas pris en charge ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="294"/>
+        <source>choice file {file}: only .csv files are supported</source>
+        <translation>fichier de choix {file} : seuls les fichiers .csv sont pris en charge</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="303"/>
+        <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
+        <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="309"/>
+        <source>choice file {file} has no choices</source>
+        <translation>le fichier de choix {file} ne contient aucun choix</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="314"/>
+        <source>no choices for {name}</source>
+        <translation>aucun choix pour {name}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="334"/>
+        <source>unknown function {function}() in {column}</source>
+        <translation>fonction inconnue {function}() dans {column}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="338"/>
+        <source>invalid {column} expression “{expression}”: {detail}</source>
+        <translation>expression {column} non valide « {expression} » : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="349"/>
+        <source>${{{name}}} in {column} names no question of the form</source>
+        <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="356"/>
+        <source>the calculation {name} has no formula</source>
+        <translation>le calcul {name} n’a pas de formule</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/forms.py" line="153"/>
+        <source>The form {form_id} version {version} is already installed with different content: give the new form another version in its settings sheet.</source>
+        <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="169"/>
+        <location filename="../../mcim_desk/services/responses.py" line="180"/>
+        <source>There is no response {id}.</source>
+        <translation>La réponse {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="230"/>
+        <source>“{path}” is not a question of the form {form}.</source>
+        <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="278"/>
+        <source>The response was changed elsewhere at the same time: try again.</source>
+        <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="289"/>
+        <source>This response was validated: editing it will set it back to complete.</source>
+        <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="314"/>
+        <source>There is no mechanism {id}.</source>
+        <translation>Le mécanisme {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="323"/>
+        <source>No {kind} form is installed.</source>
+        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="566"/>
+        <source>Unknown status “{status}”.</source>
+        <translation>État inconnu « {status} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="577"/>
+        <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
+        <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="599"/>
+        <source>Unknown source “{source}”: use one of {sources}.</source>
+        <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="723"/>
+        <location filename="../../mcim_desk/services/responses.py" line="759"/>
+        <source>There is no {path}.</source>
+        <translation>{path} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="841"/>
+        <source>submission {number}</source>
+        <translation>soumission {number}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="843"/>
+        <source>, key “{key}”</source>
+        <translation>, clé « {key} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="851"/>
+        <source>the value {value} is not text or a number</source>
+        <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="884"/>
+        <source>the form {form} has no such question</source>
+        <translation>le formulaire {form} ne contient pas cette question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="889"/>
+        <source>a repeat must be a list of objects</source>
+        <translation>une répétition doit être une liste d’objets</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="906"/>
+        <source>a submission must be a JSON object</source>
+        <translation>une soumission doit être un objet JSON</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="909"/>
+        <source>the form id is missing</source>
+        <translation>l’identifiant du formulaire est manquant</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="915"/>
+        <location filename="../../mcim_desk/services/responses.py" line="923"/>
+        <source>unknown form “{form}”</source>
+        <translation>formulaire inconnu « {form} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="917"/>
+        <source>unknown version “{version}” of the form {form}</source>
+        <translation>version inconnue « {version} » du formulaire {form}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="940"/>
+        <source>“{value}” is not an instance id such as uuid:…</source>
+        <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="950"/>
+        <source>the mechanism is missing</source>
+        <translation>le mécanisme est manquant</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="953"/>
+        <source>unknown mechanism “{value}”</source>
+        <translation>mécanisme inconnu « {value} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="966"/>
+        <source>the instance id belongs to another form or mechanism in this database</source>
+        <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="976"/>
+        <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
+        <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="1019"/>
+        <source>{file}: cannot be read ({error})</source>
+        <translation>{file} : lecture impossible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="1023"/>
+        <source>line {line}, column {column}</source>
+        <translation>ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
+        <source>{file}: not a JSON file ({detail})</source>
+        <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
+        <source>{file}: expected a list of submissions</source>
+        <translation>{file} : une liste de soumissions était attendue</translation>
+    </message>
+</context>
+<context>
+    <name>FormsDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="13"/>
+        <source>Add a form (XLSForm)</source>
+        <translation>Ajouter un formulaire (XLSForm)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="14"/>
+        <source>XLSForm files (*.xlsx *.md *.csv);;All files (*)</source>
+        <translation>Fichiers XLSForm (*.xlsx *.md *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="23"/>
+        <source>Form added</source>
+        <translation>Formulaire ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="24"/>
+        <source>“{title}” version {version} was added: {count} questions.</source>
+        <translation>« {title} » version {version} a été ajouté : {count} questions.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="32"/>
+        <source>Form not added</source>
+        <translation>Formulaire non ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="33"/>
+        <source>{file} was not added:
+{problems}</source>
+        <translation>{file} n’a pas été ajouté :
+{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>FormsMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="43"/>
+        <source>Add a &amp;form (XLSForm)…</source>
+        <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
+        <source>History of this response</source>
+        <translation>Historique de cette réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
+        <source>Old value</source>
+        <translation>Ancienne valeur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="236"/>
+        <source>Import a bundle</source>
+        <translation>Importer un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="240"/>
+        <source>{file}
+written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
+        <translation>{file}
+écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="243"/>
+        <source>, encrypted</source>
+        <translation>, chiffré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="246"/>
+        <source>Records to add</source>
+        <translation>Enregistrements à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="247"/>
+        <source>Records to update</source>
+        <translation>Enregistrements à mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <source>Already the same</source>
+        <translation>Déjà identiques</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
+        <source>Newer here (kept)</source>
+        <translation>Plus récents ici (conservés)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
+        <source>New audit rows</source>
+        <translation>Nouvelles lignes du journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="261"/>
+        <source>Everything in this bundle is already here: importing it changes nothing.</source>
+        <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="264"/>
+        <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
+        <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="268"/>
+        <source>No conflict: the bundle merges cleanly.</source>
+        <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="278"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>Interviews</name>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="124"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
+        <source>Questions sent</source>
+        <translation>Questions envoyées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
+        <source>Held</source>
+        <translation>Tenu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <source>Notes validated</source>
+        <translation>Notes validées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <source>Rescheduled</source>
+        <translation>Reporté</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="137"/>
+        <source>Not asked yet</source>
+        <translation>Pas encore demandé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
+        <source>May be named and quoted</source>
+        <translation>Peut être nommé(e) et cité(e)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
+        <source>May be quoted, not named</source>
+        <translation>Peut être cité(e) sans être nommé(e)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <source>Neither named nor quoted</source>
+        <translation>Ni nommé(e) ni cité(e)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="150"/>
+        <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
+        <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="152"/>
+        <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
+        <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="154"/>
+        <source>“{value}” is not a date that exists (check the day and the month).</source>
+        <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="156"/>
+        <source>Type a time, for example 10:00.</source>
+        <translation>Saisissez une heure, par exemple 10:00.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="158"/>
+        <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
+        <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="161"/>
+        <source>Choose the interviewee’s time zone, for example America/Lima.</source>
+        <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
+        <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
+        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="166"/>
+        <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
+        <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="171"/>
+        <source>The end ({end}) must be after the start ({start}).</source>
+        <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="173"/>
+        <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
+        <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="175"/>
+        <source>Unknown interview state “{value}”.</source>
+        <translation>État d’entretien inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="177"/>
+        <source>An interview cannot go from “{old}” to “{new}”.</source>
+        <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="181"/>
+        <source>Unknown consent “{value}”.</source>
+        <translation>Consentement inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="183"/>
+        <source>Unknown kind of follow-up “{value}”.</source>
+        <translation>Type de suivi inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="185"/>
+        <source>Unknown follow-up status “{value}”.</source>
+        <translation>État de suivi inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="278"/>
+        <source>There is no interview {id}.</source>
+        <translation>L’entretien {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="393"/>
+        <source>There is no mechanism {id}.</source>
+        <translation>Le mécanisme {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="399"/>
+        <source>Choose a contact of this mechanism.</source>
+        <translation>Choisissez un contact de ce mécanisme.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="596"/>
+        <source>A {state} interview cannot be started.</source>
+        <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="619"/>
+        <source>The call length must be between 0 and 24 hours.</source>
+        <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="710"/>
+        <source>The notes are too long ({count} characters).</source>
+        <translation>Les notes sont trop longues ({count} caractères).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="796"/>
+        <source>Only a planned interview can be rescheduled.</source>
+        <translation>Seul un entretien prévu peut être reporté.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="152"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="153"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="154"/>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="155"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <source>Export to a &amp;calendar…</source>
+        <translation>Exporter vers un &amp;calendrier…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="164"/>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Grille de codage…</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="427"/>
+        <source>Interviews — {acronym}</source>
+        <translation>Entretiens — {acronym}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="428"/>
+        <source>Times: yours ({zone}) / the interviewee’s.</source>
+        <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="440"/>
+        <source>(no contact)</source>
+        <translation>(aucun contact)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="441"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="492"/>
+        <source>State: {state}</source>
+        <translation>État : {state}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="497"/>
+        <source>Call started {when}, length {length}.</source>
+        <translation>Appel commencé le {when}, durée {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="501"/>
+        <source>Rescheduled to {when}.</source>
+        <translation>Reporté au {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="504"/>
+        <source>Replaces the interview planned for {when}.</source>
+        <translation>Remplace l’entretien prévu le {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="511"/>
+        <source>Interview not saved</source>
+        <translation>Entretien non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="552"/>
+        <source>Plan an interview with {who}</source>
+        <translation>Planifier un entretien avec {who}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="594"/>
+        <source>Reschedule the interview</source>
+        <translation>Reporter l’entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="602"/>
+        <source>Interview: {state}</source>
+        <translation>Entretien : {state}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <source>When (you / interviewee)</source>
+        <translation>Quand (vous / personne interrogée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <source>Interviewee</source>
+        <translation>Personne interrogée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <source>Call length</source>
+        <translation>Durée de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <source>&amp;Plan an interview…</source>
+        <translation>&amp;Planifier un entretien…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Maj+N</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
+        <source>Open the call &amp;workspace</source>
+        <translation>Ouvrir l’&amp;espace d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Maj+W</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <source>&amp;Reschedule…</source>
+        <translation>&amp;Reporter…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <source>Move to:</source>
+        <translation>Passer à :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
+        <source>Questions sent</source>
+        <translation>Questions envoyées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
+        <source>Held</source>
+        <translation>Tenu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="643"/>
+        <source>Notes validated</source>
+        <translation>Notes validées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
+        <source>Cancel the interview</source>
+        <translation>Annuler l’entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="649"/>
+        <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
+        <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="183"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="205"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="184"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="206"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -159,7 +2368,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="197"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="219"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -168,69 +2377,69 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="200"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="207"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="229"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="201"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="226"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched, as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé tel quel sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="244"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="260"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="304"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="265"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="270"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="266"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="310"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="271"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="315"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="282"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="283"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="287"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="331"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="318"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="319"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="364"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -245,72 +2454,77 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="380"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="338"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="339"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="341"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="387"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="342"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="388"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="344"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="389"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="345"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="390"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="346"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="347"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="348"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="393"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -520,6 +2734,112 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="65"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="77"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Confirmation :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="95"/>
+        <source>Type the passphrase.</source>
+        <translation>Saisissez la phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="98"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="136"/>
+        <source>Reschedule the interview</source>
+        <translation>Reporter l’entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="136"/>
+        <source>Plan an interview</source>
+        <translation>Planifier un entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="143"/>
+        <source>New contact…</source>
+        <translation>Nouveau contact…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="146"/>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="154"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="155"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="156"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="161"/>
+        <source>e.g. America/Lima</source>
+        <translation>p. ex. America/Lima</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="164"/>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="185"/>
+        <source>&amp;From – to (interviewee’s clock)</source>
+        <translation>De – à (&amp;heure de la personne interrogée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="188"/>
+        <source>&amp;Interviewee</source>
+        <translation>&amp;Personne interrogée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="190"/>
+        <source>Interviewee’s time &amp;zone</source>
+        <translation>&amp;Fuseau horaire de la personne interrogée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="191"/>
+        <source>&amp;Date (interviewee’s calendar)</source>
+        <translation>&amp;Date (calendrier de la personne interrogée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="193"/>
+        <source>Both local times</source>
+        <translation>Les deux heures locales</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="271"/>
+        <source>{date} · {times} · {minutes} min</source>
+        <translation>{date} · {times} · {minutes} min</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../mcim_desk/ui/preferences_dialog.py" line="29"/>
@@ -550,6 +2870,790 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/preferences_dialog.py" line="68"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="320"/>
+        <source>Filter the choices…</source>
+        <translation>Filtrer les choix…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="322"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="324"/>
+        <source>Notes on this question…</source>
+        <translation>Notes sur cette question…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="141"/>
+        <source>Answers to complete or correct before this response is complete: {n}</source>
+        <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="145"/>
+        <source>All answers are complete and valid.</source>
+        <translation>Toutes les réponses sont complètes et valides.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="184"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="185"/>
+        <source>Complete</source>
+        <translation>Complète</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="186"/>
+        <source>Validated</source>
+        <translation>Validé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="191"/>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="192"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="193"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="194"/>
+        <source>PDF form</source>
+        <translation>Formulaire PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="195"/>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
+        <source>No questionnaire entered yet for this survey round.</source>
+        <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
+        <source>Status: {status}</source>
+        <translation>État : {status}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="219"/>
+        <source>Check answers</source>
+        <translation>Vérifier les réponses</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
+        <source>Show every missing or invalid answer (Ctrl+Return)</source>
+        <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="221"/>
+        <source>Mark as validated</source>
+        <translation>Marquer comme validée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="223"/>
+        <source>No questionnaire has been entered for this mechanism in the current survey round.</source>
+        <translation>Aucun questionnaire n’a été saisi pour ce mécanisme dans le cycle d’enquête en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="225"/>
+        <source>Enter the questionnaire</source>
+        <translation>Saisir le questionnaire</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteBrowser</name>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="144"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="149"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="157"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="150"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="240"/>
+        <source>Call notes</source>
+        <translation>Notes d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="219"/>
+        <source>cleared</source>
+        <translation>autorisée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="221"/>
+        <source>text changed since</source>
+        <translation>texte modifié depuis</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="230"/>
+        <source>%n quote(s)</source>
+        <translation>
+            <numerusform>%n citation(s)</numerusform>
+            <numerusform>%n citation(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="231"/>
+        <source>%n coded passage(s)</source>
+        <translation>
+            <numerusform>%n passage(s) codé(s)</numerusform>
+            <numerusform>%n passage(s) codé(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="244"/>
+        <source>Note on {question}</source>
+        <translation>Note sur {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="322"/>
+        <source>Edit a quote</source>
+        <translation>Modifier une citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="342"/>
+        <source>Remove a quote</source>
+        <translation>Retirer une citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <source>Coded passages</source>
+        <translation>Passages codés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
+        <source>&amp;Tag:</source>
+        <translation>É&amp;tiquette :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <source>&amp;Mechanism:</source>
+        <translation>&amp;Mécanisme :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <source>&amp;Question:</source>
+        <translation>&amp;Question :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <source>Speaker</source>
+        <translation>Personne citée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <source>Words</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="391"/>
+        <source>Tags / codes</source>
+        <translation>Étiquettes / codes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="391"/>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="393"/>
+        <source>&amp;Open at the quote</source>
+        <translation>&amp;Ouvrir à la citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="394"/>
+        <source>&amp;Edit…</source>
+        <translation>Mo&amp;difier…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="395"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="396"/>
+        <source>Code&amp;book…</source>
+        <translation>&amp;Grille de codage…</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="132"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="177"/>
+        <source>Quote</source>
+        <translation>Citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="144"/>
+        <source>Filter the themes, principles and objectives…</source>
+        <translation>Filtrer les thèmes, principes et objectifs…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="158"/>
+        <source>Other tags, separated by commas</source>
+        <translation>Autres étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="159"/>
+        <source>&amp;Cleared for publication</source>
+        <translation>&amp;Autorisée à la publication</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="167"/>
+        <source>Cleared for publication needs the interviewee’s consent to be named or quoted; it has not been recorded for this interview.</source>
+        <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="179"/>
+        <source>Speaker</source>
+        <translation>Personne citée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="180"/>
+        <source>&amp;Tags from the Compact</source>
+        <translation>É&amp;tiquettes du Pacte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
+        <source>&amp;Other tags</source>
+        <translation>A&amp;utres étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>Quotes</name>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="130"/>
+        <source>There is no quote or passage {id}.</source>
+        <translation>La citation ou le passage {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="214"/>
+        <source>The selected words are not in the saved text any more: save the answer, then select again.</source>
+        <translation>Les mots sélectionnés ne figurent plus dans le texte enregistré : enregistrez la réponse, puis sélectionnez-les à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="225"/>
+        <source>Select some words of an answer or of the notes first.</source>
+        <translation>Sélectionnez d’abord quelques mots d’une réponse ou des notes.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="229"/>
+        <source>The selection’s end must come after its start.</source>
+        <translation>La fin de la sélection doit se trouver après son début.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="239"/>
+        <source>The tag “{tag}…” is too long (at most {limit} characters).</source>
+        <translation>L’étiquette « {tag}… » est trop longue ({limit} caractères au maximum).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="247"/>
+        <source>This quote cannot be cleared for publication: the interviewee has not agreed to be named or quoted. Record their consent in the call workspace first.</source>
+        <translation>Cette citation ne peut pas être autorisée à la publication : la personne interrogée n’a pas accepté d’être nommée ou citée. Enregistrez d’abord son consentement dans l’espace d’appel.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="283"/>
+        <location filename="../../mcim_desk/services/quotes.py" line="447"/>
+        <source>Unknown text field “{field}”.</source>
+        <translation>Champ de texte inconnu « {field} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="292"/>
+        <source>A quote comes from an interview: open the interview first.</source>
+        <translation>Une citation provient d’un entretien : ouvrez d’abord l’entretien.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="299"/>
+        <source>Choose the answer the quote comes from.</source>
+        <translation>Choisissez la réponse dont provient la citation.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="305"/>
+        <source>The quote’s mechanism is not the interview’s.</source>
+        <translation>Le mécanisme de la citation n’est pas celui de l’entretien.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="415"/>
+        <source>Choose at least one code.</source>
+        <translation>Choisissez au moins un code.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="421"/>
+        <source>The code {id} is not in the codebook.</source>
+        <translation>Le code {id} ne figure pas dans la grille de codage.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="453"/>
+        <source>There is no response {id}.</source>
+        <translation>La réponse {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="575"/>
+        <source>A code needs a label, in French or in English.</source>
+        <translation>Un code doit avoir un libellé, en français ou en anglais.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="577"/>
+        <source>A code’s label has at most 256 characters.</source>
+        <translation>Le libellé d’un code compte au maximum 256 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="581"/>
+        <source>“{value}” is not a colour: use the form #RRGGBB, e.g. #2a7ab0.</source>
+        <translation>« {value} » n’est pas une couleur : utilisez la forme #RRVVBB, p. ex. #2a7ab0.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="598"/>
+        <source>The parent code is not in the codebook.</source>
+        <translation>Le code parent ne figure pas dans la grille de codage.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/quotes.py" line="605"/>
+        <source>A code cannot be placed under itself or one of its sub-codes.</source>
+        <translation>Un code ne peut pas être placé sous lui-même ni sous l’un de ses sous-codes.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWidget</name>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="383"/>
+        <source>Entry {n}</source>
+        <translation>Entrée {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="386"/>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="388"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="388"/>
+        <source>Remove this entry</source>
+        <translation>Retirer cette entrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="410"/>
+        <source>Add an entry</source>
+        <translation>Ajouter une entrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="411"/>
+        <source>No entry yet.</source>
+        <translation>Aucune entrée pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="288"/>
+        <source>Unknown report language “{lang}”: use fr or en.</source>
+        <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="778"/>
+        <source>A profile needs a mechanism: give its acronym.</source>
+        <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="785"/>
+        <source>No mechanism is called “{name}”.</source>
+        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1015"/>
+        <source>No {kind} form is installed.</source>
+        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1066"/>
+        <source>Unknown report “{kind}”.</source>
+        <translation>Rapport inconnu « {kind} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1072"/>
+        <source>The folder {folder} does not exist: choose another place for the report.</source>
+        <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1078"/>
+        <source>{path} is a folder: give a file name for the report.</source>
+        <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1088"/>
+        <source>Reading the data…</source>
+        <translation>Lecture des données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1097"/>
+        <source>Laying out the pages…</source>
+        <translation>Mise en page…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1117"/>
+        <source>Cannot write {path}: {problem}</source>
+        <translation>Impossible d’écrire {path} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/reports.py" line="1121"/>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="142"/>
+        <source>Print a report</source>
+        <translation>Imprimer un rapport</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="144"/>
+        <source>Summary of findings</source>
+        <translation>Synthèse des résultats</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
+        <source>Mechanism profile</source>
+        <translation>Profil du mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <source>Follow-up status</source>
+        <translation>État des suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
+        <source>Blank questionnaire</source>
+        <translation>Questionnaire vierge</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <source>Blank interview guide</source>
+        <translation>Guide d’entretien vierge</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Rapport :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
+        <source>&amp;Language of the report:</source>
+        <translation>&amp;Langue du rapport :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
+        <source>&amp;Mechanism:</source>
+        <translation>&amp;Mécanisme :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <source>&amp;Create the report</source>
+        <translation>&amp;Créer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <source>Save the report as</source>
+        <translation>Enregistrer le rapport sous</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <source>No file</source>
+        <translation>Aucun fichier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <source>Choose the file to write the report to.</source>
+        <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="217"/>
+        <source>Preparing the report…</source>
+        <translation>Préparation du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="259"/>
+        <source>The report could not be written to {path}: {problem}</source>
+        <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="262"/>
+        <source>The report could not be made: {problem}</source>
+        <translation>Le rapport n’a pas pu être créé : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="263"/>
+        <source>Report not created</source>
+        <translation>Rapport non créé</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="70"/>
+        <source>&amp;Print a report…</source>
+        <translation>&amp;Imprimer un rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="71"/>
+        <source>Create a &amp;demo database…</source>
+        <translation>Créer une base de &amp;démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="183"/>
+        <source>Export spreadsheets</source>
+        <translation>Exporter en tableur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="186"/>
+        <source>Excel workbook (.xlsx), one sheet per form</source>
+        <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
+        <source>CSV files (UTF-8), one file per form</source>
+        <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="193"/>
+        <source>Write choice &amp;labels instead of codes</source>
+        <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="196"/>
+        <source>Columns are named by question path (section_2/q4), as KoboToolbox exports are. In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
+        <translation>Les colonnes portent le chemin de la question (section_2/q4), comme dans les exports de KoboToolbox. Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="200"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
+        <source>&amp;Language of labels:</source>
+        <translation>La&amp;ngue des libellés :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="203"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+</context>
+<context>
+    <name>_ConflictBox</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="317"/>
+        <source>Keep the value here</source>
+        <translation>Garder la valeur d’ici</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="319"/>
+        <source>Take the bundle&apos;s value</source>
+        <translation>Prendre la valeur du lot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="321"/>
+        <source>Type another value:</source>
+        <translation>Saisir une autre valeur :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="336"/>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
+        <source>In the bundle</source>
+        <translation>Dans le lot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="354"/>
+        <source>no record of who changed it</source>
+        <translation>aucune trace de l’auteur de la modification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
+        <source>changed by {actor}, {when}</source>
+        <translation>modifié par {actor}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
+        <source>Export a bundle</source>
+        <translation>Exporter un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
+        <source>Bundle written</source>
+        <translation>Lot d’échange écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <source>{path}
+{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
+        <translation>{path}
+{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="459"/>
+        <source> changed since the last bundle</source>
+        <translation> (modifications depuis le dernier lot)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
+        <source>Bundle not written</source>
+        <translation>Lot d’échange non écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="482"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="485"/>
+        <source>Export spreadsheets</source>
+        <translation>Exporter en tableur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
+        <source>Excel workbooks</source>
+        <translation>Classeurs Excel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
+        <source>CSV files</source>
+        <translation>Fichiers CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
+        <source>Spreadsheets written</source>
+        <translation>Fichiers tableur écrits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <source>Spreadsheets not written</source>
+        <translation>Fichiers tableur non écrits</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="435"/>
+        <source>MCIM Desk bundles</source>
+        <translation>Lots d’échange MCIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="512"/>
+        <source>Import a bundle</source>
+        <translation>Importer un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="549"/>
+        <source>Bundle not imported</source>
+        <translation>Lot d’échange non importé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
+        <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
+        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre les conflits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <source>No conflict is waiting for a choice.</source>
+        <translation>Aucun conflit n’attend de choix.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="31"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
     </message>
 </context>
 </TS>
