@@ -272,3 +272,30 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(256))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+# --- exchange (issue 6) -------------------------------------------------------------------
+
+
+class ExchangeConflict(Base):
+    """A field both sides changed, found by a bundle import. The local value stays until a
+    user chooses; their audit rows about the field wait here (JSON) and are appended then.
+    Resolved rows are kept (resolution, who, when) as the record of the choice."""
+
+    __tablename__ = "exchange_conflict"
+    __table_args__ = (Index("ix_exchange_conflict_record", "table_name", "record_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    table_name: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(300))
+    mine_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    theirs_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    mine_changes: Mapped[str] = mapped_column(Text, default="[]")  # JSON: who changed it when
+    theirs_changes: Mapped[str] = mapped_column(Text, default="[]")
+    held_audit: Mapped[str] = mapped_column(Text, default="[]")  # JSON audit rows
+    source_installation: Mapped[str | None] = mapped_column(String(36))
+    bundle_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str | None] = mapped_column(String(16))  # mine / theirs / edit
+    resolved_by: Mapped[str | None] = mapped_column(String(128))
