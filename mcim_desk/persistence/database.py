@@ -9,7 +9,8 @@ SQLITE_BUSY_SNAPSHOT whatever the timeout). Read-only sessions begin deferred.
 from __future__ import annotations
 
 import threading
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15_000
+
+
+class StaleEditError(RuntimeError):
+    """The row changed since it was read (another window, user or process saved it first):
+    its revision counter no longer matches. Nothing of the later save was written."""
 
 
 class Database:
@@ -45,13 +51,21 @@ class Database:
                 self._engine = _create_engine(self.url, self.is_sqlite)
             return self._engine
 
-    def write(self) -> AbstractContextManager[Session]:
-        """``with db.write() as session:`` commits on success, rolls back on error."""
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """``with db.write() as session:`` commits on success, rolls back on error. A
+        concurrent edit caught by a row's revision counter surfaces as StaleEditError."""
+        from sqlalchemy.orm.exc import StaleDataError
+
         if self._writer is None:
             from sqlalchemy.orm import sessionmaker
 
             self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
-        return self._writer.begin()
+        try:
+            with self._writer.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            raise StaleEditError(str(exc)) from exc
 
     def read(self) -> AbstractContextManager[Session]:
         if self._reader is None:

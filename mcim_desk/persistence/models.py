@@ -173,7 +173,8 @@ class Answer(Tracked, Base):
     __tablename__ = "answer"
     __table_args__ = (UniqueConstraint("response_id", "path"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
-    response_id: Mapped[str] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), index=True)
+    # No index of its own: the unique (response_id, path) index serves lookups by response.
+    response_id: Mapped[str] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
     path: Mapped[str] = mapped_column(String(256))
     value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)  # per-question notes (interviews)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication
 
-from ..persistence.database import Database
+from ..persistence.database import Database, StaleEditError
 
 EDITABLE_FIELDS = {
     "acronym_fr",
@@ -28,10 +28,6 @@ class ValidationError(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
-
-
-class StaleEditError(RuntimeError):
-    """The row changed since it was read (another window, user or process saved it first)."""
 
 
 @dataclass(frozen=True)

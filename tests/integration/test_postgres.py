@@ -113,16 +113,15 @@ def test_two_users_editing_the_same_record(pg, pg_url: str) -> None:  # noqa: AN
 
 def test_interleaved_transactions_are_caught_by_the_revision_counter(pg, pg_url: str) -> None:  # noqa: ANN001
     """Below the services: two sessions read the same row; the one that writes second
-    updates nothing (WHERE revision = the one it read) and is refused."""
-    from sqlalchemy.orm.exc import StaleDataError
-
+    updates nothing (WHERE revision = the one it read) and is refused with StaleEditError."""
+    from mcim_desk.persistence.database import StaleEditError
     from mcim_desk.persistence.models import Mechanism
 
     first, _ = pg
     second = Database(pg_url)
     try:
         rabat = catalogue.find_mechanism(first, "Rabat Process").id
-        with pytest.raises(StaleDataError):
+        with pytest.raises(StaleEditError):
             with second.write() as late:
                 mine = late.get(Mechanism, rabat)
                 mine.notes = "written second"
