@@ -20,6 +20,7 @@ def install_features(window: MainWindow) -> None:
     _install_reports(window)
     _install_interviews(window)
     _install_exchange(window)
+    _install_pdf_forms(window)
 
 
 def _install_questionnaire(window: MainWindow) -> None:
@@ -226,3 +227,50 @@ def _install_exchange(window: MainWindow) -> None:
 
     window.language_changed.connect(retranslate)
     retranslate()
+
+
+def _install_pdf_forms(window: MainWindow) -> None:
+    """File > Questionnaire as fillable PDF…, Import a filled questionnaire (PDF)…, and a
+    .pdf dropped on the window opening the same review (issue 7)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QAction
+
+    make_action = QAction(window)
+    make_action.setObjectName("questionnaire_pdf_action")
+    import_action = QAction(window)
+    import_action.setObjectName("import_pdf_action")
+
+    def retranslate(*_args: object) -> None:
+        make_action.setText(QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable P&DF…"))
+        import_action.setText(QCoreApplication.translate("PdfFormsMenu", "Import a filled &questionnaire (PDF)…"))
+
+    def make_pdf() -> None:
+        from .pdf_import import export_questionnaire_pdf
+
+        export_questionnaire_pdf(window)
+
+    def import_pdf() -> None:
+        from .pdf_import import import_questionnaire_pdf
+
+        import_questionnaire_pdf(window)
+
+    drag_events = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+    class PdfDrops(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() in drag_events and window.ctx is not None:
+                from .pdf_import import handle_drop  # imported at the first drag only
+
+                return handle_drop(window, event)
+            return False
+
+    make_action.triggered.connect(make_pdf)
+    import_action.triggered.connect(import_pdf)
+    window.language_changed.connect(retranslate)
+    retranslate()
+    window.add_menu_action("file", make_action)
+    window.add_menu_action("file", import_action)
+    window.setAcceptDrops(True)
+    drops = PdfDrops(window)  # owned by the window (its parent)
+    drops.setObjectName("pdf_drop_filter")
+    window.installEventFilter(drops)
