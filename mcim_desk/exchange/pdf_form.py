@@ -65,11 +65,11 @@ from ..reports.pdf import (
     Heading,
     PdfMeta,
     ReportDocument,
-    _page_decorator,
     atomic_write,
     escape_text,
     glue_headings,
     markup_para,
+    page_decorator,
     para,
     styles,
 )
@@ -884,7 +884,7 @@ def _render(data: QuestionnairePdfData, meta: PdfMeta, total_pages: int) -> tupl
     """One reportlab pass; returns the bytes and the number of pages."""
     buffer = io.BytesIO()
     document = ReportDocument(buffer, meta)  # type: ignore[arg-type] - reportlab takes a file object
-    decorate = _page_decorator(meta)
+    decorate = page_decorator(meta)
     document.pageTemplates[0].onPage = lambda canvas, doc: decorate(
         canvas, canvas.getPageNumber(), total_pages
     )

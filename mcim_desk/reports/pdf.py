@@ -255,7 +255,7 @@ class PdfMeta:
     creator: str = "MCIM Desk"
 
 
-def _page_decorator(meta: PdfMeta) -> Callable[[Canvas, int, int], None]:
+def page_decorator(meta: PdfMeta) -> Callable[[Canvas, int, int], None]:
     width, height = PAGE_SIZE
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
@@ -379,7 +379,7 @@ class ReportDocument(BaseDocTemplate):
         self.canv.showOutline()
 
     def build_story(self, story: list[Flowable]) -> None:
-        self.build(story, canvasmaker=_numbered_canvas(_page_decorator(self.meta)))
+        self.build(story, canvasmaker=_numbered_canvas(page_decorator(self.meta)))
 
 
 def glue_headings(story: Sequence[Flowable]) -> list[Flowable]:
