@@ -2,159 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="217"/>
-        <source>{entry}: expected an object with columns and rows.</source>
-        <translation>{entry} : un objet avec des colonnes et des lignes était attendu.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="224"/>
-        <source>{entry}: the column list is malformed.</source>
-        <translation>{entry} : la liste des colonnes est mal formée.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="228"/>
-        <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
-        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="237"/>
-        <source>{entry}, row {row}: expected {count} values.</source>
-        <translation>{entry}, ligne {row} : {count} valeurs attendues.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="244"/>
-        <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
-        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="275"/>
-        <source>{entry}, row {row}: the id {id} appears twice.</source>
-        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
-        <source>Exchange</source>
-        <comment>Acronym (French)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="933"/>
-        <source>Exchange</source>
-        <comment>Acronym (English)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="934"/>
-        <source>Exchange</source>
-        <comment>Name (French)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="935"/>
-        <source>Exchange</source>
-        <comment>Name (English)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="936"/>
-        <source>Exchange</source>
-        <comment>Member states</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="937"/>
-        <source>Exchange</source>
-        <comment>Chair country</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="938"/>
-        <source>Exchange</source>
-        <comment>Website</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="939"/>
-        <source>Exchange</source>
-        <comment>Notes</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
-        <source>Exchange</source>
-        <comment>Name</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="941"/>
-        <source>Exchange</source>
-        <comment>Title</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="942"/>
-        <source>Exchange</source>
-        <comment>Institution</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="943"/>
-        <source>Exchange</source>
-        <comment>E-mail</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="944"/>
-        <source>Exchange</source>
-        <comment>Phone</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="945"/>
-        <source>Exchange</source>
-        <comment>Time zone</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="946"/>
-        <source>Exchange</source>
-        <comment>Role</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="947"/>
-        <source>Exchange</source>
-        <comment>Status</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="948"/>
-        <source>Exchange</source>
-        <comment>Deleted (tombstone)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="949"/>
-        <source>Exchange</source>
-        <comment>Due date (UTC)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="950"/>
-        <source>Exchange</source>
-        <comment>Planned start (UTC)</comment>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="951"/>
-        <source>Exchange</source>
-        <comment>Text</comment>
-        <translation>Échange</translation>
-    </message>
-</context>
-<context>
     <name>AnswerTools</name>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="204"/>
@@ -175,6 +22,171 @@
         <location filename="../../mcim_desk/ui/followups_page.py" line="225"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
+    </message>
+</context>
+<context>
+    <name>Bundle</name>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="237"/>
+        <source>{file}: </source>
+        <translation>{file} : </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="244"/>
+        <source>the file is larger than {limit} MB; it is refused.</source>
+        <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="249"/>
+        <source>the file cannot be read ({error}).</source>
+        <translation>le fichier ne peut pas être lu ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="254"/>
+        <source>this is not an MCIM Desk bundle.</source>
+        <translation>ce n’est pas un lot d’échange MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="260"/>
+        <source>the bundle is truncated or damaged (its zip archive is incomplete).</source>
+        <translation>le lot est tronqué ou endommagé (son archive zip est incomplète).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="266"/>
+        <source>the bundle has no manifest.</source>
+        <translation>le lot n’a pas de manifeste.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="275"/>
+        <source>entry “{name}” is not listed in the manifest.</source>
+        <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="284"/>
+        <source>entry “{name}” listed in the manifest is missing (truncated bundle?).</source>
+        <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="291"/>
+        <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
+        <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="304"/>
+        <source>the encrypted bundle is truncated.</source>
+        <translation>le lot chiffré est tronqué.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="310"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="499"/>
+        <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
+        <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="316"/>
+        <source>the encryption header is damaged.</source>
+        <translation>l’en-tête de chiffrement est endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="318"/>
+        <source>the bundle is encrypted: its passphrase is needed.</source>
+        <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="321"/>
+        <source>wrong passphrase: this bundle was encrypted with another one.</source>
+        <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="327"/>
+        <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
+        <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="348"/>
+        <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
+        <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="358"/>
+        <source>entry “{name}” is an absolute path.</source>
+        <translation>l’entrée « {name} » est un chemin absolu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
+        <source>entry “{name}” climbs out of its folder (..).</source>
+        <translation>l’entrée « {name} » sort de son dossier (..).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="365"/>
+        <source>entry “{name}” is a symbolic link.</source>
+        <translation>l’entrée « {name} » est un lien symbolique.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
+        <source>entry name “{name}” is not allowed.</source>
+        <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="370"/>
+        <source>entry “{name}” appears twice.</source>
+        <translation>l’entrée « {name} » apparaît deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
+        <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
+        <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
+        <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
+        <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="391"/>
+        <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
+        <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="400"/>
+        <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
+        <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="425"/>
+        <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
+        <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="435"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="441"/>
+        <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
+        <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="465"/>
+        <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
+        <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="474"/>
+        <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
+        <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="482"/>
+        <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
+        <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="489"/>
+        <source>the manifest is malformed: {detail}.</source>
+        <translation>le manifeste est mal formé : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="492"/>
+        <source>this is not an MCIM Desk bundle (no bundle manifest).</source>
+        <translation>ce n’est pas un lot d’échange MCIM Desk (aucun manifeste de lot).</translation>
     </message>
 </context>
 <context>
@@ -395,32 +407,32 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="167"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="163"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="177"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="173"/>
         <source>Member states must be a whole number between 0 and 1000, not “{value}”.</source>
         <translation>Le nombre d’États membres doit être un nombre entier entre 0 et 1000, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="187"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="183"/>
         <source>The name and acronym cannot be empty.</source>
         <translation>Le nom et le sigle ne peuvent pas être vides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="295"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="291"/>
         <source>A contact needs a name.</source>
         <translation>Un contact doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="302"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="298"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="313"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="309"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
@@ -573,9 +585,127 @@
         <translation>format inconnu : {format}</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="24"/>
+        <source>cannot read the passphrase file {path}: {error}</source>
+        <translation>impossible de lire le fichier de phrase secrète {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="30"/>
+        <source>the passphrase file {path} is empty</source>
+        <translation>le fichier de phrase secrète {path} est vide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="55"/>
+        <source>bundle written to {path} ({size} KB{encrypted})</source>
+        <translation>lot d’échange écrit dans {path} ({size} Ko{encrypted})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="58"/>
+        <source>, encrypted</source>
+        <translation>, chiffré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="62"/>
+        <source>changes since {moment} UTC</source>
+        <translation>modifications depuis le {moment} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="64"/>
+        <source>everything (no earlier bundle for this destination)</source>
+        <translation>tout (aucun lot antérieur pour cette destination)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="65"/>
+        <source>everything</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="67"/>
+        <source>{responses} responses, {answers} answers, {interviews} interviews, {quotes} quotes, {followups} follow-ups, {contacts} contacts, {audit} audit rows</source>
+        <translation>{responses} formulaires remplis, {answers} réponses, {interviews} entretiens, {quotes} citations, {followups} suivis, {contacts} contacts, {audit} lignes du journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="77"/>
+        <source>--since-last and --passphrase-file apply to bundles only; ignored</source>
+        <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange ; options ignorées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="80"/>
+        <source>written: {path}</source>
+        <translation>écrit : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="82"/>
+        <source>{sheet}: {rows} rows</source>
+        <translation>{sheet} : {rows} lignes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
         <translation>impossible d’écrire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="92"/>
+        <source>no record of who changed it</source>
+        <translation>aucune trace de l’auteur de la modification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="95"/>
+        <source>{actor}, {when}</source>
+        <translation>{actor}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="113"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
+        <source>not imported: {reason}</source>
+        <translation>non importé : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="115"/>
+        <source>bundle {file} from installation {source} (MCIM Desk {version}, {when})</source>
+        <translation>lot {file} provenant de l’installation {source} (MCIM Desk {version}, {when})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
+        <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
+        <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="128"/>
+        <source>conflict: {where} — {question}</source>
+        <translation>conflit : {where} — {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="129"/>
+        <source>here: “{value}” ({who})</source>
+        <translation>ici : « {value} » ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="130"/>
+        <source>in the bundle: “{value}” ({who})</source>
+        <translation>dans le lot : « {value} » ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="133"/>
+        <source>nothing to import: this bundle&apos;s content is already here</source>
+        <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="139"/>
+        <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
+        <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
+        <source>{count} conflict(s) kept this database&apos;s value and wait for a choice in the window (File &gt; Resolve conflicts…)</source>
+        <translation>{count} conflit(s) ont gardé la valeur de cette base de données et attendent un choix dans la fenêtre (Fichier &gt; Résoudre les conflits…)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="165"/>
+        <source>questionnaire PDFs are not available in this version</source>
+        <translation>les questionnaires PDF ne sont pas disponibles dans cette version</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="37"/>
@@ -612,6 +742,86 @@
         <location filename="../../mcim_desk/cli_reports.py" line="77"/>
         <source>demo database written to {path}: {responses} responses, {interviews} interviews, {quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)</source>
         <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="36"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="52"/>
+        <source>unknown questionnaire action</source>
+        <translation>action de questionnaire inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="65"/>
+        <source>fillable questionnaire written to {path}</source>
+        <translation>questionnaire en PDF à remplir écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="87"/>
+        <source>{file}: questionnaire of {mechanism}, form {form} version {version}</source>
+        <translation>{file} : questionnaire de {mechanism}, formulaire {form} version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="98"/>
+        <source>this mechanism has no questionnaire response yet: importing creates it</source>
+        <translation>ce mécanisme n’a pas encore de réponse au questionnaire : l’importation la créera</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="103"/>
+        <source>differences: {changes}; same on both sides: {same}; changed here since the file was made (kept): {newer}; problems: {problems}</source>
+        <translation>différences : {changes} ; identiques des deux côtés : {same} ; modifiées ici depuis la création du fichier (conservées) : {newer} ; problèmes : {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="116"/>
+        <source>• {question} [{path}]</source>
+        <translation>• {question} [{path}]</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="122"/>
+        <source>in the database: {value}</source>
+        <translation>dans la base de données : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="128"/>
+        <source>in the PDF:      {value}</source>
+        <translation>dans le PDF :             {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="135"/>
+        <source>not valid: {reason}</source>
+        <translation>non valide : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="143"/>
+        <source>problem: {field}{question}: {message}</source>
+        <translation>problème : {field}{question} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="150"/>
+        <source>nothing saved: review in the window (File &gt; Import a filled questionnaire (PDF)…) or run again with --accept-all to save every valid difference</source>
+        <translation>rien n’a été enregistré : vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="160"/>
+        <source>nothing to save: no valid difference</source>
+        <translation>rien à enregistrer : aucune différence valide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="166"/>
+        <source>not imported: {reason} Import it in the window to confirm.</source>
+        <translation>non importé : {reason} Importez-le dans la fenêtre pour confirmer.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="175"/>
+        <source>imported: {changed} answer(s) saved, {removed} row(s) removed; response {id} is now {status}</source>
+        <translation>importé : {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s) ; état du formulaire rempli {id} : {status}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
+        <source>left out (not valid): {question}</source>
+        <translation>non retenue (non valide) : {question}</translation>
     </message>
 </context>
 <context>
@@ -789,6 +999,44 @@
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="512"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBox</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="317"/>
+        <source>Keep the value here</source>
+        <translation>Garder la valeur d’ici</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="319"/>
+        <source>Take the bundle&apos;s value</source>
+        <translation>Prendre la valeur du lot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="321"/>
+        <source>Type another value:</source>
+        <translation>Saisir une autre valeur :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="336"/>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
+        <source>In the bundle</source>
+        <translation>Dans le lot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="354"/>
+        <source>no record of who changed it</source>
+        <translation>aucune trace de l’auteur de la modification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
+        <source>changed by {actor}, {when}</source>
+        <translation>modifié par {actor}, {when}</translation>
     </message>
 </context>
 <context>
@@ -1124,24 +1372,310 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="219"/>
+        <source>{entry}: expected an object with columns and rows.</source>
+        <translation>{entry} : un objet avec des colonnes et des lignes était attendu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="226"/>
+        <source>{entry}: the column list is malformed.</source>
+        <translation>{entry} : la liste des colonnes est mal formée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="230"/>
+        <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
+        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="239"/>
+        <source>{entry}, row {row}: expected {count} values.</source>
+        <translation>{entry}, ligne {row} : {count} valeurs attendues.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="246"/>
+        <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
+        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/merge.py" line="277"/>
+        <source>{entry}, row {row}: the id {id} appears twice.</source>
+        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="304"/>
+        <source>{file}: </source>
+        <translation>{file} : </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="317"/>
+        <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
+        <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="331"/>
+        <source>unexpected entry “{name}”.</source>
+        <translation>entrée inattendue « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="353"/>
+        <source>records/{table}.json, row {row}: “{column}” is missing.</source>
+        <translation>records/{table}.json, ligne {row} : « {column} » est absent.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="362"/>
+        <source>forms.json is malformed.</source>
+        <translation>forms.json est mal formé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="442"/>
+        <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
+        <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="614"/>
+        <source>“{value}” is not a valid value for {field}.</source>
+        <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="812"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="830"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="814"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="814"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="877"/>
+        <source>interview guide</source>
+        <translation>guide d’entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="877"/>
+        <source>questionnaire</source>
+        <translation>questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="885"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="930"/>
+        <source>Acronym (French)</source>
+        <translation>Sigle (français)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="931"/>
+        <source>Acronym (English)</source>
+        <translation>Sigle (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
+        <source>Name (French)</source>
+        <translation>Nom (français)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="933"/>
+        <source>Name (English)</source>
+        <translation>Nom (anglais)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="934"/>
+        <source>Member states</source>
+        <translation>États membres</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="935"/>
+        <source>Chair country</source>
+        <translation>Pays de la présidence</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="936"/>
+        <source>Website</source>
+        <translation>Site Internet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="937"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="938"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="939"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="941"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="942"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="943"/>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="944"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="945"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="946"/>
+        <source>Deleted (tombstone)</source>
+        <translation>Supprimé (marque de suppression)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="947"/>
+        <source>Due date (UTC)</source>
+        <translation>Échéance (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="948"/>
+        <source>Planned start (UTC)</source>
+        <translation>Début prévu (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="949"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="435"/>
+        <source>MCIM Desk bundles</source>
+        <translation>Lots d’échange MCIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
+        <source>Export a bundle</source>
+        <translation>Exporter un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
+        <source>Bundle written</source>
+        <translation>Lot d’échange écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <source>{path}
+{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
+        <translation>{path}
+{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="459"/>
+        <source> changed since the last bundle</source>
+        <translation> (modifications depuis le dernier lot)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
+        <source>Bundle not written</source>
+        <translation>Lot d’échange non écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="482"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="485"/>
+        <source>Export spreadsheets</source>
+        <translation>Exporter en tableur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
+        <source>Excel workbooks</source>
+        <translation>Classeurs Excel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
+        <source>CSV files</source>
+        <translation>Fichiers CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
+        <source>Spreadsheets written</source>
+        <translation>Fichiers tableur écrits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <source>Spreadsheets not written</source>
+        <translation>Fichiers tableur non écrits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="512"/>
+        <source>Import a bundle</source>
+        <translation>Importer un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="549"/>
+        <source>Bundle not imported</source>
+        <translation>Lot d’échange non importé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
+        <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
+        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre les conflits</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <source>No conflict is waiting for a choice.</source>
+        <translation>Aucun conflit n’attend de choix.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="222"/>
+        <location filename="../../mcim_desk/ui/features.py" line="223"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="223"/>
+        <location filename="../../mcim_desk/ui/features.py" line="224"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="224"/>
+        <location filename="../../mcim_desk/ui/features.py" line="225"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="225"/>
+        <location filename="../../mcim_desk/ui/features.py" line="226"/>
         <source>Resolve con&amp;flicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -1748,12 +2282,15 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="599"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1134"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="723"/>
         <location filename="../../mcim_desk/services/responses.py" line="759"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1111"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1118"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
@@ -1848,6 +2385,11 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="1100"/>
+        <source>The response was changed since the file was read: read the file again.</source>
+        <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+    </message>
 </context>
 <context>
     <name>FormsDialog</name>
@@ -1887,7 +2429,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="43"/>
+        <location filename="../../mcim_desk/ui/features.py" line="44"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
@@ -2166,32 +2708,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="152"/>
+        <location filename="../../mcim_desk/ui/features.py" line="153"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="153"/>
+        <location filename="../../mcim_desk/ui/features.py" line="154"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="154"/>
+        <location filename="../../mcim_desk/ui/features.py" line="155"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="155"/>
+        <location filename="../../mcim_desk/ui/features.py" line="156"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <location filename="../../mcim_desk/ui/features.py" line="164"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="164"/>
+        <location filename="../../mcim_desk/ui/features.py" line="165"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -2762,6 +3304,461 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>PdfChangesModel</name>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="105"/>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="106"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="107"/>
+        <source>In the database</source>
+        <translation>Dans la base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="108"/>
+        <source>In the PDF</source>
+        <translation>Dans le PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="109"/>
+        <source>Validity</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="132"/>
+        <source>cannot be saved</source>
+        <translation>ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="136"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
+        <source>(emptied: remove this row)</source>
+        <translation>(vidée : supprimer cette ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="140"/>
+        <source>(empty: clear the answer)</source>
+        <translation>(vide : effacer la réponse)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="142"/>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="151"/>
+        <source>Accept the PDF&apos;s answer to {question}</source>
+        <translation>Accepter la réponse du PDF à {question}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfForm</name>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1026"/>
+        <source>a text box was expected, the file has a {kind} field here</source>
+        <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1038"/>
+        <source>a text box holds a value that is not text ({kind})</source>
+        <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1071"/>
+        <source>this field is not part of the form (renamed or added?): its value is ignored</source>
+        <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1099"/>
+        <source>a {expected} was expected, the file has a {kind} field here</source>
+        <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1102"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1171"/>
+        <source>check box</source>
+        <translation>case à cocher</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1104"/>
+        <source>group of radio buttons</source>
+        <translation>groupe de boutons radio</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1123"/>
+        <source>a check box holds “{value}” instead of being ticked or not</source>
+        <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
+        <source>“{value}” is not one of the choices of this question</source>
+        <translation>« {value} » ne fait pas partie des choix de cette question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1154"/>
+        <source>this field is missing from the file: the answer it held is left as it is</source>
+        <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1167"/>
+        <source>push button</source>
+        <translation>bouton-poussoir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1169"/>
+        <source>radio button</source>
+        <translation>bouton radio</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1174"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1176"/>
+        <source>list</source>
+        <translation>liste</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1178"/>
+        <source>signature</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1184"/>
+        <source>the hidden field {name} is missing</source>
+        <translation>le champ caché {name} est absent</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1188"/>
+        <source>the hidden field {name} is empty or not text</source>
+        <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1194"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1202"/>
+        <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
+        <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
+    </message>
+</context>
+<context>
+    <name>PdfFormsMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="244"/>
+        <source>Questionnaire as fillable P&amp;DF…</source>
+        <translation>Questionnaire en &amp;PDF à remplir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="245"/>
+        <source>Import a filled &amp;questionnaire (PDF)…</source>
+        <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="521"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="539"/>
+        <source>Questionnaire as fillable PDF</source>
+        <translation>Questionnaire en PDF à remplir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="522"/>
+        <source>Select a mechanism in the list first.</source>
+        <translation>Sélectionnez d’abord un mécanisme dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="541"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="589"/>
+        <source>PDF files</source>
+        <translation>Fichiers PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="551"/>
+        <source>Fillable questionnaire written to {path}</source>
+        <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="560"/>
+        <source>Questionnaire not written</source>
+        <translation>Questionnaire non écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="588"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="651"/>
+        <source>Import a filled questionnaire (PDF)</source>
+        <translation>Importer un questionnaire rempli (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="597"/>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="610"/>
+        <source>Questionnaire not imported</source>
+        <translation>Questionnaire non importé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="641"/>
+        <source>{file}: {changed} answer(s) saved from the PDF form.</source>
+        <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfImport</name>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="135"/>
+        <source>Unknown language “{lang}”: use fr or en.</source>
+        <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="155"/>
+        <source>No mechanism is called “{name}”.</source>
+        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="171"/>
+        <source>No questionnaire form is installed.</source>
+        <translation>Aucun formulaire de questionnaire n’est installé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="233"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="284"/>
+        <source>{file} cannot be written: {error}</source>
+        <translation>{file} ne peut pas être écrit : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="305"/>
+        <source>{file} cannot be opened ({detail}).</source>
+        <translation>{file} ne peut pas être ouvert ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="309"/>
+        <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
+        <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="314"/>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} n’est pas un fichier PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="318"/>
+        <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
+        <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="324"/>
+        <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
+        <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="330"/>
+        <source>{file} could not be read: the reader stopped ({detail}).</source>
+        <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="334"/>
+        <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
+        <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="339"/>
+        <source>{file} is damaged and cannot be read ({detail}).</source>
+        <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="444"/>
+        <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
+        <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="458"/>
+        <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
+        <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="472"/>
+        <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
+        <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="485"/>
+        <source>{file} was made from the form “{form}”, which this database does not have.</source>
+        <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="500"/>
+        <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
+        <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="516"/>
+        <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
+        <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="540"/>
+        <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
+        <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="556"/>
+        <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
+        <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="600"/>
+        <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
+        <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="714"/>
+        <source>{question} — {category}, line {row}</source>
+        <translation>{question} — {category}, ligne {row}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="775"/>
+        <source>“{key}” is not an answer of this file.</source>
+        <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="781"/>
+        <source>The answer to “{question}” cannot be saved: {reason}</source>
+        <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="791"/>
+        <source>No answer was accepted: nothing was saved.</source>
+        <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="804"/>
+        <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
+        <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfImportDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="239"/>
+        <source>Review a filled questionnaire — {file}</source>
+        <translation>Vérifier un questionnaire rempli — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="249"/>
+        <source>{file}: questionnaire of {mechanism}</source>
+        <translation>{file} : questionnaire de {mechanism}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="255"/>
+        <source>This mechanism has no questionnaire response yet: applying creates it.</source>
+        <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="259"/>
+        <source>Compared with the questionnaire response recorded here (form version {version}, status: {status}).</source>
+        <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="263"/>
+        <source>{changes} answer(s) differ; {same} are the same in both; {newer} changed here since the file was made and were left unchanged in it (kept as they are here).</source>
+        <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
+        <source>In the database</source>
+        <translation>Dans la base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="308"/>
+        <source>In the PDF</source>
+        <translation>Dans le PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="328"/>
+        <source>(the whole file)</source>
+        <translation>(le fichier entier)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="338"/>
+        <source>Problems found in the file, per field ({count}):</source>
+        <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="355"/>
+        <source>Accept all &amp;valid</source>
+        <translation>Accepter tout ce qui est &amp;valide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="357"/>
+        <source>&amp;Reject all</source>
+        <translation>Tout &amp;refuser</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="362"/>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="375"/>
+        <source>&amp;Differences (Space accepts or rejects the selected rows):</source>
+        <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="418"/>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="419"/>
+        <source>complete</source>
+        <translation>complète</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="420"/>
+        <source>validated</source>
+        <translation>validée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="430"/>
+        <source>The PDF&apos;s answer is valid.</source>
+        <translation>La réponse du PDF est valide.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="439"/>
+        <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
+        <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="136"/>
@@ -2986,6 +3983,39 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="225"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePdfDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="469"/>
+        <source>Questionnaire as fillable PDF</source>
+        <translation>Questionnaire en PDF à remplir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="473"/>
+        <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
+        <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="486"/>
+        <source>&amp;Include the answers already recorded</source>
+        <translation>&amp;Inclure les réponses déjà enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="491"/>
+        <source>Mechanism:</source>
+        <translation>Mécanisme :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="492"/>
+        <source>&amp;Language of the form:</source>
+        <translation>&amp;Langue du formulaire :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
     </message>
 </context>
 <context>
@@ -3470,12 +4500,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="70"/>
+        <location filename="../../mcim_desk/ui/features.py" line="71"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="71"/>
+        <location filename="../../mcim_desk/ui/features.py" line="72"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -3524,134 +4554,9 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
-    <name>_ConflictBox</name>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="317"/>
-        <source>Keep the value here</source>
-        <translation>Garder la valeur d’ici</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="319"/>
-        <source>Take the bundle&apos;s value</source>
-        <translation>Prendre la valeur du lot</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="321"/>
-        <source>Type another value:</source>
-        <translation>Saisir une autre valeur :</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="336"/>
-        <source>Here</source>
-        <translation>Ici</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
-        <source>In the bundle</source>
-        <translation>Dans le lot</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="354"/>
-        <source>no record of who changed it</source>
-        <translation>aucune trace de l’auteur de la modification</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
-        <source>changed by {actor}, {when}</source>
-        <translation>modifié par {actor}, {when}</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
-        <source>Export a bundle</source>
-        <translation>Exporter un lot d’échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
-        <source>Bundle written</source>
-        <translation>Lot d’échange écrit</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
-        <source>{path}
-{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
-        <translation>{path}
-{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="459"/>
-        <source> changed since the last bundle</source>
-        <translation> (modifications depuis le dernier lot)</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
-        <source>Bundle not written</source>
-        <translation>Lot d’échange non écrit</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="482"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="485"/>
-        <source>Export spreadsheets</source>
-        <translation>Exporter en tableur</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
-        <source>Excel workbooks</source>
-        <translation>Classeurs Excel</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
-        <source>CSV files</source>
-        <translation>Fichiers CSV</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
-        <source>Spreadsheets written</source>
-        <translation>Fichiers tableur écrits</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
-        <source>Spreadsheets not written</source>
-        <translation>Fichiers tableur non écrits</translation>
-    </message>
-</context>
-<context>
     <name>window</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="435"/>
-        <source>MCIM Desk bundles</source>
-        <translation>Lots d’échange MCIM Desk</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="512"/>
-        <source>Import a bundle</source>
-        <translation>Importer un lot d’échange</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="549"/>
-        <source>Bundle not imported</source>
-        <translation>Lot d’échange non importé</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
-        <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
-        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
-        <source>Resolve conflicts</source>
-        <translation>Résoudre les conflits</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
-        <source>No conflict is waiting for a choice.</source>
-        <translation>Aucun conflit n’attend de choix.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/features.py" line="31"/>
+        <location filename="../../mcim_desk/ui/features.py" line="32"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
