@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bus import RefreshWhenShown
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 
@@ -41,7 +42,6 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data = None
-        self._stale = False
         self.setObjectName("dashboard")
 
         self.title = QLabel(self)
@@ -159,7 +159,9 @@ class DashboardPage(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(lambda: self.reload() if self.isVisible() else None)
         self.timer.start()
-        ctx.bus.data_changed.connect(self._data_changed)
+        self.refresher = RefreshWhenShown(
+            self, ctx.bus, ("followup", "interview", "response", "answer", "mechanism"), self._refresh
+        )
         self.labels: list = []
         self.retranslate()
         self.fill_filters()
@@ -423,19 +425,9 @@ class DashboardPage(QWidget):
 
     # -- refresh, language ------------------------------------------------------------------
 
-    def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("followup", "interview", "response", "answer", "mechanism"):
-            if self.isVisible():
-                QTimer.singleShot(0, self.reload)
-            else:
-                self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if self._stale:
-            self._stale = False
-            self.fill_filters()
-            QTimer.singleShot(0, self.reload)
-        super().showEvent(event)
+    def _refresh(self) -> None:
+        self.fill_filters()
+        self.reload()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
@@ -455,9 +447,5 @@ class DashboardPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.isVisible():
-                self.fill_filters()
-                self.reload()
-            else:
-                self._stale = True
+            self.refresher.request(now=True)
         super().changeEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bus import RefreshWhenShown
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 from .undo import SaveValueCommand
@@ -363,7 +364,8 @@ class FollowUpsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
         QShortcut(QKeySequence("Ctrl+D"), self, lambda: self._status("done"))
-        ctx.bus.data_changed.connect(self._data_changed)
+        self.refresher = RefreshWhenShown(self, ctx.bus, ("followup", "interview", "response"),
+                                          self.reload)
         self.retranslate()
         self._show_editor()
 
@@ -578,19 +580,6 @@ class FollowUpsPage(QWidget):
 
     # -- refresh, language ------------------------------------------------------------------
 
-    def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("followup", "interview", "response"):
-            if self.isVisible():
-                QTimer.singleShot(0, self.reload)
-            else:
-                self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if self._stale:
-            self._stale = False
-            QTimer.singleShot(0, self.reload)
-        super().showEvent(event)
-
     def retranslate(self) -> None:
         from ..services.followups import kind_label
 
@@ -636,8 +625,5 @@ class FollowUpsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.isVisible():  # labels of data (kinds, acronyms) in the new language
-                self.reload()
-            else:
-                self._stale = True
+            self.refresher.request(now=True)  # labels of data (kinds, acronyms) in the new language
         super().changeEvent(event)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bus import RefreshWhenShown
 from .context import UiContext
 
 ERROR_STYLE = "color: #b00020;"
@@ -330,7 +331,6 @@ class InterviewsPage(QWidget):
         self.mechanism_id: str | None = None
         self.items: list = []
         self.card = None
-        self._stale = False
 
         self.heading = QLabel(self)
         self.heading.setObjectName("interviews_heading")
@@ -399,7 +399,8 @@ class InterviewsPage(QWidget):
         layout.addLayout(states)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.plan)
         QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.open_workspace)
-        ctx.bus.data_changed.connect(self._data_changed)
+        self.refresher = RefreshWhenShown(self, ctx.bus, ("interview", "contact", "mechanism"),
+                                          self.reload)
         self.retranslate()
         self._selection_changed()
 
@@ -611,18 +612,6 @@ class InterviewsPage(QWidget):
         open_workspace(self.ctx, info.id, self.window())
 
     # -- refresh and language ---------------------------------------------------------------
-
-    def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("interview", "contact", "mechanism") and self.mechanism_id and self.isVisible():
-            self.reload()
-        elif kind in ("interview", "contact", "mechanism"):
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if self._stale:
-            self._stale = False
-            QTimer.singleShot(0, self.reload)
-        super().showEvent(event)
 
     def retranslate(self) -> None:
         from ..services.interviews import state_label

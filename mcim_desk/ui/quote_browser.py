@@ -4,7 +4,7 @@ tags and the publication flag, removes quotes; the codebook is one click away.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bus import RefreshWhenShown
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 
@@ -37,7 +38,6 @@ class QuoteBrowser(QWidget):
         self.items: list = []
         self.questions: dict[str, tuple[str, str]] = {}
         self.code_names: dict[str, object] = {}
-        self._stale = False
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("browser_kind")
@@ -118,7 +118,8 @@ class QuoteBrowser(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
-        ctx.bus.data_changed.connect(self._data_changed)
+        self.refresher = RefreshWhenShown(self, ctx.bus, ("quote", "code", "interview", "answer"),
+                                          self._refresh)
         self.retranslate()
         self.fill_filters()
         self.reload()
@@ -356,22 +357,9 @@ class QuoteBrowser(QWidget):
 
     # -- refresh, language ------------------------------------------------------------------
 
-    def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("quote", "code", "interview", "answer"):
-            if self.isVisible():
-                QTimer.singleShot(0, self._refresh)
-            else:
-                self._stale = True
-
     def _refresh(self) -> None:
         self.fill_filters()
         self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if self._stale:
-            self._stale = False
-            QTimer.singleShot(0, self._refresh)
-        super().showEvent(event)
 
     def retranslate(self) -> None:
         with QSignalBlocker(self.kind):
@@ -398,10 +386,7 @@ class QuoteBrowser(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.isVisible():
-                self._refresh()
-            else:
-                self._stale = True
+            self.refresher.request(now=True)
         super().changeEvent(event)
 
 
