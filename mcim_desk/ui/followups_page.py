@@ -7,6 +7,7 @@ as one undoable command.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
@@ -429,6 +430,9 @@ class FollowUpsPage(QWidget):
 
     def _about(self, item) -> str:  # noqa: ANN001 - FollowUpInfo
         if item.answer_path:
+            number = re.match(r"q(\d+)", item.answer_path.rsplit("/", 1)[-1])
+            if number:  # section_2/q4 -> "Answer to question 4", as the forms number them
+                return self.tr("Answer to question {n}").format(n=number.group(1))
             return self.tr("Answer {path}").format(path=item.answer_path)
         if item.interview_id:
             return self.tr("Interview")

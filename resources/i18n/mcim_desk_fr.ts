@@ -4,22 +4,22 @@
 <context>
     <name>AnswerTools</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="204"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="206"/>
         <source>Ask for clarification…</source>
         <translation>Demander une clarification…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="205"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="207"/>
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="224"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="226"/>
         <source>Clarification asked (due {due})</source>
         <translation>Clarification demandée (échéance {due})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="225"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="227"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
     </message>
@@ -440,43 +440,43 @@
 <context>
     <name>ClarifyDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="70"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="156"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="72"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="158"/>
         <source>Ask for clarification</source>
         <translation>Demander une clarification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="87"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="89"/>
         <source>YYYY-MM-DD HH:MM (your time)</source>
         <translation>AAAA-MM-JJ HH:MM (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="92"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="94"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="97"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="99"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="98"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
         <source>&amp;What to clarify</source>
         <translation>&amp;Ce qu’il faut clarifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="99"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
         <source>&amp;Due (your time)</source>
         <translation>&amp;Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
         <source>&amp;Owner</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
         <source>Already asked, still open:</source>
         <translation>Déjà demandé, toujours en cours :</translation>
     </message>
@@ -1108,177 +1108,177 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="178"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="180"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="190"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="192"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="226"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="228"/>
         <source>No survey round yet.</source>
         <translation>Aucun cycle d’enquête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="229"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="231"/>
         <source>Survey round {name}</source>
         <translation>Cycle d’enquête {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="241"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="243"/>
         <source>Overdue ({n})</source>
         <translation>En retard ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="242"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
         <source>Due today ({n})</source>
         <translation>Échéance aujourd’hui ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="243"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="245"/>
         <source>This week ({n})</source>
         <translation>Cette semaine ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="246"/>
         <source>Coming interviews ({n})</source>
         <translation>Entretiens à venir ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="259"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="261"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="334"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="336"/>
         <source>{stage}: {members}</source>
         <translation>{stage} : {members}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="335"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="337"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="382"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="384"/>
         <source>Change the survey deadline</source>
         <translation>Modifier la date limite de l’enquête</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="390"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="392"/>
         <source>Export to a calendar</source>
         <translation>Exporter vers un calendrier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="391"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="393"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="405"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="407"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="406"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="408"/>
         <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
         <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="413"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="415"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="414"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="435"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="436"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="437"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="446"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="438"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="447"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="439"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
@@ -1859,222 +1859,227 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="174"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="176"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="190"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="192"/>
         <source>Follow-up done</source>
         <translation>Suivi fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="191"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="193"/>
         <source>Follow-up cancelled</source>
         <translation>Suivi annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="192"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="194"/>
         <source>Follow-up reopened</source>
         <translation>Suivi rouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="393"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="396"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="398"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
         <source>Follow-ups — {acronym}</source>
         <translation>Suivis — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="404"/>
         <source>Questionnaire of the current round: not sent yet.</source>
         <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="403"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="406"/>
         <source>Questionnaire of the current round sent on {when}.</source>
         <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="430"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="435"/>
+        <source>Answer to question {n}</source>
+        <translation>Réponse à la question {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="436"/>
         <source>Answer {path}</source>
         <translation>Réponse {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="432"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="438"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="434"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="517"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="519"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="545"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="551"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="569"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="575"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="594"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="609"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="611"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="612"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="614"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="619"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2741,152 +2746,152 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="427"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="428"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="428"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="429"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="440"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="441"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="441"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="442"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="492"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="493"/>
         <source>State: {state}</source>
         <translation>État : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="497"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="498"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="501"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="502"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="504"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="505"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="511"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="552"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="553"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="594"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="603"/>
         <source>Interview: {state}</source>
         <translation>Entretien : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="623"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="626"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="627"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="628"/>
         <source>Move to:</source>
         <translation>Passer à :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="630"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="643"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="633"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="649"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
@@ -3761,77 +3766,77 @@ Base de données : {db}</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="136"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="137"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="136"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="137"/>
         <source>Plan an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="143"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="144"/>
         <source>New contact…</source>
         <translation>Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="146"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="147"/>
         <source>New contact</source>
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="154"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="155"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="155"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="156"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="156"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="157"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="161"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="162"/>
         <source>e.g. America/Lima</source>
         <translation>p. ex. America/Lima</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="164"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="165"/>
         <source>YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="185"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="186"/>
         <source>&amp;From – to (interviewee’s clock)</source>
         <translation>De – à (&amp;heure de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="188"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="189"/>
         <source>&amp;Interviewee</source>
         <translation>&amp;Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="190"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="191"/>
         <source>Interviewee’s time &amp;zone</source>
         <translation>&amp;Fuseau horaire de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="191"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="192"/>
         <source>&amp;Date (interviewee’s calendar)</source>
         <translation>&amp;Date (calendrier de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="193"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="194"/>
         <source>Both local times</source>
         <translation>Les deux heures locales</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="271"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="272"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -4021,30 +4026,30 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteBrowser</name>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="144"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="149"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="157"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="145"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="150"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="158"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="150"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="240"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="151"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="241"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="219"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="220"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="221"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="222"/>
         <source>text changed since</source>
         <translation>texte modifié depuis</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="230"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="231"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citation(s)</numerusform>
@@ -4052,7 +4057,7 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="231"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="232"/>
         <source>%n coded passage(s)</source>
         <translation>
             <numerusform>%n passage(s) codé(s)</numerusform>
@@ -4060,102 +4065,102 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="244"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="245"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="322"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="323"/>
         <source>Edit a quote</source>
         <translation>Modifier une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="342"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="343"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="368"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="369"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
         <source>S&amp;how:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
         <source>&amp;Tag:</source>
         <translation>É&amp;tiquette :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="374"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
         <source>&amp;Question:</source>
         <translation>&amp;Question :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>Words</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="391"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Tags / codes</source>
         <translation>Étiquettes / codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="391"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Flags</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="393"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="394"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="395"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="396"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>

@@ -637,3 +637,20 @@ def test_closing_the_main_window_ends_the_call_and_keeps_the_notes(qtbot, make_w
     info = interviews.interview(db, interview_id)
     assert info.notes == "Dernière phrase tapée"
     assert info.status == "held" and info.actual_seconds is not None
+
+
+def test_followups_page_names_the_question_a_clarification_is_about(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.services import catalogue, followups, responses
+    from mcim_desk.ui.followups_page import FollowUpsPage
+
+    window = make_window()
+    db = window.ctx.db
+    rabat = catalogue.find_mechanism(db, "Rabat Process")
+    info = responses.open_questionnaire(db, rabat.id, "tester")
+    followups.clarify_answer(db, info.id, "section_2/q4", "tester", notes="Oui ou en cours ?")
+    page = next(p for p, _ in window._pages if isinstance(p, FollowUpsPage))  # noqa: SLF001
+    window.tabs.setCurrentWidget(page)
+    window.list_panel.select(rabat.id)
+    page.reload()
+    about = [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
+    assert "Answer to question 4" in about
