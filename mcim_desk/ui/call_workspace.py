@@ -228,6 +228,19 @@ class QuoteDialog(QDialog):
         self.accept()
 
 
+def short_tag(name: str) -> str:
+    """A tag as people read it: "objective_3" -> "Objective 3"; free tags as typed."""
+    kind, _, number = name.rpartition("_")
+    captions = {
+        "theme": QApplication.translate("CallWorkspace", "Theme {n}"),
+        "principle": QApplication.translate("CallWorkspace", "Principle {n}"),
+        "objective": QApplication.translate("CallWorkspace", "Objective {n}"),
+    }
+    if kind in captions and number.isdigit():
+        return captions[kind].format(n=number)
+    return name
+
+
 def reference_tags(ctx: UiContext) -> list[tuple[str, str]]:
     """(name, caption) of the Compact's themes, principles and objectives, in that order."""
     from ..services.catalogue import reference_labels
@@ -710,7 +723,7 @@ class CallWorkspace(QWidget):
             if q.text_changed:
                 marks.append(self.tr("text changed"))
             suffix = f"  [{', '.join(marks)}]" if marks else ""
-            tags = ", ".join(q.tags)
+            tags = ", ".join(short_tag(t) for t in q.tags)
             item = QListWidgetItem(f"“{q.text}”  — {tags}{suffix}" if tags else f"“{q.text}”{suffix}",
                                    self.quote_list)
             item.setData(Qt.ItemDataRole.UserRole, q)

@@ -142,6 +142,10 @@ class QuestionWidget(QFrame):
         self.customContextMenuRequested.connect(
             lambda pos: self.context_requested.emit(self.path, self.mapToGlobal(pos))
         )
+        if question.type == "note":  # a paragraph of instructions, not a question
+            font = self.label.font()
+            font.setBold(False)
+            self.label.setFont(font)
         self.retranslate(lang)
 
     # -- building ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .call_workspace import short_tag
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 
@@ -214,7 +215,7 @@ class QuoteBrowser(QWidget):
                     labels = [self.code_names[c].label(lang) for c in q.code_ids if c in self.code_names]
                     marks = ", ".join(labels)
                 else:
-                    marks = ", ".join(q.tags)
+                    marks = ", ".join(short_tag(t) for t in q.tags)
                 flags = []
                 if q.cleared:
                     flags.append(self.tr("cleared"))

@@ -205,88 +205,103 @@
 <context>
     <name>CallWorkspace</name>
     <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="235"/>
+        <source>Theme {n}</source>
+        <translation>Thème {n}</translation>
+    </message>
+    <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="236"/>
+        <source>Principle {n}</source>
+        <translation>Principe {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="237"/>
+        <source>Objective {n}</source>
+        <translation>Objectif {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="249"/>
         <source>Theme {n}: {label}</source>
         <translation>Thème {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="237"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="250"/>
         <source>Principle {n}: {label}</source>
         <translation>Principe {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="238"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="251"/>
         <source>Objective {n}: {label}</source>
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="370"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="604"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="383"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="419"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="432"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="420"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="421"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="422"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="438"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="451"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="443"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="446"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="449"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="519"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="532"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="535"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="548"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="576"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="589"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -294,112 +309,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="596"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="609"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="599"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="612"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="648"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="691"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="722"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="711"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="724"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="758"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="771"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="770"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="783"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="795"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="796"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="797"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="798"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="799"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="812"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="800"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="813"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="801"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="806"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="807"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="821"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="822"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="823"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="824"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
@@ -2087,57 +2102,57 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="580"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="584"/>
         <source>Answer {question}</source>
         <translation>Réponse à {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="593"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="594"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="598"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="615"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="619"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="632"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="636"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="650"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="654"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="664"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="668"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="680"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="684"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="693"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="697"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="750"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="754"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="861"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -3877,17 +3892,17 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="320"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="324"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="322"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="326"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="324"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="328"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -4026,30 +4041,30 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteBrowser</name>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="145"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="150"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="158"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="146"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="151"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="159"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="151"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="241"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="152"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="242"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="220"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="221"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="222"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="223"/>
         <source>text changed since</source>
         <translation>texte modifié depuis</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="231"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="232"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citation(s)</numerusform>
@@ -4057,7 +4072,7 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="232"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="233"/>
         <source>%n coded passage(s)</source>
         <translation>
             <numerusform>%n passage(s) codé(s)</numerusform>
@@ -4065,102 +4080,102 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="245"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="246"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="323"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="324"/>
         <source>Edit a quote</source>
         <translation>Modifier une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="343"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="344"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="368"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="369"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="369"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="370"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
         <source>S&amp;how:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="374"/>
         <source>&amp;Tag:</source>
         <translation>É&amp;tiquette :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="374"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
         <source>&amp;Question:</source>
         <translation>&amp;Question :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>Words</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>Tags / codes</source>
         <translation>Étiquettes / codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>Flags</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4306,37 +4321,37 @@ Base de données : {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="383"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="386"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="390"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="391"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="388"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="392"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="388"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="392"/>
         <source>Remove this entry</source>
         <translation>Retirer cette entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="410"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="411"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="415"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
