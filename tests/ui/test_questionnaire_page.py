@@ -198,3 +198,28 @@ def test_mechanism_without_response_offers_to_start(make_window, qtbot) -> None:
     window.list_panel.select(pidc.id)
     assert page.stack.currentWidget() is page.start
     assert responses.current_questionnaire(window.ctx.db, pidc.id) is None
+
+
+def test_keyboard_alone_tab_through_fields_and_jump_sections(make_window, qtbot, typer) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    _, page = open_page(make_window, qtbot)
+    form = page.form
+    q1 = form.widgets["section_1/q1"].editor
+    q1.setFocus()
+    typer(qtbot, q1, "Processus de Rabat")
+    qtbot.keyClick(q1, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.widgets["section_1/q2"].editor  # Tab: next question
+    typer(qtbot, QApplication.focusWidget(), "Maroc — présidence")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # leaves a multi-line answer too
+    assert QApplication.focusWidget() is form.widgets["section_1/q3"].editor
+    saved = responses.answers(page.ctx.db, form.response.id)
+    assert saved["section_1/q2"] == "Maroc — présidence"
+
+    form.sections.setCurrentRow(1)  # section I
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    section = form.sections.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert section == "section_2"
+    assert QApplication.focusWidget() is form.widgets["section_2/q4"].editor  # first field there
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Space picks the first choice
+    assert responses.answers(page.ctx.db, form.response.id)["section_2/q4"] == "oui"
