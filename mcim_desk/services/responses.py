@@ -97,15 +97,25 @@ class LoadedResponse:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """After a save: the status, whether anything changed, the old and new value, and the
-    relevance of every element whose relevance changed (by instance path)."""
+    """After a save: the status, whether anything changed, the old and new value, and (as
+    ``relevance``) every element whose relevance changed, by instance path."""
 
     status: str
     changed: bool
     old: str | None
     new: str | None
-    relevance: dict[str, bool] = field(default_factory=dict)
     revision: int = 0
+    # The form's states before and after, when the answer could move relevance: the diff is
+    # worked out only if someone asks (the autosave itself does not need it).
+    states: tuple[FormState, FormState] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def relevance(self) -> dict[str, bool]:
+        if self.states is None:
+            return {}
+        before, after = self.states
+        previous = before.relevance()
+        return {path: flag for path, flag in after.relevance().items() if previous.get(path) != flag}
 
 
 @dataclass(frozen=True)
@@ -493,7 +503,7 @@ def save_answer(
         existing = by_path.get(path)
         old = existing[2] if existing is not None else None
         if old == new:
-            return SaveResult(head.status, False, old, new, {}, head.revision)
+            return SaveResult(head.status, False, old, new, head.revision)
         _guard_validated(head, confirm_validated)
         before = _values(rows) if affects_relevance(definition, path) else None
         touched = []
@@ -518,11 +528,8 @@ def save_answer(
         status, revision, state = _refresh(
             session, head, definition, rows, audit, only=None if before is not None else touched
         )
-        relevance: dict[str, bool] = {}
-        if before is not None:
-            previous = FormState(definition, before).relevance()
-            relevance = {p: flag for p, flag in state.relevance().items() if previous.get(p) != flag}
-        return SaveResult(status, True, old, new, relevance, revision)
+        states = (FormState(definition, before), state) if before is not None else None
+        return SaveResult(status, True, old, new, revision, states)
 
 
 def save_note(db: Database, response_id: str, path: str, note: str | None, actor: str) -> bool:
