@@ -48,7 +48,8 @@ CHOICES = ("mine", "theirs", "edit")
 @contextmanager
 def _bulk() -> Iterator[None]:
     """No cyclic garbage collection while a bundle's millions of small objects are made:
-    they hold no cycles, and the collector's passes over them cost more than the rest."""
+    they hold no cycles, and the collector's passes over them cost more than the rest.
+    Decorates the three bulk use cases (export, preview, apply)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -161,46 +162,6 @@ class _Content:
     fingerprint: tuple | None = None
 
 
-def export_bundle(
-    db: Database,
-    out: str | Path,
-    since_last: bool = False,
-    passphrase: str | None = None,
-    *,
-    destination: str | None = None,
-) -> ExportReport:
-    """Write a bundle of this database's records and audit rows.
-
-    ``since_last``: only what changed since the last bundle written for the same
-    destination (by default the folder the bundle is written to; everything when there was
-    none). The destination's watermark moves only once the file is written.
-    """
-    with _bulk():
-        return _export_bundle(db, out, since_last, passphrase, destination=destination)
-
-
-def preview_import(db: Database, path: str | Path, passphrase: str | None = None,
-                   lang: str = "en") -> ImportPlan:
-    """Read, check and merge a bundle without writing anything; raises BundleError."""
-    with _bulk():
-        return _preview_import(db, path, passphrase, lang)
-
-
-def apply_import(
-    db: Database,
-    plan: ImportPlan,
-    resolutions: Mapping[str, Resolution] | None = None,
-    actor: str = "",
-) -> ImportReport:
-    """Apply a previewed bundle in one transaction: everything that does not conflict, the
-    conflicts with a choice in ``resolutions`` (by conflict key), and the other conflicts
-    stored as pending. The preview's merge is used only if the database has not changed
-    since; otherwise the bundle is merged again inside the transaction. A bundle already
-    imported changes nothing."""
-    with _bulk():
-        return _apply_import(db, plan, resolutions, actor)
-
-
 def _with_column(table: tuple[list[str], list[Any]], column: str) -> list[tuple[Any]]:
     at = table[0].index(column)
     return [(row[at],) for row in table[1]]
@@ -223,7 +184,8 @@ def destination_key(destination: str) -> str:
     return hashlib.sha1(destination.encode("utf-8")).hexdigest()
 
 
-def _export_bundle(
+@_bulk()
+def export_bundle(
     db: Database,
     out: str | Path,
     since_last: bool = False,
@@ -448,7 +410,8 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
     return plan
 
 
-def _preview_import(db: Database, path: str | Path, passphrase: str | None = None,
+@_bulk()
+def preview_import(db: Database, path: str | Path, passphrase: str | None = None,
                    lang: str = "en") -> ImportPlan:
     """Read, check and merge a bundle without writing anything; raises BundleError."""
     from ..persistence import exchange_repo
@@ -481,7 +444,8 @@ def _preview_import(db: Database, path: str | Path, passphrase: str | None = Non
     )
 
 
-def _apply_import(
+@_bulk()
+def apply_import(
     db: Database,
     plan: ImportPlan,
     resolutions: Mapping[str, Resolution] | None = None,
