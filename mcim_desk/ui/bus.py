@@ -66,5 +66,5 @@ class RefreshWhenShown(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and self.stale:
             self.stale = False
-            QTimer.singleShot(0, self.refresh)
+            self.refresh()  # before the page's first paint, so it never shows stale rows
         return False

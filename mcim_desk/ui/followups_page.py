@@ -374,7 +374,7 @@ class FollowUpsPage(QWidget):
 
     def show_mechanism(self, mechanism_id: str) -> None:
         self.mechanism_id = mechanism_id
-        self.reload()
+        self.refresher.request(now=True)  # a hidden page loads when it is shown
 
     def reload(self, select: str | None = None) -> None:
         from ..services import followups

@@ -408,7 +408,7 @@ class InterviewsPage(QWidget):
 
     def show_mechanism(self, mechanism_id: str) -> None:
         self.mechanism_id = mechanism_id
-        self.reload()
+        self.refresher.request(now=True)  # a hidden page loads when it is shown
 
     def reload(self, select: str | None = None) -> None:
         from ..services import catalogue, interviews

@@ -36,6 +36,7 @@ class QuestionnairePage(QWidget):
         self.ctx = ctx
         self.mechanism_id: str | None = None
         self.mechanism = None  # its MechanismRow
+        self._pending = False  # a mechanism chosen while the page was hidden
         self.response = None
 
         self.heading = QLabel(self)
@@ -102,9 +103,23 @@ class QuestionnairePage(QWidget):
     # -- opening ----------------------------------------------------------------------------
 
     def show_mechanism(self, mechanism_id: str) -> None:
+        """Open the mechanism's response now when the page is visible, else when it is
+        shown (rendering a form for every row the user arrows past would make the list lag)."""
+        self.mechanism_id = mechanism_id
+        self._pending = not self.isVisible()
+        if not self._pending:
+            self._load()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if self._pending and self.mechanism_id:
+            self._pending = False
+            self._load()
+        super().showEvent(event)
+
+    def _load(self) -> None:
         from ..services import catalogue, responses
 
-        self.mechanism_id = mechanism_id
+        mechanism_id = self.mechanism_id
         self.mechanism = catalogue.mechanism_card(self.ctx.db, mechanism_id).row
         self._show_heading()
         self.response = responses.current_questionnaire(self.ctx.db, mechanism_id)

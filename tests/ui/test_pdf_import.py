@@ -124,6 +124,7 @@ def test_review_reject_one_apply(make_window, qtbot, returned_pdf: dict) -> None
     from mcim_desk.ui.questionnaire_page import QuestionnairePage
 
     page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)  # the page catches up when it is shown
     assert page.source.currentText() == "PDF form"
 
 

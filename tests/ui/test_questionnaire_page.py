@@ -194,10 +194,17 @@ def test_mechanism_without_response_offers_to_start(make_window, qtbot) -> None:
 
     window = make_window()
     page = next(p for p, _ in window._pages if isinstance(p, QuestionnairePage))  # noqa: SLF001
+    rabat = catalogue.find_mechanism(window.ctx.db, "Rabat Process")
+    responses.open_questionnaire(window.ctx.db, rabat.id, "tester")
     pidc = catalogue.find_mechanism(window.ctx.db, "PIDC")
+    window.list_panel.select(rabat.id)  # chosen while the page is hidden: loads when shown
     window.list_panel.select(pidc.id)
+    window.tabs.setCurrentWidget(page)
+    assert page.heading.text().startswith("PIDC")
     assert page.stack.currentWidget() is page.start
     assert responses.current_questionnaire(window.ctx.db, pidc.id) is None
+    window.list_panel.select(rabat.id)  # visible: opens at once
+    assert page.stack.currentWidget() is page.form
 
 
 def test_keyboard_alone_tab_through_fields_and_jump_sections(make_window, qtbot, typer) -> None:  # noqa: ANN001
