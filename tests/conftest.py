@@ -3,6 +3,7 @@ offscreen with one session QApplication (pytest-qt's)."""
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,13 +71,41 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "study.sqlite3"
 
 
-@pytest.fixture
-def db(db_path: Path):  # noqa: ANN201 - a Database
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, db_path: Path):  # noqa: ANN201 - a Database
+    """A fresh, migrated and filled database: a SQLite file, and the same tests again on a
+    real PostgreSQL server when MCIM_TEST_PG_URL names one (.ci/run starts one), else that
+    run is skipped, saying why. Tests about the SQLite file itself (they ask for ``db_path``
+    too, or are marked ``sqlite_only``) run on SQLite only."""
     from mcim_desk.services.startup import open_database
 
-    database, _ = open_database(str(db_path))
+    if request.param == "sqlite":
+        database, _ = open_database(str(db_path))
+    else:
+        url = os.environ.get("MCIM_TEST_PG_URL")
+        if not url:
+            pytest.skip("PostgreSQL run skipped: MCIM_TEST_PG_URL is not set (no server here)")
+        asks = inspect.signature(request.node.function).parameters
+        if "db_path" in asks or request.node.get_closest_marker("sqlite_only"):
+            pytest.skip("about the SQLite file itself")
+        reset_postgres(url)
+        database, _ = open_database(url)
     yield database
     database.dispose()
+
+
+def reset_postgres(url: str) -> None:
+    """An empty schema: each test starts from nothing, as with a new SQLite file."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 @pytest.fixture

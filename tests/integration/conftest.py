@@ -21,10 +21,22 @@ def dump(db_path: Path, tables: tuple[str, ...] = TABLES) -> dict[str, list[tupl
         conn.close()
 
 
+def dump_database(db, tables: tuple[str, ...] = TABLES) -> dict[str, list[tuple]]:  # noqa: ANN001
+    """The same, through the database's own engine (SQLite or PostgreSQL)."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return {
+            t: sorted((tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}"))), key=repr)
+            for t in tables
+        }
+
+
 @pytest.fixture
-def table_dump(db_path: Path) -> Callable[..., dict[str, list[tuple]]]:
-    """``table_dump()`` dumps the test database, ``table_dump(path)`` another file."""
-    return lambda path=None: dump(path or db_path)
+def table_dump(db) -> Callable[..., dict[str, list[tuple]]]:  # noqa: ANN001
+    """``table_dump()`` dumps the test database (whichever backend), ``table_dump(path)``
+    another SQLite file."""
+    return lambda path=None: dump(path) if path else dump_database(db)
 
 
 @pytest.fixture

@@ -79,6 +79,7 @@ def test_newer_reference_updates_labels_but_keeps_user_edits(db, db_path: Path, 
     assert table_count(db_path, "mechanism") == 30
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connection_settings(db) -> None:
     with db.read() as session:
         conn = session.connection()
