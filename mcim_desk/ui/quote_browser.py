@@ -86,9 +86,11 @@ class QuoteBrowser(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(2, 200)
+        # the quoted words get the room; the other columns keep a readable width
+        for column, width in ((0, 120), (1, 110), (2, 150), (3, 300), (4, 130), (5, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.itemSelectionChanged.connect(self._selection_changed)
