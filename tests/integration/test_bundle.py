@@ -72,3 +72,27 @@ def test_frozen_check_creates_and_fills_a_database(bundle: Path, tmp_path: Path)
     assert db.is_file()
     assert "mechanisms: 30" in result.stdout.splitlines()
     assert "integrity: ok" in result.stdout
+
+
+def test_frozen_questionnaire_pdf_round_trip(bundle: Path, tmp_path: Path) -> None:
+    """The frozen program writes a fillable questionnaire and reads it back: reading runs in
+    a child process (the launcher's --pdf-form-reader), which must work without Python."""
+    from pypdf import PdfReader, PdfWriter
+
+    db = tmp_path / "field.sqlite3"
+    blank = tmp_path / "pidc.pdf"
+    made = run(bundle, "--db", str(db), "--lang", "fr", "questionnaire", "pdf",
+               "--mechanism", "PIDC", "--out", str(blank), data=tmp_path / "data")
+    assert made.returncode == 0, made.stdout + made.stderr
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    for page in writer.pages:
+        writer.update_page_form_field_values(
+            page, {"submission/submitted_by": "Ana Pérez"}, auto_regenerate=False
+        )
+    filled = tmp_path / "pidc-filled.pdf"
+    with filled.open("wb") as handle:
+        writer.write(handle)
+    imported = run(bundle, "--db", str(db), "import", str(filled), "--accept-all",
+                   data=tmp_path / "data")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Ana Pérez" in imported.stdout
