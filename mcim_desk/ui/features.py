@@ -8,9 +8,12 @@ Each feature adds one ``_install_<feature>(window)`` function and one line in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from .main_window import MainWindow
 
 
@@ -23,25 +26,41 @@ def install_features(window: MainWindow) -> None:
     _install_pdf_forms(window)
 
 
+def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], str],
+                 slot: Callable[[], None], shortcut: object = None) -> QAction:
+    """One menu entry: named (tests and scripts find it), titled again on a language change
+    (``text`` returns a literal QCoreApplication.translate call, so lupdate sees it)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    action = QAction(window)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+
+    def retitle(*_args: object) -> None:
+        action.setText(text())
+
+    window.language_changed.connect(retitle)
+    retitle()
+    window.add_menu_action(menu, action)
+    return action
+
+
 def _install_questionnaire(window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     def build(ctx):  # noqa: ANN001, ANN202
         from .questionnaire_page import QuestionnairePage
 
         return QuestionnairePage(ctx)
 
-    window.add_page(build, lambda: window.tr("Questionnaire"))
+    window.add_page(build, lambda: QCoreApplication.translate("QuestionnaireMenu", "Questionnaire"))
 
 
 def _install_forms(window: MainWindow) -> None:
     """File > Add a form (XLSForm)…: a new form or a new version of one, checked first."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QAction
-
-    action = QAction(window)
-    action.setObjectName("add_form_action")
-
-    def retranslate(*_args: object) -> None:
-        action.setText(QCoreApplication.translate("FormsMenu", "Add a &form (XLSForm)…"))
 
     def add_form() -> None:
         if window.ctx is not None:
@@ -49,27 +68,15 @@ def _install_forms(window: MainWindow) -> None:
 
             add_form_from_file(window.ctx)
 
-    action.triggered.connect(add_form)
-    window.language_changed.connect(retranslate)
-    retranslate()
-    window.add_menu_action("file", action)
+    _menu_action(window, "file", "add_form_action",
+                 lambda: QCoreApplication.translate("FormsMenu", "Add a &form (XLSForm)…"), add_form)
 
 
 def _install_reports(window: MainWindow) -> None:
     """Reports > Print a report… (Ctrl+P), File > Create a demo database…, and the banner of
     a demonstration database."""
     from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QAction, QKeySequence
-
-    print_action = QAction(window)
-    print_action.setObjectName("print_report_action")
-    print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    demo_action = QAction(window)
-    demo_action.setObjectName("create_demo_action")
-
-    def retranslate(*_args: object) -> None:
-        print_action.setText(QCoreApplication.translate("ReportsMenu", "&Print a report…"))
-        demo_action.setText(QCoreApplication.translate("ReportsMenu", "Create a &demo database…"))
+    from PySide6.QtGui import QKeySequence
 
     def print_report() -> None:
         if window.ctx is None:
@@ -94,13 +101,13 @@ def _install_reports(window: MainWindow) -> None:
             window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
             banner.show()
 
-    print_action.triggered.connect(print_report)
-    demo_action.triggered.connect(create_demo)
-    window.language_changed.connect(retranslate)
+    _menu_action(window, "reports", "print_report_action",
+                 lambda: QCoreApplication.translate("ReportsMenu", "&Print a report…"), print_report,
+                 QKeySequence.StandardKey.Print)
+    _menu_action(window, "file", "create_demo_action",
+                 lambda: QCoreApplication.translate("ReportsMenu", "Create a &demo database…"),
+                 create_demo)
     window.database_opened.connect(show_banner)
-    retranslate()
-    window.add_menu_action("reports", print_action)
-    window.add_menu_action("file", demo_action)
 
 
 def _install_interviews(window: MainWindow) -> None:
@@ -108,7 +115,6 @@ def _install_interviews(window: MainWindow) -> None:
     to a calendar…, Edit > Codebook…; "Ask for clarification…" and "Code selection…" on the
     questionnaire's answers."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QAction
 
     def show_card(mechanism_id: str) -> None:
         window.list_panel.select(mechanism_id)
@@ -155,15 +161,6 @@ def _install_interviews(window: MainWindow) -> None:
     window.add_page(followups, lambda: QCoreApplication.translate("InterviewsMenu", "Follow-ups"))
     window.add_page(quotes, lambda: QCoreApplication.translate("InterviewsMenu", "Quotes"))
 
-    export_action = QAction(window)
-    export_action.setObjectName("export_calendar_action")
-    codebook_action = QAction(window)
-    codebook_action.setObjectName("codebook_action")
-
-    def retranslate(*_args: object) -> None:
-        export_action.setText(QCoreApplication.translate("InterviewsMenu", "Export to a &calendar…"))
-        codebook_action.setText(QCoreApplication.translate("InterviewsMenu", "&Codebook…"))
-
     def export_calendar() -> None:
         from .dashboard import DashboardPage
 
@@ -182,67 +179,45 @@ def _install_interviews(window: MainWindow) -> None:
         for page in questionnaire_pages():
             attach_answer_tools(window.ctx, page.form, page)
 
-    export_action.triggered.connect(export_calendar)
-    codebook_action.triggered.connect(open_codebook)
-    window.language_changed.connect(retranslate)
+    _menu_action(window, "file", "export_calendar_action",
+                 lambda: QCoreApplication.translate("InterviewsMenu", "Export to a &calendar…"),
+                 export_calendar)
+    _menu_action(window, "edit", "codebook_action",
+                 lambda: QCoreApplication.translate("InterviewsMenu", "&Codebook…"), open_codebook)
     window.database_opened.connect(attach_to_questionnaires)
-    retranslate()
-    window.add_menu_action("file", export_action)
-    window.add_menu_action("edit", codebook_action)
 
 
 def _install_exchange(window: MainWindow) -> None:
     """File > Export a bundle… (Ctrl+Shift+E), Import a bundle… (Ctrl+Shift+I), Export
     spreadsheets…, Resolve conflicts…; the dialogs are imported when an entry is chosen."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QAction, QKeySequence
 
-    entries = (
-        ("export_bundle_action", "export_bundle", "Ctrl+Shift+E"),
-        ("import_bundle_action", "import_bundle", "Ctrl+Shift+I"),
-        ("export_spreadsheets_action", "export_spreadsheets", None),
-        ("resolve_conflicts_action", "resolve_conflicts", None),
-    )
-    actions = {}
-    for name, function, shortcut in entries:
-        action = QAction(window)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-
-        def run(_checked: bool = False, function: str = function) -> None:
+    def run(function: str) -> Callable[[], None]:
+        def call() -> None:
             from . import exchange_dialogs
 
             getattr(exchange_dialogs, function)(window)
 
-        action.triggered.connect(run)
-        window.add_menu_action("file", action)
-        actions[name] = action
+        return call
 
-    def retranslate(*_args: object) -> None:
-        actions["export_bundle_action"].setText(QCoreApplication.translate("ExchangeMenu", "Export a bu&ndle…"))
-        actions["import_bundle_action"].setText(QCoreApplication.translate("ExchangeMenu", "&Import a bundle…"))
-        actions["export_spreadsheets_action"].setText(QCoreApplication.translate("ExchangeMenu", "Export &spreadsheets…"))
-        actions["resolve_conflicts_action"].setText(QCoreApplication.translate("ExchangeMenu", "Resolve con&flicts…"))
-
-    window.language_changed.connect(retranslate)
-    retranslate()
+    _menu_action(window, "file", "export_bundle_action",
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Export a bu&ndle…"),
+                 run("export_bundle"), "Ctrl+Shift+E")
+    _menu_action(window, "file", "import_bundle_action",
+                 lambda: QCoreApplication.translate("ExchangeMenu", "&Import a bundle…"),
+                 run("import_bundle"), "Ctrl+Shift+I")
+    _menu_action(window, "file", "export_spreadsheets_action",
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Export &spreadsheets…"),
+                 run("export_spreadsheets"))
+    _menu_action(window, "file", "resolve_conflicts_action",
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Resolve con&flicts…"),
+                 run("resolve_conflicts"))
 
 
 def _install_pdf_forms(window: MainWindow) -> None:
     """File > Questionnaire as fillable PDF…, Import a filled questionnaire (PDF)…, and a
     .pdf dropped on the window opening the same review (issue 7)."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
-    from PySide6.QtGui import QAction
-
-    make_action = QAction(window)
-    make_action.setObjectName("questionnaire_pdf_action")
-    import_action = QAction(window)
-    import_action.setObjectName("import_pdf_action")
-
-    def retranslate(*_args: object) -> None:
-        make_action.setText(QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable P&DF…"))
-        import_action.setText(QCoreApplication.translate("PdfFormsMenu", "Import a filled &questionnaire (PDF)…"))
 
     def make_pdf() -> None:
         from .pdf_import import export_questionnaire_pdf
@@ -264,12 +239,12 @@ def _install_pdf_forms(window: MainWindow) -> None:
                 return handle_drop(window, event)
             return False
 
-    make_action.triggered.connect(make_pdf)
-    import_action.triggered.connect(import_pdf)
-    window.language_changed.connect(retranslate)
-    retranslate()
-    window.add_menu_action("file", make_action)
-    window.add_menu_action("file", import_action)
+    _menu_action(window, "file", "questionnaire_pdf_action",
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable P&DF…"),
+                 make_pdf)
+    _menu_action(window, "file", "import_pdf_action",
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "Import a filled &questionnaire (PDF)…"),
+                 import_pdf)
     window.setAcceptDrops(True)
     drops = PdfDrops(window)  # owned by the window (its parent)
     drops.setObjectName("pdf_drop_filter")

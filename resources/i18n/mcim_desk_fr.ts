@@ -1419,168 +1419,168 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="304"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="266"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="317"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="331"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="293"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="353"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="315"/>
         <source>records/{table}.json, row {row}: “{column}” is missing.</source>
         <translation>records/{table}.json, ligne {row} : « {column} » est absent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="362"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="324"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="442"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="404"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="614"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="578"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="812"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="830"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="776"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="794"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="814"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="778"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="814"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="778"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="877"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="877"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="885"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="930"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="894"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="931"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="895"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="896"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="933"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="897"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="934"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="898"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="935"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="899"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="936"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="900"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="937"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="901"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="938"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="902"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="939"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="903"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="904"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="941"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="905"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="942"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="943"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="907"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="944"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="908"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="945"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="909"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="946"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="910"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="947"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="911"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="948"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="949"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="913"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1675,22 +1675,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="223"/>
+        <location filename="../../mcim_desk/ui/features.py" line="204"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="224"/>
+        <location filename="../../mcim_desk/ui/features.py" line="207"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="225"/>
+        <location filename="../../mcim_desk/ui/features.py" line="210"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="226"/>
+        <location filename="../../mcim_desk/ui/features.py" line="213"/>
         <source>Resolve con&amp;flicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2260,153 +2260,153 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="169"/>
-        <location filename="../../mcim_desk/services/responses.py" line="180"/>
+        <location filename="../../mcim_desk/services/responses.py" line="179"/>
+        <location filename="../../mcim_desk/services/responses.py" line="190"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="230"/>
+        <location filename="../../mcim_desk/services/responses.py" line="240"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="278"/>
+        <location filename="../../mcim_desk/services/responses.py" line="288"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="289"/>
+        <location filename="../../mcim_desk/services/responses.py" line="299"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="314"/>
+        <location filename="../../mcim_desk/services/responses.py" line="324"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="323"/>
+        <location filename="../../mcim_desk/services/responses.py" line="333"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="566"/>
+        <location filename="../../mcim_desk/services/responses.py" line="573"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="577"/>
+        <location filename="../../mcim_desk/services/responses.py" line="584"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="599"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1134"/>
+        <location filename="../../mcim_desk/services/responses.py" line="606"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1141"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="723"/>
-        <location filename="../../mcim_desk/services/responses.py" line="759"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1111"/>
+        <location filename="../../mcim_desk/services/responses.py" line="730"/>
+        <location filename="../../mcim_desk/services/responses.py" line="766"/>
         <location filename="../../mcim_desk/services/responses.py" line="1118"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1125"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="841"/>
+        <location filename="../../mcim_desk/services/responses.py" line="848"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="843"/>
+        <location filename="../../mcim_desk/services/responses.py" line="850"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="851"/>
+        <location filename="../../mcim_desk/services/responses.py" line="858"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="884"/>
+        <location filename="../../mcim_desk/services/responses.py" line="891"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="889"/>
+        <location filename="../../mcim_desk/services/responses.py" line="896"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="906"/>
+        <location filename="../../mcim_desk/services/responses.py" line="913"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="909"/>
+        <location filename="../../mcim_desk/services/responses.py" line="916"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="915"/>
-        <location filename="../../mcim_desk/services/responses.py" line="923"/>
+        <location filename="../../mcim_desk/services/responses.py" line="922"/>
+        <location filename="../../mcim_desk/services/responses.py" line="930"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="917"/>
+        <location filename="../../mcim_desk/services/responses.py" line="924"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="940"/>
+        <location filename="../../mcim_desk/services/responses.py" line="947"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="950"/>
+        <location filename="../../mcim_desk/services/responses.py" line="957"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="953"/>
+        <location filename="../../mcim_desk/services/responses.py" line="960"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="966"/>
+        <location filename="../../mcim_desk/services/responses.py" line="973"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="976"/>
+        <location filename="../../mcim_desk/services/responses.py" line="983"/>
         <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
         <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1019"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1023"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1030"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1040"/>
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1100"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1107"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -2449,7 +2449,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="44"/>
+        <location filename="../../mcim_desk/ui/features.py" line="72"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
@@ -2457,32 +2457,32 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="264"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="264"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
     </message>
@@ -2728,32 +2728,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="153"/>
+        <location filename="../../mcim_desk/ui/features.py" line="159"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="154"/>
+        <location filename="../../mcim_desk/ui/features.py" line="160"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="155"/>
+        <location filename="../../mcim_desk/ui/features.py" line="161"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="156"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="164"/>
+        <location filename="../../mcim_desk/ui/features.py" line="183"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="165"/>
+        <location filename="../../mcim_desk/ui/features.py" line="186"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -3474,12 +3474,12 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="244"/>
+        <location filename="../../mcim_desk/ui/features.py" line="243"/>
         <source>Questionnaire as fillable P&amp;DF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="245"/>
+        <location filename="../../mcim_desk/ui/features.py" line="246"/>
         <source>Import a filled &amp;questionnaire (PDF)…</source>
         <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
     </message>
@@ -3908,99 +3908,107 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>QuestionnaireMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="58"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="141"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="156"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
         <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="145"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="160"/>
         <source>All answers are complete and valid.</source>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="184"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="199"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="185"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="200"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="186"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="201"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="191"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="192"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="193"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="208"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="194"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="209"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="195"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="210"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
         <source>Source:</source>
         <translation>Source :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="219"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="234"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="235"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="221"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="237"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="223"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="238"/>
         <source>No questionnaire has been entered for this mechanism in the current survey round.</source>
         <translation>Aucun questionnaire n’a été saisi pour ce mécanisme dans le cycle d’enquête en cours.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="225"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="240"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4041,30 +4049,30 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteBrowser</name>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="146"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="151"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="159"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="148"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="153"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="161"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="152"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="242"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="154"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="244"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="221"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="223"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="223"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="225"/>
         <source>text changed since</source>
         <translation>texte modifié depuis</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="232"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="234"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citation(s)</numerusform>
@@ -4072,7 +4080,7 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="233"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
         <source>%n coded passage(s)</source>
         <translation>
             <numerusform>%n passage(s) codé(s)</numerusform>
@@ -4080,102 +4088,102 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="246"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="248"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="324"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="326"/>
         <source>Edit a quote</source>
         <translation>Modifier une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="344"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="346"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="369"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="371"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="370"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
         <source>S&amp;how:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="374"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
         <source>&amp;Tag:</source>
         <translation>É&amp;tiquette :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>&amp;Question:</source>
         <translation>&amp;Question :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>Words</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Tags / codes</source>
         <translation>Étiquettes / codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Flags</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4520,12 +4528,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="71"/>
+        <location filename="../../mcim_desk/ui/features.py" line="105"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="72"/>
+        <location filename="../../mcim_desk/ui/features.py" line="108"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -4571,14 +4579,6 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="203"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../mcim_desk/ui/features.py" line="32"/>
-        <source>Questionnaire</source>
-        <translation>Questionnaire</translation>
     </message>
 </context>
 </TS>
