@@ -102,6 +102,40 @@ def test_write_transactions_begin_immediate(db, db_path: Path) -> None:
     other.close()
 
 
+def test_new_databases_use_8k_pages(db_path: Path, db) -> None:  # noqa: ANN001
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+
+
+def test_bulk_write_attaches_commits_and_checkpoints_in_the_background(db, db_path: Path,
+                                                                       tmp_path: Path) -> None:  # noqa: ANN001
+    """A bulk unit of work reads an attached file, commits durably without checkpointing,
+    and a background thread then copies the WAL into the database file; the connection's
+    settings are back to normal afterwards."""
+    from sqlalchemy import text
+
+    side = tmp_path / "side.sqlite3"
+    with sqlite3.connect(side) as conn:
+        conn.execute("CREATE TABLE notes (id, words)")
+        conn.executemany("INSERT INTO notes VALUES (?, ?)", [(f"n{i}", "mot " * 200) for i in range(3000)])
+    with db.write(attach=side, bulk=True) as session:
+        session.execute(text(
+            "INSERT INTO setting (key, value) SELECT 'note.' || id, words FROM bundle.notes"))
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.stat().st_size > 2_000_000  # the commit left its pages in the WAL
+    db.checkpointer.join(timeout=30)
+    assert not db.checkpointer.is_alive()
+    with sqlite3.connect(db_path) as conn:
+        busy, frames, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert busy == 0 and frames == done  # nothing left to copy
+        assert conn.execute("SELECT count(*) FROM setting WHERE key LIKE 'note.%'").fetchone()[0] == 3000
+    with db.write() as session:  # the pooled connection: detached, checkpointing again
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+        names = [row[1] for row in conn.exec_driver_sql("PRAGMA database_list")]
+        assert "bundle" not in names
+
+
 def test_read_sessions_do_not_block_writers(db, db_path: Path) -> None:
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     with db.read() as session:
