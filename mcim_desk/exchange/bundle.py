@@ -5,8 +5,13 @@ Layout of the zip::
     manifest.json            format, format_version, schema_revision, program_version,
                              installation_id, bundle_id, created_at, since, counts, and
                              entries: {name: {"sha256": hex, "size": bytes}}
-    records/<table>.json     {"columns": [...], "rows": [[...], ...]}
-    ...                      any other JSON entry the manifest lists
+    records.sqlite           the records: an SQLite file (see mcim_desk.exchange.records)
+    forms.json               the form definitions the responses need
+    ...                      any other entry the manifest lists: ``*.sqlite`` entries are
+                             files, every other entry is JSON
+
+Format 1 carried the records as JSON (``records/<table>.json``); format 2, this one, as
+SQLite (an import ten times faster). Format 1 bundles are refused with their own message.
 
 Encrypted bundles are that zip encrypted whole with AES-256-GCM (the ``cryptography``
 library). The key comes from scrypt over the passphrase with a random salt; the container
@@ -42,7 +47,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 FORMAT = "mcim-desk-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+FILE_SUFFIX = ".sqlite"  # entries extracted to files rather than parsed as JSON
 MANIFEST = "manifest.json"
 SUFFIX = ".mcimz"
 
@@ -62,8 +68,8 @@ class Limits:
 
     max_file_bytes: int = 1024 * _MIB  # the file as stored
     max_entries: int = 200
-    max_entry_bytes: int = 512 * _MIB  # one entry, inflated
-    max_total_bytes: int = 1024 * _MIB  # all entries, inflated
+    max_entry_bytes: int = 1024 * _MIB  # one entry, inflated
+    max_total_bytes: int = 1536 * _MIB  # all entries, inflated
     max_ratio: int = 100  # inflated / compressed, for entries above ratio_floor
     ratio_floor: int = 1 * _MIB
 
@@ -81,11 +87,19 @@ class BundleError(ValueError):
 
 @dataclass(frozen=True)
 class Bundle:
-    """A bundle read, checked and parsed: the manifest and every entry's JSON."""
+    """A bundle read, checked and parsed: the manifest, every JSON entry parsed, and every
+    file entry (``*.sqlite``) extracted into a private temporary folder, which
+    :meth:`discard` removes (as does the garbage collector, at the latest)."""
 
     manifest: dict[str, Any]
     entries: dict[str, Any] = field(default_factory=dict)
     encrypted: bool = False
+    files: dict[str, Path] = field(default_factory=dict)
+    folder: Any = field(default=None, repr=False, compare=False)  # TemporaryDirectory
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            self.folder.cleanup()
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,8 @@ def write_bundle(
     """Write ``entries`` and a manifest holding ``manifest``'s fields plus the format, and
     each entry's SHA-256 and size. An entry's value is JSON-able, or ``bytes`` already
     encoded as JSON, or a callable returning either (called in order, so that a database can
-    build the next entry while the previous one is compressed). ``manifest`` is encoded last:
+    build the next entry while the previous one is compressed), or a ``Path`` whose file is
+    packed as it is (streamed). ``manifest`` is encoded last:
     the callables may still fill it (its counts). The file appears whole or not at all
     (written beside, then renamed)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -132,6 +147,9 @@ def write_bundle(
         for name, value in entries.items():
             if callable(value):
                 value = value()
+            if isinstance(value, Path):
+                packed[name] = pool.submit(_pack_file, value, compresslevel)
+                continue
             data = value if isinstance(value, bytes) else encode_entry(value)
             packed[name] = pool.submit(_pack, data, compresslevel)
         packed = {name: future.result() for name, future in packed.items()}
@@ -167,6 +185,23 @@ def _pack(data: bytes, level: int) -> _Packed:
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     deflated = compressor.compress(data) + compressor.flush()
     return _Packed(deflated, zlib.crc32(data), len(data), hashlib.sha256(data).hexdigest())
+
+
+def _pack_file(path: Path, level: int) -> _Packed:
+    import zlib
+
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    digest = hashlib.sha256()
+    crc = size = 0
+    chunks = []
+    with open(path, "rb") as handle:
+        while chunk := handle.read(4 * _MIB):
+            digest.update(chunk)
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+            chunks.append(compressor.compress(chunk))
+    chunks.append(compressor.flush())
+    return _Packed(b"".join(chunks), crc, size, digest.hexdigest())
 
 
 _DOS_DATE = ((2018 - 1980) << 9) | (12 << 5) | 10  # 10 December 2018: no local time leaks
@@ -265,7 +300,7 @@ def read_bundle(
         if MANIFEST not in by_name:
             raise fail("no_manifest", QCoreApplication.translate("Bundle", "the bundle has no manifest."))
         budget = [limits.max_total_bytes]
-        manifest_bytes = _inflate(archive, by_name[MANIFEST], limits, budget, fail)
+        manifest_bytes, _digest = _inflate(archive, by_name[MANIFEST], limits, budget, fail)
         manifest = _parse_json(manifest_bytes, MANIFEST, fail)
         listed = _check_manifest(manifest, fail)
         for entry_name in by_name:
@@ -276,24 +311,40 @@ def read_bundle(
                     name=entry_name,
                 )
         entries: dict[str, Any] = {}
-        for entry_name, expected in listed.items():
-            info = by_name.get(entry_name)
-            if info is None:
-                raise fail(
-                    "missing_entry",
-                    QCoreApplication.translate("Bundle", "entry “{name}” listed in the manifest is missing (truncated bundle?)."),
-                    name=entry_name,
-                )
-            raw = _inflate(archive, info, limits, budget, fail)
-            if hashlib.sha256(raw).hexdigest() != expected["sha256"] or len(raw) != expected["size"]:
-                raise fail(
-                    "hash_mismatch",
-                    QCoreApplication.translate("Bundle", "entry “{name}” does not match its SHA-256 in the manifest: the bundle was "
-                        "altered or damaged."),
-                    name=entry_name,
-                )
-            entries[entry_name] = _parse_json(raw, entry_name, fail)
-    return Bundle(manifest, entries, encrypted)
+        files: dict[str, Path] = {}
+        folder = None
+        try:
+            for entry_name, expected in listed.items():
+                info = by_name.get(entry_name)
+                if info is None:
+                    raise fail(
+                        "missing_entry",
+                        QCoreApplication.translate("Bundle", "entry “{name}” listed in the manifest is missing (truncated bundle?)."),
+                        name=entry_name,
+                    )
+                out = None
+                if entry_name.endswith(FILE_SUFFIX):
+                    if folder is None:
+                        import tempfile
+
+                        folder = tempfile.TemporaryDirectory(prefix="mcim-bundle-")
+                    files[entry_name] = Path(folder.name) / entry_name.replace("/", "_")
+                    out = files[entry_name]
+                raw, digest = _inflate(archive, info, limits, budget, fail, out)
+                if digest != expected["sha256"] or info.file_size != expected["size"]:
+                    raise fail(
+                        "hash_mismatch",
+                        QCoreApplication.translate("Bundle", "entry “{name}” does not match its SHA-256 in the manifest: the bundle was "
+                            "altered or damaged."),
+                        name=entry_name,
+                    )
+                if out is None:
+                    entries[entry_name] = _parse_json(raw, entry_name, fail)
+        except BaseException:
+            if folder is not None:
+                folder.cleanup()
+            raise
+    return Bundle(manifest, entries, encrypted, files, folder)
 
 
 def _decrypt(data: bytes, passphrase: str | None, fail) -> bytes:  # noqa: ANN001
@@ -404,17 +455,19 @@ def _check_listing(infos: list[zipfile.ZipInfo], limits: Limits, fail) -> None: 
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: list[int],
-             fail) -> bytes:  # noqa: ANN001
+             fail, out: Path | None = None) -> tuple[bytes, str]:  # noqa: ANN001
     """Stream one entry with a hard cap: its declared size, the per-entry and total limits,
-    and the ratio limit all hold whatever the header claims."""
+    and the ratio limit all hold whatever the header claims. Returns its bytes (or b"" when
+    written to the file ``out``) and their SHA-256. Hashing and writing run on a second
+    thread while the next chunk inflates (zlib, hashlib and file writes release the GIL)."""
     cap = min(info.file_size, limits.max_entry_bytes, budget[0])
     ratio_cap = max(limits.ratio_floor, limits.max_ratio * max(info.compress_size, 1))
-    chunks: list[bytes] = []
+    sink = _Sink(out)
     read = 0
     try:
         with archive.open(info) as handle:
             while True:
-                chunk = handle.read(256 * 1024)
+                chunk = handle.read(4 * _MIB)
                 if not chunk:
                     break
                 read += len(chunk)
@@ -426,10 +479,13 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, bu
                             "bundle is refused."),
                         name=info.filename,
                     )
-                chunks.append(chunk)
+                sink.put(chunk)
+        data, digest = sink.finish()
     except BundleError:
+        sink.abandon()
         raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        sink.abandon()
         raise fail(
             "truncated",
             QCoreApplication.translate("Bundle", "entry “{name}” is damaged or truncated (it cannot be inflated)."),
@@ -442,7 +498,57 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, bu
             name=info.filename,
         )
     budget[0] -= read
-    return b"".join(chunks)
+    return data, digest
+
+
+class _Sink:
+    """Where inflated chunks go: hashed, and kept in memory or written to a file, on a
+    thread of its own (at most a few chunks wait in between)."""
+
+    def __init__(self, out: Path | None) -> None:
+        import queue
+        import threading
+
+        self.out = out
+        self.digest = hashlib.sha256()
+        self.chunks: list[bytes] = []
+        self.error: BaseException | None = None
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.handle = open(out, "xb") if out is not None else None  # noqa: SIM115 - closed by the thread
+        self.thread = threading.Thread(target=self._run, name="bundle-sink", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (chunk := self.queue.get()) is not None:
+                if self.error is not None:
+                    continue  # drain: the reader learns of it in finish()
+                try:
+                    self.digest.update(chunk)
+                    if self.handle is None:
+                        self.chunks.append(chunk)
+                    else:
+                        self.handle.write(chunk)
+                except BaseException as exc:  # noqa: BLE001 - handed over to the reader
+                    self.error = exc
+        finally:
+            if self.handle is not None:
+                self.handle.close()
+
+    def put(self, chunk: bytes) -> None:
+        self.queue.put(chunk)
+
+    def finish(self) -> tuple[bytes, str]:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise OSError(str(self.error))
+        return b"".join(self.chunks), self.digest.hexdigest()
+
+    def abandon(self) -> None:
+        self.error = self.error or RuntimeError("abandoned")
+        self.queue.put(None)
+        self.thread.join()
 
 
 def _no_constants(value: str) -> None:
@@ -493,6 +599,14 @@ def _check_manifest(manifest: Any, fail) -> dict[str, dict[str, Any]]:  # noqa: 
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise bad("format_version")
+    if version < FORMAT_VERSION:
+        raise fail(
+            "older_format",
+            QCoreApplication.translate("Bundle", "the bundle was written in format {version} by an earlier MCIM Desk, which this "
+                "version no longer reads: export it again with MCIM Desk {program} or later."),
+            version=version,
+            program="0.2",
+        )
     if version > FORMAT_VERSION:
         raise fail(
             "newer_format",
@@ -525,6 +639,6 @@ def _check_manifest(manifest: Any, fail) -> dict[str, dict[str, Any]]:  # noqa: 
 
 
 __all__ = [
-    "Bundle", "BundleError", "DEFAULT_LIMITS", "FORMAT", "FORMAT_VERSION", "Limits", "MANIFEST",
+    "Bundle", "BundleError", "DEFAULT_LIMITS", "FILE_SUFFIX", "FORMAT", "FORMAT_VERSION", "Limits", "MANIFEST",
     "SUFFIX", "WrittenBundle", "encrypt", "is_encrypted", "read_bundle", "write_bundle",
 ]

@@ -39,13 +39,10 @@ Special cases
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from PySide6.QtCore import QCoreApplication
 
 # Merge order: referenced tables first.
 TABLES = (
@@ -62,37 +59,7 @@ MECHANISM_FIELDS = (
 REPEAT_TABLE = "answer_repeat"  # a conflict on a whole repeat of a response
 NOTE_SUFFIX = "#note"
 STATUS_VALIDATED = "validated"
-_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
-# Datetimes travel as "YYYY-MM-DD HH:MM:SS.ffffff" (how SQLite stores them); a "T" is accepted.
-_DATETIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?")
-_DATETIME_T = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?")
-_DATE = re.compile(r"\d{4}-\d\d-\d\d")
-_TYPES = {
-    "str": {str, type(None)},
-    "int": {int, type(None)},
-    "bool": {bool, type(None)},
-    "float": {int, float, type(None)},
-    "datetime": {str, type(None)},
-    "date": {str, type(None)},
-}
-
-# The same patterns over many values at once: one regex run over the values joined by
-# newlines (a value holding a newline fails, as it should).
-_DATETIME_LINES = re.compile(r"(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?\n)*")
-_DATETIME_T_LINES = re.compile(r"(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,6})?\n)*")
-_DATE_LINES = re.compile(r"(?:\d{4}-\d\d-\d\d\n)*")
-_ID_LINES = re.compile(r"(?:[A-Za-z0-9_.:\-]{1,64}\n)*")
-
 Row = dict[str, Any]
-
-
-def _all_match(pattern: re.Pattern[str], values: Iterable[str]) -> bool:
-    values = list(values)
-    return not values or pattern.fullmatch("\n".join(values) + "\n") is not None
-
-
-class RecordsError(ValueError):
-    """Bundle records that do not fit the schema; ``str()`` names the entry, row and column."""
 
 
 @dataclass(frozen=True)
@@ -162,8 +129,12 @@ class Conflict:
 
 @dataclass
 class MergePlan:
-    """What to write. Inserted rows and appended audit rows are lists in the bundle's
-    column order (``columns``); updates are {record id: {column: value}}."""
+    """What to write. Inserted rows are lists in the bundle's column order (``columns``);
+    updates are {record id: {column: value}}. The bulk of a big bundle is not here as
+    Python rows: the answers of responses new here (``bulk_answers``: their response ids,
+    ``bulk_answer_count`` rows) and the audit rows new here (``audit_new`` of them, all the
+    bundle's audit rows this database lacks but ``held_audit``) are copied straight from the
+    bundle's records file."""
 
     columns: dict[str, list[str]] = field(default_factory=dict)
     inserts: dict[str, list[list[Any]]] = field(default_factory=lambda: defaultdict(list))
@@ -171,7 +142,11 @@ class MergePlan:
     # (response id, repeat path, local answer ids to delete, their answer rows to insert)
     repeat_replacements: list[tuple[str, str, list[str], list[list[Any]]]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    audit_rows: list[list[Any]] = field(default_factory=list)
+    bulk_answers: set[str] = field(default_factory=set)
+    bulk_every: bool = False  # bulk_answers are all the responses the bundle's answers are of
+    bulk_answer_count: int = 0
+    held_audit: set[str] = field(default_factory=set)
+    audit_new: int = 0
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -186,98 +161,23 @@ class MergePlan:
             or any(self.updates.values())
             or self.repeat_replacements
             or self.conflicts
-            or self.audit_rows
+            or self.bulk_answers
+            or self.audit_new
         )
 
 
 @dataclass
 class LocalView:
     """The database's side, as JSON values: the rows with the bundle's ids, every answer of
-    the bundle's responses, rounds by name, which of the bundle's audit ids exist here, a
-    callable giving this database's audit rows of some (entity, entity id) pairs, and the
-    pending conflicts' their-values by conflict key."""
+    the bundle's responses held here, rounds by name, a callable giving this database's
+    audit rows of some (entity, entity id) pairs, and the pending conflicts' their-values by
+    conflict key."""
 
     rows: Mapping[str, Mapping[str, Row]]
     answers: Mapping[str, list[Row]]
     rounds_by_name: Mapping[str, str]
-    audit_ids: set[str]
     audit_of: Callable[[Iterable[tuple[str, str]]], list[Row]]
     pending: Mapping[str, list[Any]] = field(default_factory=dict)
-
-
-# --- decoding the bundle's records ----------------------------------------------------------
-
-
-def decode_table(name: str, entry: Any, kinds: Mapping[str, str]) -> Table:
-    """``{"columns": [...], "rows": [[...]]}`` -> a Table, every value checked against its
-    column's kind (column by column, at C speed where possible; datetimes normalised to
-    the space-separated form). Raises RecordsError naming the entry, row and column."""
-    where = f"records/{name}.json"
-    if not isinstance(entry, dict) or not isinstance(entry.get("columns"), list) or not isinstance(
-        entry.get("rows"), list
-    ):
-        raise RecordsError(QCoreApplication.translate("Exchange", "{entry}: expected an object with columns and rows.").format(entry=where))
-    columns = entry["columns"]
-    if (
-        not all(isinstance(c, str) for c in columns)
-        or len(set(columns)) != len(columns)
-        or "id" not in columns
-    ):
-        raise RecordsError(QCoreApplication.translate("Exchange", "{entry}: the column list is malformed.").format(entry=where))
-    unknown = [c for c in columns if c not in kinds]
-    if unknown:
-        raise RecordsError(
-            QCoreApplication.translate("Exchange", "{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).").format(
-                entry=where, column=unknown[0]
-            )
-        )
-    rows = entry["rows"]
-    width = len(columns)
-    if rows and (set(map(type, rows)) != {list} or set(map(len, rows)) != {width}):
-        number = next(i for i, r in enumerate(rows, 1) if not isinstance(r, list) or len(r) != width)
-        raise RecordsError(
-            QCoreApplication.translate("Exchange", "{entry}, row {row}: expected {count} values.").format(entry=where, row=number, count=width)
-        )
-
-    def bad(column: str, ok: Callable[[Any], bool]) -> RecordsError:
-        at = columns.index(column)
-        number = next(i for i, r in enumerate(rows, 1) if not ok(r[at]))
-        return RecordsError(
-            QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” holds a value of the wrong type.").format(
-                entry=where, row=number, column=column
-            )
-        )
-
-    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
-    for column, values in zip(columns, by_column, strict=True):
-        kind = kinds[column]
-        allowed = _TYPES[kind]
-        if not set(map(type, values)) <= allowed:
-            raise bad(column, lambda v, allowed=allowed: type(v) in allowed)
-        if kind not in ("datetime", "date"):
-            continue
-        present = [v for v in values if v is not None]
-        if kind == "datetime" and not _all_match(_DATETIME_LINES, present):
-            if not _all_match(_DATETIME_T_LINES, present):
-                raise bad(column, lambda v: v is None or _DATETIME_T.fullmatch(v) is not None)
-            at = columns.index(column)
-            for row in rows:
-                if row[at] is not None:
-                    row[at] = row[at].replace("T", " ")
-        elif kind == "date" and not _all_match(_DATE_LINES, present):
-            raise bad(column, lambda v: v is None or _DATE.fullmatch(v) is not None)
-    ids = by_column[columns.index("id")]
-    if not all(isinstance(v, str) for v in ids) or not _all_match(_ID_LINES, ids):
-        raise bad("id", lambda v: isinstance(v, str) and _ID.fullmatch(v) is not None)
-    if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        for number, value in enumerate(ids, start=1):
-            if value in seen:
-                raise RecordsError(
-                    QCoreApplication.translate("Exchange", "{entry}, row {row}: the id {id} appears twice.").format(entry=where, row=number, id=value)
-                )
-            seen.add(value)
-    return Table(name, list(columns), rows)
 
 
 # --- evidence from the audit log -------------------------------------------------------------
@@ -386,20 +286,27 @@ def _decide(history: _History, column: str, mine: Any, theirs: Any) -> tuple[str
 
 
 class _Merger:
-    def __init__(self, theirs: Mapping[str, Table], their_audit: Table, local: LocalView,
-                 schema: Schema) -> None:
+    def __init__(self, theirs: Mapping[str, Table], their_audit: Table | Callable[[], Table],
+                 local: LocalView, schema: Schema) -> None:
         self.theirs = theirs
-        self.audit = their_audit
+        self._audit_source = their_audit
         self.local = local
         self.schema = schema
         self.plan = MergePlan()
         self.plan.columns = {name: list(t.columns) for name, t in theirs.items()}
-        self.plan.columns[AUDIT_TABLE] = list(their_audit.columns)
         self._their_audit: dict[tuple[str, str], list[list[Any]]] | None = None
         self.held: set[str] = set()
         self._my_audit: dict[tuple[str, str], list[Row]] = {}
 
     # -- audit lookups --
+
+    @property
+    def audit(self) -> Table:
+        """Their audit rows, read on first need (a merge that finds no difference never
+        reads them)."""
+        if callable(self._audit_source):
+            self._audit_source = self._audit_source()
+        return self._audit_source
 
     def their_audit(self, entity: str, entity_id: str) -> list[Row]:
         if self._their_audit is None:
@@ -455,9 +362,7 @@ class _Merger:
             else:
                 for row in table.rows:
                     self.merge_record(table, row)
-        at = self.audit.position["id"]
-        new = self.local.audit_ids
-        self.plan.audit_rows = [r for r in self.audit.rows if r[at] not in new and r[at] not in self.held]
+        self.plan.held_audit = set(self.held)
         return self.plan
 
     def remap(self, table: Table, row: list[Any]) -> list[Any]:
@@ -560,20 +465,14 @@ class _Merger:
     # -- answers --
 
     def merge_answers(self, table: Table) -> None:
+        """The bundle's answers of responses this database holds (those of responses new
+        here are copied in bulk, see MergePlan)."""
         at = table.position["response_id"]
         by_response: dict[str, list[list[Any]]] = defaultdict(list)
         for row in table.rows:
             by_response[row[at]].append(row)
-        inserted = self.plan.inserts.get("response", [])
-        response_table = self.theirs.get("response")
-        inserted_ids = {r[response_table.position["id"]] for r in inserted} if response_table else set()
         local_ids = {a["id"] for answers in self.local.answers.values() for a in answers}
-        bulk = self.plan.inserts["answer"]
         for response_id, rows in by_response.items():
-            if response_id in inserted_ids or response_id not in self.local.answers:
-                bulk.extend(rows)
-                self.plan.added += len(rows)
-                continue
             self.merge_response_answers(table, response_id, rows, local_ids)
 
     def merge_response_answers(self, table: Table, response_id: str, rows: list[list[Any]],
@@ -672,8 +571,11 @@ def _block(rows: Iterable[Row]) -> list[list[Any]]:
     )
 
 
-def merge(theirs: Mapping[str, Table], their_audit: Table, local: LocalView, schema: Schema) -> MergePlan:
-    """Plan the merge of a bundle's tables and audit rows into ``local``."""
+def merge(theirs: Mapping[str, Table], their_audit: Table | Callable[[], Table], local: LocalView,
+          schema: Schema) -> MergePlan:
+    """Plan the merge of a bundle's tables into ``local``. ``their_audit``: the bundle's
+    audit rows about the records both sides hold (or a callable giving them when first
+    needed)."""
     return _Merger(theirs, their_audit, local, schema).run()
 
 
@@ -750,6 +652,6 @@ def insert_order(columns: list[str], rows: list[list[Any]], self_refs: list[str]
 
 __all__ = [
     "AUDIT_TABLE", "Change", "Conflict", "LocalView", "MECHANISM_FIELDS", "MergePlan", "NOTE_SUFFIX",
-    "REPEAT_TABLE", "RecordsError", "Schema", "TABLES", "Table", "answer_base", "audit_column",
-    "decode_table", "insert_order", "merge", "missing_references",
+    "REPEAT_TABLE", "Schema", "TABLES", "Table", "answer_base", "audit_column",
+    "insert_order", "merge", "missing_references",
 ]

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -217,50 +218,81 @@ def lock_for_export(session: Session) -> datetime:
     return utcnow()
 
 
-def json_array_sql(name: str, order: str, where: str = "") -> str:
-    """A query returning (row count, the rows as one JSON array of arrays), built by
-    SQLite's JSON functions: the big tables of a full export never become Python objects."""
-    def value(column: str) -> str:
-        if table_kinds(name)[column] == "bool":
-            return (f"json(CASE WHEN {_quote(column)} IS NULL THEN 'null' WHEN {_quote(column)} "
-                    "THEN 'true' ELSE 'false' END)")
-        return _quote(column)
+def write_records(session: Session, target: Path, since: datetime | None,
+                  source: Path | None) -> dict[str, int]:
+    """Fill a new records file (:mod:`mcim_desk.exchange.records`) with what a bundle sends:
+    the rows changed since ``since`` (all when None) of every tracked table, every answer of
+    each response sent, and the audit rows written or received since plus the whole history
+    of every record sent. Returns the row count of each table.
 
-    columns = list(table_kinds(name))
-    return (
-        f"SELECT count(*), json_group_array(json_array({', '.join(value(c) for c in columns)})) "
-        f"FROM (SELECT * FROM {name}{where} ORDER BY {order})"
-    )
+    On SQLite (``source``: the database file) the records file attaches the database and
+    copies with INSERT ... SELECT; the caller's write transaction keeps writers out, so what
+    it reads is what the session sees. On a server the rows come through the session."""
+    from ..exchange import records
 
-
-BIG_TABLES = {"answer": "response_id, path", AUDIT_TABLE: "at, id"}
-
-
-def export_json(session: Session, name: str) -> tuple[int, str]:
-    """(count, JSON array text) of a whole big table, made by SQLite (see json_array_sql)."""
     raw = _Raw(session)
-    count, array = raw.query(json_array_sql(name, BIG_TABLES[name]))[0]
-    return count, array
+    tables = {name: list(table_kinds(name)) for name in (*TRACKED_TABLES, AUDIT_TABLE)}
+    conn = records.create(target, tables)
+    try:
+        if raw.dialect == "sqlite" and source is not None:
+            _copy_to_records(conn, source, tables, stamp(since) if since else None)
+        else:
+            conn.execute("BEGIN")
+            for name, (columns, rows) in export_rows(session, since).items():
+                conn.executemany(
+                    f"INSERT INTO {name} ({', '.join(_quote(c) for c in columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})",
+                    rows,
+                )
+            conn.execute("COMMIT")
+        return {name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in tables}
+    finally:
+        conn.close()
 
 
-def export_rows(session: Session, since: datetime | None) -> dict[str, tuple[list[str], list[Any] | None]]:
-    """Rows changed since ``since`` (all when None) of every tracked table, as JSON values
-    (table -> (columns, rows)), and under ``audit_log`` the audit rows to send: those written
-    or received since, plus the whole history of every record sent. A response travels with
-    all of its answers. For a full export from SQLite the big tables (answers, audit rows)
-    come back as (columns, None): :func:`export_json` makes them when the bundle is written."""
-    raw = _Raw(session)
-    result: dict[str, tuple[list[str], list[Any] | None]] = {}
-    if since is None and raw.dialect == "sqlite":
+def _copy_to_records(conn: Any, source: Path, tables: Mapping[str, list[str]], since: str | None) -> None:
+    """The SQLite side of :func:`write_records`: everything in SQL, nothing through Python."""
+    conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+    try:
+        conn.execute("BEGIN")
+        params = {"since": since}
+
+        def copy(name: str, where: str, order: str) -> None:
+            columns = ", ".join(_quote(c) for c in tables[name])
+            conn.execute(
+                f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM src.{name}{where} ORDER BY {order}",
+                params,
+            )
+
+        changed = " WHERE updated_at >= :since" if since else ""
         for name in TRACKED_TABLES:
-            if name not in BIG_TABLES:
-                result[name] = (list(table_kinds(name)), raw.json_rows(
-                    name, list(table_kinds(name)),
-                    raw.query(_select(name, list(table_kinds(name))) + " ORDER BY id"),
-                ))
-        for name in BIG_TABLES:
-            result[name] = (list(table_kinds(name)), None)
-        return result
+            if name == "answer":
+                continue
+            where = changed
+            if name == "response" and since:
+                where += " OR id IN (SELECT response_id FROM src.answer WHERE updated_at >= :since)"
+            copy(name, where, "id")
+        copy("answer", " WHERE response_id IN (SELECT id FROM main.response)" if since else "",
+             "response_id, path")
+        if since:
+            sent = " UNION ALL ".join(
+                f"SELECT '{name}' || char(31) || id FROM main.{name}" for name in TRACKED_TABLES if name != "answer"
+            ) + " UNION ALL SELECT 'answer' || char(31) || id FROM main.response"
+            where = f" WHERE at >= :since OR entity || char(31) || entity_id IN ({sent})"
+        else:
+            where = ""
+        copy(AUDIT_TABLE, where, "entity, entity_id, at")
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("DETACH DATABASE src")
+
+
+def export_rows(session: Session, since: datetime | None) -> dict[str, tuple[list[str], list[Any]]]:
+    """Rows changed since ``since`` (all when None) of every tracked table, as JSON values
+    (table -> (columns, rows)), and under ``audit_log`` the audit rows to send (see
+    :func:`write_records`, which uses this on a server)."""
+    raw = _Raw(session)
+    result: dict[str, tuple[list[str], list[Any]]] = {}
 
     def fetch(name: str, where: str = "", params: Sequence[Any] = ()) -> list[Any]:
         columns = list(table_kinds(name))
@@ -519,6 +551,123 @@ def insert_rows(session: Session, name: str, columns: Sequence[str], rows: Seque
     raw.many(statement, prepared)
 
 
+def copy_answers(session: Session, records: Any, response_ids: set[str], now: datetime,
+                 every: bool = False) -> int:
+    """Insert the bundle's answers of these responses (responses new here), straight from
+    its records file: attached as ``bundle`` on SQLite (INSERT ... SELECT), read through
+    Python on a server. ``updated_at`` becomes now, as for :func:`insert_rows`. ``every``:
+    these are all the responses the bundle's answers belong to (no filter needed)."""
+    if not response_ids:
+        return 0
+    raw = _Raw(session)
+    columns = records.columns.get("answer", [])
+    if raw.dialect != "sqlite":
+        rows = records.rows_where_in("answer", "response_id", response_ids)
+        insert_rows(session, "answer", columns, rows, now)
+        return len(rows)
+    import json as _json
+
+    wanted, select, params = _insert_select("answer", columns, raw.param(now))
+    cursor = raw.dbapi.cursor()
+    try:
+        statement = f"INSERT INTO main.answer ({', '.join(_quote(c) for c in wanted)}) SELECT {select} FROM bundle.answer"
+        if every:
+            cursor.execute(statement, params)
+        else:
+            cursor.execute(statement + " WHERE response_id IN (SELECT value FROM json_each(?))",
+                           (*params, _json.dumps(sorted(response_ids))))
+        return cursor.rowcount
+    finally:
+        cursor.close()
+
+
+def new_audit(session: Session, records: Any, held: set[str], *, write: bool) -> int:
+    """The bundle's audit rows this database lacks, but for ``held`` (rows kept with a
+    conflict): counted, or appended when ``write``. SQL over the attached records file on
+    SQLite; through Python on a server."""
+    import json as _json
+
+    if AUDIT_TABLE not in records.columns:
+        return 0
+    raw = _Raw(session)
+    columns = records.columns[AUDIT_TABLE]
+    if raw.dialect != "sqlite":
+        ids = records.distinct(AUDIT_TABLE, "id")
+        fresh = ids - existing_ids(session, AUDIT_TABLE, ids) - held
+        if write:
+            append_audit_rows(session, columns, records.rows_where_in(AUDIT_TABLE, "id", fresh))
+        return len(fresh)
+    held_ids = _json.dumps(sorted(held))
+    if not write:
+        return raw.query(
+            "SELECT count(*) FROM bundle.audit_log WHERE id NOT IN (SELECT id FROM main.audit_log) "
+            "AND id NOT IN (SELECT value FROM json_each(?))", (held_ids,),
+        )[0][0]
+    wanted = [c for c in table_kinds(AUDIT_TABLE) if c in columns]
+    names = ", ".join(_quote(c) for c in wanted)
+    cursor = raw.dbapi.cursor()
+    try:
+        # OR IGNORE skips the rows whose id is here already: the primary key's own check,
+        # no second look-up per row. (The records were checked: no other constraint fails.)
+        cursor.execute(
+            f"INSERT OR IGNORE INTO main.audit_log ({names}) SELECT {names} FROM bundle.audit_log "
+            "WHERE id NOT IN (SELECT value FROM json_each(?))", (held_ids,),
+        )
+        return cursor.rowcount
+    finally:
+        cursor.close()
+
+
+def answers_differing(session: Session, records: Any, response_ids: set[str]) -> set[str] | None:
+    """Of these responses (held here and in the bundle), those whose answers differ
+    between the two (path, value, note or tombstone), by two EXCEPTs over the attached
+    records file on SQLite; None on a server (the merge then compares them all)."""
+    raw = _Raw(session)
+    if raw.dialect != "sqlite" or not response_ids:
+        return None
+    import json as _json
+
+    columns = records.columns.get("answer", [])
+    wanted = ("response_id", "path", "value", "note", "deleted_at")
+    theirs = ", ".join(_quote(c) if c in columns else "NULL" for c in wanted)
+    mine = ", ".join(_quote(c) for c in wanted)
+    among = "WHERE response_id IN (SELECT value FROM json_each(:ids))"
+    rows = raw.dbapi.execute(
+        f"SELECT response_id FROM (SELECT {theirs} FROM bundle.answer {among} "
+        f"EXCEPT SELECT {mine} FROM main.answer {among}) "
+        f"UNION SELECT response_id FROM (SELECT {mine} FROM main.answer {among} "
+        f"EXCEPT SELECT {theirs} FROM bundle.answer {among})",
+        {"ids": _json.dumps(sorted(response_ids))},
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _insert_select(name: str, columns: Sequence[str], now_value: Any) -> tuple[list[str], str, list[Any]]:
+    """(target columns, SELECT list over ``bundle.<name>``, its parameters) with the rules of
+    :func:`insert_rows`: updated_at now, created_at and revision filled when NULL, columns
+    the bundle lacks from the model's defaults."""
+    kinds = table_kinds(name)
+    defaults = _defaults(name)
+    wanted = [c for c in kinds if c in columns or c in defaults or c in ("created_at", "updated_at", "revision")]
+    parts: list[str] = []
+    params: list[Any] = []
+    for column in wanted:
+        if column == "updated_at":
+            parts.append("?")
+            params.append(now_value)
+        elif column not in columns:
+            parts.append("?")
+            params.append(now_value if column == "created_at" else defaults.get(column, 1 if column == "revision" else None))
+        elif column == "created_at":
+            parts.append(f"coalesce({_quote(column)}, ?)")
+            params.append(now_value)
+        elif column == "revision":
+            parts.append(f"coalesce({_quote(column)}, 1)")
+        else:
+            parts.append(_quote(column))
+    return wanted, ", ".join(parts), params
+
+
 def _sort(rows: list[Sequence[Any]], order: list[int]) -> None:
     """Sort rows by some columns (in C when none of them is NULL)."""
     from operator import itemgetter
@@ -733,8 +882,8 @@ def spreadsheet_data(session: Session) -> tuple[list[dict], list[dict], dict[str
 
 __all__ = [
     "AUDIT_TABLE", "TRACKED_TABLES", "answers_of", "append_audit_dicts", "append_audit_rows",
-    "audit_rows_of", "column_kinds", "existing_ids", "export_json", "export_rows", "fingerprint", "foreign_keys",
+    "answers_differing", "audit_rows_of", "column_kinds", "copy_answers", "existing_ids", "new_audit", "export_rows", "fingerprint", "foreign_keys",
     "forms_of", "insert_forms", "insert_rows", "lock_for_export", "pending_conflict_values",
     "pending_conflicts", "round_ids_by_name", "rows_by_id", "set_watermark", "spreadsheet_data",
-    "stamp", "to_db", "to_json", "update_rows", "watermark",
+    "stamp", "to_db", "to_json", "update_rows", "watermark", "write_records",
 ]

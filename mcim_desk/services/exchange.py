@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import __version__
 from ..exchange import bundle as bundle_format
 from ..exchange.bundle import BundleError
-from ..exchange.merge import NOTE_SUFFIX, REPEAT_TABLE, Conflict, RecordsError
+from ..exchange.merge import NOTE_SUFFIX, REPEAT_TABLE, Conflict
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from ..exchange.merge import MergePlan, Schema
     from ..persistence.database import Database
 
-RECORD_PREFIX = "records/"
 FORMS_ENTRY = "forms.json"
 CHOICES = ("mine", "theirs", "edit")
 
@@ -150,34 +149,31 @@ class ImportReport:
 
 @dataclass
 class _Content:
-    """A bundle read and checked, and (after a preview) its merge with the database as it
-    was then (``plan``), valid while the database's ``fingerprint`` stays the same."""
+    """A bundle read and checked: its small tables as Python rows (``records``), its
+    records file (``file``, big tables read from there), and (after a preview) its merge
+    with the database as it was then (``plan``), valid while the database's
+    ``fingerprint`` stays the same. ``close()`` deletes the extracted file."""
 
     manifest: dict[str, Any]
-    records: dict[str, Any]  # table -> merge.Table
-    audit: Any  # merge.Table
+    records: dict[str, Any]  # table -> merge.Table (not answers, not audit rows)
+    file: Any  # exchange.records.Records
     forms: list[dict]
     form_versions: list[dict]
     plan: Any = None
     fingerprint: tuple | None = None
 
-
-def _with_column(table: tuple[list[str], list[Any]], column: str) -> list[tuple[Any]]:
-    at = table[0].index(column)
-    return [(row[at],) for row in table[1]]
+    def close(self) -> None:
+        self.file.close()
 
 
-def _json_entry(session: Session, table: str, columns: list[str], counts: dict[str, int]):  # noqa: ANN202
-    """A callable making a records entry from the database's own JSON text."""
-    from ..persistence import exchange_repo
+def _form_versions_of(records_path: Path) -> set[str]:
+    import sqlite3
 
-    def make() -> bytes:
-        count, array = exchange_repo.export_json(session, table)
-        counts[table] = count
-        head = json.dumps({"columns": columns}, separators=(",", ":"))[:-1]
-        return (head + ',"rows":').encode() + array.encode("utf-8") + b"}"
-
-    return make
+    conn = sqlite3.connect(records_path)
+    try:
+        return {r[0] for r in conn.execute("SELECT DISTINCT form_version_id FROM response")}
+    finally:
+        conn.close()
 
 
 def destination_key(destination: str) -> str:
@@ -199,27 +195,22 @@ def export_bundle(
     destination (by default the folder the bundle is written to; everything when there was
     none). The destination's watermark moves only once the file is written.
     """
+    import tempfile
+
+    from ..exchange import records as records_file
     from ..persistence import exchange_repo
     from ..persistence.migrations import head_revision
 
     target = Path(out)
     dest = destination or str(target.resolve().parent)
     key = destination_key(dest)
-    with db.write() as session:
+    with db.write() as session, tempfile.TemporaryDirectory(prefix="mcim-export-") as scratch:
         moment = exchange_repo.lock_for_export(session)
         state = exchange_repo.watermark(session, key) if since_last else None
         since = datetime.fromisoformat(state["at"]) if state else None
-        tables = exchange_repo.export_rows(session, since)
-        forms = exchange_repo.forms_of(session, {r[0] for r in _with_column(tables["response"], "form_version_id")})
-        entries: dict[str, Any] = {}
-        counts: dict[str, int] = {}
-        for table, (columns, table_rows) in tables.items():
-            if table_rows is None:  # made by the database when the bundle is written
-                entries[f"{RECORD_PREFIX}{table}.json"] = _json_entry(session, table, columns, counts)
-                continue
-            entries[f"{RECORD_PREFIX}{table}.json"] = {"columns": columns, "rows": table_rows}
-            counts[table] = len(table_rows)
-        entries[FORMS_ENTRY] = forms
+        records_path = Path(scratch) / records_file.ENTRY
+        counts = exchange_repo.write_records(session, records_path, since, db.path)
+        forms = exchange_repo.forms_of(session, _form_versions_of(records_path))
         counts["form_version"] = len(forms["form_versions"])
         bundle_id = str(uuid.uuid4())
         manifest = {
@@ -231,6 +222,7 @@ def export_bundle(
             "since": since.isoformat() if since else None,
             "counts": counts,
         }
+        entries = {records_file.ENTRY: records_path, FORMS_ENTRY: forms}
         written = bundle_format.write_bundle(target, manifest, entries, passphrase)
         exchange_repo.set_watermark(
             session, key, {"at": moment.isoformat(), "bundle_id": bundle_id, "destination": dest}
@@ -266,58 +258,66 @@ def _fail(code: str, path: Path, message: str) -> BundleError:
     return BundleError(code, QCoreApplication.translate("Exchange", "{file}: ").format(file=path.name) + message)
 
 
+BIG_TABLES = ("answer", "audit_log")
+BULK_ROWS = 20_000  # an import writing more rows than this is a bulk write (cache, checkpoint)  # left in the records file, read as needed
+
+
 def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
-    """The bundle read safely and every entry decoded and checked (no database yet)."""
-    from ..exchange.merge import Table, decode_table
+    """The bundle read safely and its records file checked (no database yet); the small
+    tables are read into Python, the big ones stay in the file."""
+    from ..exchange.merge import Table
+    from ..exchange.records import ENTRY, RecordsError, open_records
     from ..persistence import exchange_repo
 
     parsed = bundle_format.read_bundle(path, passphrase)
-    manifest = parsed.manifest
-    if manifest["schema_revision"] not in known_revisions():
-        raise _fail(
-            "newer_schema", path,
-            QCoreApplication.translate("Exchange", "the bundle comes from a newer MCIM Desk (database schema {revision}): update "
-                "this program first.").format(revision=manifest["schema_revision"]),
-        )
-    kinds = exchange_repo.column_kinds()
-    records: dict[str, Table] = {}
-    audit = Table(exchange_repo.AUDIT_TABLE, list(kinds[exchange_repo.AUDIT_TABLE]), [])
-    forms = {"forms": [], "form_versions": []}
     try:
-        for name, value in parsed.entries.items():
-            if name == FORMS_ENTRY:
-                forms = _check_forms(value, path)
+        manifest = parsed.manifest
+        if manifest["schema_revision"] not in known_revisions():
+            raise _fail(
+                "newer_schema", path,
+                QCoreApplication.translate("Exchange", "the bundle comes from a newer MCIM Desk (database schema {revision}): update "
+                    "this program first.").format(revision=manifest["schema_revision"]),
+            )
+        unexpected = sorted(set(parsed.entries) - {FORMS_ENTRY} | set(parsed.files) - {ENTRY})
+        if unexpected:
+            raise _fail("bad_records", path, QCoreApplication.translate("Exchange", "unexpected entry “{name}”.").format(name=unexpected[0]))
+        if ENTRY not in parsed.files:
+            raise _fail("bad_records", path, QCoreApplication.translate("Exchange", "the bundle has no records ({entry}).").format(entry=ENTRY))
+        forms = _check_forms(parsed.entries.get(FORMS_ENTRY, {}), path)
+        kinds = exchange_repo.column_kinds()
+        try:
+            file = open_records(parsed.files[ENTRY], kinds, on_close=parsed.discard)
+        except RecordsError as exc:
+            raise _fail("bad_records", path, str(exc)) from None
+    except BaseException:
+        parsed.discard()
+        raise
+    try:
+        records: dict[str, Table] = {}
+        for table in file.columns:
+            if table in BIG_TABLES:
                 continue
-            table = name.removeprefix(RECORD_PREFIX).removesuffix(".json")
-            if not name.startswith(RECORD_PREFIX) or table not in kinds:
-                raise _fail("bad_records", path, QCoreApplication.translate("Exchange", "unexpected entry “{name}”.").format(name=name))
-            decoded = decode_table(table, value, kinds[table])
-            if table == exchange_repo.AUDIT_TABLE:
-                audit = decoded
-            else:
-                records[table] = decoded
-    except RecordsError as exc:
-        raise _fail("bad_records", path, str(exc)) from None
-    required = {
-        "response": ("form_version_id", "mechanism_id"),
-        "answer": ("response_id", "path"),
-        exchange_repo.AUDIT_TABLE: ("entity", "entity_id", "action", "actor"),
-    }
-    for table in (*records.values(), audit):
-        for column in required.get(table.name, ()):
-            at = table.position.get(column)
-            if at is None or not all(isinstance(row[at], str) for row in table.rows):
-                number = 1 if at is None else next(
-                    i for i, row in enumerate(table.rows, 1) if not isinstance(row[at], str)
-                )
-                raise _fail(
-                    "bad_records", path,
-                    QCoreApplication.translate("Exchange", "records/{table}.json, row {row}: “{column}” is missing.").format(
-                        table=table.name, row=number, column=column
-                    ),
-                )
-    content = _Content(manifest, records, audit, forms["forms"], forms["form_versions"])
+            records[table] = Table(table, file.columns[table], file.rows(table))
+            _check_unique_ids(records[table], path)
+    except BaseException:
+        file.close()
+        raise
+    content = _Content(manifest, records, file, forms["forms"], forms["form_versions"])
     return content, parsed.encrypted
+
+
+def _check_unique_ids(table: Any, path: Path) -> None:
+    at = table.position["id"]
+    seen: set[str] = set()
+    for number, row in enumerate(table.rows, start=1):
+        if row[at] in seen:
+            raise _fail(
+                "bad_records", path,
+                QCoreApplication.translate("Exchange", "{entry}, row {row}: the id {id} appears twice.").format(
+                    entry=f"records.sqlite ({table.name})", row=number, id=row[at]
+                ),
+            )
+        seen.add(row[at])
 
 
 def _check_forms(value: Any, path: Path) -> dict[str, list[dict]]:
@@ -373,21 +373,49 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
     rows["survey_round"] = exchange_repo.rows_by_id(
         session, "survey_round", set(rounds.values()) | set(ids(records["survey_round"]) if "survey_round" in records else ())
     )
-    response_ids = set(ids(responses)) if responses is not None else set()
-    answers = records.get("answer")
-    if answers is not None:
-        at = answers.position["response_id"]
-        response_ids |= {row[at] for row in answers.rows}
-    present = exchange_repo.existing_ids(session, "response", response_ids)
+    # Answers: those of responses held here are merged in Python; those of responses new
+    # here are copied in bulk from the records file when the plan is applied.
+    bundle_responses = set(ids(responses)) if responses is not None else set()
+    answered = content.file.distinct("answer", "response_id")
+    present = exchange_repo.existing_ids(session, "response", bundle_responses | answered)
+    merged_here = answered & present
+    differing = exchange_repo.answers_differing(session, content.file, merged_here)
+    same: set[str] = set()
+    if differing is not None:  # identical answers need no merge: unchanged
+        same, merged_here = merged_here - differing, differing
+    answers = Table("answer", content.file.columns.get("answer", ["id", "response_id", "path"]),
+                    content.file.rows_where_in("answer", "response_id", merged_here))
+    records["answer"] = answers
+    # Their audit rows about the records both sides hold: the history the merge reads.
+    keys = {(name, record_id) for name, table in records.items() if name != "answer"
+            for record_id in ids(table) if record_id in rows.get(name, {})}
+    keys |= {("survey_round", record_id) for record_id in ids(records.get("survey_round", Table("survey_round", ["id"], [])))}
+    keys |= {("answer", response_id) for response_id in merged_here}
+    audit_columns = content.file.columns.get(exchange_repo.AUDIT_TABLE, list(exchange_repo.column_kinds()[exchange_repo.AUDIT_TABLE]))
+
+    def their_audit() -> Table:
+        return Table(exchange_repo.AUDIT_TABLE, audit_columns, content.file.audit_of(keys))
+
     local = LocalView(
         rows=rows,
-        answers=exchange_repo.answers_of(session, present),
+        answers=exchange_repo.answers_of(session, merged_here),
         rounds_by_name=rounds,
-        audit_ids=exchange_repo.existing_ids(session, exchange_repo.AUDIT_TABLE, ids(content.audit)),
         audit_of=lambda keys: exchange_repo.audit_rows_of(session, keys),
         pending=exchange_repo.pending_conflict_values(session),
     )
-    plan = merge(records, content.audit, local, schema)
+    plan = merge(records, their_audit, local, schema)
+    plan.unchanged += content.file.count_where_in("answer", "response_id", same)
+    plan.bulk_answers = answered - present
+    plan.bulk_every = not (answered & present)
+    orphans = sorted(plan.bulk_answers - bundle_responses)
+    if orphans:
+        raise _missing(path, [("answer", "response_id", orphan) for orphan in orphans])
+    if plan.bulk_answers:
+        plan.columns["answer"] = answers.columns
+        plan.bulk_answer_count = (content.file.count("answer") if plan.bulk_every
+                                  else content.file.count_where_in("answer", "response_id", plan.bulk_answers))
+        plan.added += plan.bulk_answer_count
+    plan.audit_new = exchange_repo.new_audit(session, content.file, plan.held_audit, write=False)
     new_versions = {r["id"] for r in content.form_versions}
 
     def exists(table: str, wanted: set[str]) -> set[str]:
@@ -398,16 +426,20 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
 
     missing = missing_references(plan, schema, exists)
     if missing:
-        table, column, value = missing[0]
-        raise _fail(
-            "missing_reference", path,
-            QCoreApplication.translate("Exchange", "{count} record(s) refer to data that is neither in the bundle nor in this "
-                "database (first: {table}.{column} = {value}). Import the earlier bundles from "
-                "that laptop first, or ask for a full bundle (without --since-last).").format(
-                count=len(missing), table=table, column=column, value=value
-            ),
-        )
+        raise _missing(path, missing)
     return plan
+
+
+def _missing(path: Path, missing: list[tuple[str, str, str]]) -> BundleError:
+    table, column, value = missing[0]
+    return _fail(
+        "missing_reference", path,
+        QCoreApplication.translate("Exchange", "{count} record(s) refer to data that is neither in the bundle nor in this "
+            "database (first: {table}.{column} = {value}). Import the earlier bundles from "
+            "that laptop first, or ask for a full bundle (without --since-last).").format(
+            count=len(missing), table=table, column=column, value=value
+        ),
+    )
 
 
 @_bulk()
@@ -418,11 +450,15 @@ def preview_import(db: Database, path: str | Path, passphrase: str | None = None
 
     source = Path(path)
     content, encrypted = _content(source, passphrase)
-    with db.read() as session:
-        content.fingerprint = exchange_repo.fingerprint(session)
-        plan = _plan(session, content, source)
-        content.plan = plan
-        conflicts = tuple(_describe(session, plan.conflicts, lang))
+    try:
+        with db.read(attach=content.file.path) as session:
+            content.fingerprint = exchange_repo.fingerprint(session)
+            plan = _plan(session, content, source)
+            content.plan = plan
+            conflicts = tuple(_describe(session, plan.conflicts, lang))
+    except BaseException:
+        content.close()
+        raise
     manifest = content.manifest
     return ImportPlan(
         path=source,
@@ -437,7 +473,7 @@ def preview_import(db: Database, path: str | Path, passphrase: str | None = None
         updated=plan.updated,
         unchanged=plan.unchanged,
         kept=plan.kept,
-        audit_new=len(plan.audit_rows),
+        audit_new=plan.audit_new,
         conflicts=conflicts,
         counts={k: v for k, v in manifest.get("counts", {}).items() if isinstance(v, int)},
         content=content,
@@ -456,10 +492,6 @@ def apply_import(
     stored as pending. The preview's merge is used only if the database has not changed
     since; otherwise the bundle is merged again inside the transaction. A bundle already
     imported changes nothing."""
-    from ..exchange.merge import insert_order
-    from ..persistence import exchange_repo
-    from ..persistence.models import utcnow
-
     content: _Content = plan.content
     resolutions = dict(resolutions or {})
     for key, resolution in resolutions.items():
@@ -469,59 +501,92 @@ def apply_import(
         from .backups import automatic_backup
 
         backup = automatic_backup(db.path, "import")
-    with db.write() as session:
-        merged = content.plan
-        if merged is None or exchange_repo.fingerprint(session) != content.fingerprint:
-            merged = _plan(session, content, plan.path)
-        if merged.is_empty:
-            return ImportReport(0, 0, merged.unchanged + merged.kept, 0, 0, 0, backup)
-        now = utcnow()
-        schema = _schema()
-        big = sum(len(rows) for rows in merged.inserts.values()) + len(merged.audit_rows) > 20_000
-        if big:
-            exchange_repo.bulk_mode(session, True)
-        exchange_repo.insert_forms(session, content.forms, content.form_versions)
-        for table in exchange_repo.TRACKED_TABLES:
-            columns = merged.columns.get(table, [])
-            inserts = merged.inserts.get(table) or []
-            self_refs = [c for c, t in schema.foreign_keys.get(table, {}).items() if t == table]
-            exchange_repo.insert_rows(session, table, columns, insert_order(columns, inserts, self_refs), now)
-            exchange_repo.update_rows(session, table, merged.updates.get(table) or {}, now)
-        answer_columns = merged.columns.get("answer", [])
-        for _response_id, _base, doomed, _rows in merged.repeat_replacements:
-            exchange_repo.delete_answers(session, doomed)
-        for _response_id, _base, _doomed, rows in merged.repeat_replacements:
-            at = answer_columns.index("id")
-            fresh = [[None if i == at else v for i, v in enumerate(r)] for r in rows]
-            exchange_repo.insert_rows(session, "answer", answer_columns, fresh, now)
-        exchange_repo.append_audit_rows(session, merged.columns[exchange_repo.AUDIT_TABLE], merged.audit_rows)
-        affected = set(merged.affected_responses)
-        resolved = pending = 0
-        stored = []
-        for item in merged.conflicts:
-            resolution = resolutions.get(item.key)
-            values = _conflict_row(item, content.manifest)
-            if resolution is not None:
-                affected |= _resolve(session, item, resolution, actor)
-                values.update(resolution=resolution.choice, resolved_by=actor, resolved_at=utcnow())
-                resolved += 1
-            else:
-                pending += 1
-            stored.append(values)
-        exchange_repo.add_conflicts(session, stored)
-        _refresh_responses(session, affected, actor)
-        exchange_repo.append_audit(
-            session, actor=actor, action="import", entity="bundle", entity_id=content.manifest["bundle_id"],
-            new=json.dumps({"added": merged.added, "updated": merged.updated, "conflicts": len(merged.conflicts),
-                            "from": content.manifest["installation_id"]}),
-        )
-        content.plan = None  # applied: a second apply merges again (and finds nothing new)
-        if big:
-            exchange_repo.bulk_mode(session, False)
-        return ImportReport(
-            merged.added, merged.updated, merged.unchanged + merged.kept, len(merged.audit_rows),
-            resolved, pending, backup,
-        )
+    try:
+        with db.write(attach=content.file.path, bulk=plan.added + plan.audit_new > BULK_ROWS) as session:
+            return _apply(session, content, plan.path, resolutions, actor, backup)
+    except _integrity_errors() as exc:
+        raise _fail(
+            "bad_records", plan.path,
+            QCoreApplication.translate("Exchange", "the bundle holds a record twice, or one that clashes with a different record "
+                "here; nothing was imported ({error}).").format(error=str(getattr(exc, "orig", exc)).splitlines()[0]),
+        ) from None
+
+
+def _integrity_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
+
+    errors: list[type[BaseException]] = [IntegrityError, sqlite3.IntegrityError]
+    try:
+        import psycopg
+
+        errors.append(psycopg.IntegrityError)
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pass
+    return tuple(errors)
+
+
+def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping[str, Resolution],
+           actor: str, backup: Path | None) -> ImportReport:
+    """The write transaction of :func:`apply_import`."""
+    from ..exchange.merge import insert_order
+    from ..persistence import exchange_repo
+    from ..persistence.models import utcnow
+
+    merged = content.plan
+    if merged is None or exchange_repo.fingerprint(session) != content.fingerprint:
+        merged = _plan(session, content, path)
+    if merged.is_empty:
+        return ImportReport(0, 0, merged.unchanged + merged.kept, 0, 0, 0, backup)
+    now = utcnow()
+    schema = _schema()
+    big = sum(len(rows) for rows in merged.inserts.values()) + merged.bulk_answer_count + merged.audit_new > BULK_ROWS
+    if big:
+        exchange_repo.bulk_mode(session, True)
+    exchange_repo.insert_forms(session, content.forms, content.form_versions)
+    for table in exchange_repo.TRACKED_TABLES:
+        columns = merged.columns.get(table, [])
+        inserts = merged.inserts.get(table) or []
+        self_refs = [c for c, t in schema.foreign_keys.get(table, {}).items() if t == table]
+        exchange_repo.insert_rows(session, table, columns, insert_order(columns, inserts, self_refs), now)
+        exchange_repo.update_rows(session, table, merged.updates.get(table) or {}, now)
+    exchange_repo.copy_answers(session, content.file, merged.bulk_answers, now, merged.bulk_every)
+    answer_columns = merged.columns.get("answer", [])
+    for _response_id, _base, doomed, _rows in merged.repeat_replacements:
+        exchange_repo.delete_answers(session, doomed)
+    for _response_id, _base, _doomed, rows in merged.repeat_replacements:
+        at = answer_columns.index("id")
+        fresh = [[None if i == at else v for i, v in enumerate(r)] for r in rows]
+        exchange_repo.insert_rows(session, "answer", answer_columns, fresh, now)
+    audit_appended = exchange_repo.new_audit(session, content.file, merged.held_audit, write=True)
+    affected = set(merged.affected_responses)
+    resolved = pending = 0
+    stored = []
+    for item in merged.conflicts:
+        resolution = resolutions.get(item.key)
+        values = _conflict_row(item, content.manifest)
+        if resolution is not None:
+            affected |= _resolve(session, item, resolution, actor)
+            values.update(resolution=resolution.choice, resolved_by=actor, resolved_at=utcnow())
+            resolved += 1
+        else:
+            pending += 1
+        stored.append(values)
+    exchange_repo.add_conflicts(session, stored)
+    _refresh_responses(session, affected, actor)
+    exchange_repo.append_audit(
+        session, actor=actor, action="import", entity="bundle", entity_id=content.manifest["bundle_id"],
+        new=json.dumps({"added": merged.added, "updated": merged.updated, "conflicts": len(merged.conflicts),
+                        "from": content.manifest["installation_id"]}),
+    )
+    content.plan = None  # applied: a second apply merges again (and finds nothing new)
+    if big:
+        exchange_repo.bulk_mode(session, False)
+    return ImportReport(
+        merged.added, merged.updated, merged.unchanged + merged.kept, audit_appended,
+        resolved, pending, backup,
+    )
 
 
 def _conflict_row(item: Conflict, manifest: Mapping[str, Any]) -> dict[str, Any]:

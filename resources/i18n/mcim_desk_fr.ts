@@ -27,166 +27,171 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="237"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="272"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="244"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="279"/>
         <source>the file is larger than {limit} MB; it is refused.</source>
         <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="249"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="284"/>
         <source>the file cannot be read ({error}).</source>
         <translation>le fichier ne peut pas être lu ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="254"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="289"/>
         <source>this is not an MCIM Desk bundle.</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="260"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="295"/>
         <source>the bundle is truncated or damaged (its zip archive is incomplete).</source>
         <translation>le lot est tronqué ou endommagé (son archive zip est incomplète).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="266"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="301"/>
         <source>the bundle has no manifest.</source>
         <translation>le lot n’a pas de manifeste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="275"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="310"/>
         <source>entry “{name}” is not listed in the manifest.</source>
         <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="284"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="322"/>
         <source>entry “{name}” listed in the manifest is missing (truncated bundle?).</source>
         <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="291"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
         <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="304"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="355"/>
         <source>the encrypted bundle is truncated.</source>
         <translation>le lot chiffré est tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="310"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="499"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="613"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
         <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="316"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
         <source>the encryption header is damaged.</source>
         <translation>l’en-tête de chiffrement est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="318"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
         <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="321"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="372"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
         <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="327"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="378"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
         <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="348"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="399"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
         <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="358"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="409"/>
         <source>entry “{name}” is an absolute path.</source>
         <translation>l’entrée « {name} » est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="412"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
         <translation>l’entrée « {name} » sort de son dossier (..).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="365"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="416"/>
         <source>entry “{name}” is a symbolic link.</source>
         <translation>l’entrée « {name} » est un lien symbolique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="418"/>
         <source>entry name “{name}” is not allowed.</source>
         <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="370"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” appears twice.</source>
         <translation>l’entrée « {name} » apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="426"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
         <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="432"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="391"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="442"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
         <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="400"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="451"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="425"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="478"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
         <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="435"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="441"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="491"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="497"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
         <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="465"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="571"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
         <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="474"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="580"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="482"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="588"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="489"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="595"/>
         <source>the manifest is malformed: {detail}.</source>
         <translation>le manifeste est mal formé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="492"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="598"/>
         <source>this is not an MCIM Desk bundle (no bundle manifest).</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk (aucun manifeste de lot).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="605"/>
+        <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
+        <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
 </context>
 <context>
@@ -1389,54 +1394,65 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="219"/>
-        <source>{entry}: expected an object with columns and rows.</source>
-        <translation>{entry} : un objet avec des colonnes et des lignes était attendu.</translation>
+        <location filename="../../mcim_desk/exchange/records.py" line="138"/>
+        <location filename="../../mcim_desk/exchange/records.py" line="269"/>
+        <source>{entry}, row {row}: “{column}” is missing or not text.</source>
+        <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="226"/>
-        <source>{entry}: the column list is malformed.</source>
-        <translation>{entry} : la liste des colonnes est mal formée.</translation>
+        <location filename="../../mcim_desk/exchange/records.py" line="248"/>
+        <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
+        <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="230"/>
+        <location filename="../../mcim_desk/exchange/records.py" line="255"/>
+        <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
+        <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/records.py" line="262"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="239"/>
-        <source>{entry}, row {row}: expected {count} values.</source>
-        <translation>{entry}, ligne {row} : {count} valeurs attendues.</translation>
+        <location filename="../../mcim_desk/exchange/records.py" line="278"/>
+        <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
+        <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="246"/>
+        <location filename="../../mcim_desk/exchange/records.py" line="291"/>
+        <source>{entry} is not a readable SQLite database ({error}).</source>
+        <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/records.py" line="141"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/merge.py" line="277"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="316"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="266"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="258"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="278"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="293"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="283"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="315"/>
-        <source>records/{table}.json, row {row}: “{column}” is missing.</source>
-        <translation>records/{table}.json, ligne {row} : « {column} » est absent.</translation>
+        <location filename="../../mcim_desk/services/exchange.py" line="285"/>
+        <source>the bundle has no records ({entry}).</source>
+        <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="324"/>
@@ -1444,143 +1460,148 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="404"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="437"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="578"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="510"/>
+        <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
+        <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="643"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="776"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="794"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="859"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="778"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="843"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="778"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="843"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="914"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="894"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="959"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="895"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="960"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="896"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="961"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="897"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="962"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="898"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="963"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="899"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="964"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="900"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="965"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="901"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="966"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="902"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="967"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="903"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="968"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="904"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="969"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="905"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="970"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="971"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="907"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="908"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="909"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="910"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="911"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="913"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>

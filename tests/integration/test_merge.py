@@ -305,21 +305,11 @@ def test_a_bundle_referring_to_missing_records_is_refused(laptops: Laptops, tmp_
     responses.save_answer(laptops.b, guide, "mandatory/q4", "Valeur ajoutée", "bob")
     # the interview row references its guide response: both are in the second bundle, fine
     exchange.export_bundle(laptops.b, tmp_path / "usb" / "two.mcimz", since_last=True)
-    import json
-    import zipfile
+    from bundle_tools import rewrite
 
-    # A hand-made bundle whose answer points to a response nobody has.
-    source = tmp_path / "usb" / "two.mcimz"
-    with zipfile.ZipFile(source) as zf:
-        entries = {n: json.loads(zf.read(n)) for n in zf.namelist() if n != "manifest.json"}
-        manifest = json.loads(zf.read("manifest.json"))
-    entries["records/response.json"]["rows"] = []
-    from mcim_desk.exchange.bundle import write_bundle
-
-    for key in ("format", "format_version", "entries"):
-        manifest.pop(key)
-    broken = tmp_path / "broken.mcimz"
-    write_bundle(broken, manifest, entries)
+    # A hand-made bundle whose answers point to a response nobody has.
+    broken = rewrite(tmp_path / "usb" / "two.mcimz", tmp_path / "broken.mcimz",
+                     lambda conn: conn.execute("DELETE FROM response"))
     before = dump(laptops.paths["a"])
     with pytest.raises(BundleError) as caught:
         exchange.preview_import(laptops.a, broken)

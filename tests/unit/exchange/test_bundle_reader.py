@@ -17,11 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bundle_tools import rewrite
 
-from mcim_desk.exchange.bundle import BundleError, read_bundle, write_bundle
+from mcim_desk.exchange.bundle import BundleError, read_bundle
 from mcim_desk.services import catalogue, exchange, responses
 
-ENTRY = "records/mechanism.json"
+ENTRY = "records.sqlite"
+FORMS = "forms.json"
 
 
 def dump(path: Path) -> list[str]:
@@ -107,22 +109,18 @@ def hostile(kind: str, good: Path, tmp: Path) -> tuple[Path, str | None]:
     elif kind == "newer_schema":
         rezip(bad, with_manifest(items, lambda m: m.update(schema_revision="0099_from_the_future")))
     elif kind == "wrong_passphrase":
-        bundle = read_bundle(good)
-        manifest = {k: v for k, v in bundle.manifest.items() if k not in ("format", "format_version", "entries")}
-        write_bundle(bad, manifest, bundle.entries, passphrase="the right one")
+        rewrite(good, bad, passphrase="the right one")
         return bad, "a wrong one"
     elif kind == "needs_passphrase":
-        bundle = read_bundle(good)
-        manifest = {k: v for k, v in bundle.manifest.items() if k not in ("format", "format_version", "entries")}
-        write_bundle(bad, manifest, bundle.entries, passphrase="the right one")
+        rewrite(good, bad, passphrase="the right one")
     elif kind == "tampered_ciphertext":
-        bundle = read_bundle(good)
-        manifest = {k: v for k, v in bundle.manifest.items() if k not in ("format", "format_version", "entries")}
-        write_bundle(bad, manifest, bundle.entries, passphrase="the right one")
+        rewrite(good, bad, passphrase="the right one")
         data = bytearray(bad.read_bytes())
         data[-40] ^= 0xFF
         bad.write_bytes(bytes(data))
         return bad, "the right one"
+    elif kind == "older_format":
+        rezip(bad, with_manifest(items, lambda m: m.update(format_version=1)))
     elif kind == "dotdot":
         rezip(bad, listed(items, "records/../../evil.json", b"[]"))
     elif kind == "absolute":
@@ -137,17 +135,33 @@ def hostile(kind: str, good: Path, tmp: Path) -> tuple[Path, str | None]:
     elif kind == "zip_bomb":
         rezip(bad, listed(items, "records/bomb.json", b"[" + b" " * (40 * 1024 * 1024) + b"]"))
     elif kind == "malformed_json":
-        rezip(bad, replaced(items, ENTRY, b'{"columns": ["id"], "rows": [[', fix_hash=True))
+        rezip(bad, replaced(items, FORMS, b'{"forms": [', fix_hash=True))
     elif kind == "not_utf8":
-        rezip(bad, replaced(items, ENTRY, b'{"columns": ["\xff\xfe"]}', fix_hash=True))
+        rezip(bad, replaced(items, FORMS, b'{"forms": ["\xff\xfe"]}', fix_hash=True))
     elif kind == "unexpected_entry":
         rezip(bad, items + [("records/extra.json", b"[]")])
     elif kind == "missing_entry":
         rezip(bad, [(n, d) for n, d in items if n != ENTRY])
     elif kind == "wrong_types":
-        entry = json.loads(dict(items)[ENTRY])
-        entry["rows"][0][entry["columns"].index("member_state_count")] = "many"
-        rezip(bad, replaced(items, ENTRY, json.dumps(entry).encode(), fix_hash=True))
+        rewrite(good, bad, lambda c: c.execute("UPDATE mechanism SET member_state_count = 'many'"))
+    elif kind == "bad_datetime":
+        rewrite(good, bad, lambda c: c.execute("UPDATE audit_log SET at = '2018-02-30 10:00:00'"))
+    elif kind == "not_sqlite":
+        rezip(bad, replaced(items, ENTRY, b"SQLite format 3\x00" + b"\x13" * 4000, fix_hash=True))
+    elif kind == "trigger":
+        rewrite(good, bad, lambda c: c.execute(
+            "CREATE TRIGGER evil AFTER INSERT ON answer BEGIN DELETE FROM answer; END"))
+    elif kind == "typed_table":
+        rewrite(good, bad, lambda c: c.executescript(
+            "DROP TABLE quote; CREATE TABLE quote (id TEXT PRIMARY KEY DEFAULT (random()))"))
+    elif kind == "clashing_ids":  # a new response whose answers reuse ids held here: only the
+        # import's transaction can tell, and it stops whole
+        rewrite(good, bad, lambda c: c.executescript(
+            "UPDATE response SET id = 'a-response-new-here';"
+            "UPDATE answer SET response_id = 'a-response-new-here';"))
+    elif kind == "no_records":
+        rezip(bad, listed([(n, d) for n, d in with_manifest(items, lambda m: m["entries"].pop(ENTRY))
+                           if n != ENTRY], "other.sqlite", b"x"))
     elif kind == "not_a_bundle":
         bad.write_bytes(b"%PDF-1.7 this is not a bundle")
     elif kind == "no_manifest":
@@ -172,11 +186,18 @@ CASES = {
     "duplicate": ("duplicate", "twice"),
     "too_many": ("too_many_entries", "entries"),
     "zip_bomb": ("zip_bomb", "zip bomb"),
+    "older_format": ("older_format", "earlier"),
     "malformed_json": ("malformed_json", "not valid JSON"),
     "not_utf8": ("not_utf8", "UTF-8"),
     "unexpected_entry": ("unexpected_entry", "not listed"),
     "missing_entry": ("missing_entry", "missing"),
     "wrong_types": ("bad_records", "member_state_count"),
+    "bad_datetime": ("bad_records", "“at”"),
+    "not_sqlite": ("bad_records", "not a readable SQLite database"),
+    "trigger": ("bad_records", "unexpected object “evil” (an SQL trigger)"),
+    "typed_table": ("bad_records", "not made as a bundle's tables are"),
+    "no_records": ("bad_records", "other.sqlite"),
+    "clashing_ids": ("bad_records", "nothing was imported"),
     "not_a_bundle": ("not_bundle", "not an MCIM Desk bundle"),
     "no_manifest": ("no_manifest", "manifest"),
 }
@@ -202,7 +223,7 @@ def test_messages_are_distinct(db, good: Path, tmp_path: Path) -> None:  # noqa:
     for kind in CASES:
         bad, passphrase = hostile(kind, good, tmp_path)
         with pytest.raises(BundleError) as caught:
-            exchange.preview_import(db, bad, passphrase)
+            exchange.apply_import(db, exchange.preview_import(db, bad, passphrase), actor="tester")
         seen[kind] = str(caught.value).removeprefix(bad.name)
     # "newer format" and "newer schema" are different messages too
     assert len(set(seen.values())) == len(seen)
@@ -232,9 +253,29 @@ def test_declared_sizes_are_not_trusted(good: Path, tmp_path: Path) -> None:
 
 def test_a_sound_bundle_reads_back(good: Path) -> None:
     bundle = read_bundle(good)
-    assert bundle.manifest["format_version"] == 1
+    assert bundle.manifest["format_version"] == 2
     assert bundle.manifest["counts"]["mechanism"] == 30
     assert len(bundle.manifest["installation_id"]) == 36
-    assert set(bundle.entries) == set(bundle.manifest["entries"])
+    assert set(bundle.entries) | set(bundle.files) == set(bundle.manifest["entries"]) == {ENTRY, FORMS}
     for name in bundle.manifest["entries"]:
         assert len(bundle.manifest["entries"][name]["sha256"]) == 64
+    # The records are an SQLite file any tool reads: the Rabat Process and its answer are there.
+    extracted = bundle.files[ENTRY]
+    conn = sqlite3.connect(extracted)
+    try:
+        assert conn.execute("SELECT count(*) FROM mechanism").fetchone()[0] == 30
+        assert conn.execute("SELECT value FROM answer WHERE path = 'section_2/q4'").fetchone()[0] == "oui"
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type <> 'table'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    bundle.discard()
+    assert not extracted.exists()
+
+
+def test_an_import_leaves_no_extracted_file_behind(db, good: Path) -> None:  # noqa: ANN001
+    plan = exchange.preview_import(db, good)
+    extracted = plan.content.file.path
+    assert extracted.exists()
+    exchange.apply_import(db, plan, actor="tester")
+    plan.content.close()
+    assert not extracted.exists() and not extracted.parent.exists()
