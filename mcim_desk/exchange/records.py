@@ -95,15 +95,15 @@ def _valid(column: str, kind: str, required: bool) -> str:
     if kind == "bool":
         return f"({c} IS NULL OR (typeof({c}) = 'integer' AND {c} IN (0, 1)))"
     if kind == "date":
-        return f"({c} IS NULL OR (typeof({c}) = 'text' AND length({c}) = 10 AND date({c}, '+0 days') = {c}))"
+        return f"({c} IS NULL OR (typeof({c}) = 'text' AND length({c}) = 10 AND date({c}, '+0 days') IS {c}))"
     # datetime: a real calendar moment (the '+0 days' modifier makes SQLite normalise 30
-    # February, so the comparison fails, and junk in the fraction gives NULL), with either no
-    # fraction or microseconds.
+    # February, so the comparison fails; junk gives NULL, hence IS, never = : a NULL
+    # condition would let the row through), with either no fraction or microseconds.
     return (
         f"({c} IS NULL OR (typeof({c}) = 'text' AND ("
-        f"(length({c}) = 19 AND datetime({c}, '+0 days') = {c}) OR "
+        f"(length({c}) = 19 AND datetime({c}, '+0 days') IS {c}) OR "
         f"(length({c}) = 26 AND substr({c}, 20, 1) = '.' "
-        f"AND datetime({c}, '+0 days') = substr({c}, 1, 19)))))"
+        f"AND datetime({c}, '+0 days') IS substr({c}, 1, 19)))))"
     )
 
 
@@ -120,8 +120,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _first_bad(path: Path, table: str, columns: Sequence[str], kinds: Mapping[str, str]) -> str | None:
-    """The message for the first value of ``table`` that does not fit, or None (runs on
-    its own connection: the big tables are checked side by side)."""
+    """The message for the first value of ``table`` that does not fit, or None."""
     required = set(REQUIRED.get(table, ()))
     checks = [_valid(c, kinds[c], c in required) for c in columns]
     conn = _connect(path)
@@ -139,6 +138,9 @@ def _first_bad(path: Path, table: str, columns: Sequence[str], kinds: Mapping[st
         return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” is missing or not text.").format(
             entry=_entry(table), row=row, column=column
         )
+    if kinds[column] in ("datetime", "date"):
+        return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” is not a valid date and time "
+            "(YYYY-MM-DD HH:MM:SS.ffffff).").format(entry=_entry(table), row=row, column=column)
     return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” holds a value of the wrong type.").format(
         entry=_entry(table), row=row, column=column
     )
