@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mcim_desk.exchange.bundle import read_bundle, write_bundle
-from mcim_desk.exchange.records import ENTRY
+from mcim_desk.persistence.bundle_records import ENTRY
 
 FRAME = ("format", "format_version", "entries")
 

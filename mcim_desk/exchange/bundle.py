@@ -5,7 +5,7 @@ Layout of the zip::
     manifest.json            format, format_version, schema_revision, program_version,
                              installation_id, bundle_id, created_at, since, counts, and
                              entries: {name: {"sha256": hex, "size": bytes}}
-    records.sqlite           the records: an SQLite file (see mcim_desk.exchange.records)
+    records.sqlite           the records: an SQLite file (see mcim_desk.persistence.bundle_records)
     forms.json               the form definitions the responses need
     ...                      any other entry the manifest lists: ``*.sqlite`` entries are
                              files, every other entry is JSON

@@ -220,7 +220,7 @@ def lock_for_export(session: Session) -> datetime:
 
 def write_records(session: Session, target: Path, since: datetime | None,
                   source: Path | None) -> dict[str, int]:
-    """Fill a new records file (:mod:`mcim_desk.exchange.records`) with what a bundle sends:
+    """Fill a new records file (:mod:`.bundle_records`) with what a bundle sends:
     the rows changed since ``since`` (all when None) of every tracked table, every answer of
     each response sent, and the audit rows written or received since plus the whole history
     of every record sent. Returns the row count of each table.
@@ -228,7 +228,7 @@ def write_records(session: Session, target: Path, since: datetime | None,
     On SQLite (``source``: the database file) the records file attaches the database and
     copies with INSERT ... SELECT; the caller's write transaction keeps writers out, so what
     it reads is what the session sees. On a server the rows come through the session."""
-    from ..exchange import records
+    from . import bundle_records as records
 
     raw = _Raw(session)
     tables = {name: list(table_kinds(name)) for name in (*TRACKED_TABLES, AUDIT_TABLE)}

@@ -156,7 +156,7 @@ class _Content:
 
     manifest: dict[str, Any]
     records: dict[str, Any]  # table -> merge.Table (not answers, not audit rows)
-    file: Any  # exchange.records.Records
+    file: Any  # persistence.bundle_records.Records
     forms: list[dict]
     form_versions: list[dict]
     plan: Any = None
@@ -197,7 +197,7 @@ def export_bundle(
     """
     import tempfile
 
-    from ..exchange import records as records_file
+    from ..persistence import bundle_records as records_file
     from ..persistence import exchange_repo
     from ..persistence.migrations import head_revision
 
@@ -266,8 +266,8 @@ def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
     """The bundle read safely and its records file checked (no database yet); the small
     tables are read into Python, the big ones stay in the file."""
     from ..exchange.merge import Table
-    from ..exchange.records import ENTRY, RecordsError, open_records
     from ..persistence import exchange_repo
+    from ..persistence.bundle_records import ENTRY, RecordsError, open_records
 
     parsed = bundle_format.read_bundle(path, passphrase)
     try:

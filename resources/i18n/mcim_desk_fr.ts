@@ -1394,43 +1394,43 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="138"/>
-        <location filename="../../mcim_desk/exchange/records.py" line="272"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="140"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="274"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
         <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="142"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="144"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
         <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="251"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="253"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
         <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="258"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="260"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
         <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="265"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="267"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="281"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="283"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
         <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="294"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="296"/>
         <source>{entry} is not a readable SQLite database ({error}).</source>
         <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/records.py" line="144"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="146"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>

@@ -1,4 +1,6 @@
-"""The records a bundle carries: one SQLite file, ``records.sqlite`` in the zip.
+"""The records a bundle carries: one SQLite file, ``records.sqlite`` in the zip (this module
+is in persistence/ because reading and writing it is SQL; :mod:`mcim_desk.exchange.bundle`
+packs it into the zip and reads it out).
 
 Layout: one plain table per tracked table and one for the audit log, named as in the
 database, with the writer's columns and nothing else (no type, constraint, index, view or

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mcim_desk.exchange.records import RecordsError, create, open_records
+from mcim_desk.persistence.bundle_records import RecordsError, create, open_records
 
 KINDS = {"code": {"id": "str", "label": "str", "n": "int", "ratio": "float", "flag": "bool",
                   "due": "date", "at": "datetime", "updated_at": "datetime"}}
