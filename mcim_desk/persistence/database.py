@@ -146,6 +146,8 @@ class Database:
         return thread
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.join(timeout=60)  # leave the file tidy, not half copied
         if self._engine is not None:
             self._engine.dispose()
 
