@@ -75,6 +75,15 @@ def create(path: str | Path, tables: Mapping[str, Sequence[str]]) -> sqlite3.Con
     return conn
 
 
+def distinct_values(path: str | Path, table: str, column: str) -> set[Any]:
+    """The values of a column in a records file this program wrote (not checked)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(table)}")}
+    finally:
+        conn.close()
+
+
 # --- checking a file from elsewhere ---------------------------------------------------------
 
 
@@ -299,4 +308,4 @@ def open_records(path: str | Path, kinds: Mapping[str, Mapping[str, str]], *,
         ) from None
 
 
-__all__ = ["ENTRY", "REQUIRED", "Records", "RecordsError", "create", "ddl", "open_records"]
+__all__ = ["ENTRY", "REQUIRED", "Records", "RecordsError", "create", "ddl", "distinct_values", "open_records"]

@@ -166,16 +166,6 @@ class _Content:
         self.file.close()
 
 
-def _form_versions_of(records_path: Path) -> set[str]:
-    import sqlite3
-
-    conn = sqlite3.connect(records_path)
-    try:
-        return {r[0] for r in conn.execute("SELECT DISTINCT form_version_id FROM response")}
-    finally:
-        conn.close()
-
-
 def destination_key(destination: str) -> str:
     return hashlib.sha1(destination.encode("utf-8")).hexdigest()
 
@@ -210,7 +200,7 @@ def export_bundle(
         since = datetime.fromisoformat(state["at"]) if state else None
         records_path = Path(scratch) / records_file.ENTRY
         counts = exchange_repo.write_records(session, records_path, since, db.path)
-        forms = exchange_repo.forms_of(session, _form_versions_of(records_path))
+        forms = exchange_repo.forms_of(session, records_file.distinct_values(records_path, "response", "form_version_id"))
         counts["form_version"] = len(forms["form_versions"])
         bundle_id = str(uuid.uuid4())
         manifest = {
@@ -258,8 +248,8 @@ def _fail(code: str, path: Path, message: str) -> BundleError:
     return BundleError(code, QCoreApplication.translate("Exchange", "{file}: ").format(file=path.name) + message)
 
 
-BIG_TABLES = ("answer", "audit_log")
-BULK_ROWS = 20_000  # an import writing more rows than this is a bulk write (cache, checkpoint)  # left in the records file, read as needed
+BIG_TABLES = ("answer", "audit_log")  # left in the records file, read as needed
+BULK_ROWS = 20_000  # an import writing more rows than this is a bulk write (cache, checkpoint)
 
 
 def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
