@@ -130,11 +130,17 @@ def run_import(args: argparse.Namespace) -> int:
             print("  " + QCoreApplication.translate("Cli", "in the bundle: “{value}” ({who})").format(
                 value=item.theirs_text, who=_who(item.theirs_changes)))
         if plan.nothing_to_do:
+            plan.discard()
             print(QCoreApplication.translate("Cli", "nothing to import: this bundle's content is already here"))
             return 0
         from .preferences import Preferences
 
-        report = exchange.apply_import(db, plan, actor=Preferences.load().profile or "cli")
+        try:
+            report = exchange.apply_import(db, plan, actor=Preferences.load().profile or "cli")
+        except BundleError as exc:
+            return fail(QCoreApplication.translate("Cli", "not imported: {reason}").format(reason=exc))
+        finally:
+            plan.discard()
         print(
             QCoreApplication.translate("Cli", "imported: {added} added, {updated} updated, {audit} audit rows appended").format(
                 added=report.added, updated=report.updated, audit=report.audit_appended

@@ -327,7 +327,7 @@ def read_bundle(
                     if folder is None:
                         import tempfile
 
-                        folder = tempfile.TemporaryDirectory(prefix="mcim-bundle-")
+                        folder = tempfile.TemporaryDirectory(prefix="mcim-bundle-", ignore_cleanup_errors=True)
                     files[entry_name] = Path(folder.name) / entry_name.replace("/", "_")
                     out = files[entry_name]
                 raw, digest = _inflate(archive, info, limits, budget, fail, out)

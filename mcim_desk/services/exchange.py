@@ -135,6 +135,12 @@ class ImportPlan:
     def nothing_to_do(self) -> bool:
         return not (self.added or self.updated or self.conflicts or self.audit_new)
 
+    def discard(self) -> None:
+        """Delete the bundle's extracted records now (else when the plan is collected); the
+        plan cannot be applied after."""
+        if self.content is not None:
+            self.content.close()
+
 
 @dataclass(frozen=True)
 class ImportReport:

@@ -516,6 +516,7 @@ def import_bundle(window: MainWindow, path: str | None = None, passphrase: str |
     def previewed(plan: ImportPlan) -> None:
         dialog = ImportPlanDialog(plan, window)
         dialog.import_confirmed.connect(lambda: _apply(window, plan))
+        dialog.rejected.connect(plan.discard)  # the extracted records go at once
         dialog.open()
 
     def failed(exc: BaseException) -> None:
@@ -535,6 +536,7 @@ def _apply(window: MainWindow, plan: ImportPlan) -> None:
     from ..services import exchange
 
     def done(report) -> None:  # noqa: ANN001 - ImportReport
+        plan.discard()
         for kind in ("mechanism", "response", "interview", "followup", "exchange"):
             ctx.bus.notify(kind)
         window.statusBar().showMessage(
@@ -546,6 +548,7 @@ def _apply(window: MainWindow, plan: ImportPlan) -> None:
             resolve_conflicts(window)
 
     def failed(exc: BaseException) -> None:
+        plan.discard()
         ctx.dialogs.error(QCoreApplication.translate("ExchangeDialogs", "Bundle not imported"), str(exc))
 
     ctx.runner.run(lambda: exchange.apply_import(ctx.db, plan, actor=ctx.actor), done, failed)

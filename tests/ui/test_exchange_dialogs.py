@@ -209,3 +209,30 @@ def test_export_dialogs_write_files(make_window, qtbot, typer, tmp_path: Path) -
     choose(qtbot, sheets.labels)
     qtbot.mouseClick(sheets.export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "sheets.xlsx").exists()
+
+
+def test_the_extracted_records_go_once_the_plan_is_used_or_cancelled(make_window, qtbot,
+                                                                      conflicting: dict) -> None:  # noqa: ANN001
+    """The bundle's records file, extracted to a private folder, does not outlive the plan:
+    cancelled, it goes at once; imported, it goes when the import is done."""
+    from mcim_desk.ui.exchange_dialogs import ImportPlanDialog
+
+    dialogs = ScriptedDialogs()
+    dialogs.file_answers = [str(conflicting["bundle"]), str(conflicting["bundle"])]
+    window = make_window(path=conflicting["a"], dialogs=dialogs)
+    trigger(window, "import_bundle_action")
+    cancelled = window.findChild(ImportPlanDialog)
+    extracted = cancelled.plan.content.file.path
+    assert extracted.exists()
+    cancelled.reject()
+    assert not extracted.exists() and not extracted.parent.exists()
+
+    trigger(window, "import_bundle_action")
+    qtbot.waitUntil(lambda: len(window.findChildren(ImportPlanDialog)) == 2)
+    confirmed = window.findChildren(ImportPlanDialog)[-1]
+    extracted = confirmed.plan.content.file.path
+    assert extracted.exists()
+    qtbot.mouseClick(confirmed.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not extracted.exists())
+    assert not extracted.parent.exists()
+    assert responses.answers(window.ctx.db, conflicting["response"])[Q4] == "oui"  # a conflict: kept
