@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -524,6 +524,36 @@ def _passage_probe() -> Any:
             Quote.field == bindparam("field"),
         )
         .limit(1)
+    )
+
+
+def move_passages(session: Session, response_id: str, moves: Mapping[str, str | None]) -> None:
+    """Quotes and coded passages follow their answers when repeat instances are renumbered
+    (old path -> new path, applied as one simultaneous renaming); a None target detaches
+    them (their answer was removed: the quoted words stay, linked to the response only).
+    Each changed passage gets a new revision, as any edit."""
+    from sqlalchemy import update
+
+    from .models import Quote
+
+    moves = {old: new for old, new in moves.items() if old != new}
+    if not moves:
+        return
+    now = utcnow()
+    marker = "~moving~"
+    for old, new in moves.items():  # through marked paths: [3]->[2] must not meet [2]->[1]
+        session.execute(
+            update(Quote)
+            .where(Quote.response_id == response_id, Quote.answer_path == old)
+            .values(answer_path=None if new is None else marker + new, updated_at=now,
+                    revision=Quote.revision + 1)
+            .execution_options(synchronize_session=False)
+        )
+    session.execute(
+        update(Quote)
+        .where(Quote.response_id == response_id, Quote.answer_path.startswith(marker))
+        .values(answer_path=func.substr(Quote.answer_path, len(marker) + 1))
+        .execution_options(synchronize_session=False)
     )
 
 

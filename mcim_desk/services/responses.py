@@ -637,22 +637,41 @@ def _instance_rows(rows: Iterable[Sequence], instance: str) -> list[Sequence]:
     return [row for row in rows if is_within(row[1], instance)]
 
 
-def _renumber(session: Session, rows: list[tuple], mapping: Mapping[int, int], repeat_path: str) -> list[tuple]:
+def _renumber(session: Session, response_id: str, rows: list[tuple], mapping: Mapping[int, int],
+              repeat_path: str) -> list[tuple]:
     """Rename the answers of the instances in ``mapping`` (old index -> new index), through
-    temporary paths so that no intermediate state breaks the (response, path) uniqueness.
-    Returns the rows with their new paths."""
+    temporary paths so that no intermediate state breaks the (response, path) uniqueness;
+    the quotes on them follow. Returns the rows with their new paths."""
     from ..persistence import repositories
 
     renames: dict[str, str] = {}
+    moves: dict[str, str] = {}  # old path -> new path, for the quotes on these answers
     for old_index, new_index in mapping.items():
         if old_index == new_index:
             continue
         source, target = f"{repeat_path}[{old_index}]", f"{repeat_path}[{new_index}]"
         for row in _instance_rows(rows, source):
             renames[row[0]] = target + row[1][len(source):]
+            moves[row[1]] = renames[row[0]]
     repositories.set_answer_paths(session, [(answer_id, f"~moving~{answer_id}") for answer_id in renames])
     repositories.set_answer_paths(session, list(renames.items()))
+    repositories.move_passages(session, response_id, moves)
     return [(r[0], renames.get(r[0], r[1]), r[2], r[3]) for r in rows]
+
+
+def _drop_instance(session: Session, response_id: str, rows: list[tuple], repeat_path: str,
+                   index: int) -> list[tuple]:
+    """Delete one repeat instance's answers and renumber the following instances; the
+    quotes on the deleted answers stay, detached from them. Returns the rows left."""
+    from ..persistence import repositories
+
+    doomed = _instance_rows(rows, f"{repeat_path}[{index}]")
+    repositories.delete_answers(session, [row[0] for row in doomed])
+    repositories.move_passages(session, response_id, {row[1]: None for row in doomed})
+    doomed_ids = {row[0] for row in doomed}
+    rows = [row for row in rows if row[0] not in doomed_ids]
+    later = [i for i in instance_indexes((row[1] for row in rows), repeat_path) if i > index]
+    return _renumber(session, response_id, rows, {i: i - 1 for i in sorted(later)}, repeat_path)
 
 
 def _repeat_context(
@@ -688,7 +707,7 @@ def insert_repeat(
         indexes = instance_indexes((row[1] for row in rows), repeat_path)
         after_last = max(indexes, default=0) + 1
         index = after_last if at is None or at >= after_last else max(at, 1)
-        rows = _renumber(session, rows, {i: i + 1 for i in indexes if i >= index}, repeat_path)
+        rows = _renumber(session, response_id, rows, {i: i + 1 for i in indexes if i >= index}, repeat_path)
         instance = f"{repeat_path}[{index}]"
         rows.append((repositories.insert_answer(session, response_id, instance, ""), instance, "", True))
         filled: dict[str, str] = {}
@@ -735,11 +754,7 @@ def remove_repeat(
             note = repositories.answer_note(session, answer_id)
             if note:
                 audited[f"{path[len(instance) + 1:]}#note"] = note
-        repositories.delete_answers(session, [row[0] for row in doomed])
-        doomed_ids = {row[0] for row in doomed}
-        rows = [row for row in rows if row[0] not in doomed_ids]
-        later = [i for i in instance_indexes((row[1] for row in rows), repeat_path) if i > index]
-        rows = _renumber(session, rows, {i: i - 1 for i in sorted(later)}, repeat_path)
+        rows = _drop_instance(session, response_id, rows, repeat_path, index)
         audit.add("repeat_remove", "answer", response_id, instance,
                   json.dumps(audited, ensure_ascii=False, sort_keys=True), None)
         _refresh(session, head, definition, rows, audit)
@@ -772,7 +787,7 @@ def move_repeat(
         mapping = {old: position for position, old in enumerate(order, start=1)}
         if all(old == new for old, new in mapping.items()):
             return
-        rows = _renumber(session, rows, mapping, repeat_path)
+        rows = _renumber(session, response_id, rows, mapping, repeat_path)
         audit.add("repeat_move", "answer", response_id, repeat_path, str(index), str(mapping[index]))
         _refresh(session, head, definition, rows, audit)
 
@@ -1176,11 +1191,7 @@ def save_answers(
                 row[1][len(instance) + 1:]: row[2]
                 for row in doomed if row[1] != instance and row[2] is not None
             }
-            repositories.delete_answers(session, [row[0] for row in doomed])
-            doomed_ids = {row[0] for row in doomed}
-            rows = [row for row in rows if row[0] not in doomed_ids]
-            later = [i for i in instance_indexes((row[1] for row in rows), repeat_path) if i > index]
-            rows = _renumber(session, rows, {i: i - 1 for i in sorted(later)}, repeat_path)
+            rows = _drop_instance(session, response_id, rows, repeat_path, index)
             audit.add("repeat_remove", "answer", response_id, instance,
                       json.dumps(removed, ensure_ascii=False, sort_keys=True), None)
         if import_file:

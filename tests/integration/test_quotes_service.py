@@ -175,6 +175,41 @@ def test_coding_any_free_text_answer_of_a_questionnaire(db) -> None:  # noqa: AN
     assert quotes.quotes(db) == []  # passages are not quotes
 
 
+def test_passages_follow_their_partner_when_q25_is_renumbered(db) -> None:  # noqa: ANN001
+    """Q25's partners are a repeat: removing or moving one renumbers the others, and the
+    passages coded in their answers move with them; a removed partner's passages stay,
+    detached (the words are kept, the answer is gone)."""
+    ipa = find_mechanism(db, "Bali Process")
+    response = responses.open_questionnaire(db, ipa.id, "t").id
+    natures = {1: "Appui technique aux ateliers.", 2: "Financement des réunions régionales.",
+               3: "Partage de données sur les retours."}
+    for index, words in natures.items():
+        responses.insert_repeat(db, response, "section_4/q25", "t", values={"nature": words})
+    code = quotes.save_code(db, quotes.CodeInfo("", "Données", "Data", "#225588"), "t")
+
+    def coded(index: int, words: str) -> str:
+        text = natures[index]
+        start, end = span(text, words)
+        return quotes.code_passage(db, response_id=response, answer_path=f"section_4/q25[{index}]/nature",
+                                   text=words, start=start, end=end, code_ids=[code.id], actor="t").id
+
+    first, second, third = coded(1, "Appui technique"), coded(2, "réunions régionales"), coded(3, "données")
+
+    def where(passage: str) -> str | None:
+        return quotes.quote(db, passage).answer_path
+
+    responses.move_repeat(db, response, "section_4/q25", 3, 1, "t")  # 3 becomes first
+    assert (where(third), where(first), where(second)) == (
+        "section_4/q25[1]/nature", "section_4/q25[2]/nature", "section_4/q25[3]/nature")
+    responses.remove_repeat(db, response, "section_4/q25", 2, "t")  # the first partner goes
+    assert where(third) == "section_4/q25[1]/nature" and where(second) == "section_4/q25[2]/nature"
+    assert where(first) is None and quotes.quote(db, first).text == "Appui technique"
+    answers = responses.answers(db, response)
+    for passage in (second, third):  # each passage still reads its own words in its answer
+        info = quotes.quote(db, passage)
+        assert answers[info.answer_path][info.start:info.end] == info.text
+
+
 def _reanchor(db, response_id: str, path: str, text: str) -> None:  # noqa: ANN001
     with db.write() as session:
         quotes.reanchor_passages(session, response_id, path, text)
