@@ -155,7 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ImportError, AttributeError):
         print(f"mcim-desk: '{args.command}' is not available in this version", file=sys.stderr)
         return 2
-    return handler(args)
+    try:
+        return handler(args)
+    finally:
+        # Close what the command opened now, not whenever the collector gets to it: the last
+        # connection's close writes the WAL back into the file, which must not happen later.
+        while _OPENED:
+            _OPENED.pop().dispose()
+
+
+_OPENED: list = []  # databases open_for_cli opened for the running command
 
 
 def _setup_cli_language(lang: str | None) -> None:
@@ -178,7 +187,9 @@ def open_for_cli(args: argparse.Namespace):  # noqa: ANN201 - (Database, OpenRep
     from .paths import database_target
     from .services.startup import open_database
 
-    return open_database(database_target(args.db))
+    db, report = open_database(database_target(args.db))
+    _OPENED.append(db)
+    return db, report
 
 
 # --- the spine's commands -----------------------------------------------------------------

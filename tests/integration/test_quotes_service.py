@@ -183,7 +183,7 @@ def test_passages_follow_their_partner_when_q25_is_renumbered(db) -> None:  # no
     response = responses.open_questionnaire(db, ipa.id, "t").id
     natures = {1: "Appui technique aux ateliers.", 2: "Financement des réunions régionales.",
                3: "Partage de données sur les retours."}
-    for index, words in natures.items():
+    for words in natures.values():
         responses.insert_repeat(db, response, "section_4/q25", "t", values={"nature": words})
     code = quotes.save_code(db, quotes.CodeInfo("", "Données", "Data", "#225588"), "t")
 
