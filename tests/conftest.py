@@ -12,6 +12,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Property-based tests: a bounded default run, a longer one before a release
+# (``python3 dev.py test --hypothesis-profile thorough``).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "default", max_examples=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "thorough", max_examples=2000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile(os.environ.get("MCIM_HYPOTHESIS_PROFILE", "default"))
+
 
 def _guard_none_refcount() -> None:
     """PySide6 6.12.0 drops one reference to None on every processEvents() and QTest.qWait()

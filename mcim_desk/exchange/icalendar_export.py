@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..domain.timezones import from_utc_naive
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def build_calendar(data: CalendarData, *, now: datetime | None = None) -> bytes:
     """The calendar as bytes (CRLF lines, UTF-8)."""
     from icalendar import Calendar, Event, Todo
 
-    stamp = _utc(now) if now is not None else datetime.now(UTC).replace(microsecond=0)
+    stamp = _utc(now) if now is not None else clock.utcnow().replace(tzinfo=UTC, microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

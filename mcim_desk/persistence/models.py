@@ -8,7 +8,7 @@ laptops can later be merged row by row. ``deleted_at`` marks tombstones instead 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -35,7 +35,9 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    from ..clock import utcnow as now
+
+    return now()
 
 
 def new_uuid() -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .. import clock
 from ..paths import backup_dir_for
 from ..persistence import sqlite_files
 
@@ -31,7 +32,7 @@ def automatic_backup(db_file: Path, reason: str) -> Path | None:
     if not db_file.exists() or db_file.stat().st_size == 0:
         return None
     folder = backup_dir_for(db_file)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.localnow().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_file.stem}-{stamp}-{reason}.sqlite3"
     sqlite_files.online_backup(db_file, target)
     for old in list_backups(db_file)[KEEP_AUTOMATIC:]:
@@ -71,7 +72,7 @@ def restore(db_file: Path, source: Path) -> Path | None:
     kept = None
     if db_file.exists():
         folder = backup_dir_for(db_file)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = clock.localnow().strftime("%Y%m%d-%H%M%S-%f")
         kept = folder / f"{db_file.stem}-{stamp}-before-restore.sqlite3"
         if sqlite_files.quick_check(db_file) == "ok":
             sqlite_files.online_backup(db_file, kept)

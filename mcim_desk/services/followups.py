@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from .catalogue import ValidationError
@@ -197,7 +198,7 @@ def parse_due(text: str, zone: str) -> datetime | None:
 
 def _now(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(UTC).replace(tzinfo=None)
+        return clock.utcnow()
     return now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
 
 

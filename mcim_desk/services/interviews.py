@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from ..domain.timezones import zone as zone_info
@@ -323,7 +324,9 @@ def interview_of_response(db: Database, response_id: str) -> InterviewInfo | Non
 
 def _now(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(UTC).replace(tzinfo=None)
+        from ..clock import utcnow
+
+        return utcnow()
     return now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
 
 
@@ -897,7 +900,7 @@ def prefill_guide(db: Database, interview_id: str, actor: str) -> list[str]:
     moment = info.actual_start_utc or info.planned_start_utc
     if moment is not None and not answers.get(GUIDE_DATE):
         day = from_utc_naive(moment, info.zone).date()
-        if day <= datetime.now(UTC).date():  # the guide's constraint: not in the future
+        if day <= clock.utcnow().date():  # the guide's constraint: not in the future
             responses.save_answer(db, info.response_id, GUIDE_DATE, day.isoformat(), actor)
             filled.append(GUIDE_DATE)
     return filled

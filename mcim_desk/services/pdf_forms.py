@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
+
+from .. import clock
 
 if TYPE_CHECKING:
     from ..exchange.pdf_form import PdfFormContent
@@ -250,7 +252,7 @@ def make_questionnaire_pdf(
         if not prefill.get(path):
             prefill[path] = value
     values = field_values(definition, prefill)
-    moment = now or datetime.now()
+    moment = now or clock.localnow()
     meta = {
         "format": META_FORMAT,
         "form_id": definition.form_id,
@@ -261,7 +263,7 @@ def make_questionnaire_pdf(
         "response_id": response.id if response is not None else None,
         "lang": lang,
         "with_answers": bool(with_answers),
-        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": clock.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"),
         "base": values,
     }
     acronym = row.acronym(lang)

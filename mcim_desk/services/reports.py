@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..reports.labels import LABELS, date_time, label, long_date
 
 if TYPE_CHECKING:
@@ -372,7 +373,7 @@ def _bars(rows: Iterable, choices: Sequence, lang: str, mechs: _Mechanisms,
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now()
+    return now or clock.localnow()
 
 
 # --- summary ------------------------------------------------------------------------------
@@ -1125,7 +1126,7 @@ def build_report(
 def default_file_name(kind: str, lang: str, mechanism_acronym: str | None = None,
                       today: date | None = None) -> str:
     """e.g. ``mcim-summary-fr-2026-11-26.pdf``."""
-    stamp = (today or datetime.now(UTC).date()).isoformat()
+    stamp = (today or clock.utcnow().date()).isoformat()
     middle = kind
     if kind == "profile" and mechanism_acronym:
         middle = "profile-" + re.sub(r"[^A-Za-z0-9]+", "-", mechanism_acronym).strip("-").lower()

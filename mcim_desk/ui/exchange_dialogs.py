@@ -10,7 +10,6 @@ import, and the audit log keeps the values replaced).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .. import clock
 
 if TYPE_CHECKING:
     from ..services.exchange import ChangeInfo, ConflictInfo, ImportPlan
@@ -428,7 +429,7 @@ class ConflictDialog(QDialog):
 
 def _suggested_name(ctx: UiContext) -> str:
     profile = "".join(ch for ch in ctx.actor if ch.isalnum() or ch in "-_") or "mcim"
-    return f"mcim-{profile}-{datetime.now():%Y%m%d-%H%M}.mcimz"
+    return f"mcim-{profile}-{clock.localnow():%Y%m%d-%H%M}.mcimz"
 
 
 def _bundle_filter(window: MainWindow) -> str:

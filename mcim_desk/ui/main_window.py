@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, clock
 from ..i18n import install_translators, remember_language
 from ..preferences import Preferences
 from .bus import ChangeBus
@@ -211,7 +211,6 @@ class MainWindow(QMainWindow):
         return True
 
     def _offer_backup(self, exc: Exception) -> bool:
-        from datetime import datetime
 
         from ..services.backups import restore
 
@@ -228,7 +227,7 @@ class MainWindow(QMainWindow):
         ).format(when=backup.when.strftime("%Y-%m-%d %H:%M"), kept=exc.path.name + ".damaged")
         if not self.dialogs.confirm(self.tr("Damaged database"), question):
             return False
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.localnow().strftime("%Y%m%d-%H%M%S")
         exc.path.rename(exc.path.with_name(f"{exc.path.name}.damaged-{stamp}"))
         restore(exc.path, backup.path)
         return True
