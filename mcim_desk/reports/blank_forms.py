@@ -29,7 +29,7 @@ from .pdf import write_pdf as _write_pdf
 
 if TYPE_CHECKING:
     from ..forms.definition import FormDefinition, Question
-    from ..services.reports import BlankFormData
+    from .data import BlankFormData
 
 BOX = "☐"
 LINE_GAP = 19.0

@@ -16,7 +16,7 @@ from .profile import followup_table
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from ..services.reports import FollowUpsData
+    from .data import FollowUpsData
 
 
 def _meta(data: FollowUpsData) -> PdfMeta:

@@ -29,7 +29,7 @@ from .summary import quoted
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from ..services.reports import AnswerLine, FollowUpItem, ProfileData, QuoteLine
+    from .data import AnswerLine, FollowUpItem, ProfileData, QuoteLine
 
 
 def _meta(data: ProfileData) -> PdfMeta:

@@ -36,7 +36,7 @@ from .pdf import (
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from ..services.reports import Figure, SummaryData
+    from .data import Figure, SummaryData
 
 
 def quoted(text: str, lang: str) -> str:
