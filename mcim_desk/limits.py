@@ -1,0 +1,27 @@
+"""The one table of size limits. Every entry point (the window, JSON, bundles, PDF forms,
+reference fields) reads its limit here, so a limit is documented once and the same value is
+refused the same way wherever it comes from. The README's "Limits" table mirrors this file.
+"""
+
+from __future__ import annotations
+
+_MIB = 1024 * 1024
+
+# A typed answer (text question, note on a question). About twelve printed pages: far more than
+# any answer of the 2018 study, small enough that every report of answers renders in seconds.
+TEXT_ANSWER_CHARS = 30_000
+# Interview notes (the call workspace's free notes and per-question notes).
+NOTE_CHARS = 200_000
+# Reference fields typed in the mechanism card.
+ACRONYM_CHARS = 40
+NAME_CHARS = 300
+
+# Returned PDF questionnaires: refused before parsing above this size.
+PDF_FILE_BYTES = 20 * _MIB
+# Bundles (.mcimz), as stored and inflated.
+BUNDLE_FILE_BYTES = 1024 * _MIB
+BUNDLE_ENTRY_BYTES = 1024 * _MIB
+BUNDLE_TOTAL_BYTES = 1536 * _MIB
+# JSON submissions files: size of the file, and how deeply objects and lists may nest.
+JSON_FILE_BYTES = 512 * _MIB
+JSON_DEPTH = 32
