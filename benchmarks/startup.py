@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.ratio import Ratio, print_table  # noqa: E402
 
 BARE = textwrap.dedent(
     """
@@ -81,15 +83,13 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved, so both see the same machine load
             bare_runs.append(run_once(bare_cmd, env))
             app_runs.append(run_once(app_cmd, env))
-    bare_paint = statistics.median(r["first_paint"] for r in bare_runs)
-    app_paint = statistics.median(r["first_paint"] for r in app_runs)
-    app_filled = statistics.median(r["list_filled"] for r in app_runs)
     print(f"runs: {args.runs} each, interleaved, offscreen, Python {sys.version.split()[0]}")
-    print(f"bare PySide6 window  first paint  median {bare_paint * 1000:7.1f} ms")
-    print(f"MCIM Desk            first paint  median {app_paint * 1000:7.1f} ms"
-          f"  ({app_paint / bare_paint:.2f}x bare; target <= 1.30x)")
-    print(f"MCIM Desk            list filled  median {app_filled * 1000:7.1f} ms"
-          f"  ({app_filled / bare_paint:.2f}x bare; target <= 2.00x)")
+    bare = [r["first_paint"] for r in bare_runs]
+    paint = Ratio("first paint", "bare PySide6 window, first paint", 1.3,
+                  app=[r["first_paint"] for r in app_runs], base=bare)
+    filled = Ratio("mechanism list filled", "bare PySide6 window, first paint", 2.0,
+                   app=[r["list_filled"] for r in app_runs], base=list(bare))
+    print_table([paint, filled])
     return 0
 
 

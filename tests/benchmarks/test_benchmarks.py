@@ -1,0 +1,39 @@
+"""The benchmarks keep working: each runs at a tiny size in its own process, exits 0, and prints
+its rows as ratios to a floor measured in the same run. Times are never asserted."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ROW = re.compile(r"^\s+(?P<what>.+?)\s+[\d.]+ m?s\s+floor\s+[\d.]+ m?s\s+ratio\s+(?P<ratio>[\d.]+)x\s+"
+                 r"\(target <= (?P<target>[\d.]+)x: (?:ok|MISSED)\)")
+
+CASES = {
+    "entry": (["--saves", "5", "--renders", "1", "--responses", "20"],
+              {"autosave, free text (0 other responses)", "questionnaire render (20 other responses)"}),
+    "exchange": (["--responses", "20", "--runs", "1"],
+                 {"bundle export", "bundle import (SQLite)", "same bundle again (no-op)", "XLSX export"}),
+    "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1"],
+                {"summary report, fresh process, study size"}),
+    "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_benchmark_prints_its_ratios(name: str, tmp_path: Path) -> None:
+    args, wanted = CASES[name]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "RATIOS" in done.stdout
+    rows = {m["what"].strip(): float(m["ratio"]) for m in map(ROW.match, done.stdout.splitlines()) if m}
+    assert wanted <= set(rows), (wanted, done.stdout)
+    assert all(ratio > 0 for ratio in rows.values())
