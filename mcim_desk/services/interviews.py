@@ -19,6 +19,7 @@ from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from ..domain.timezones import zone as zone_info
+from ..limits import NOTE_CHARS
 from . import followups as followup_service
 from .catalogue import ContactInfo, StaleEditError, ValidationError
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 QUESTIONS_DAYS_BEFORE = 2
 SEND_NOTES_DAYS = 2
-NOTES_LIMIT = 200_000
+NOTES_LIMIT = NOTE_CHARS  # limits.py, the one table
 
 
 @dataclass(frozen=True)
