@@ -371,6 +371,14 @@ def database_summary(db: Database) -> DatabaseSummary:
     revision = current_revision(db)
     with db.read() as session:
         counts = repositories.counts(session)
+        dangling = repositories.dangling_references(session) if integrity == "ok" else {}
+    if dangling:
+        integrity = "; ".join(
+            QCoreApplication.translate(
+                "Catalogue", "{count} row(s) of “{table}” refer to a missing row of “{parent}”"
+            ).format(count=count, table=table, parent=parent)
+            for (table, parent), count in sorted(dangling.items())
+        )
     problems = []
     if integrity != "ok":
         problems.append(f"integrity: {integrity}")

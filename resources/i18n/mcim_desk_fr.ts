@@ -521,6 +521,11 @@
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
+    <message>
+        <location filename="../../mcim_desk/services/catalogue.py" line="377"/>
+        <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
+        <translation>{count} ligne(s) de «  {table}  » renvoient à une ligne absente de «  {parent}  »</translation>
+    </message>
 </context>
 <context>
     <name>ClarifyDialog</name>
@@ -1473,17 +1478,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="195"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la réponse à «  {question}  » compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="199"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la note sur «  {question}  » compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="202"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : «  {column}  » compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="309"/>
@@ -2375,7 +2380,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="214"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
-        <translation>La réponse à «  {question}  » compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
+        <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="263"/>
@@ -2405,7 +2410,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="570"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>La note sur «  {question}  » compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="600"/>
@@ -2677,167 +2682,167 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="151"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="152"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="154"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="156"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="158"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="160"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="167"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="168"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="172"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="173"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="175"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="177"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="179"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="182"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="183"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="185"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="187"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="279"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="280"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="396"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="397"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="402"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="403"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="599"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="600"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="622"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="623"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="713"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="714"/>
         <source>The notes are too long ({count} characters).</source>
         <translation>Les notes sont trop longues ({count} caractères).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="799"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="800"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -3034,7 +3039,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
         <location filename="../../mcim_desk/limits.py" line="44"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
-        <translation> </translation>
+        <translation>&#x202f;</translation>
     </message>
 </context>
 <context>

@@ -112,3 +112,28 @@ def test_log_file_holds_no_names(db_path: Path, isolated_data: Path) -> None:
     assert "upgrading schema" in log_text  # the log is written, just without personal data
     for secret in ("Ibáñez", "717 9419", "example.org"):
         assert secret not in log_text
+
+
+def test_check_fails_on_rows_that_refer_to_missing_rows(db_path: Path, capsys) -> None:  # noqa: ANN001
+    """A response whose mechanism was deleted outside the program (foreign keys off): the file
+    passes SQLite's quick check, so the foreign-key check must say it."""
+    from mcim_desk.services import responses
+    from mcim_desk.services.catalogue import find_mechanism
+    from mcim_desk.services.startup import open_database
+
+    db, _ = open_database(str(db_path))
+    mechanism = find_mechanism(db, "PIDC")
+    rid = responses.open_questionnaire(db, mechanism.id, "tester").id
+    responses.save_answer(db, rid, "section_1/q1", "PIDC", "tester")
+    db.dispose()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("DELETE FROM contact WHERE mechanism_id = ?", (mechanism.id,))
+    conn.execute("DELETE FROM mechanism WHERE id = ?", (mechanism.id,))
+    conn.commit()
+    conn.close()
+    assert main(["check", "--db", str(db_path)]) == 1
+    captured = capsys.readouterr()
+    assert "integrity: ok" not in captured.out
+    assert "1 row(s) of “response” refer to a missing row of “mechanism”" in captured.out
+    assert "problem: integrity: 1 row(s) of “response”" in captured.err
