@@ -524,7 +524,7 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="377"/>
         <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
-        <translation>{count} ligne(s) de «  {table}  » renvoient à une ligne absente de «  {parent}  »</translation>
+        <translation>{count} ligne(s) de «&#xa0; {table} &#xa0;» renvoient à une ligne absente de «&#xa0; {parent} &#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -2302,67 +2302,157 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="66"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="67"/>
         <source>row {row}: {message}</source>
         <translation>ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="89"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="90"/>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="95"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="96"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
         <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="246"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="131"/>
+        <source>a PDF document</source>
+        <translation>un document PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="132"/>
+        <source>a PNG image</source>
+        <translation>une image PNG</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="133"/>
+        <source>a JPEG image</source>
+        <translation>une image JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="134"/>
+        <source>an RTF document</source>
+        <translation>un document RTF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="135"/>
+        <source>an encrypted MCIM Desk bundle</source>
+        <translation>un lot d’échange MCIM Desk chiffré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="152"/>
+        <source>{path}: cannot be read ({error})</source>
+        <translation>{path} : lecture impossible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="156"/>
+        <source>an empty file</source>
+        <translation>un fichier vide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="164"/>
+        <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
+        <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="170"/>
+        <source>a Word document</source>
+        <translation>un document Word</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="172"/>
+        <source>a PowerPoint presentation</source>
+        <translation>une présentation PowerPoint</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="174"/>
+        <source>an OpenDocument file</source>
+        <translation>un fichier OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="176"/>
+        <source>a zip archive</source>
+        <translation>une archive zip</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="178"/>
+        <source>an old-format Office file (.xls or .doc)</source>
+        <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="187"/>
+        <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
+        <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="190"/>
+        <source>a file of another kind, or a damaged one</source>
+        <translation>un fichier d’un autre type, ou endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="191"/>
+        <source>an Excel workbook (.xlsx)</source>
+        <translation>un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="192"/>
+        <source>an Excel 97-2003 workbook (.xls)</source>
+        <translation>un classeur Excel 97-2003 (.xls)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="193"/>
+        <source>{path} is not {kind}: it is {what}.</source>
+        <translation>{path} n’est pas {kind} : c’est {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="317"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="260"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="331"/>
         <source>choice_filter is not supported ({name})</source>
         <translation>choice_filter n’est pas pris en charge ({name})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="294"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="365"/>
         <source>choice file {file}: only .csv files are supported</source>
         <translation>fichier de choix {file} : seuls les fichiers .csv sont pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="303"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="374"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="309"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="380"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="314"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="385"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="334"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="405"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="338"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="409"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="349"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="420"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="356"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="427"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
