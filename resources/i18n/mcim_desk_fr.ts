@@ -574,63 +574,63 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="208"/>
-        <location filename="../../mcim_desk/cli_reports.py" line="40"/>
+        <location filename="../../mcim_desk/cli.py" line="209"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="214"/>
+        <location filename="../../mcim_desk/cli.py" line="215"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="216"/>
+        <location filename="../../mcim_desk/cli.py" line="217"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="220"/>
+        <location filename="../../mcim_desk/cli.py" line="221"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="226"/>
+        <location filename="../../mcim_desk/cli.py" line="227"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="239"/>
+        <location filename="../../mcim_desk/cli.py" line="240"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="241"/>
+        <location filename="../../mcim_desk/cli.py" line="242"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="254"/>
+        <location filename="../../mcim_desk/cli.py" line="255"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="259"/>
+        <location filename="../../mcim_desk/cli.py" line="260"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="263"/>
+        <location filename="../../mcim_desk/cli.py" line="264"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="268"/>
+        <location filename="../../mcim_desk/cli.py" line="269"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="274"/>
+        <location filename="../../mcim_desk/cli.py" line="275"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -804,33 +804,38 @@
         <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="31"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="34"/>
         <source>--format json is only available for the summary report</source>
         <translation>--format json n’est disponible que pour le rapport de synthèse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="33"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="36"/>
         <source>a profile needs --mechanism ACRONYM</source>
         <translation>une fiche nécessite --mechanism SIGLE</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="35"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="38"/>
         <source>the folder {folder} does not exist</source>
         <translation>le dossier {folder} n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="54"/>
-        <location filename="../../mcim_desk/cli_reports.py" line="75"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="57"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="107"/>
         <source>cannot write {path}: {problem}</source>
         <translation>impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="57"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="60"/>
         <source>report written to {path}</source>
         <translation>rapport écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_reports.py" line="77"/>
+        <location filename="../../mcim_desk/cli_reports.py" line="96"/>
+        <source>a demo database is written to a new SQLite file: give --out a file name such as demo.sqlite3, not a database URL ({given})</source>
+        <translation>une base de démonstration s’écrit dans un nouveau fichier SQLite : donnez à --out un nom de fichier tel que demo.sqlite3, et non une URL de base de données ({given})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_reports.py" line="109"/>
         <source>demo database written to {path}: {responses} responses, {interviews} interviews, {quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)</source>
         <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
     </message>
