@@ -260,3 +260,18 @@ def test_every_command_line_of_the_readme_runs(line: str, place: Place, capsys, 
             assert path.exists() and (path.is_dir() or path.stat().st_size > 0), f"{line}: {path} not written"
         if "--version" in filled:
             assert out.startswith("MCIM Desk ")
+
+
+def test_the_readme_limits_table_mirrors_limits_py() -> None:
+    """Every limit of mcim_desk/limits.py is in the README's Limits table with its value."""
+    from mcim_desk import limits
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Limits"):text.index("## Command line")]
+    shown: dict[str, int] = {}
+    units = {"MiB": 1024 * 1024, "characters": 1}
+    for name, value in re.findall(r"^\| `([A-Z_]+)` \|[^|]*\| ([^|]+) \|$", section, re.M):
+        number, *unit = value.split()
+        shown[name] = int(number.replace(",", "")) * units.get(unit[0] if unit else "", 1)
+    defined = {name: getattr(limits, name) for name in dir(limits) if re.fullmatch(r"[A-Z][A-Z_]+", name)}
+    assert shown == defined
