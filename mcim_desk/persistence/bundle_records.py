@@ -164,7 +164,9 @@ LENGTHS = {
     "answer": {"value": limits.TEXT_ANSWER_CHARS, "note": limits.NOTE_CHARS},
     "interview": {"notes": limits.NOTE_CHARS},
     "mechanism": {"acronym_fr": limits.ACRONYM_CHARS, "acronym_en": limits.ACRONYM_CHARS,
-                  "name_fr": limits.NAME_CHARS, "name_en": limits.NAME_CHARS, "notes": limits.NOTE_CHARS},
+                  "name_fr": limits.NAME_CHARS, "name_en": limits.NAME_CHARS, "chair_country": limits.NAME_CHARS,
+                  "website": limits.NAME_CHARS, "notes": limits.NOTE_CHARS},
+    "contact": {name: limits.NAME_CHARS for name in ("name", "title", "institution", "email", "phone")},
 }
 
 

@@ -192,7 +192,16 @@ def text_paras(text: object, style: ParagraphStyle | None = None, indent: float 
     so that a long answer or note flows across pages quickly; ``wrap`` is markup put around
     each chunk (``("<i>", "</i>")``)."""
     style = style or styles().body
-    lines = ("" if text is None else str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[str] = []
+    for line in ("" if text is None else str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        # A line far longer than a chunk (text stored before there was a limit: a 1 MB answer
+        # took 205 s as one Paragraph) is cut between words, the pieces read on as lines.
+        while len(line) > 4 * CHUNK_CHARS:
+            cut = line.rfind(" ", CHUNK_CHARS, 2 * CHUNK_CHARS)
+            cut = cut if cut > 0 else 2 * CHUNK_CHARS
+            lines.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        lines.append(line)
     chunks: list[list[str]] = [[]]
     size = 0
     for line in lines:

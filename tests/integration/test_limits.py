@@ -98,6 +98,11 @@ def test_the_bundle_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, 
         message = str(caught.value)
         assert "records.sqlite (answer), row" in message and words in message
         assert limits.grouped(size) in message and limits.grouped(size - 1) in message
+    acronym = rewrite(good, tmp_path / "acronym.mcimz",
+                      lambda conn: conn.execute("UPDATE mechanism SET acronym_en = ?", ("A" * 3045,)))
+    with pytest.raises(BundleError, match="records.sqlite \\(mechanism\\), row 1: “acronym_en” has 3,045 "
+                       "characters, more than the limit of 40"):
+        exchange.preview_import(db, acronym)
     assert responses.answers(db, questionnaire.id)[Q12] == "court"
 
 
