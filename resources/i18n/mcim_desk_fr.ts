@@ -1471,7 +1471,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <name>Exchange</name>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="151"/>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="330"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="332"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
         <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
@@ -1481,42 +1481,42 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="195"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="197"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="199"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="201"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="202"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="204"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="309"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="311"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
         <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="316"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="318"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
         <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="323"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="325"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="339"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="341"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
         <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="352"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="354"/>
         <source>{entry} is not a readable SQLite database ({error}).</source>
         <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
     </message>
@@ -2933,8 +2933,8 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="714"/>
-        <source>The notes are too long ({count} characters).</source>
-        <translation>Les notes sont trop longues ({count} caractères).</translation>
+        <source>The call notes have {length} characters, more than the limit of {limit}.</source>
+        <translation>Les notes d’appel comptent {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="800"/>
