@@ -60,3 +60,30 @@ def test_an_acronym_over_its_limit_is_said_and_not_saved(make_window, qtbot) -> 
     assert field.text() == "P" * 3045
     assert catalogue.find_mechanism(window.ctx.db, "PIDC") is not None
     assert window.undo.count() == 0
+
+
+def test_a_note_over_its_limit_stays_in_its_box_unsaved(qtbot, make_window) -> None:  # noqa: ANN001
+    from test_interviews_ui import add_chair, choose, interviews_page, open_workspace_of, plan_through_dialog
+
+    from mcim_desk.limits import NOTE_CHARS
+
+    window = make_window()
+    sacm = choose(window, "SACM")
+    add_chair(window, sacm)
+    page = interviews_page(window)
+    plan_through_dialog(qtbot, page, "2019-04-01")
+    workspace = open_workspace_of(qtbot, window, page)
+    widget = workspace.form.widgets["mandatory/q4"]
+    assert widget.notes is not None
+    widget.notes.setFocus()
+    widget.notes.insertPlainText("n" * (NOTE_CHARS + 1))
+    workspace.notes_edit.setFocus()  # leaving the box would save it
+    assert responses.notes(window.ctx.db, workspace.info.response_id) == {}
+    assert widget.notes.toPlainText() == "n" * (NOTE_CHARS + 1)
+    assert widget.error.text() == "The note has 200,001 characters, more than the limit of 200,000."
+    widget.notes.setFocus()
+    widget.notes.textCursor().deletePreviousChar()
+    workspace.notes_edit.setFocus()
+    assert responses.notes(window.ctx.db, workspace.info.response_id) == {"mandatory/q4": "n" * NOTE_CHARS}
+    assert not widget.error.isVisibleTo(widget)
+    workspace.close()
