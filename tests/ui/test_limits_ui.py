@@ -63,7 +63,13 @@ def test_an_acronym_over_its_limit_is_said_and_not_saved(make_window, qtbot) -> 
 
 
 def test_a_note_over_its_limit_stays_in_its_box_unsaved(qtbot, make_window) -> None:  # noqa: ANN001
-    from test_interviews_ui import add_chair, choose, interviews_page, open_workspace_of, plan_through_dialog
+    from test_interviews_ui import (
+        add_chair,
+        choose,
+        interviews_page,
+        open_workspace_of,
+        plan_through_dialog,
+    )
 
     from mcim_desk.limits import NOTE_CHARS
 
