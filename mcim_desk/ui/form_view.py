@@ -125,7 +125,8 @@ class QuestionWidget(QFrame):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.notes: CommitTextEdit | None = None
-        self.limit_message: str | None = None  # a typed text over its limit, kept, not saved
+        # a typed answer or note over its limit, kept in its box, not saved: what to say
+        self.limit_messages: dict[str, str] = {}
         self.editor: QWidget | None = None
         self.buttons: dict[str, QAbstractButton] = {}
         self.rows: dict[str, WrappingCheck] = {}  # multiple choices: the box and its label
@@ -244,14 +245,18 @@ class QuestionWidget(QFrame):
     def _commit_note(self) -> None:
         note = self.notes.toPlainText()
         if len(note) > NOTE_CHARS:  # not saved; the typed note stays in its box
-            self.limit_message = self.tr("The note has {length} characters, more than the limit of {limit}.").format(
-                length=grouped(len(note)), limit=grouped(NOTE_CHARS))
-            self.show_error(None)
+            self._over_limit("note", self.tr("The note has {length} characters, more than the limit of {limit}.").format(
+                length=grouped(len(note)), limit=grouped(NOTE_CHARS)))
             return
-        if self.limit_message:
-            self.limit_message = None
-            self.show_error(None)
+        self._over_limit("note", None)
         self.note_committed.emit(self.path, note)
+
+    def _over_limit(self, which: str, message: str | None) -> None:
+        if message:
+            self.limit_messages[which] = message
+        elif self.limit_messages.pop(which, None) is None:
+            return
+        self.show_error(None)
 
     def _radio_clicked(self, name: str, checked: bool) -> None:
         for other, button in self.buttons.items():
@@ -277,12 +282,9 @@ class QuestionWidget(QFrame):
             # Not saved, and the typed text stays in the field for the user to shorten.
             from ..services.responses import question_caption, too_long_message
 
-            self.limit_message = too_long_message(question_caption(self.question, self.lang), len(text))
-            self.show_error(None)
+            self._over_limit("answer", too_long_message(question_caption(self.question, self.lang), len(text)))
             return
-        if self.limit_message:
-            self.limit_message = None
-            self.show_error(None)
+        self._over_limit("answer", None)
         if text != self.value:
             self.committed.emit(self.path, text)
 
@@ -314,7 +316,7 @@ class QuestionWidget(QFrame):
     def show_error(self, message: str | None) -> None:
         """Show the form's message for this answer; a text over the length limit that was not
         saved is said first, whatever the form says."""
-        message = self.limit_message or message
+        message = self.limit_messages.get("answer") or self.limit_messages.get("note") or message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
 
