@@ -42,13 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start offscreen on a temporary database, open and close the window, exit",
     )
+    # --db and --lang are taken before the command, after it, or after its action
+    # ("forms list --db X", "questionnaire pdf ... --lang fr"): every subparser has them, with
+    # no default of its own, so that one given anywhere reaches the handler and one not given
+    # leaves the top level's (argparse would otherwise reset it to None at each level).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database file or SQLAlchemy URL")
+    common.add_argument("--lang", choices=["fr", "en"], default=argparse.SUPPRESS,
+                        help="language of messages and output")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_)
-        p.add_argument("--db", dest="sub_db", help="database file or SQLAlchemy URL")
-        p.add_argument("--lang", dest="sub_lang", choices=["fr", "en"], help="language")
-        return p
+        return sub.add_parser(name, help=help_, parents=[common])
 
     command("check", "print schema revision, integrity and counts; non-zero on a problem")
     command("backup", "copy the database").add_argument("--out", required=True, type=Path)
@@ -58,20 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     forms = command("forms", "add or validate an XLSForm")
     forms_sub = forms.add_subparsers(dest="action", required=True)
-    forms_sub.add_parser("add").add_argument("file", type=Path)
-    forms_sub.add_parser("validate").add_argument("file", type=Path)
-    forms_sub.add_parser("list")
+    forms_sub.add_parser("add", parents=[common]).add_argument("file", type=Path)
+    forms_sub.add_parser("validate", parents=[common]).add_argument("file", type=Path)
+    forms_sub.add_parser("list", parents=[common])
 
     responses = command("responses", "import or export responses as KoboToolbox-style JSON")
     responses_sub = responses.add_subparsers(dest="action", required=True)
-    responses_sub.add_parser("import").add_argument("file", type=Path)
-    exp = responses_sub.add_parser("export")
+    responses_sub.add_parser("import", parents=[common]).add_argument("file", type=Path)
+    exp = responses_sub.add_parser("export", parents=[common])
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--form", help="form id (default: every form)")
 
     followups = command("followups", "export planned interviews and open follow-ups")
     followups_sub = followups.add_subparsers(dest="action", required=True)
-    fexp = followups_sub.add_parser("export")
+    fexp = followups_sub.add_parser("export", parents=[common])
     fexp.add_argument("--format", choices=["ics"], default="ics")
     fexp.add_argument("--out", required=True, type=Path)
 
@@ -85,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["pdf", "json"], default="pdf")
 
     command("demo", "create a demonstration database (fictional data)").add_argument(
-        "--out", required=True, type=Path
+        "--out", required=True, help="the new SQLite file"  # a str: a URL given is shown as given
     )
 
     export = command("export", "export a bundle or spreadsheets")
@@ -104,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     questionnaire = command("questionnaire", "fillable questionnaire PDFs")
     q_sub = questionnaire.add_subparsers(dest="action", required=True)
-    qpdf = q_sub.add_parser("pdf")
+    qpdf = q_sub.add_parser("pdf", parents=[common])
     qpdf.add_argument("--mechanism", required=True)
     qpdf.add_argument("--out", required=True, type=Path)
     qpdf.add_argument("--with-answers", action="store_true")
@@ -112,11 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
-    # Accept --db/--lang before or after the subcommand.
-    args.db = getattr(args, "sub_db", None) or args.db
-    args.lang = getattr(args, "sub_lang", None) or args.lang
-    return args
+    return build_parser().parse_args(argv)
 
 
 def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:

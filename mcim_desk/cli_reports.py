@@ -8,6 +8,9 @@ could not be written (a file system error); 3 the database is damaged.
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+from pathlib import Path
 
 
 def _report_language(args: argparse.Namespace) -> str:
@@ -58,17 +61,46 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# A database URL given where a file is wanted (a Windows drive, "C:/", has one letter only).
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _demo_progress():  # noqa: ANN202 - a Progress callback
+    """The demo takes a while (seconds to tens of seconds): say what it is doing on stderr,
+    one line rewritten in place on a terminal, one line per step otherwise (a log)."""
+    terminal = sys.stderr.isatty()
+    said: list[str] = []
+
+    def progress(fraction: float, message: str) -> None:
+        if terminal:
+            end = "\n" if fraction >= 1 else ""
+            print(f"\r{round(fraction * 100):3d}% {message}\033[K", end=end, file=sys.stderr, flush=True)
+        elif message not in said:
+            said.append(message)
+            print(f"{round(fraction * 100):3d}% {message}", file=sys.stderr, flush=True)
+
+    return progress
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
     from .cli import fail
     from .services.demo import DemoError, create_demo
 
-    out = args.out.expanduser().resolve()
+    if _URL.match(args.out):
+        return fail(QCoreApplication.translate(
+            "Cli", "a demo database is written to a new SQLite file: give --out a file name such as "
+            "demo.sqlite3, not a database URL ({given})").format(given=_without_password(args.out)), 2)
+    out = Path(args.out).expanduser().resolve()
     from .preferences import Preferences
 
     try:
-        summary = create_demo(out, time_zone=Preferences.load().time_zone)
+        summary = create_demo(out, _demo_progress(), time_zone=Preferences.load().time_zone)
     except DemoError as exc:
         return fail(str(exc), 2)
     except OSError as exc:

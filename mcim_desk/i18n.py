@@ -17,6 +17,13 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("fr", "en")
 LANG_ENV = "MCIM_DESK_LANG"
 _installed: list[QTranslator] = []
+_in_use = ["en"]  # the language of the translators installed last
+
+
+def language_in_use() -> str:
+    """The language messages are shown in now (the one :func:`install_translators` set), for
+    messages that quote a label from data, which carries both languages."""
+    return _in_use[0]
 
 
 def settings() -> QSettings:
@@ -50,6 +57,7 @@ def install_translators(lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _in_use[0] = lang if lang in LANGUAGES else "en"
     ok = True
     catalogues = [(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     if lang != "en":

@@ -16,12 +16,30 @@ NOTE_CHARS = 200_000
 ACRONYM_CHARS = 40
 NAME_CHARS = 300
 
-# Returned PDF questionnaires: refused before parsing above this size.
+# Returned PDF questionnaires: refused before parsing above this size; at most this many form
+# fields are read, and a field value is read up to this length (a value cut there is far above
+# TEXT_ANSWER_CHARS, so it is refused, never taken cut; the hidden field of a questionnaire
+# pre-filled with long answers holds them all).
 PDF_FILE_BYTES = 20 * _MIB
+PDF_FIELDS = 5000
+PDF_FIELD_CHARS = 4_000_000
 # Bundles (.mcimz), as stored and inflated.
 BUNDLE_FILE_BYTES = 1024 * _MIB
 BUNDLE_ENTRY_BYTES = 1024 * _MIB
 BUNDLE_TOTAL_BYTES = 1536 * _MIB
+BUNDLE_ENTRIES = 200
+# An entry above BUNDLE_RATIO_FLOOR_BYTES may inflate at most BUNDLE_RATIO times its stored size.
+BUNDLE_RATIO = 100
+BUNDLE_RATIO_FLOOR_BYTES = 1 * _MIB
 # JSON submissions files: size of the file, and how deeply objects and lists may nest.
 JSON_FILE_BYTES = 512 * _MIB
 JSON_DEPTH = 32
+
+
+def grouped(number: int) -> str:
+    """``number`` with its thousands grouped as the language in use writes them (30,000 in
+    English, 30 000 in French), for messages that name a limit."""
+    from PySide6.QtCore import QCoreApplication
+
+    separator = QCoreApplication.translate("Limits", ",", "thousands separator in numbers: 30,000")
+    return f"{number:,}".replace(",", separator)

@@ -46,6 +46,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import limits as size_limits
+
 FORMAT = "mcim-desk-bundle"
 FORMAT_VERSION = 2
 FILE_SUFFIX = ".sqlite"  # entries extracted to files rather than parsed as JSON
@@ -66,12 +68,12 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 class Limits:
     """What the reader accepts; anything beyond is refused before it is inflated."""
 
-    max_file_bytes: int = 1024 * _MIB  # the file as stored
-    max_entries: int = 200
-    max_entry_bytes: int = 1024 * _MIB  # one entry, inflated
-    max_total_bytes: int = 1536 * _MIB  # all entries, inflated
-    max_ratio: int = 100  # inflated / compressed, for entries above ratio_floor
-    ratio_floor: int = 1 * _MIB
+    max_file_bytes: int = size_limits.BUNDLE_FILE_BYTES  # the file as stored
+    max_entries: int = size_limits.BUNDLE_ENTRIES
+    max_entry_bytes: int = size_limits.BUNDLE_ENTRY_BYTES  # one entry, inflated
+    max_total_bytes: int = size_limits.BUNDLE_TOTAL_BYTES  # all entries, inflated
+    max_ratio: int = size_limits.BUNDLE_RATIO  # inflated / compressed, for entries above ratio_floor
+    ratio_floor: int = size_limits.BUNDLE_RATIO_FLOOR_BYTES
 
 
 DEFAULT_LIMITS = Limits()

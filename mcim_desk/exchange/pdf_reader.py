@@ -29,11 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+from .. import limits
+
+MAX_FILE_BYTES = limits.PDF_FILE_BYTES
 TIMEOUT_SECONDS = 10.0
-MAX_FIELDS = 5000
+MAX_FIELDS = limits.PDF_FIELDS
 MAX_DEPTH = 16
-MAX_VALUE_CHARS = 200_000
+# A value is read up to this length: an answer that long is refused by the import (above
+# limits.TEXT_ANSWER_CHARS), never taken cut.
+MAX_VALUE_CHARS = limits.PDF_FIELD_CHARS
 MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
 CPU_LIMIT_SECONDS = 30
 FROZEN_FLAG = "--pdf-form-reader"

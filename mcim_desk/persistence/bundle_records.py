@@ -36,6 +36,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import limits
+
 ENTRY = "records.sqlite"
 # Columns that must hold text in every row (beyond "id"): what a merge cannot do without.
 REQUIRED = {
@@ -155,6 +157,53 @@ def _first_bad(path: Path, table: str, columns: Sequence[str], kinds: Mapping[st
     return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” holds a value of the wrong type.").format(
         entry=_entry(table), row=row, column=column
     )
+
+
+# Text columns with a documented length limit (limits.py): the same limits as typing them.
+LENGTHS = {
+    "answer": {"value": limits.TEXT_ANSWER_CHARS, "note": limits.NOTE_CHARS},
+    "interview": {"notes": limits.NOTE_CHARS},
+    "mechanism": {"acronym_fr": limits.ACRONYM_CHARS, "acronym_en": limits.ACRONYM_CHARS,
+                  "name_fr": limits.NAME_CHARS, "name_en": limits.NAME_CHARS, "chair_country": limits.NAME_CHARS,
+                  "website": limits.NAME_CHARS, "notes": limits.NOTE_CHARS},
+    "contact": {name: limits.NAME_CHARS for name in ("name", "title", "institution", "email", "phone")},
+}
+
+
+def _first_too_long(path: Path, table: str, columns: Sequence[str]) -> str | None:
+    """The message for the first text of ``table`` longer than its limit, or None (values
+    are already known to be of their kind: length() counts characters)."""
+    checked = [(c, n) for c, n in LENGTHS.get(table, {}).items() if c in columns]
+    if not checked:
+        return None
+    where = " OR ".join(f"length({_quote(c)}) > {n}" for c, n in checked)
+    lengths = ", ".join(f"length({_quote(c)})" for c, _n in checked)
+    about = _quote("path") if table == "answer" and "path" in columns else "NULL"
+    conn = _connect(path)
+    try:
+        found = conn.execute(
+            f"SELECT rowid, {about}, {lengths} FROM {_quote(table)} WHERE {where} LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    if found is None:
+        return None
+    row, about_value, *sizes = found
+    index = next(i for i, (size, (_c, n)) in enumerate(zip(sizes, checked, strict=True)) if (size or 0) > n)
+    column, limit = checked[index]
+    values = {"entry": _entry(table), "row": row, "column": column, "question": about_value,
+              "length": limits.grouped(sizes[index]), "limit": limits.grouped(limit)}
+    if about_value is not None and column == "value":
+        return QCoreApplication.translate(
+            "Exchange", "{entry}, row {row}: the answer to “{question}” has {length} characters, more "
+            "than the limit of {limit}.").format(**values)
+    if about_value is not None:
+        return QCoreApplication.translate(
+            "Exchange", "{entry}, row {row}: the note on “{question}” has {length} characters, more "
+            "than the limit of {limit}.").format(**values)
+    return QCoreApplication.translate(
+        "Exchange", "{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}."
+    ).format(**values)
 
 
 class Records:
@@ -296,7 +345,7 @@ def open_records(path: str | Path, kinds: Mapping[str, Mapping[str, str]], *,
         # One table after the other: two threads scanning at once were slower here than
         # one (SQLite's allocator statistics take a process-wide mutex).
         for table, names in columns.items():
-            problem = _first_bad(source, table, names, kinds[table])
+            problem = _first_bad(source, table, names, kinds[table]) or _first_too_long(source, table, names)
             if problem:
                 raise RecordsError(problem)
         return Records(source, columns, kinds, on_close)

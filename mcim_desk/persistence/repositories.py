@@ -178,6 +178,20 @@ def counts(session: Session) -> dict[str, int]:
     return result
 
 
+def dangling_references(session: Session) -> dict[tuple[str, str], int]:
+    """Rows that refer to a row that is not there, by (table, referred table): SQLite checks
+    its foreign keys only on the connections that turn them on, so a file edited by another
+    tool can hold them. A server enforces its keys always: nothing to look for there."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.name != "sqlite":
+        return {}
+    found: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _key in session.execute(text("PRAGMA foreign_key_check")):
+        found[(table, parent)] = found.get((table, parent), 0) + 1
+    return found
+
+
 # --- forms, rounds, responses and answers (issue 3) ---------------------------------------
 # Autosave must stay near a millisecond: the answer and response statements below are built
 # once and run on the session's connection (the ORM's per-statement overhead is ~0.1 ms;

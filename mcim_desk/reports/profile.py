@@ -12,6 +12,7 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from .labels import columns, label
 from .pdf import (
+    CHUNK_CHARS,
     CONTENT_WIDTH,
     FONT_BOLD,
     Heading,
@@ -22,6 +23,7 @@ from .pdf import (
     markup_para,
     para,
     styles,
+    text_paras,
     write_pdf,
 )
 from .summary import quoted
@@ -68,13 +70,10 @@ def answer_flowables(lines: tuple[AnswerLine, ...], lang: str) -> list[Flowable]
                       for v in line.values]
         else:
             for value in line.values:
-                block.append(markup_para(f'<para leftIndent="{indent + 12}">{escape_text(value)}</para>',
-                                         value_style))
+                block += text_paras(value, value_style, indent + 12)
         if line.note:
-            block.append(markup_para(
-                f'<para leftIndent="{indent + 12}"><i>{escape_text(label("note_label", lang, note=line.note))}</i></para>',
-                st.small,
-            ))
+            block += text_paras(label("note_label", lang, note=line.note), st.small, indent + 12,
+                                ("<i>", "</i>"))
         block.append(Spacer(1, 3))
         story.append(KeepTogether(block))
     return story
@@ -122,11 +121,16 @@ def profile_story(data: ProfileData) -> list[Flowable]:
         (label("chair_country", lang), data.chair_country),
         (label("website", lang), data.website),
     ]
-    if data.notes:
+    # Long notes flow below the card: a table cell cannot be split quickly.
+    long_notes = bool(data.notes) and len(data.notes) > CHUNK_CHARS
+    if data.notes and not long_notes:
         card.append((label("notes", lang), data.notes))
     story.append(Heading(label("card", lang), st.h2, 1))
     story.append(data_table(None, card, [0.25 * CONTENT_WIDTH, 0.75 * CONTENT_WIDTH],
                             extra_style=[("FONTNAME", (0, 0), (0, -1), FONT_BOLD)]))
+    if long_notes:
+        story.append(para(label("notes", lang), st.h3))
+        story += text_paras(data.notes, st.body)
     story.append(Heading(label("contacts", lang), st.h2, 1))
     if data.contacts:
         story.append(data_table(
@@ -158,7 +162,7 @@ def profile_story(data: ProfileData) -> list[Flowable]:
         story += bullets(facts)
         if interview.notes:
             story.append(para(label("notes", lang), st.h3))
-            story.append(para(interview.notes, st.body))
+            story += text_paras(interview.notes, st.body)
         if interview.guide:
             story.append(para(label("guide_answers", lang), st.h3))
             story += answer_flowables(interview.guide, lang)

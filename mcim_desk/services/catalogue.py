@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import limits
 from ..persistence.database import Database, StaleEditError
 
 EDITABLE_FIELDS = {
@@ -183,7 +184,48 @@ def clean_mechanism_value(field_name: str, value: object) -> object:
             QCoreApplication.translate("Catalogue", "The name and acronym cannot be empty."),
             field_name,
         )
+    _check_length(field_name, text, MECHANISM_LIMITS)
     return text or None
+
+
+# Each typed reference field's length limit (limits.py).
+MECHANISM_LIMITS = {
+    "acronym_fr": limits.ACRONYM_CHARS, "acronym_en": limits.ACRONYM_CHARS,
+    "name_fr": limits.NAME_CHARS, "name_en": limits.NAME_CHARS,
+    "chair_country": limits.NAME_CHARS, "website": limits.NAME_CHARS, "notes": limits.NOTE_CHARS,
+}
+CONTACT_LIMITS = {name: limits.NAME_CHARS for name in ("name", "title", "institution", "email", "phone")}
+
+
+def field_label(field_name: str) -> str:
+    """A reference field's name as the window shows it."""
+    labels = {
+        "acronym_fr": QCoreApplication.translate("Catalogue", "Acronym (French)"),
+        "acronym_en": QCoreApplication.translate("Catalogue", "Acronym (English)"),
+        "name_fr": QCoreApplication.translate("Catalogue", "Name (French)"),
+        "name_en": QCoreApplication.translate("Catalogue", "Name (English)"),
+        "chair_country": QCoreApplication.translate("Catalogue", "Chair country"),
+        "website": QCoreApplication.translate("Catalogue", "Website"),
+        "notes": QCoreApplication.translate("Catalogue", "Notes"),
+        "name": QCoreApplication.translate("Catalogue", "Name"),
+        "title": QCoreApplication.translate("Catalogue", "Title"),
+        "institution": QCoreApplication.translate("Catalogue", "Institution"),
+        "email": QCoreApplication.translate("Catalogue", "E-mail"),
+        "phone": QCoreApplication.translate("Catalogue", "Phone"),
+    }
+    return labels.get(field_name, field_name)
+
+
+def _check_length(field_name: str, text: str, table: dict[str, int]) -> None:
+    limit = table.get(field_name)
+    if limit is not None and len(text) > limit:
+        raise ValidationError(
+            QCoreApplication.translate(
+                "Catalogue", "{field} has {length} characters, more than the limit of {limit}."
+            ).format(field=field_label(field_name), length=limits.grouped(len(text)),
+                     limit=limits.grouped(limit)),
+            field_name,
+        )
 
 
 def update_mechanism(
@@ -285,6 +327,8 @@ def delete_contact(db: Database, contact_id: str, actor: str) -> None:
 def validate_contact(contact: ContactInfo) -> dict[str, object]:
     """The cleaned values to store, or ValidationError naming the bad field."""
     values = {k: (getattr(contact, k) or "").strip() or None for k in CONTACT_FIELDS}
+    for name in sorted(CONTACT_LIMITS):
+        _check_length(name, values[name] or "", CONTACT_LIMITS)
     values["name"] = values["name"] or ""
     if not values["name"]:
         raise ValidationError(
@@ -327,6 +371,14 @@ def database_summary(db: Database) -> DatabaseSummary:
     revision = current_revision(db)
     with db.read() as session:
         counts = repositories.counts(session)
+        dangling = repositories.dangling_references(session) if integrity == "ok" else {}
+    if dangling:
+        integrity = "; ".join(
+            QCoreApplication.translate(
+                "Catalogue", "{count} row(s) of “{table}” refer to a missing row of “{parent}”"
+            ).format(count=count, table=table, parent=parent)
+            for (table, parent), count in sorted(dangling.items())
+        )
     problems = []
     if integrity != "ok":
         problems.append(f"integrity: {integrity}")

@@ -19,6 +19,7 @@ from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from ..domain.timezones import zone as zone_info
+from ..limits import NOTE_CHARS, grouped
 from . import followups as followup_service
 from .catalogue import ContactInfo, StaleEditError, ValidationError
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 QUESTIONS_DAYS_BEFORE = 2
 SEND_NOTES_DAYS = 2
-NOTES_LIMIT = 200_000
+NOTES_LIMIT = NOTE_CHARS  # limits.py, the one table
 
 
 @dataclass(frozen=True)
@@ -710,9 +711,9 @@ def set_notes(
     value = text if text and text.strip() else None
     if value is not None and len(value) > NOTES_LIMIT:
         raise ValidationError(
-            QCoreApplication.translate("Interviews", "The notes are too long ({count} characters).").format(
-                count=len(value)
-            ), "notes",
+            QCoreApplication.translate(
+                "Interviews", "The call notes have {length} characters, more than the limit of {limit}."
+            ).format(length=grouped(len(value)), limit=grouped(NOTES_LIMIT)), "notes",
         )
     with db.write() as session:
         row = _row(session, interview_id, expected_revision)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from .. import clock
+from ..limits import TEXT_ANSWER_CHARS
 
 if TYPE_CHECKING:
     from ..exchange.pdf_form import PdfFormContent
@@ -301,7 +302,7 @@ def suggested_file_name(acronym: str, lang: str) -> str:
 
 
 def read_error_message(file_name: str, code: str, detail: str, timeout: float) -> str:
-    from ..exchange.pdf_reader import MAX_FILE_BYTES
+    from ..limits import PDF_FILE_BYTES as MAX_FILE_BYTES
 
     if code == "missing":
         return QCoreApplication.translate(
@@ -587,6 +588,10 @@ def preview_pdf_import(
     state = FormState(definition, merged)
     checked: list[PdfAnswerChange] = []
     for change in changes:
+        too_long = _too_long(change)
+        if too_long:  # refused whole, never cut: the respondent shortens it or it stays out
+            checked.append(_replace(change, message=too_long, savable=False))
+            continue
         if change.kind != "answer":
             checked.append(change)
             continue
@@ -629,6 +634,18 @@ def preview_pdf_import(
         newer_here=newer_here,
         next_instances=next_instances,
     )
+
+
+def _too_long(change: PdfAnswerChange) -> str | None:
+    """The message when a value of this change is longer than an answer may be."""
+    from .responses import too_long_message
+
+    values = [change.pdf_value] if change.kind == "answer" else [v for _n, v in change.row_values]
+    longest = max((len(v) for v in values if v), default=0)
+    if longest <= TEXT_ANSWER_CHARS:
+        return None
+    return too_long_message(change.question, longest) + " " + QCoreApplication.translate(
+        "PdfImport", "This answer was not imported.")
 
 
 def _replace(change: PdfAnswerChange, **values: object) -> PdfAnswerChange:

@@ -36,6 +36,7 @@ from ..forms.definition import (
     split_instance,
 )
 from ..forms.engine import FormState, affects_relevance, type_problem
+from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from . import forms as form_service
 
 if TYPE_CHECKING:
@@ -197,14 +198,36 @@ def _info_in(session: Session, response_id: str) -> ResponseInfo:
     )
 
 
+class AnswerTooLong(ResponseError):
+    """An answer longer than limits.TEXT_ANSWER_CHARS; ``str()`` names the question."""
+
+
+def question_caption(question: Question, lang: str | None = None) -> str:
+    """How a message names a question: its label (shortened) in the language in use."""
+    from ..i18n import language_in_use
+
+    text = " ".join((question.label(lang or language_in_use()) or question.name).split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def too_long_message(caption: str, length: int, limit: int = TEXT_ANSWER_CHARS) -> str:
+    return QCoreApplication.translate(
+        "Forms", "The answer to “{question}” has {length} characters, more than the limit of {limit}: "
+        "shorten it (or keep the full text in a document of its own)."
+    ).format(question=caption, length=grouped(length), limit=grouped(limit))
+
+
 def _normalise(question: Question, value: object) -> str | None:
     """The text to store for a typed value: None when empty; select codes space-separated;
-    non-text answers trimmed (free text is kept exactly as typed)."""
+    non-text answers trimmed (free text is kept exactly as typed). Raises AnswerTooLong above
+    the one limit of an answer's length (every entry point comes through here)."""
     if value is None:
         return None
     if isinstance(value, list | tuple | set | frozenset):
         value = " ".join(str(v) for v in value if v not in (None, ""))
     text = str(value)
+    if len(text) > TEXT_ANSWER_CHARS:
+        raise AnswerTooLong(too_long_message(question_caption(question), len(text)))
     if not text.strip():
         return None
     if question.type == "select_multiple":
@@ -542,7 +565,11 @@ def save_note(db: Database, response_id: str, path: str, note: str | None, actor
     with db.write() as session:
         head = _head(session, response_id)
         definition = form_service.definition_in(session, head.form_version_id)
-        _check_instance_path(definition, path)
+        question = _check_instance_path(definition, path)
+        if text is not None and len(text) > NOTE_CHARS:
+            raise ResponseError(QCoreApplication.translate(
+                "Forms", "The note on “{question}” has {length} characters, more than the limit of {limit}."
+            ).format(question=question_caption(question), length=grouped(len(text)), limit=grouped(NOTE_CHARS)))
         rows = repositories.answer_rows(session, response_id)
         existing = next((row for row in rows if row[1] == path), None)
         old = repositories.answer_note(session, existing[0]) if existing is not None else None
@@ -874,7 +901,10 @@ def _import_value(question: Question, raw: object, number: int, key: str) -> str
             value=json.dumps(raw, ensure_ascii=False)[:60]), key, raw)
     if isinstance(raw, float) and raw.is_integer() and question.type == "integer":
         raw = int(raw)
-    text = _normalise(question, str(raw))
+    try:
+        text = _normalise(question, str(raw))
+    except AnswerTooLong as exc:
+        raise _bad(number, str(exc), key, f"{str(raw)[:60]}…") from None
     if text is None:
         return None
     problem = type_problem(question, text)

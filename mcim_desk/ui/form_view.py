@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..forms.definition import FormDefinition, Question, repeat_instance
 from ..forms.engine import FormState
+from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .context import UiContext
 from .undo import SaveValueCommand
 
@@ -124,6 +125,8 @@ class QuestionWidget(QFrame):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.notes: CommitTextEdit | None = None
+        # a typed answer or note over its limit, kept in its box, not saved: what to say
+        self.limit_messages: dict[str, str] = {}
         self.editor: QWidget | None = None
         self.buttons: dict[str, QAbstractButton] = {}
         self.rows: dict[str, WrappingCheck] = {}  # multiple choices: the box and its label
@@ -230,9 +233,7 @@ class QuestionWidget(QFrame):
             self.notes.setObjectName("notes")
             self.notes.setMaximumHeight(70)
             self.notes.setMinimumHeight(40)
-            self.notes.committed.connect(
-                lambda: self.note_committed.emit(self.path, self.notes.toPlainText())
-            )
+            self.notes.committed.connect(self._commit_note)
             self._context_menu_from(self.notes)
             self.layout().insertWidget(self.layout().count() - 1, self.notes)
             self.retranslate(self.lang)
@@ -240,6 +241,22 @@ class QuestionWidget(QFrame):
             self.notes.setVisible(visible)
 
     # -- values -----------------------------------------------------------------------------
+
+    def _commit_note(self) -> None:
+        note = self.notes.toPlainText()
+        if len(note) > NOTE_CHARS:  # not saved; the typed note stays in its box
+            self._over_limit("note", self.tr("The note has {length} characters, more than the limit of {limit}.").format(
+                length=grouped(len(note)), limit=grouped(NOTE_CHARS)))
+            return
+        self._over_limit("note", None)
+        self.note_committed.emit(self.path, note)
+
+    def _over_limit(self, which: str, message: str | None) -> None:
+        if message:
+            self.limit_messages[which] = message
+        elif self.limit_messages.pop(which, None) is None:
+            return
+        self.show_error(None)
 
     def _radio_clicked(self, name: str, checked: bool) -> None:
         for other, button in self.buttons.items():
@@ -261,6 +278,13 @@ class QuestionWidget(QFrame):
         text = None if value is None else str(value)
         if text is not None and text.strip() == "":
             text = None
+        if text is not None and len(text) > TEXT_ANSWER_CHARS:
+            # Not saved, and the typed text stays in the field for the user to shorten.
+            from ..services.responses import question_caption, too_long_message
+
+            self._over_limit("answer", too_long_message(question_caption(self.question, self.lang), len(text)))
+            return
+        self._over_limit("answer", None)
         if text != self.value:
             self.committed.emit(self.path, text)
 
@@ -290,6 +314,9 @@ class QuestionWidget(QFrame):
                 self.notes.setPlainText(note or "")
 
     def show_error(self, message: str | None) -> None:
+        """Show the form's message for this answer; a text over the length limit that was not
+        saved is said first, whatever the form says."""
+        message = self.limit_messages.get("answer") or self.limit_messages.get("note") or message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import subprocess
 import sys
@@ -112,3 +113,91 @@ def test_log_file_holds_no_names(db_path: Path, isolated_data: Path) -> None:
     assert "upgrading schema" in log_text  # the log is written, just without personal data
     for secret in ("Ibáñez", "717 9419", "example.org"):
         assert secret not in log_text
+
+
+def test_check_fails_on_rows_that_refer_to_missing_rows(db_path: Path, capsys) -> None:  # noqa: ANN001
+    """A response whose mechanism was deleted outside the program (foreign keys off): the file
+    passes SQLite's quick check, so the foreign-key check must say it."""
+    from mcim_desk.services import responses
+    from mcim_desk.services.catalogue import find_mechanism
+    from mcim_desk.services.startup import open_database
+
+    db, _ = open_database(str(db_path))
+    mechanism = find_mechanism(db, "PIDC")
+    rid = responses.open_questionnaire(db, mechanism.id, "tester").id
+    responses.save_answer(db, rid, "section_1/q1", "PIDC", "tester")
+    db.dispose()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("DELETE FROM contact WHERE mechanism_id = ?", (mechanism.id,))
+    conn.execute("DELETE FROM mechanism WHERE id = ?", (mechanism.id,))
+    conn.commit()
+    conn.close()
+    assert main(["check", "--db", str(db_path)]) == 1
+    captured = capsys.readouterr()
+    assert "integrity: ok" not in captured.out
+    assert "1 row(s) of “response” refer to a missing row of “mechanism”" in captured.out
+    assert "problem: integrity: 1 row(s) of “response”" in captured.err
+
+
+def test_demo_given_a_database_url_says_a_demo_is_a_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    url = "postgresql+psycopg://amina:s3cret@server/mcim?host=/var/run/postgresql"
+    assert main(["demo", "--out", url]) == 2
+    err = capsys.readouterr().err
+    assert "a demo database is written to a new SQLite file" in err
+    assert "postgresql+psycopg://amina:***@server/mcim" in err
+    assert "s3cret" not in err and "does not exist" not in err
+    # a Windows drive letter is a file name, not a URL
+    assert main(["demo", "--out", str(tmp_path / "C:" / "demo.sqlite3")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_demo_shows_its_progress(tmp_path: Path) -> None:
+    """On a terminal, one line rewritten in place; in a log (a pipe), one line per step."""
+    import os
+    import pty
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    piped = subprocess.run([sys.executable, "-m", "mcim_desk", "demo", "--out", str(tmp_path / "a.sqlite3")],
+                           capture_output=True, text=True, env=env, check=True)
+    steps = piped.stderr.splitlines()
+    assert steps[0].endswith("% Creating the database…") and steps[-1] == "100% Done."
+    assert 4 <= len(steps) <= 8 and "\r" not in piped.stderr
+    assert "all fictional" in piped.stdout
+    parent, child = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "mcim_desk", "demo", "--out", str(tmp_path / "b.sqlite3")],
+                          stdout=subprocess.DEVNULL, stderr=child, env=env) as process:
+        os.close(child)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(parent, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait() == 0
+    os.close(parent)
+    shown = seen.decode("utf-8")
+    assert shown.count("\r") > 10 and "Entering fictional questionnaires…" in shown
+    assert shown.rstrip().endswith("100% Done.\x1b[K")
+
+
+def test_db_and_lang_are_taken_after_the_command_too(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """The four command lines of issue 11 that stopped with "unrecognized arguments"."""
+    assert main(["responses", "export", "--out", str(tmp_path / "r.json"), "--db", str(db_path)]) == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) == []
+    assert main(["forms", "list", "--db", str(db_path)]) == 0
+    assert "mcim_questionnaire_2018" in capsys.readouterr().out
+    assert main(["followups", "export", "--format", "ics", "--out", str(tmp_path / "f.ics"),
+                 "--db", str(db_path)]) == 0
+    assert (tmp_path / "f.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert main(["questionnaire", "pdf", "--mechanism", "PIDC", "--lang", "fr", "--out",
+                 str(tmp_path / "q.pdf"), "--db", str(db_path)]) == 0
+    from pypdf import PdfReader
+
+    assert "Veuillez indiquer" in PdfReader(str(tmp_path / "q.pdf")).pages[0].extract_text()
+    # between the command and its action, and the last one given wins
+    assert main(["--db", str(tmp_path / "other.sqlite3"), "forms", "--db", str(db_path), "list"]) == 0
+    assert not (tmp_path / "other.sqlite3").exists()

@@ -30,6 +30,37 @@ def test_forms_validate_a_broken_file_exits_1_with_the_row(tmp_path: Path, capsy
     assert "broken.md: row 3: unknown function concat() in relevant" in err
 
 
+def test_a_file_named_xlsx_that_is_no_workbook_is_called_what_it_is(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """pyxform's own message named its internal argument ('definition' was not recognized...)."""
+    import zipfile
+
+    (tmp_path / "notes.xlsx").write_text("type,name,label\ntext,a,A\n", encoding="utf-8")
+    (tmp_path / "scan.xlsx").write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n")
+    with zipfile.ZipFile(tmp_path / "letter.xlsx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "cut.xlsx").write_bytes(b"PK\x03\x04" + bytes(range(200)))
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "noise.xlsx").write_bytes(bytes(range(256)) * 4)
+    expected = {
+        "notes.xlsx": "notes.xlsx is not an Excel workbook (.xlsx): it is a text file (if it is a CSV or "
+                      "markdown form, name it .csv or .md).",
+        "scan.xlsx": "scan.xlsx is not an Excel workbook (.xlsx): it is a PDF document.",
+        "letter.xlsx": "letter.xlsx is not an Excel workbook (.xlsx): it is a Word document.",
+        "cut.xlsx": "cut.xlsx: a damaged or truncated zip archive, not a readable Excel workbook",
+        "empty.xlsx": "empty.xlsx is not an Excel workbook (.xlsx): it is an empty file.",
+        "noise.xlsx": "noise.xlsx is not an Excel workbook (.xlsx): it is a file of another kind, or a "
+                      "damaged one.",
+    }
+    for name, words in expected.items():
+        for command in (["forms", "validate"], ["--db", str(db_path), "forms", "add"]):
+            assert main([*command, str(tmp_path / name)]) == 1
+            err = capsys.readouterr().err
+            assert words in err
+            assert "definition" not in err and "Traceback" not in err
+    assert main(["--db", str(db_path), "forms", "list"]) == 0
+    assert "notes.xlsx" not in capsys.readouterr().out
+
+
 def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     form = tmp_path / "extra.md"
     form.write_text(

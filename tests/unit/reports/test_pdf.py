@@ -20,6 +20,7 @@ from mcim_desk.reports.pdf import (
     escape_text,
     para,
     styles,
+    text_paras,
     write_pdf,
 )
 
@@ -210,3 +211,24 @@ def test_content_taller_than_a_page_still_lays_out(tmp_path: Path) -> None:
     text = text_of(out)
     assert "line 0 of" in text and "line 199 of" in text and "the end" in text
     assert "Objective 39:" in text
+
+
+def test_long_text_becomes_paragraphs_of_whole_lines_that_keep_every_word(tmp_path: Path) -> None:
+    """A long answer flows across pages in many small Paragraphs (one huge Paragraph took
+    minutes to split); a line far too long is cut between words, never inside one."""
+    from mcim_desk.reports.pdf import CHUNK_CHARS
+
+    lines = [f"ligne {n:05d} <é> & x" for n in range(2000)]
+    chunks = text_paras("\n".join(lines))
+    assert len(chunks) > 20
+    assert all(len(p.text) < 3 * CHUNK_CHARS for p in chunks)
+    shown = "<br/>".join(re.sub(r"^<para[^>]*>|</para>$", "", p.text) for p in chunks)
+    assert shown == escape_text("\n".join(lines))
+    words = " ".join(f"mot{n}" for n in range(200_000))  # about 1.5 MB on one line
+    pieces = text_paras(words, indent=12)
+    assert len(pieces) > 300
+    assert pieces[0].text.startswith('<para leftIndent="12">mot0 mot1 ')
+    inner = [re.sub(r"^<para[^>]*>|</para>$", "", p.text) for p in pieces]
+    assert " ".join(part.replace("<br/>", " ") for part in inner).split() == words.split()
+    out = write_pdf(tmp_path / "long.pdf", meta(), [*chunks])
+    assert len(PdfReader(str(out)).pages) > 30
