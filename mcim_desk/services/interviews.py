@@ -894,13 +894,18 @@ def prefill_guide(db: Database, interview_id: str, actor: str) -> list[str]:
     answers = responses.answers(db, info.response_id)
     filled = []
     who = ", ".join(p for p in (info.contact_name, info.contact_title, info.contact_institution) if p)
+    def fill(path: str, value: str) -> None:
+        try:  # only over an empty answer: someone typing it meanwhile wins
+            responses.save_answer(db, info.response_id, path, value, actor, expected=None)
+        except responses.EditConflict:
+            return
+        filled.append(path)
+
     if who and not answers.get(GUIDE_INTERVIEWEE):
-        responses.save_answer(db, info.response_id, GUIDE_INTERVIEWEE, who, actor)
-        filled.append(GUIDE_INTERVIEWEE)
+        fill(GUIDE_INTERVIEWEE, who)
     moment = info.actual_start_utc or info.planned_start_utc
     if moment is not None and not answers.get(GUIDE_DATE):
         day = from_utc_naive(moment, info.zone).date()
         if day <= clock.utcnow().date():  # the guide's constraint: not in the future
-            responses.save_answer(db, info.response_id, GUIDE_DATE, day.isoformat(), actor)
-            filled.append(GUIDE_DATE)
+            fill(GUIDE_DATE, day.isoformat())
     return filled

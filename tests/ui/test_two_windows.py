@@ -1,0 +1,216 @@
+"""Two people on one database, each in a window of their own (issue 11): a save made in a
+window that still shows an older value is refused, both values are shown, and the user keeps
+theirs or takes the other; nothing is lost either way. Two windows editing different
+questions of one response both save without a word. On SQLite (two views, each with its own
+connection, as two programs on one shared file) and on PostgreSQL (two main windows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from mcim_desk.services import catalogue, responses
+from mcim_desk.ui.dialogs import ScriptedDialogs
+
+Q1, Q21, Q25 = "section_1/q1", "section_3/q21", "section_4/q25"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """A migrated database both windows open: a SQLite file or the test server."""
+    from mcim_desk.services.startup import open_database
+
+    if request.param == "sqlite":
+        where = str(db_path)
+    else:
+        from tests.conftest import reset_postgres
+
+        where = request.getfixturevalue("pg_url")
+        reset_postgres(where)
+    database, _ = open_database(where)
+    database.dispose()
+    return where
+
+
+@pytest.fixture
+def open_view(qtbot, target: str):  # noqa: ANN001, ANN201
+    """``open_view(actor)``: a questionnaire page of its own (own connection, undo stack and
+    scripted dialogs) on the Rabat Process's response, created on first use."""
+    from PySide6.QtGui import QUndoStack
+
+    from mcim_desk.persistence.database import Database
+    from mcim_desk.preferences import Preferences
+    from mcim_desk.ui.bus import ChangeBus
+    from mcim_desk.ui.context import UiContext
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+    from mcim_desk.ui.tasks import SyncRunner
+
+    databases = []
+
+    def build(actor: str, dialogs: ScriptedDialogs | None = None) -> QuestionnairePage:
+        db = Database(target)
+        databases.append(db)
+        rabat = catalogue.find_mechanism(db, "Rabat Process").id
+        responses.open_questionnaire(db, rabat, actor)
+        prefs = Preferences(profile=actor, time_zone="Europe/Geneva", language="en")
+        ctx = UiContext(db, ChangeBus(), SyncRunner(), dialogs or ScriptedDialogs(), QUndoStack(), prefs)
+        page = QuestionnairePage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        page.show_mechanism(rabat)
+        assert page.stack.currentWidget() is page.form
+        return page
+
+    yield build
+    for db in databases:
+        db.dispose()
+
+
+def type_and_commit(qtbot, typer, page, path: str, text: str) -> None:  # noqa: ANN001
+    """Replace the field's text as a person would (accents typed key by key), then Tab."""
+    page.window().activateWindow()  # the one with the keyboard: Tab and leaving commit
+    qtbot.waitUntil(page.window().isActiveWindow)
+    editor = page.form.widgets[path].editor
+    editor.setFocus()
+    if isinstance(editor, QLineEdit):
+        editor.selectAll()
+        editor.del_()
+    elif isinstance(editor, QPlainTextEdit):
+        editor.selectAll()
+        editor.textCursor().removeSelectedText()
+    typer(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+
+
+def field_text(page, path: str) -> str:  # noqa: ANN001
+    editor = page.form.widgets[path].editor
+    return editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+
+
+def stored(page, path: str) -> str | None:  # noqa: ANN001
+    return responses.answers(page.ctx.db, page.form.response.id).get(path)
+
+
+def test_a_stale_window_cannot_overwrite_silently(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    """Before issue 11 the second save replaced the first with no message."""
+    amina, jean = open_view("amina"), open_view("jean")
+    jean.ctx.dialogs.conflict_answers.append("theirs")
+    type_and_commit(qtbot, typer, amina, Q21, "Par des ateliers régionaux")
+    type_and_commit(qtbot, typer, jean, Q21, "Par un fonds commun")  # Jean still saw nothing
+    assert stored(amina, Q21) == "Par des ateliers régionaux"
+    kind, question, text = jean.ctx.dialogs.shown[-1]
+    assert kind == "conflict" and question.startswith("21.")
+    assert "Par des ateliers régionaux" in text and "Par un fonds commun" in text and "amina" in text
+    # Jean took Amina's answer: his field shows it, and his window now reads it as saved.
+    assert field_text(jean, Q21) == "Par des ateliers régionaux"
+    assert jean.form.answers[Q21] == "Par des ateliers régionaux"
+    # His typed text is not lost: the history has Amina's save, and nothing of Jean's overwrote it.
+    history = responses.history(jean.ctx.db, jean.form.response.id)
+    assert [(h.actor, h.new) for h in history if h.field == Q21] == [("amina", "Par des ateliers régionaux")]
+
+
+def test_keeping_mine_overwrites_knowingly_and_undo_brings_theirs_back(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    amina, jean = open_view("amina"), open_view("jean")
+    jean.ctx.dialogs.conflict_answers.append("mine")
+    type_and_commit(qtbot, typer, amina, Q21, "Réponse d’Amina")
+    type_and_commit(qtbot, typer, jean, Q21, "Réponse de Jean")
+    assert stored(jean, Q21) == "Réponse de Jean"
+    assert field_text(jean, Q21) == "Réponse de Jean"
+    history = responses.history(jean.ctx.db, jean.form.response.id)
+    assert [(h.actor, h.old, h.new) for h in history if h.field == Q21] == [
+        ("amina", None, "Réponse d’Amina"), ("jean", "Réponse d’Amina", "Réponse de Jean")]
+    jean.ctx.undo.undo()  # takes Jean's choice back: Amina's answer, not the stale empty one
+    assert stored(jean, Q21) == "Réponse d’Amina"
+    assert field_text(jean, Q21) == "Réponse d’Amina"
+
+
+def test_the_typed_text_stays_until_the_user_decides(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    seen: list[str] = []
+
+    class Watching(ScriptedDialogs):
+        def resolve_conflict(self, *args, **kwargs) -> str:  # noqa: ANN002, ANN003
+            seen.append(field_text(jean, Q21))  # what the field holds while the dialog is up
+            return super().resolve_conflict(*args, **kwargs)
+
+    amina, jean = open_view("amina"), open_view("jean", Watching())
+    jean.ctx.dialogs.conflict_answers.append("theirs")
+    type_and_commit(qtbot, typer, amina, Q21, "Première")
+    type_and_commit(qtbot, typer, jean, Q21, "Seconde, écrite à côté")
+    assert seen == ["Seconde, écrite à côté"]
+    assert field_text(jean, Q21) == "Première"
+
+
+def test_two_windows_on_different_questions_both_save(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    amina, jean = open_view("amina"), open_view("jean")
+    type_and_commit(qtbot, typer, amina, Q1, "Processus de Rabat")
+    type_and_commit(qtbot, typer, jean, Q21, "Par des ateliers")
+    type_and_commit(qtbot, typer, amina, Q1, "Processus de Rabat (2006)")  # her own answer again
+    assert stored(amina, Q1) == "Processus de Rabat (2006)"
+    assert stored(amina, Q21) == "Par des ateliers"
+    assert amina.ctx.dialogs.shown == [] and jean.ctx.dialogs.shown == []
+
+
+def test_a_stale_repeat_change_is_refused_and_the_entries_reloaded(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    amina, jean = open_view("amina"), open_view("jean")
+    rid = amina.form.response.id
+    for name in ("OIM", "Union africaine"):
+        responses.insert_repeat(amina.ctx.db, rid, Q25, "amina", values={"partner_name": name})
+    amina.form.open_response(rid)
+    jean.form.open_response(rid)  # both show OIM, Union africaine
+    amina.form._remove_instance(Q25, 1)  # noqa: SLF001 - the Remove button's slot
+    jean.ctx.dialogs.expect("Entries changed elsewhere")
+    jean.form._remove_instance(Q25, 1)  # noqa: SLF001 - meant OIM, would have removed UA
+    assert responses.answers(jean.ctx.db, rid)[f"{Q25}[1]/partner_name"] == "Union africaine"
+    kind, _title, text = jean.ctx.dialogs.shown[-1]
+    assert kind == "warning" and "amina" in text and Q25 in text
+    assert field_text(jean, f"{Q25}[1]/partner_name") == "Union africaine"  # reloaded
+    assert f"{Q25}[2]/partner_name" not in jean.form.widgets
+
+
+def test_validating_answers_changed_elsewhere_is_refused(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    amina, jean = open_view("amina"), open_view("jean")
+    rid = amina.form.response.id
+    for path, value in [(Q1, "Processus de Rabat"), ("section_2/q4", "non"),
+                        ("submission/submitted_by", "Secrétariat")]:
+        responses.save_answer(amina.ctx.db, rid, path, value, "amina", expected=None)
+    amina.form.open_response(rid)
+    jean.form.open_response(rid)
+    assert jean.form.is_complete()
+    type_and_commit(qtbot, typer, amina, Q1, "Processus de Rabat — à revoir")
+    jean.ctx.dialogs.expect("Changed elsewhere")
+    jean.validate()
+    assert responses.response_info(jean.ctx.db, rid).status == "complete"
+    assert field_text(jean, Q1) == "Processus de Rabat — à revoir"  # he now sees what changed
+
+
+def test_two_main_windows_on_the_server(make_window, qtbot, typer, pg_url: str) -> None:  # noqa: ANN001
+    """The secretariat's case: two program windows on the PostgreSQL database."""
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+    from tests.conftest import reset_postgres
+
+    reset_postgres(pg_url)
+    pages = []
+    for actor in ("amina", "jean"):
+        window = make_window(path=pg_url)
+        window.prefs.profile = actor
+        page = next(p for p, _ in window._pages if isinstance(p, QuestionnairePage))  # noqa: SLF001
+        window.tabs.setCurrentWidget(page)
+        rabat = next(r for r in window.list_panel.visible_rows() if r.key == "rabat_process")
+        window.list_panel.select(rabat.id)
+        if page.stack.currentWidget() is page.start:
+            qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        pages.append(page)
+    amina, jean = pages
+    assert amina.form.response.id == jean.form.response.id
+    jean.ctx.dialogs.conflict_answers.append("theirs")
+    type_and_commit(qtbot, typer, amina, Q21, "Réponse d’Amina")
+    type_and_commit(qtbot, typer, amina, Q1, "Processus de Rabat")
+    type_and_commit(qtbot, typer, jean, "section_3/q20", "Réponse de Jean à la Q20")  # no conflict
+    type_and_commit(qtbot, typer, jean, Q21, "Réponse de Jean")
+    assert [entry[0] for entry in jean.ctx.dialogs.shown] == ["conflict"]
+    assert stored(amina, Q21) == "Réponse d’Amina" and field_text(jean, Q21) == "Réponse d’Amina"
+    assert stored(amina, "section_3/q20") == "Réponse de Jean à la Q20"
