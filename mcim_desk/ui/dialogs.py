@@ -28,6 +28,15 @@ class DialogService:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        """A warning with one button per (key, caption); the key of the one clicked (the
+        last choice when the box is closed)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        buttons = {box.addButton(caption, QMessageBox.ButtonRole.ActionRole): key
+                   for key, caption in choices}
+        box.exec()
+        return buttons.get(box.clickedButton(), choices[-1][0] if choices else None)
+
     def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,
                          actor: str | None, at: datetime | None, note: bool = False) -> str:
         """Someone else saved ``question`` since the window read it: "mine" (save mine over
@@ -51,7 +60,8 @@ class ScriptedDialogs(DialogService):
     """Answers prepared in advance and a record of what was shown (tests, the self-test).
 
     An error or warning box is unexpected unless announced first with :meth:`expect` (a
-    piece of its title or text); a conflict unless ``conflict_answers`` holds the choice.
+    piece of its title or text); a conflict or a choice unless ``conflict_answers`` or
+    ``choice_answers`` holds the answer.
     Unexpected boxes are kept in ``unexpected``: the test suite fails any test that leaves
     one, showing its text (tests/conftest.py looks at every instance made during a test)."""
 
@@ -63,6 +73,7 @@ class ScriptedDialogs(DialogService):
         self.confirm_answers: list[bool] = []
         self.file_answers: list[str | None] = []
         self.conflict_answers: list[str] = []
+        self.choice_answers: list[str] = []
         self.expected: list[str] = []
         self.unexpected: list[tuple[str, str, str]] = []
         ScriptedDialogs.instances.add(self)
@@ -91,6 +102,14 @@ class ScriptedDialogs(DialogService):
     def confirm(self, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        entry = ("choose", title, text)
+        self.shown.append(entry)
+        if not self.choice_answers:
+            self.unexpected.append(entry)
+            return None
+        return self.choice_answers.pop(0)
 
     def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,
                          actor: str | None, at: datetime | None, note: bool = False) -> str:
