@@ -31,21 +31,24 @@ def local_time(at: datetime | None) -> str:
 
 def conflict_text(question: str, theirs: str | None, yours: str | None, actor: str | None,
                   at: datetime | None, note: bool = False) -> str:
-    """The conflict in words (the scripted dialogs record it; the dialog shows it too)."""
-    tr = QCoreApplication.translate
-    empty = tr("Conflict", "(no answer)")
+    """The conflict in words, as the scripted dialogs (tests, the self-test) record it."""
+    empty = QCoreApplication.translate("Conflict", "(no answer)")
     if note:
-        head = tr("Conflict", "Someone else changed the note on “{question}” since this window "
-                  "read it.").format(question=question)
+        head = QCoreApplication.translate(
+            "Conflict", "Someone else changed the note on “{question}” since this window read "
+            "it.").format(question=question)
     else:
-        head = tr("Conflict", "Someone else changed the answer to “{question}” since this window "
-                  "read it.").format(question=question)
-    who = (tr("Conflict", "Saved by {actor} on {when}").format(actor=actor, when=local_time(at))
-           if actor else tr("Conflict", "Saved by someone else"))
+        head = QCoreApplication.translate(
+            "Conflict", "Someone else changed the answer to “{question}” since this window read "
+            "it.").format(question=question)
+    who = (QCoreApplication.translate("Conflict", "Saved by {actor} on {when}").format(
+        actor=actor, when=local_time(at)) if actor
+        else QCoreApplication.translate("Conflict", "Saved by someone else"))
     return "\n".join([
         head,
-        tr("Conflict", "Theirs: {value}").format(value=theirs or empty) + f" ({who})",
-        tr("Conflict", "Yours: {value}").format(value=yours or empty),
+        QCoreApplication.translate("Conflict", "Theirs: {value}").format(value=theirs or empty)
+        + f" ({who})",
+        QCoreApplication.translate("Conflict", "Yours: {value}").format(value=yours or empty),
     ])
 
 
