@@ -214,3 +214,29 @@ def test_two_main_windows_on_the_server(make_window, qtbot, typer, pg_url: str) 
     assert [entry[0] for entry in jean.ctx.dialogs.shown] == ["conflict"]
     assert stored(amina, Q21) == "Réponse d’Amina" and field_text(jean, Q21) == "Réponse d’Amina"
     assert stored(amina, "section_3/q20") == "Réponse de Jean à la Q20"
+
+
+def test_a_refused_save_never_shows_the_database_text(open_view, qtbot, typer) -> None:  # noqa: ANN001
+    """Whatever the server refuses, the message names no SQL and no bound value (before
+    issue 11 the driver's text, SQL and the typed answer, filled the "Answer not saved" box)."""
+    from sqlalchemy import text
+
+    amina = open_view("amina")
+    db = amina.ctx.db
+    with db.engine.begin() as connection:  # a rule of the server's that refuses the insert
+        if db.is_sqlite:
+            connection.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON answer "
+                                    "BEGIN SELECT RAISE(ABORT, 'refused here'); END"))
+        else:
+            connection.execute(text("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql "
+                                    "AS $$ BEGIN RAISE EXCEPTION 'refused here'; END $$"))
+            connection.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON answer "
+                                    "FOR EACH ROW EXECUTE FUNCTION refuse()"))
+    amina.ctx.dialogs.expect("Answer not saved")
+    type_and_commit(qtbot, typer, amina, Q21, "Réponse secrète")
+    kind, title, message = amina.ctx.dialogs.shown[-1]
+    assert (kind, title) == ("error", "Answer not saved")
+    assert "Nothing was saved" in message
+    for leak in ("INSERT", "SELECT", "answer (", "Réponse secrète", "refused here", "[SQL"):
+        assert leak not in message
+    assert stored(amina, Q21) is None
