@@ -27,8 +27,10 @@ from .models import (
 # --- interviews -----------------------------------------------------------------------------
 
 
-def interview(session: Session, interview_id: str) -> Interview | None:
-    return session.get(Interview, interview_id)
+def interview(session: Session, interview_id: str, *, lock: bool = False) -> Interview | None:
+    """The Interview row, or None; ``lock`` holds it until the transaction ends (PostgreSQL),
+    so that a save compares with what the previous one committed."""
+    return session.get(Interview, interview_id, with_for_update=True if lock else None)
 
 
 def add_interview(session: Session, **values: object) -> Interview:

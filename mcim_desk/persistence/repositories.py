@@ -540,6 +540,17 @@ def last_answer_change(session: Session, response_id: str, path: str, *,
     return (row[0], row[1]) if row is not None else None
 
 
+def last_change(session: Session, entity: str, entity_id: str,
+                field: str | None) -> tuple[str, datetime] | None:
+    """(actor, at) of the latest audit row about one field of a record (any field: None)."""
+    stmt = select(AuditEntry.actor, AuditEntry.at).where(
+        AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+    if field is not None:
+        stmt = stmt.where(AuditEntry.field == field)
+    row = session.execute(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
 def last_response_change(session: Session, response_id: str) -> tuple[str, datetime] | None:
     """(actor, at) of the latest audit row about a response or its answers, or None."""
     stmt = (

@@ -19,6 +19,7 @@ from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from ..domain.timezones import zone as zone_info
+from . import conflicts
 from . import followups as followup_service
 from .catalogue import ContactInfo, StaleEditError, ValidationError
 
@@ -280,10 +281,11 @@ def _missing(interview_id: str) -> ValidationError:
     )
 
 
-def _row(session: Session, interview_id: str, expected_revision: int | None = None):  # noqa: ANN202
+def _row(session: Session, interview_id: str, expected_revision: int | None = None,  # noqa: ANN202
+         *, lock: bool = False):
     from ..persistence import interviews_repo
 
-    row = interviews_repo.interview(session, interview_id)
+    row = interviews_repo.interview(session, interview_id, lock=lock)
     if row is None or row.deleted_at is not None:
         raise _missing(interview_id)
     if expected_revision is not None and row.revision != expected_revision:
@@ -701,9 +703,12 @@ def set_validate_notes(
 
 
 def set_notes(
-    db: Database, interview_id: str, text: str | None, actor: str, *, expected_revision: int | None = None
+    db: Database, interview_id: str, text: str | None, actor: str, *, expected_revision: int | None = None,
+    expected: object = conflicts.UNCHECKED,
 ) -> InterviewInfo:
-    """The free notes of the call; quotes taken from them follow the text (re-anchored)."""
+    """The free notes of the call; quotes taken from them follow the text (re-anchored).
+    ``expected``: the notes the caller read; when someone changed them since, EditConflict
+    (both texts, who and when), nothing written."""
     from ..persistence import repositories
     from .quotes import reanchor_in
 
@@ -715,8 +720,15 @@ def set_notes(
             ), "notes",
         )
     with db.write() as session:
-        row = _row(session, interview_id, expected_revision)
+        row = _row(session, interview_id, expected_revision, lock=True)
         old = row.notes
+        if old != value and expected is not conflicts.UNCHECKED and old != conflicts.blank_to_none(expected):
+            raise conflicts.refused(
+                session, QCoreApplication.translate(
+                    "Interviews", "The call notes were changed {by} since this window read them: "
+                    "your notes were not saved."),
+                entity="interview", entity_id=row.id, field="notes", kind="notes",
+                theirs=old, yours=value)
         if old != value:
             row.notes = value
             repositories.append_audit(

@@ -36,7 +36,9 @@ from ..forms.definition import (
     split_instance,
 )
 from ..forms.engine import FormState, affects_relevance, type_problem
+from . import conflicts
 from . import forms as form_service
+from .conflicts import UNCHECKED, blank_to_none
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -60,31 +62,9 @@ class NeedsConfirmation(ResponseError):
     """The response is validated: editing it must be confirmed (``confirm_validated=True``)."""
 
 
-class _Unchecked:
-    def __repr__(self) -> str:
-        return "UNCHECKED"
-
-
-# ``expected=UNCHECKED``: the caller means to overwrite whatever is stored (scripts, the demo,
-# tests). Every window passes what it read instead.
-UNCHECKED: Any = _Unchecked()
-
-
-class EditConflict(ResponseError):
-    """A save made from a stale copy: since the window read it, someone else (another window,
-    user or process) changed what the save would overwrite. Nothing was written.
-
-    ``kind`` is "answer", "note", "repeat" (the entries of a repeat), "status" or "source";
-    ``path`` the answer or repeat (None for the response itself); ``theirs`` the value saved
-    now and ``yours`` the one refused (answers and notes); ``actor`` and ``at`` (naive UTC)
-    who saved theirs and when, from the audit log (None when it does not say)."""
-
-    def __init__(self, message: str, *, kind: str, path: str | None, theirs: str | None = None,
-                 yours: str | None = None, actor: str | None = None,
-                 at: datetime | None = None) -> None:
-        super().__init__(message)
-        self.kind, self.path, self.theirs, self.yours = kind, path, theirs, yours
-        self.actor, self.at = actor, at
+class EditConflict(conflicts.EditConflict, ResponseError):
+    """A save on a response made from a stale copy (see :mod:`.conflicts`); kinds "answer",
+    "note", "repeat", "status" and "source". Nothing was written."""
 
 
 class SubmissionError(ResponseError):
@@ -332,11 +312,7 @@ def _conflict(session: Session, response_id: str, kind: str, path: str | None,
     else:
         change = repositories.last_answer_change(session, response_id, path, within=kind == "repeat")
     actor, at = change if change is not None else (None, None)
-    if actor:
-        by = QCoreApplication.translate("Forms", "by {actor} at {when} UTC").format(
-            actor=actor, when=at.strftime("%Y-%m-%d %H:%M:%S"))
-    else:
-        by = QCoreApplication.translate("Forms", "by someone else")
+    by = conflicts.by_whom(actor, at)
     templates = {
         "answer": QCoreApplication.translate(
             "Forms", "The answer to {path} was changed {by} since this window read it: "
@@ -658,10 +634,6 @@ def save_note(db: Database, response_id: str, path: str, note: str | None, actor
     return _retrying(lambda: _save_note(db, response_id, path, note, actor, expected))
 
 
-def _blank_to_none(text: object) -> str | None:
-    return str(text) if text is not None and str(text).strip() else None
-
-
 def _save_note(db: Database, response_id: str, path: str, note: str | None, actor: str,
                expected: object) -> bool:
     from ..persistence import repositories
@@ -677,7 +649,7 @@ def _save_note(db: Database, response_id: str, path: str, note: str | None, acto
         old = repositories.answer_note(session, existing[0]) if existing is not None else None
         if old == text:
             return False
-        if expected is not UNCHECKED and old != _blank_to_none(expected):
+        if expected is not UNCHECKED and old != blank_to_none(expected):
             raise _conflict(session, response_id, "note", path, old, text)
         if existing is None:
             relevant = FormState(definition, _values(rows)).relevant(path)

@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 KEEP_MINE, TAKE_THEIRS = "mine", "theirs"
 
 
+class KeptTheirs(Exception):  # noqa: N818 - a choice, not an error
+    """Raised out of a save the user gave up for the other person's value (nothing to say)."""
+
+
 def local_time(at: datetime | None) -> str:
     """A stored moment (naive UTC) on this computer's clock, for a person to read."""
     if at is None:

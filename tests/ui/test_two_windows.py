@@ -240,3 +240,41 @@ def test_a_refused_save_never_shows_the_database_text(open_view, qtbot, typer) -
     for leak in ("INSERT", "SELECT", "answer (", "Réponse secrète", "refused here", "[SQL"):
         assert leak not in message
     assert stored(amina, Q21) is None
+
+
+def test_stale_call_notes_are_not_overwritten(make_window, qtbot, typer) -> None:  # noqa: ANN001
+    """The call notes of an interview, typed in a call workspace while someone else saved
+    theirs (on SQLite: the other writer is another connection, as another program)."""
+    from datetime import datetime
+
+    from mcim_desk.persistence.database import Database
+    from mcim_desk.services import interviews
+    from mcim_desk.services.catalogue import ContactInfo, find_mechanism, save_contact
+    from mcim_desk.ui.call_workspace import CallWorkspace
+
+    window = make_window()
+    db = window.ctx.db
+    sacm = find_mechanism(db, "SACM")
+    chair = save_contact(db, ContactInfo(
+        id="", mechanism_id=sacm.id, role="chair", name="Ana Pérez", title="Presidenta",
+        institution="Cancillería", email=None, phone=None, time_zone="America/Lima", revision=0), "tester")
+    planned = interviews.plan_interview(db, sacm.id, chair.id, datetime(2018, 10, 1, 9, 0),
+                                        "America/Lima", 60, "Europe/Geneva", "tester")
+    workspace = CallWorkspace(window.ctx, planned.id, window)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    other = Database(db.target)
+    try:
+        interviews.set_notes(other, planned.id, "Notes de Jean : budget en baisse", "jean")
+    finally:
+        other.dispose()
+    window.dialogs.conflict_answers.append("theirs")
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow)
+    typer(qtbot, workspace.notes_edit, "Mes notes à moi")
+    workspace.notes_edit.clearFocus()  # leaving the notes saves them
+    kind, question, text = window.dialogs.shown[-1]
+    assert kind == "conflict" and question == "Call notes"
+    assert "Notes de Jean : budget en baisse" in text and "Mes notes à moi" in text and "jean" in text
+    assert interviews.interview(db, planned.id).notes == "Notes de Jean : budget en baisse"
+    assert workspace.notes_edit.toPlainText() == "Notes de Jean : budget en baisse"
