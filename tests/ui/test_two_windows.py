@@ -278,3 +278,35 @@ def test_stale_call_notes_are_not_overwritten(make_window, qtbot, typer) -> None
     assert "Notes de Jean : budget en baisse" in text and "Mes notes à moi" in text and "jean" in text
     assert interviews.interview(db, planned.id).notes == "Notes de Jean : budget en baisse"
     assert workspace.notes_edit.toPlainText() == "Notes de Jean : budget en baisse"
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_stale_mechanism_card_field(make_window, qtbot, typer, choice: str) -> None:  # noqa: ANN001
+    """A field of the mechanism card saved elsewhere since the card showed it."""
+    from mcim_desk.persistence.database import Database
+
+    window = make_window()
+    panel = window.list_panel
+    pidc = next(r for r in panel.visible_rows() if r.key == "pidc")
+    assert panel.select(pidc.id)
+    other = Database(window.ctx.db.target)
+    try:
+        catalogue.update_mechanism(other, pidc.id, "chair_country", "Fidji", "jean")
+    finally:
+        other.dispose()
+    window.dialogs.conflict_answers.append(choice)
+    field = window.card.fields["chair_country"]
+    field.setFocus()
+    field.selectAll()
+    typer(qtbot, field, "Îles Salomon")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    kind, _question, text = window.dialogs.shown[-1]
+    assert kind == "conflict" and "Fidji" in text and "Îles Salomon" in text and "jean" in text
+    saved = catalogue.mechanism_card(window.ctx.db, pidc.id).row.chair_country
+    if choice == "theirs":
+        assert saved == "Fidji" and field.text() == "Fidji"
+    else:
+        assert saved == "Îles Salomon" and field.text() == "Îles Salomon"
+        window.undo_action.trigger()  # brings Jean's value back, not the stale empty one
+        assert catalogue.mechanism_card(window.ctx.db, pidc.id).row.chair_country == "Fidji"
+    assert not window.card.error.isVisibleTo(window.card)
