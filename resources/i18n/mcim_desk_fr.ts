@@ -240,73 +240,73 @@
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="383"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="384"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="638"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="432"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="436"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="451"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="452"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="460"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="463"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="532"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="533"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="548"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="549"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="589"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="590"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -314,112 +314,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="609"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="615"/>
+        <source>Call notes</source>
+        <translation>Notes de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="630"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="612"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="633"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="682"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="695"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="725"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="722"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="743"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="724"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="745"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="771"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="792"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="783"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="807"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="834"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="837"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="812"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="838"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="813"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="839"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="840"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="821"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="822"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="823"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="849"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="824"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="850"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
@@ -427,32 +432,37 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="163"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="164"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="173"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="174"/>
         <source>Member states must be a whole number between 0 and 1000, not “{value}”.</source>
         <translation>Le nombre d’États membres doit être un nombre entier entre 0 et 1000, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="183"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="184"/>
         <source>The name and acronym cannot be empty.</source>
         <translation>Le nom et le sigle ne peuvent pas être vides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="291"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="215"/>
+        <source>This field was changed {by} since this window read it: your value was not saved.</source>
+        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/catalogue.py" line="304"/>
         <source>A contact needs a name.</source>
         <translation>Un contact doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="298"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="311"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="309"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="322"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
@@ -1025,37 +1035,37 @@
 <context>
     <name>Conflict</name>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="35"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="39"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="37"/>
-        <source>Someone else changed the note on “{question}” since this window read it.</source>
-        <translation>Quelqu’un d’autre a modifié la note sur « {question} » depuis que cette fenêtre l’a lue.</translation>
-    </message>
-    <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="41"/>
-        <source>Someone else changed the answer to “{question}” since this window read it.</source>
-        <translation>Quelqu’un d’autre a modifié la réponse à « {question} » depuis que cette fenêtre l’a lue.</translation>
+        <source>Someone else changed the note on “{question}” since this window read it.</source>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="44"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="45"/>
+        <source>Someone else changed the answer to “{question}” since this window read it.</source>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="48"/>
         <source>Saved by {actor} on {when}</source>
         <translation>enregistrée par {actor} le {when}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="46"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="50"/>
         <source>Saved by someone else</source>
         <translation>enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="49"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="53"/>
         <source>Theirs: {value}</source>
         <translation>La sienne : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="51"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="55"/>
         <source>Yours: {value}</source>
         <translation>La vôtre : {value}</translation>
     </message>
@@ -1122,44 +1132,57 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../mcim_desk/services/conflicts.py" line="49"/>
+        <source>by {actor} at {when} UTC</source>
+        <translation>par {actor} le {when} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/conflicts.py" line="51"/>
+        <source>by someone else</source>
+        <translation>par quelqu’un d’autre</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="342"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="370"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
     </message>
@@ -1433,52 +1456,52 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>EditConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="64"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="68"/>
         <source>Changed by someone else</source>
         <translation>Modifié par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="70"/>
-        <source>Someone else changed the note on “{question}” since this window read it. Nothing was overwritten: choose the note to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la note sur « {question} » depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
-    </message>
-    <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="74"/>
-        <source>Someone else changed the answer to “{question}” since this window read it. Nothing was overwritten: choose the answer to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la réponse à « {question} » depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
+        <source>Someone else changed the note on “{question}” since this window read it. Nothing was overwritten: choose the note to keep.</source>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="77"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="78"/>
+        <source>Someone else changed the answer to “{question}” since this window read it. Nothing was overwritten: choose the answer to keep.</source>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="81"/>
         <source>Theirs — saved by {actor} on {when}</source>
         <translation>La sienne — enregistrée par {actor} le {when}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="78"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="82"/>
         <source>Theirs — saved by someone else</source>
         <translation>La sienne — enregistrée par quelqu’un d’autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="87"/>
         <source>Yours — typed in this window</source>
         <translation>La vôtre — saisie dans cette fenêtre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="87"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="91"/>
         <source>Keep mine (replace theirs)</source>
         <translation>Garder la mienne (remplace la sienne)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="93"/>
         <source>Take theirs</source>
         <translation>Prendre la sienne</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="96"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="100"/>
         <source>The value not kept stays in the response’s history.</source>
         <translation>La valeur non retenue reste dans l’historique de la réponse.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="110"/>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="114"/>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
     </message>
@@ -2393,188 +2416,178 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="208"/>
-        <location filename="../../mcim_desk/services/responses.py" line="219"/>
+        <location filename="../../mcim_desk/services/responses.py" line="188"/>
+        <location filename="../../mcim_desk/services/responses.py" line="199"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="269"/>
+        <location filename="../../mcim_desk/services/responses.py" line="249"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="317"/>
+        <location filename="../../mcim_desk/services/responses.py" line="297"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="336"/>
-        <source>by {actor} at {when} UTC</source>
-        <translation>par {actor} le {when} UTC</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/responses.py" line="339"/>
-        <source>by someone else</source>
-        <translation>par quelqu’un d’autre</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/responses.py" line="341"/>
+        <location filename="../../mcim_desk/services/responses.py" line="317"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="344"/>
+        <location filename="../../mcim_desk/services/responses.py" line="320"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="347"/>
+        <location filename="../../mcim_desk/services/responses.py" line="323"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="351"/>
+        <location filename="../../mcim_desk/services/responses.py" line="327"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="388"/>
+        <location filename="../../mcim_desk/services/responses.py" line="364"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="405"/>
+        <location filename="../../mcim_desk/services/responses.py" line="381"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="430"/>
+        <location filename="../../mcim_desk/services/responses.py" line="406"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="439"/>
+        <location filename="../../mcim_desk/services/responses.py" line="415"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="708"/>
+        <location filename="../../mcim_desk/services/responses.py" line="680"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="722"/>
+        <location filename="../../mcim_desk/services/responses.py" line="694"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="746"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1313"/>
+        <location filename="../../mcim_desk/services/responses.py" line="718"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1285"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="904"/>
-        <location filename="../../mcim_desk/services/responses.py" line="938"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1290"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1297"/>
+        <location filename="../../mcim_desk/services/responses.py" line="876"/>
+        <location filename="../../mcim_desk/services/responses.py" line="910"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1262"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1269"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1020"/>
+        <location filename="../../mcim_desk/services/responses.py" line="992"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1022"/>
+        <location filename="../../mcim_desk/services/responses.py" line="994"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1030"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1002"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1063"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1035"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1068"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1040"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1085"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1057"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1088"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1060"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1094"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1102"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1066"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1074"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1096"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1068"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1119"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1091"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1129"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1101"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1132"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1104"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1145"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1117"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1155"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1127"/>
         <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
         <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1198"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1170"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1202"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1174"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1205"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1177"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1212"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1184"/>
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1279"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1251"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -2728,167 +2741,172 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="151"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="152"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="154"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="156"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="158"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="160"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="167"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="168"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="172"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="173"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="175"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="177"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="179"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="182"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="183"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="185"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="187"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="279"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="280"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="396"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="398"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="402"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="404"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="599"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="601"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="622"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="624"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="713"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="718"/>
         <source>The notes are too long ({count} characters).</source>
         <translation>Les notes sont trop longues ({count} caractères).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="799"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="727"/>
+        <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
+        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="811"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -3298,127 +3316,127 @@ Base de données : {db}</translation>
         <translation>Modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
         <source>Add contact</source>
         <translation>Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
         <source>Edit contact</source>
         <translation>Modifier le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="280"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="284"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="312"/>
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="293"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
         <source>Chair</source>
         <translation>Président(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="294"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
         <source>Head of secretariat</source>
         <translation>Chef du secrétariat</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="295"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Other contact</source>
         <translation>Autre contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="302"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="330"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="303"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="331"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="304"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="332"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="305"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="333"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="306"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="334"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="307"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="335"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="336"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="343"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="344"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="349"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="350"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -4805,7 +4823,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="60"/>
         <source>{where}, database “{name}”</source>
-        <translation>{where}, base « {name} »</translation>
+        <translation>{where}, base «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="72"/>
