@@ -4,6 +4,7 @@ try again or open another database. A URL's password is never shown, printed or 
 
 from __future__ import annotations
 
+import logging
 import socket
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def with_password(url: str) -> str:
     ("postgresql+psycopg://amina:{pw}@127.0.0.1:{port}/mcim", "127.0.0.1:{port}, database “mcim”",
      "nothing answers on that port"),
 ])
-def test_check_says_which_server_and_what_failed_in_one_line(url: str, server: str, reason: str, capsys) -> None:  # noqa: ANN001
+def test_check_says_which_server_and_what_failed_in_one_line(url: str, server: str, reason: str, capsys, caplog) -> None:  # noqa: ANN001
+    caplog.set_level(logging.DEBUG)
     port = closed_port()
     code = main(["--db", url.format(pw=PASSWORD, port=port), "check"])
     out, err = capsys.readouterr()
@@ -41,6 +43,7 @@ def test_check_says_which_server_and_what_failed_in_one_line(url: str, server: s
     assert err.count("\n") == 1 and "Traceback" not in err
     assert server.format(port=port) in err and reason in err
     assert PASSWORD not in err
+    assert "cannot connect" in caplog.text and PASSWORD not in caplog.text  # the log has no password
 
 
 def test_a_missing_database_on_a_running_server(pg_url: str, capsys) -> None:  # noqa: ANN001
@@ -54,17 +57,17 @@ def test_a_missing_database_on_a_running_server(pg_url: str, capsys) -> None:  #
     assert PASSWORD not in err
 
 
-def test_check_never_prints_the_password(pg_url: str, capsys, isolated_data: Path) -> None:  # noqa: ANN001
+def test_check_never_prints_the_password(pg_url: str, capsys, caplog) -> None:  # noqa: ANN001
     """Before issue 11 `check` printed the URL whole, password included."""
     from tests.conftest import reset_postgres
 
+    caplog.set_level(logging.DEBUG)
     reset_postgres(pg_url)
     assert main(["--db", with_password(pg_url), "check"]) == 0
     out, err = capsys.readouterr()
     assert "database: postgresql+psycopg://root@" in out
     assert PASSWORD not in out + err
-    logs = "".join(p.read_text(encoding="utf-8") for p in isolated_data.rglob("*.log*"))
-    assert PASSWORD not in logs
+    assert caplog.text and PASSWORD not in caplog.text  # every record logged meanwhile
 
 
 def test_public_target_keeps_everything_but_the_password() -> None:
