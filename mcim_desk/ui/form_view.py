@@ -960,6 +960,12 @@ def save_error_text(exc: BaseException) -> str:
     if isinstance(exc, ResponseError):
         return str(exc)
     log.error("save failed", exc_info=exc)
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError) and "connection" in str(exc).lower():
+        return QCoreApplication.translate(
+            "FormView", "The connection to the database server was lost. Nothing was saved: "
+            "check the network connection or the VPN, then try again.")
     return QCoreApplication.translate(
         "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
         "the log has the details.").format(error=type(exc).__name__)

@@ -2308,7 +2308,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="963"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="966"/>
+        <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
+        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="969"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>

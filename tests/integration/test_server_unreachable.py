@@ -116,3 +116,20 @@ def test_the_window_never_shows_the_password(make_window, pg_url: str) -> None: 
     assert PASSWORD not in window.db_label.text()
     window.show_about()
     assert PASSWORD not in window.dialogs.shown[-1][2]
+
+
+def test_a_save_when_the_server_went_away_says_so() -> None:
+    """A save whose connection fails (the server stopped, the VPN dropped) names that, not
+    the driver's text. The error is a real one: a connection to a port nobody listens on."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from mcim_desk.ui.form_view import save_error_text
+
+    engine = create_engine(f"postgresql+psycopg://amina:{PASSWORD}@127.0.0.1:{closed_port()}/mcim")
+    with pytest.raises(OperationalError) as caught:
+        engine.connect()
+    engine.dispose()
+    text = save_error_text(caught.value)
+    assert text.startswith("The connection to the database server was lost. Nothing was saved")
+    assert "psycopg" not in text and "127.0.0.1" not in text and PASSWORD not in text
