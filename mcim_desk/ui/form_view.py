@@ -686,13 +686,16 @@ class FormView(QWidget):
                             widget.set_note(self.notes[path])
                         raise _Declined() from None
                     expected = conflict.theirs
+                    if text == command.new:
+                        command.old = conflict.theirs or ""  # undo brings theirs back
             self.notes[path] = text
             widget = self.widgets.get(path)
             if widget is not None:
                 widget.set_note(self.notes[path])
 
-        self.ctx.undo.push(SaveValueCommand(self.tr("Note on {question}").format(question=path),
-                                            old, note, save, lambda exc: self._save_failed(path, exc)))
+        command = SaveValueCommand(self.tr("Note on {question}").format(question=path),
+                                   old, note, save, lambda exc: self._save_failed(path, exc))
+        self.ctx.undo.push(command)
 
     def _after_save(self, status: str) -> None:
         previous = self.response.status

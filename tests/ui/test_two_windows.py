@@ -310,3 +310,50 @@ def test_a_stale_mechanism_card_field(make_window, qtbot, typer, choice: str) ->
         window.undo_action.trigger()  # brings Jean's value back, not the stale empty one
         assert catalogue.mechanism_card(window.ctx.db, pidc.id).row.chair_country == "Fidji"
     assert not window.card.error.isVisibleTo(window.card)
+
+
+def test_a_stale_note_beside_a_question(target: str, qtbot, typer) -> None:  # noqa: ANN001
+    """Per-question notes of an interview guide, in two form views (two connections)."""
+    from PySide6.QtGui import QUndoStack
+
+    from mcim_desk.persistence.database import Database
+    from mcim_desk.preferences import Preferences
+    from mcim_desk.ui.bus import ChangeBus
+    from mcim_desk.ui.context import UiContext
+    from mcim_desk.ui.form_view import FormView
+    from mcim_desk.ui.tasks import SyncRunner
+
+    path = "mandatory/q4"
+    databases, views = [], []
+    try:
+        for actor in ("amina", "jean"):
+            db = Database(target)
+            databases.append(db)
+            if not views:
+                rabat = catalogue.find_mechanism(db, "Rabat Process").id
+                rid = responses.new_interview_response(db, rabat, actor).id
+            prefs = Preferences(profile=actor, time_zone="Europe/Geneva", language="en")
+            view = FormView(UiContext(db, ChangeBus(), SyncRunner(), ScriptedDialogs(), QUndoStack(), prefs))
+            qtbot.addWidget(view)
+            view.set_notes_visible(True)
+            view.open_response(rid)
+            view.show()
+            views.append(view)
+        amina, jean = views
+        jean.ctx.dialogs.conflict_answers.append("mine")
+        for view, text in ((amina, "Rappeler mardi"), (jean, "Rappeler jeudi, après 15 h")):
+            view.activateWindow()
+            qtbot.waitUntil(view.isActiveWindow)
+            notes = view.widgets[path].notes
+            notes.setFocus()
+            typer(qtbot, notes, text)
+            view.widgets["mandatory/q2"].editor.setFocus()  # leaving the note saves it
+        kind, _question, text = jean.ctx.dialogs.shown[-1]
+        assert kind == "conflict" and "Rappeler mardi" in text and "Rappeler jeudi, après 15 h" in text
+        assert responses.notes(jean.ctx.db, rid)[path] == "Rappeler jeudi, après 15 h"
+        jean.ctx.undo.undo()  # Amina's note comes back, not the empty one Jean first saw
+        assert responses.notes(jean.ctx.db, rid)[path] == "Rappeler mardi"
+        assert jean.widgets[path].notes.toPlainText() == "Rappeler mardi"
+    finally:
+        for db in databases:
+            db.dispose()
