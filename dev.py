@@ -66,7 +66,7 @@ def _update_translations(python: Path) -> int:
     return 0
 
 
-SOCKET_DIRS = ("/var/run/postgresql", "/tmp")
+SOCKET_DIRS = ("/var/run/postgresql", "/tmp", "localhost")  # Debian's, the default, TCP
 
 
 def _postgres_tools() -> dict[str, str]:
@@ -115,13 +115,16 @@ def throwaway_postgres(environ: Mapping[str, str] = os.environ, prefix: str = "m
         return
     name = f"{prefix}_{os.getpid()}_{int(time.time())}"
     user = getpass.getuser()
-    for socket_dir in socket_dirs:
-        if Path(socket_dir).is_dir() and _quiet([tools["createdb"], "-h", socket_dir, name]):
+    for host in socket_dirs:  # -w: never wait for a password prompt
+        if host.startswith("/") and not Path(host).is_dir():
+            continue
+        if _quiet([tools["createdb"], "-w", "-h", host, name]):
             print(f"dev.py: PostgreSQL tests use the throw-away database {name}", flush=True)
+            where = f"/{name}?host={host}" if host.startswith("/") else f"{host}/{name}"
             try:
-                yield f"postgresql+psycopg://{user}@/{name}?host={socket_dir}"
+                yield f"postgresql+psycopg://{user}@{where}"
             finally:
-                _quiet([tools["dropdb"], "-h", socket_dir, "--if-exists", name])
+                _quiet([tools["dropdb"], "-w", "-h", host, "--if-exists", name])
             return
     if "initdb" not in tools or "pg_ctl" not in tools or os.name != "posix" or os.geteuid() == 0:
         print("dev.py: no PostgreSQL server accepts this user here: SQLite only, the PostgreSQL "
@@ -135,7 +138,7 @@ def throwaway_postgres(environ: Mapping[str, str] = os.environ, prefix: str = "m
             and _quiet([tools["pg_ctl"], "-D", str(data), "-w", "-l", str(Path(folder) / "log"),
                         "-o", f"-k {folder} -c listen_addresses=''", "start"])
         )
-        if not started or not _quiet([tools["createdb"], "-h", folder, name]):
+        if not started or not _quiet([tools["createdb"], "-w", "-h", folder, name]):
             _quiet([tools["pg_ctl"], "-D", str(data), "-m", "immediate", "stop"])
             print("dev.py: a throw-away PostgreSQL could not be started: SQLite only, the "
                   "PostgreSQL tests are skipped", flush=True)
