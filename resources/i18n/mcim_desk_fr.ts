@@ -1887,127 +1887,132 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="101"/>
+        <location filename="../../mcim_desk/services/followups.py" line="102"/>
         <source>{count} of {total}</source>
         <translation>{count} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="145"/>
+        <location filename="../../mcim_desk/services/followups.py" line="146"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/followups.py" line="147"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/followups.py" line="148"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/followups.py" line="149"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/followups.py" line="150"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="150"/>
+        <location filename="../../mcim_desk/services/followups.py" line="151"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="157"/>
+        <location filename="../../mcim_desk/services/followups.py" line="158"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <location filename="../../mcim_desk/services/followups.py" line="159"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="159"/>
+        <location filename="../../mcim_desk/services/followups.py" line="160"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="166"/>
+        <location filename="../../mcim_desk/services/followups.py" line="167"/>
         <source>Not contacted</source>
         <translation>Non contacté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <location filename="../../mcim_desk/services/followups.py" line="168"/>
         <source>Questionnaire sent</source>
         <translation>Questionnaire envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <location filename="../../mcim_desk/services/followups.py" line="169"/>
         <source>Reminded</source>
         <translation>Relancé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <location filename="../../mcim_desk/services/followups.py" line="170"/>
         <source>Questionnaire received</source>
         <translation>Questionnaire reçu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <location filename="../../mcim_desk/services/followups.py" line="171"/>
         <source>Entered</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <location filename="../../mcim_desk/services/followups.py" line="172"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="172"/>
+        <location filename="../../mcim_desk/services/followups.py" line="173"/>
         <source>Interviewed</source>
         <translation>Entretien réalisé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="243"/>
+        <location filename="../../mcim_desk/services/followups.py" line="252"/>
         <source>There is no follow-up {id}.</source>
         <translation>Le suivi {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="253"/>
+        <location filename="../../mcim_desk/services/followups.py" line="262"/>
         <source>This text is too long ({count} characters, at most {limit}).</source>
         <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="273"/>
+        <location filename="../../mcim_desk/services/followups.py" line="282"/>
         <source>The due date must be a date and time.</source>
         <translation>L’échéance doit être une date et une heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="280"/>
+        <location filename="../../mcim_desk/services/followups.py" line="289"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="323"/>
+        <location filename="../../mcim_desk/services/followups.py" line="332"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="498"/>
+        <location filename="../../mcim_desk/services/followups.py" line="440"/>
+        <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
+        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="519"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="501"/>
+        <location filename="../../mcim_desk/services/followups.py" line="522"/>
         <source>Choose the answer to clarify.</source>
         <translation>Choisissez la réponse à clarifier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="550"/>
+        <location filename="../../mcim_desk/services/followups.py" line="571"/>
         <source>There is no survey round {id}.</source>
         <translation>Le cycle d’enquête {id} n’existe pas.</translation>
     </message>
@@ -2075,167 +2080,167 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="517"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="550"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="551"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="577"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="575"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="594"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="621"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="623"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="634"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="643"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="619"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="645"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="646"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="648"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="650"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="652"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2263,57 +2268,57 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="694"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="696"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="718"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="721"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="719"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="722"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="723"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="726"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="740"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="743"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="757"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="760"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="772"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="775"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="829"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="832"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="936"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="939"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="966"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="969"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="969"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="972"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>

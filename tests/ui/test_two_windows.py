@@ -357,3 +357,32 @@ def test_a_stale_note_beside_a_question(target: str, qtbot, typer) -> None:  # n
     finally:
         for db in databases:
             db.dispose()
+
+
+def test_a_stale_followup_note(make_window, qtbot, typer) -> None:  # noqa: ANN001
+    """A follow-up's notes saved elsewhere since the page showed them."""
+    from mcim_desk.persistence.database import Database
+    from mcim_desk.services import followups
+    from mcim_desk.ui.followups_page import FollowUpsPage
+
+    window = make_window()
+    midsa = catalogue.find_mechanism(window.ctx.db, "MIDSA")
+    assert window.list_panel.select(midsa.id)
+    [page] = window.findChildren(FollowUpsPage)
+    window.tabs.setCurrentWidget(page)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    [item] = followups.followups(window.ctx.db, mechanism_id=midsa.id)
+    other = Database(window.ctx.db.target)
+    try:
+        followups.update_followup(other, item.id, "notes", "Relance faite par Jean", "jean")
+    finally:
+        other.dispose()
+    window.dialogs.conflict_answers.append("mine")
+    typer(qtbot, page.notes, "Relancer le secrétariat")
+    page.owner.setFocus()  # leaving the notes saves them
+    kind, _question, text = window.dialogs.shown[-1]
+    assert kind == "conflict" and "Relance faite par Jean" in text and "jean" in text
+    assert followups.followup(window.ctx.db, item.id).notes == "Relancer le secrétariat"
+    window.undo.undo()  # brings Jean's notes back
+    assert followups.followup(window.ctx.db, item.id).notes == "Relance faite par Jean"
+    assert page.error.isHidden()
