@@ -3,6 +3,7 @@
 
     python3 dev.py run     # create .venv if needed, install, start MCIM Desk
     python3 dev.py test    # create .venv if needed, install, run the whole test suite
+                           # (on PostgreSQL too when it is installed: a throw-away database)
 
 Extra arguments are passed on (to the program, or to pytest). For maintainers:
 
@@ -11,11 +12,17 @@ Extra arguments are passed on (to the program, or to pytest). For maintainers:
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 import venv
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -59,6 +66,91 @@ def _update_translations(python: Path) -> int:
     return 0
 
 
+SOCKET_DIRS = ("/var/run/postgresql", "/tmp", "localhost")  # Debian's, the default, TCP
+
+
+def _postgres_tools() -> dict[str, str]:
+    """createdb, dropdb, initdb, pg_ctl: on the PATH or in Debian's /usr/lib/postgresql/N/bin."""
+    found: dict[str, str] = {}
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name)
+    for tool in ("createdb", "dropdb", "initdb", "pg_ctl"):
+        where = shutil.which(tool)
+        for folder in reversed(debian):
+            if where:
+                break
+            if (folder / tool).exists():
+                where = str(folder / tool)
+        if where:
+            found[tool] = where
+    return found
+
+
+def _quiet(command: list[str], **kwargs: object) -> bool:
+    try:
+        return subprocess.run(command, capture_output=True, timeout=60, **kwargs).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+@contextlib.contextmanager
+def throwaway_postgres(environ: Mapping[str, str] = os.environ, prefix: str = "mcim_dev",
+                       tools: Mapping[str, str] | None = None,
+                       socket_dirs: tuple[str, ...] = SOCKET_DIRS) -> Iterator[str | None]:
+    """A PostgreSQL database for one test run, removed afterwards; yields its URL, or None.
+
+    ``MCIM_TEST_PG_URL`` set: that one, untouched. Else a server already running here that
+    lets this user create a database (as .ci/run sets one up): a throw-away database in it,
+    dropped at the end. Else, PostgreSQL installed but no server: a throw-away cluster in a
+    temporary folder (not as root: initdb refuses), stopped and removed at the end. Else one
+    line saying the PostgreSQL tests are skipped. ``tools`` and ``socket_dirs``: where the
+    programs and a running server's socket are (found on this machine when not given)."""
+    if environ.get("MCIM_TEST_PG_URL"):
+        yield environ["MCIM_TEST_PG_URL"]
+        return
+    tools = _postgres_tools() if tools is None else tools
+    if "createdb" not in tools or "dropdb" not in tools:
+        print("dev.py: PostgreSQL is not installed: SQLite only, the PostgreSQL tests are skipped",
+              flush=True)
+        yield None
+        return
+    name = f"{prefix}_{os.getpid()}_{int(time.time())}"
+    user = getpass.getuser()
+    for host in socket_dirs:  # -w: never wait for a password prompt
+        if host.startswith("/") and not Path(host).is_dir():
+            continue
+        if _quiet([tools["createdb"], "-w", "-h", host, name]):
+            print(f"dev.py: PostgreSQL tests use the throw-away database {name}", flush=True)
+            where = f"/{name}?host={host}" if host.startswith("/") else f"{host}/{name}"
+            try:
+                yield f"postgresql+psycopg://{user}@{where}"
+            finally:
+                _quiet([tools["dropdb"], "-w", "-h", host, "--if-exists", name])
+            return
+    if "initdb" not in tools or "pg_ctl" not in tools or os.name != "posix" or os.geteuid() == 0:
+        print("dev.py: no PostgreSQL server accepts this user here: SQLite only, the PostgreSQL "
+              "tests are skipped (start one, or set MCIM_TEST_PG_URL)", flush=True)
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="mcim-pg-") as folder:
+        data = Path(folder) / "data"
+        started = (
+            _quiet([tools["initdb"], "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"])
+            and _quiet([tools["pg_ctl"], "-D", str(data), "-w", "-l", str(Path(folder) / "log"),
+                        "-o", f"-k {folder} -c listen_addresses=''", "start"])
+        )
+        if not started or not _quiet([tools["createdb"], "-w", "-h", folder, name]):
+            _quiet([tools["pg_ctl"], "-D", str(data), "-m", "immediate", "stop"])
+            print("dev.py: a throw-away PostgreSQL could not be started: SQLite only, the "
+                  "PostgreSQL tests are skipped", flush=True)
+            yield None
+            return
+        print(f"dev.py: PostgreSQL tests use a throw-away server in {folder}", flush=True)
+        try:
+            yield f"postgresql+psycopg://{user}@/{name}?host={folder}"
+        finally:
+            _quiet([tools["pg_ctl"], "-D", str(data), "-m", "fast", "-w", "stop"])
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "i18n"}:
         print(__doc__)
@@ -70,7 +162,10 @@ def main(argv: list[str]) -> int:
     if command == "i18n":
         return _update_translations(python)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    code = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    with throwaway_postgres() as pg_url:
+        if pg_url:
+            env["MCIM_TEST_PG_URL"] = pg_url
+        code = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if code == 5:  # pytest: no test was collected; that is a failure, not a pass
         print("dev.py: pytest collected no test; failing", file=sys.stderr)
         return 1

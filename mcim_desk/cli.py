@@ -156,8 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ImportError, AttributeError):
         print(f"mcim-desk: '{args.command}' is not available in this version", file=sys.stderr)
         return 2
+    from .services.startup import ServerUnreachableError
+
     try:
         return handler(args)
+    except ServerUnreachableError as exc:  # one line, never the driver's traceback
+        return fail(str(exc), 4)
     finally:
         # Close what the command opened now, not whenever the collector gets to it: the last
         # connection's close writes the WAL back into the file, which must not happen later.
@@ -212,7 +216,10 @@ def run_check(args: argparse.Namespace) -> int:
             3,
         )
     summary = database_summary(db)
-    print(QCoreApplication.translate("Cli", "database: {target}").format(target=report.target))
+    from .paths import public_target
+
+    print(QCoreApplication.translate("Cli", "database: {target}").format(
+        target=public_target(report.target)))
     print(
         QCoreApplication.translate("Cli", "schema revision: {revision}").format(
             revision=summary.revision

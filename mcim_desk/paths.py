@@ -57,6 +57,24 @@ def database_target(cli_value: str | None = None) -> str:
     return str(data_dir() / "mcim-desk.sqlite3")
 
 
+def public_target(target: str) -> str:
+    """The database as people (and the log) may see it: a file's path, or the URL without
+    its password (``postgresql+psycopg://amina@server/mcim``)."""
+    if not is_url(target):
+        return target
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return target.split("://", 1)[0] + "://…"
+    userinfo, at, hostinfo = parts.netloc.rpartition("@")
+    if not at:
+        return target
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{hostinfo}" if user else hostinfo))
+
+
 def sqlite_path_of(target: str) -> Path | None:
     """The file behind a target, or None for a server database."""
     if not is_url(target):

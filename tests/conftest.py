@@ -59,6 +59,28 @@ def session_application(qapp):  # noqa: ANN001, ANN201
     return qapp
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    from mcim_desk.ui.dialogs import ScriptedDialogs
+
+    for dialogs in list(ScriptedDialogs.instances):
+        dialogs.unexpected.clear()  # an earlier test's objects, not yet collected
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
+    """A test fails on any error or warning box it did not announce (``dialogs.expect(...)``)
+    and on any edit conflict it did not script, showing the boxes' text: a message box
+    nobody looked at is a bug nobody saw."""
+    from mcim_desk.ui.dialogs import ScriptedDialogs
+
+    result = yield
+    boxes = [box for dialogs in list(ScriptedDialogs.instances) for box in dialogs.unexpected]
+    if boxes:
+        shown = "\n".join(f"  {kind}: {title}: {text}" for kind, title, text in boxes)
+        pytest.fail(f"unexpected dialog(s) shown during the test:\n{shown}", pytrace=False)
+    return result
+
+
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"

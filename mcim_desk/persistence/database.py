@@ -152,11 +152,15 @@ class Database:
             self._engine.dispose()
 
 
+SERVER_CONNECT_TIMEOUT_S = 10  # a server behind a dead VPN: say so, do not hang
+
+
 def _create_engine(url: str, is_sqlite: bool) -> Engine:
     from sqlalchemy import create_engine, event
 
     if not is_sqlite:
-        return create_engine(url, pool_pre_ping=True)
+        connect_args = {} if "connect_timeout=" in url else {"connect_timeout": SERVER_CONNECT_TIMEOUT_S}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 

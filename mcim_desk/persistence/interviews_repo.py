@@ -27,8 +27,10 @@ from .models import (
 # --- interviews -----------------------------------------------------------------------------
 
 
-def interview(session: Session, interview_id: str) -> Interview | None:
-    return session.get(Interview, interview_id)
+def interview(session: Session, interview_id: str, *, lock: bool = False) -> Interview | None:
+    """The Interview row, or None; ``lock`` holds it until the transaction ends (PostgreSQL),
+    so that a save compares with what the previous one committed."""
+    return session.get(Interview, interview_id, with_for_update=True if lock else None)
 
 
 def add_interview(session: Session, **values: object) -> Interview:
@@ -85,8 +87,9 @@ def add_contact(session: Session, **values: object) -> Contact:
 # --- follow-ups -----------------------------------------------------------------------------
 
 
-def followup(session: Session, followup_id: str) -> FollowUp | None:
-    return session.get(FollowUp, followup_id)
+def followup(session: Session, followup_id: str, *, lock: bool = False) -> FollowUp | None:
+    """The FollowUp row, or None; ``lock`` holds it until the transaction ends (PostgreSQL)."""
+    return session.get(FollowUp, followup_id, with_for_update=True if lock else None)
 
 
 def add_followup(session: Session, **values: object) -> FollowUp:

@@ -137,8 +137,10 @@ def reference_items(session: Session, kind: str | None = None) -> list[Reference
 # --- mechanisms and contacts --------------------------------------------------------------
 
 
-def mechanism(session: Session, mechanism_id: str) -> Mechanism | None:
-    return session.get(Mechanism, mechanism_id)
+def mechanism(session: Session, mechanism_id: str, *, lock: bool = False) -> Mechanism | None:
+    """The Mechanism row, or None; ``lock`` holds it until the transaction ends (PostgreSQL),
+    so that two people opening its questionnaire at once do not both create one."""
+    return session.get(Mechanism, mechanism_id, with_for_update=True if lock else None)
 
 
 def mechanisms(session: Session) -> list[Mechanism]:
@@ -210,6 +212,12 @@ def _statements() -> dict[str, Any]:
             Response.id, Response.form_version_id, Response.status, Response.revision,
             Response.mechanism_id,
         ).where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)),
+        # The same, locking the row until the transaction ends (PostgreSQL; SQLite's write
+        # transactions are serialised by BEGIN IMMEDIATE and the dialect leaves FOR UPDATE out).
+        "response_head_locked": select(
+            Response.id, Response.form_version_id, Response.status, Response.revision,
+            Response.mechanism_id,
+        ).where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)).with_for_update(),
         "response_summary": select(
             Response.id, FormVersion.form_id, FormVersion.id, FormVersion.version,
             Response.mechanism_id, Response.round_id, Response.status, Response.source,
@@ -342,9 +350,14 @@ def add_response(session: Session, **values: object) -> Any:
     return row
 
 
-def response_head(session: Session, response_id: str) -> Any:
-    """(id, form_version_id, status, revision, mechanism_id) of a live response, or None."""
-    return session.connection().execute(_statements()["response_head"], {"rid": response_id}).first()
+def response_head(session: Session, response_id: str, *, lock: bool = False) -> Any:
+    """(id, form_version_id, status, revision, mechanism_id) of a live response, or None.
+
+    ``lock``: hold the row until the transaction ends, so that every save on one response
+    runs one after the other and reads what the previous one committed (under PostgreSQL's
+    READ COMMITTED two unlocked saves would read the same revision and one would fail)."""
+    statement = _statements()["response_head_locked" if lock else "response_head"]
+    return session.connection().execute(statement, {"rid": response_id}).first()
 
 
 def response_summary(session: Session, response_id: str) -> Any:
@@ -522,6 +535,46 @@ def history_rows(session: Session, response_id: str) -> list[AuditEntry]:
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     return list(session.scalars(stmt))
+
+
+def last_answer_change(session: Session, response_id: str, path: str, *,
+                       within: bool = False) -> tuple[str, datetime] | None:
+    """(actor, at) of the latest audit row about the answer at ``path`` (``within``: about
+    anything in the repeat ``path``: its instances, their answers, its moves), or None."""
+    condition = AuditEntry.field == path
+    if within:
+        condition = condition | AuditEntry.field.startswith(path + "[", autoescape=True)
+    stmt = (
+        select(AuditEntry.actor, AuditEntry.at)
+        .where(AuditEntry.entity == "answer", AuditEntry.entity_id == response_id, condition)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    row = session.execute(stmt).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def last_change(session: Session, entity: str, entity_id: str,
+                field: str | None) -> tuple[str, datetime] | None:
+    """(actor, at) of the latest audit row about one field of a record (any field: None)."""
+    stmt = select(AuditEntry.actor, AuditEntry.at).where(
+        AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+    if field is not None:
+        stmt = stmt.where(AuditEntry.field == field)
+    row = session.execute(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def last_response_change(session: Session, response_id: str) -> tuple[str, datetime] | None:
+    """(actor, at) of the latest audit row about a response or its answers, or None."""
+    stmt = (
+        select(AuditEntry.actor, AuditEntry.at)
+        .where(AuditEntry.entity.in_(("response", "answer")), AuditEntry.entity_id == response_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    row = session.execute(stmt).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 @cache

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from .. import limits
 from ..persistence.database import Database, StaleEditError
+from . import conflicts
 
 EDITABLE_FIELDS = {
     "acronym_fr",
@@ -235,18 +236,30 @@ def update_mechanism(
     value: object,
     actor: str,
     expected_revision: int | None = None,
+    *,
+    expected: object = conflicts.UNCHECKED,
 ) -> MechanismCard:
-    """Save one field in one transaction, with its audit row; returns the card as saved."""
+    """Save one field in one transaction, with its audit row; returns the card as saved.
+    ``expected``: the field's value the caller read; when someone changed it since,
+    EditConflict (both values, who and when), nothing written."""
     from ..persistence import repositories
 
     clean = clean_mechanism_value(field_name, value)
     with db.write() as session:
-        mech = repositories.mechanism(session, mechanism_id)
+        mech = repositories.mechanism(session, mechanism_id, lock=True)
         if mech is None:
             raise KeyError(mechanism_id)
         if expected_revision is not None and mech.revision != expected_revision:
             raise StaleEditError(mechanism_id)
         old = getattr(mech, field_name)
+        if old != clean and expected is not conflicts.UNCHECKED and old != expected:
+            raise conflicts.refused(
+                session, QCoreApplication.translate(
+                    "Catalogue", "This field was changed {by} since this window read it: your "
+                    "value was not saved."),
+                entity="mechanism", entity_id=mechanism_id, field=field_name, kind="field",
+                path=field_name, theirs=None if old is None else str(old),
+                yours=None if clean is None else str(clean))
         if old != clean:
             setattr(mech, field_name, clean)
             repositories.append_audit(

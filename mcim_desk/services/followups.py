@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import clock
 from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
+from . import conflicts
 from .catalogue import ValidationError
 
 if TYPE_CHECKING:
@@ -234,10 +235,18 @@ def info_in(session: Session, row) -> FollowUpInfo:  # noqa: ANN001 - ORM Follow
     return _info(row, repositories.mechanism(session, row.mechanism_id))
 
 
-def _row(session: Session, followup_id: str):  # noqa: ANN202 - ORM FollowUp
+def _shown(value: object) -> str | None:
+    """A field's value as text, for comparing a caller's copy and for the conflict dialog
+    (a due date in UTC, as stored); blank is none."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    return conflicts.blank_to_none(value)
+
+
+def _row(session: Session, followup_id: str, *, lock: bool = False):  # noqa: ANN202 - ORM FollowUp
     from ..persistence import interviews_repo
 
-    row = interviews_repo.followup(session, followup_id)
+    row = interviews_repo.followup(session, followup_id, lock=lock)
     if row is None:
         raise ValidationError(
             QCoreApplication.translate("FollowUps", "There is no follow-up {id}.").format(id=followup_id)
@@ -409,18 +418,30 @@ def create_followup(
 
 def update_followup(
     db: Database, followup_id: str, field_name: str, value: object, actor: str,
-    *, expected_revision: int | None = None,
+    *, expected_revision: int | None = None, expected: object = conflicts.UNCHECKED,
 ) -> FollowUpInfo:
-    """Edit one field (kind, due_utc, owner, notes or status) in one transaction."""
+    """Edit one field (kind, due_utc, owner, notes or status) in one transaction.
+    ``expected``: the field's value the caller read; when someone changed it since,
+    EditConflict (both values, who and when), nothing written."""
     from .catalogue import StaleEditError
 
     if field_name not in EDITABLE:
         _clean(field_name, value)  # raises the "cannot be edited" message
     clean = _clean(field_name, value)
     with db.write() as session:
-        row = _row(session, followup_id)
+        row = _row(session, followup_id, lock=True)
         if expected_revision is not None and row.revision != expected_revision:
             raise StaleEditError(followup_id)
+        old = getattr(row, field_name)
+        if expected is not conflicts.UNCHECKED and old != clean and (
+            _shown(old) != _shown(expected)
+        ):
+            raise conflicts.refused(
+                session, QCoreApplication.translate(
+                    "FollowUps", "This follow-up was changed {by} since this window read it: "
+                    "your change was not saved."),
+                entity="follow_up", entity_id=followup_id, field=field_name, kind="field",
+                path=field_name, theirs=_shown(old), yours=_shown(clean))
         if row.deleted_at is not None:
             _restore_in(session, row, actor)
         if set_field_in(session, row, field_name, clean, actor):

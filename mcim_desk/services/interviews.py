@@ -20,6 +20,7 @@ from ..domain import interviews as rules
 from ..domain.timezones import from_utc_naive, to_utc_naive
 from ..domain.timezones import zone as zone_info
 from ..limits import NOTE_CHARS, grouped
+from . import conflicts
 from . import followups as followup_service
 from .catalogue import ContactInfo, StaleEditError, ValidationError
 
@@ -281,10 +282,11 @@ def _missing(interview_id: str) -> ValidationError:
     )
 
 
-def _row(session: Session, interview_id: str, expected_revision: int | None = None):  # noqa: ANN202
+def _row(session: Session, interview_id: str, expected_revision: int | None = None,  # noqa: ANN202
+         *, lock: bool = False):
     from ..persistence import interviews_repo
 
-    row = interviews_repo.interview(session, interview_id)
+    row = interviews_repo.interview(session, interview_id, lock=lock)
     if row is None or row.deleted_at is not None:
         raise _missing(interview_id)
     if expected_revision is not None and row.revision != expected_revision:
@@ -702,9 +704,12 @@ def set_validate_notes(
 
 
 def set_notes(
-    db: Database, interview_id: str, text: str | None, actor: str, *, expected_revision: int | None = None
+    db: Database, interview_id: str, text: str | None, actor: str, *, expected_revision: int | None = None,
+    expected: object = conflicts.UNCHECKED,
 ) -> InterviewInfo:
-    """The free notes of the call; quotes taken from them follow the text (re-anchored)."""
+    """The free notes of the call; quotes taken from them follow the text (re-anchored).
+    ``expected``: the notes the caller read; when someone changed them since, EditConflict
+    (both texts, who and when), nothing written."""
     from ..persistence import repositories
     from .quotes import reanchor_in
 
@@ -716,8 +721,15 @@ def set_notes(
             ).format(length=grouped(len(value)), limit=grouped(NOTES_LIMIT)), "notes",
         )
     with db.write() as session:
-        row = _row(session, interview_id, expected_revision)
+        row = _row(session, interview_id, expected_revision, lock=True)
         old = row.notes
+        if old != value and expected is not conflicts.UNCHECKED and old != conflicts.blank_to_none(expected):
+            raise conflicts.refused(
+                session, QCoreApplication.translate(
+                    "Interviews", "The call notes were changed {by} since this window read them: "
+                    "your notes were not saved."),
+                entity="interview", entity_id=row.id, field="notes", kind="notes",
+                theirs=old, yours=value)
         if old != value:
             row.notes = value
             repositories.append_audit(
@@ -895,13 +907,18 @@ def prefill_guide(db: Database, interview_id: str, actor: str) -> list[str]:
     answers = responses.answers(db, info.response_id)
     filled = []
     who = ", ".join(p for p in (info.contact_name, info.contact_title, info.contact_institution) if p)
+    def fill(path: str, value: str) -> None:
+        try:  # only over an empty answer: someone typing it meanwhile wins
+            responses.save_answer(db, info.response_id, path, value, actor, expected=None)
+        except responses.EditConflict:
+            return
+        filled.append(path)
+
     if who and not answers.get(GUIDE_INTERVIEWEE):
-        responses.save_answer(db, info.response_id, GUIDE_INTERVIEWEE, who, actor)
-        filled.append(GUIDE_INTERVIEWEE)
+        fill(GUIDE_INTERVIEWEE, who)
     moment = info.actual_start_utc or info.planned_start_utc
     if moment is not None and not answers.get(GUIDE_DATE):
         day = from_utc_naive(moment, info.zone).date()
         if day <= clock.utcnow().date():  # the guide's constraint: not in the future
-            responses.save_answer(db, info.response_id, GUIDE_DATE, day.isoformat(), actor)
-            filled.append(GUIDE_DATE)
+            fill(GUIDE_DATE, day.isoformat())
     return filled

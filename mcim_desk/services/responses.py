@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -37,7 +37,9 @@ from ..forms.definition import (
 )
 from ..forms.engine import FormState, affects_relevance, type_problem
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
+from . import conflicts
 from . import forms as form_service
+from .conflicts import UNCHECKED, blank_to_none
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,6 +61,11 @@ class ResponseError(ValueError):
 
 class NeedsConfirmation(ResponseError):
     """The response is validated: editing it must be confirmed (``confirm_validated=True``)."""
+
+
+class EditConflict(conflicts.EditConflict, ResponseError):
+    """A save on a response made from a stale copy (see :mod:`.conflicts`); kinds "answer",
+    "note", "repeat", "status" and "source". Nothing was written."""
 
 
 class SubmissionError(ResponseError):
@@ -172,9 +179,11 @@ class _Audit:
 
 
 def _head(session: Session, response_id: str) -> Any:
+    """The response's head, its row locked until the unit of work ends: every write on one
+    response runs after the previous one committed and reads what it wrote."""
     from ..persistence import repositories
 
-    head = repositories.response_head(session, response_id)
+    head = repositories.response_head(session, response_id, lock=True)
     if head is None:
         raise ResponseError(
             QCoreApplication.translate("Forms", "There is no response {id}.").format(id=response_id)
@@ -316,6 +325,79 @@ def _refresh(
     return status, head.revision + 1, state
 
 
+def _conflict(session: Session, response_id: str, kind: str, path: str | None,
+              theirs: str | None = None, yours: str | None = None) -> EditConflict:
+    """The refusal of a stale save, saying who changed what since and when."""
+    from ..persistence import repositories
+
+    if path is None:
+        change = repositories.last_response_change(session, response_id)
+    else:
+        change = repositories.last_answer_change(session, response_id, path, within=kind == "repeat")
+    actor, at = change if change is not None else (None, None)
+    by = conflicts.by_whom(actor, at)
+    templates = {
+        "answer": QCoreApplication.translate(
+            "Forms", "The answer to {path} was changed {by} since this window read it: "
+            "your value was not saved."),
+        "note": QCoreApplication.translate(
+            "Forms", "The note on {path} was changed {by} since this window read it: "
+            "your note was not saved."),
+        "repeat": QCoreApplication.translate(
+            "Forms", "The entries of {path} were changed {by} since this window read them: "
+            "your change was not made."),
+    }
+    template = templates.get(kind) or QCoreApplication.translate(
+        "Forms", "This response was changed {by} since this window read it: your change was "
+        "not made.")
+    return EditConflict(template.format(path=path, by=by), kind=kind, path=path, theirs=theirs,
+                        yours=yours, actor=actor, at=at)
+
+
+def _unchanged_since_read(rows: Sequence[Sequence], expected: Mapping[str, str | None],
+                          prefix: str | None = None) -> bool:
+    """Whether the stored answers (those under the repeat ``prefix``, or all) are the ones a
+    window read (``expected``, its answers by instance path; None or absent: no answer)."""
+
+    def within(path: str) -> bool:
+        return prefix is None or path.startswith(prefix + "[")
+
+    stored = {path: value for path, value in _values(rows).items() if within(path)}
+    read = {path: value for path, value in expected.items() if value is not None and within(path)}
+    return stored == read
+
+
+_RETRIES = 3
+
+
+def _retrying(attempt: Callable[[], Any]) -> Any:
+    """Run one unit of work, again (up to _RETRIES times) when the server refused it for
+    meeting another one at the same moment: a unique key taken by a concurrent insert, a
+    serialisation failure or a deadlock (the next attempt reads what the other committed
+    and refuses cleanly if it must). The user never sees the server's own text."""
+    for remaining in range(_RETRIES, -1, -1):
+        try:
+            return attempt()
+        except Exception as exc:
+            from sqlalchemy.exc import DBAPIError
+
+            if not isinstance(exc, DBAPIError) or not _transient(exc):
+                raise
+            if remaining == 0:
+                raise ResponseError(QCoreApplication.translate(
+                    "Forms", "The database was busy with other saves on this response: nothing "
+                    "was saved. Try again.")) from exc
+    raise AssertionError("unreachable")
+
+
+def _transient(exc: Exception) -> bool:
+    orig = getattr(exc, "orig", None)
+    state = getattr(orig, "sqlstate", None)
+    if state in ("23505", "40001", "40P01"):  # unique violation, serialisation, deadlock
+        return True
+    return "UNIQUE constraint failed" in str(orig)  # SQLite
+
+
 def _guard_validated(head: Any, confirm_validated: bool) -> None:
     if head.status == "validated" and not confirm_validated:
         raise NeedsConfirmation(
@@ -338,10 +420,10 @@ def current_round_id(session: Session) -> str:
     return row.id
 
 
-def _mechanism(session: Session, mechanism_id: str) -> Any:
+def _mechanism(session: Session, mechanism_id: str, *, lock: bool = False) -> Any:
     from ..persistence import repositories
 
-    mech = repositories.mechanism(session, mechanism_id)
+    mech = repositories.mechanism(session, mechanism_id, lock=lock)
     if mech is None or mech.deleted_at is not None:
         raise ResponseError(
             QCoreApplication.translate("Forms", "There is no mechanism {id}.").format(id=mechanism_id)
@@ -386,7 +468,7 @@ def open_questionnaire(
 
     audit = _Audit(actor)
     with db.write() as session:
-        mech = _mechanism(session, mechanism_id)
+        mech = _mechanism(session, mechanism_id, lock=True)  # two people starting it at once
         round_id = current_round_id(session)
         version = _latest_form(session, "questionnaire", form_id)
         row = repositories.round_response(session, mech.id, round_id, version.form_id)
@@ -505,14 +587,24 @@ def save_answer(
     actor: str,
     *,
     confirm_validated: bool = False,
+    expected: object = UNCHECKED,
 ) -> SaveResult:
     """Autosave one answer in one short transaction (see the module's description).
 
     ``value`` None or blank clears the answer (its row stays, value NULL); a list is taken
     as select_multiple codes. Saving into a repeat instance that does not exist yet creates
-    it. Raises NeedsConfirmation for a validated response unless confirmed, ResponseError for
+    it. ``expected`` is the answer the caller read (None: none): when the stored one is
+    another, someone saved it since and EditConflict is raised, nothing written (unless the
+    stored value already is the new one). Every window passes it; UNCHECKED overwrites.
+    Raises NeedsConfirmation for a validated response unless confirmed, ResponseError for
     a path the form does not have.
     """
+    return _retrying(lambda: _save_answer(db, response_id, path, value, actor,
+                                          confirm_validated, expected))
+
+
+def _save_answer(db: Database, response_id: str, path: str, value: object, actor: str,
+                 confirm_validated: bool, expected: object) -> SaveResult:
     from ..persistence import repositories
 
     audit = _Audit(actor)
@@ -527,6 +619,8 @@ def save_answer(
         old = existing[2] if existing is not None else None
         if old == new:
             return SaveResult(head.status, False, old, new, head.revision)
+        if expected is not UNCHECKED and old != _normalise(question, expected):
+            raise _conflict(session, response_id, "answer", path, old, new)
         _guard_validated(head, confirm_validated)
         before = _values(rows) if affects_relevance(definition, path) else None
         touched = []
@@ -555,9 +649,16 @@ def save_answer(
         return SaveResult(status, True, old, new, revision, states)
 
 
-def save_note(db: Database, response_id: str, path: str, note: str | None, actor: str) -> bool:
+def save_note(db: Database, response_id: str, path: str, note: str | None, actor: str, *,
+              expected: object = UNCHECKED) -> bool:
     """Save the note kept beside one question (interviews); returns whether it changed.
-    Notes do not affect relevance or status, and are audited like answers."""
+    Notes do not affect relevance or status, and are audited like answers. ``expected``:
+    the note the caller read, as for :func:`save_answer` (EditConflict when it changed)."""
+    return _retrying(lambda: _save_note(db, response_id, path, note, actor, expected))
+
+
+def _save_note(db: Database, response_id: str, path: str, note: str | None, actor: str,
+               expected: object) -> bool:
     from ..persistence import repositories
 
     audit = _Audit(actor)
@@ -575,6 +676,8 @@ def save_note(db: Database, response_id: str, path: str, note: str | None, actor
         old = repositories.answer_note(session, existing[0]) if existing is not None else None
         if old == text:
             return False
+        if expected is not UNCHECKED and old != blank_to_none(expected):
+            raise _conflict(session, response_id, "note", path, old, text)
         if existing is None:
             relevant = FormState(definition, _values(rows)).relevant(path)
             answer_id = repositories.insert_answer(session, response_id, path, None, relevant)
@@ -590,9 +693,13 @@ def save_note(db: Database, response_id: str, path: str, note: str | None, actor
         return True
 
 
-def set_status(db: Database, response_id: str, status: str, actor: str) -> ResponseInfo:
+def set_status(db: Database, response_id: str, status: str, actor: str, *,
+               expected_answers: Mapping[str, str | None] | None = None) -> ResponseInfo:
     """'validated' (only when the response is complete) or back to the automatic status
-    ('draft' or 'complete', whichever the answers give, whatever was asked)."""
+    ('draft' or 'complete', whichever the answers give, whatever was asked).
+    ``expected_answers``: the answers the caller showed (by instance path); when the stored
+    ones differ, someone changed them since and EditConflict is raised, nothing written
+    (nobody validates answers they have not seen)."""
     from ..persistence import repositories
 
     if status not in STATUSES:
@@ -603,7 +710,10 @@ def set_status(db: Database, response_id: str, status: str, actor: str) -> Respo
     with db.write() as session:
         head = _head(session, response_id)
         definition = form_service.definition_in(session, head.form_version_id)
-        state = FormState(definition, _values(repositories.answer_rows(session, response_id)))
+        rows = repositories.answer_rows(session, response_id)
+        if expected_answers is not None and not _unchanged_since_read(rows, expected_answers):
+            raise _conflict(session, response_id, "status", None)
+        state = FormState(definition, _values(rows))
         complete = state.is_complete()
         if status == "validated":
             if not complete:
@@ -624,8 +734,10 @@ def set_status(db: Database, response_id: str, status: str, actor: str) -> Respo
         return _info_in(session, response_id)
 
 
-def set_source(db: Database, response_id: str, source: str, actor: str) -> ResponseInfo:
-    """Record how the response reached us: paper, email, phone, pdf or import."""
+def set_source(db: Database, response_id: str, source: str, actor: str, *,
+               expected: object = UNCHECKED) -> ResponseInfo:
+    """Record how the response reached us: paper, email, phone, pdf or import. ``expected``:
+    the source the caller showed (EditConflict when someone changed it since)."""
     from ..persistence import repositories
 
     if source not in SOURCES:
@@ -638,6 +750,8 @@ def set_source(db: Database, response_id: str, source: str, actor: str) -> Respo
     with db.write() as session:
         _head(session, response_id)
         row = repositories.response(session, response_id)
+        if row.source != source and expected is not UNCHECKED and row.source != expected:
+            raise _conflict(session, response_id, "source", None, row.source, source)
         if row.source != source:
             audit.add("update", "response", response_id, "source", row.source, source)
             row.source = source
@@ -702,15 +816,22 @@ def _drop_instance(session: Session, response_id: str, rows: list[tuple], repeat
 
 
 def _repeat_context(
-    session: Session, response_id: str, repeat_path: str, confirm_validated: bool
+    session: Session, response_id: str, repeat_path: str, confirm_validated: bool,
+    expected_answers: Mapping[str, str | None] | None = None,
 ) -> tuple[Any, FormDefinition, list[tuple]]:
+    """The head, definition and answer rows for a change of a repeat's entries; refused
+    (EditConflict) when its entries are not the ones the caller read (``expected_answers``,
+    its answers by instance path: only those inside the repeat are compared)."""
     from ..persistence import repositories
 
     head = _head(session, response_id)
     definition = form_service.definition_in(session, head.form_version_id)
     _check_instance_path(definition, repeat_path, container=True)
+    rows = repositories.answer_rows(session, response_id)
+    if expected_answers is not None and not _unchanged_since_read(rows, expected_answers, repeat_path):
+        raise _conflict(session, response_id, "repeat", repeat_path)
     _guard_validated(head, confirm_validated)
-    return head, definition, repositories.answer_rows(session, response_id)
+    return head, definition, rows
 
 
 def insert_repeat(
@@ -722,15 +843,19 @@ def insert_repeat(
     at: int | None = None,
     values: Mapping[str, str] | None = None,
     confirm_validated: bool = False,
+    expected_answers: Mapping[str, str | None] | None = None,
 ) -> int:
     """Add an instance to a repeat, at the end or at index ``at`` (the following instances
     move up one); ``values`` (paths relative to the instance, ``{"category": "..."}``) fill
-    it, as undoing a removal needs. Returns the new instance's index."""
+    it, as undoing a removal needs. Returns the new instance's index. ``expected_answers``,
+    here and in :func:`remove_repeat` and :func:`move_repeat`: the answers the caller read
+    (by instance path); when the repeat's entries changed since, EditConflict."""
     from ..persistence import repositories
 
     audit = _Audit(actor)
     with db.write() as session:
-        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated,
+                                                 expected_answers)
         indexes = instance_indexes((row[1] for row in rows), repeat_path)
         after_last = max(indexes, default=0) + 1
         index = after_last if at is None or at >= after_last else max(at, 1)
@@ -760,6 +885,7 @@ def remove_repeat(
     actor: str,
     *,
     confirm_validated: bool = False,
+    expected_answers: Mapping[str, str | None] | None = None,
 ) -> dict[str, str]:
     """Remove one repeat instance and renumber the following ones. The removed answers (and
     notes) go to the audit log, in one row holding them as JSON, and the answers are
@@ -768,7 +894,8 @@ def remove_repeat(
 
     audit = _Audit(actor)
     with db.write() as session:
-        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated,
+                                                 expected_answers)
         instance = f"{repeat_path}[{index}]"
         doomed = _instance_rows(rows, instance)
         if not doomed:
@@ -797,11 +924,13 @@ def move_repeat(
     actor: str,
     *,
     confirm_validated: bool = False,
+    expected_answers: Mapping[str, str | None] | None = None,
 ) -> None:
     """Move a repeat instance to another place; the instances are renumbered 1..n."""
     audit = _Audit(actor)
     with db.write() as session:
-        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated)
+        head, definition, rows = _repeat_context(session, response_id, repeat_path, confirm_validated,
+                                                 expected_answers)
         order = instance_indexes((row[1] for row in rows), repeat_path)
         if index not in order:
             raise ResponseError(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.reference import reference_digest
+from ..paths import public_target
 from ..persistence import sqlite_files
 from ..persistence.database import Database
 from ..persistence.migrations import head_revision
@@ -23,6 +24,84 @@ class DatabaseDamagedError(Exception):
     def __init__(self, path: Path, problem: str, backup: backups.BackupInfo | None) -> None:
         super().__init__(f"{path}: {problem}")
         self.path, self.problem, self.backup = path, problem, backup
+
+
+class ServerUnreachableError(Exception):
+    """The database server could not be reached, or refused the connection. ``str()`` is a
+    translated sentence naming the server (never the password) and what failed; ``detail``
+    is the driver's own text, for the log."""
+
+    def __init__(self, server: str, reason: str, detail: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        super().__init__(QCoreApplication.translate(
+            "Startup", "Cannot open the database on the server {server}: {reason}").format(
+                server=server, reason=reason))
+        self.server, self.reason, self.detail = server, reason, detail
+
+
+def server_name(target: str) -> str:
+    """"host:port, database name" of a server URL (never its user's password)."""
+    from PySide6.QtCore import QCoreApplication
+    from sqlalchemy.engine import make_url
+
+    from ..paths import public_target
+
+    try:
+        url = make_url(target)
+    except Exception:  # an unparsable URL: shown as given, less its password
+        return public_target(target)
+    host = url.host or url.query.get("host") or "localhost"
+    if isinstance(host, tuple):
+        host = ",".join(host)
+    where = host if host.startswith("/") or url.port is None else f"{host}:{url.port}"
+    if url.port is None and not host.startswith("/"):
+        where = f"{host}:5432" if url.get_backend_name() == "postgresql" else host
+    return QCoreApplication.translate("Startup", "{where}, database “{name}”").format(
+        where=where, name=url.database or "")
+
+
+def _connection_problem(detail: str) -> str:
+    """What failed, in one translated sentence, from the driver's message."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+    text = detail.lower()
+    reasons = [
+        (("failed to resolve host", "could not translate host name", "name or service not known",
+          "nodename nor servname", "no address associated", "temporary failure in name resolution"),
+         QT_TRANSLATE_NOOP("Startup", "the server’s name is unknown (check its spelling, the "
+                                      "network connection or the VPN).")),
+        (("connection refused",),
+         QT_TRANSLATE_NOOP("Startup", "nothing answers on that port (the server may be stopped, "
+                                      "or the port is wrong).")),
+        (("timeout expired", "timed out", "network is unreachable", "no route to host"),
+         QT_TRANSLATE_NOOP("Startup", "the server did not answer (check the network connection, "
+                                      "a firewall or the VPN).")),
+        (("authentication failed", "no password supplied", "no pg_hba.conf entry", "role "),
+         QT_TRANSLATE_NOOP("Startup", "the server refused the user name or password.")),
+        (("does not exist",),
+         QT_TRANSLATE_NOOP("Startup", "the server has no database of that name.")),
+        (("no such file or directory",),
+         QT_TRANSLATE_NOOP("Startup", "no database server runs on this computer’s socket.")),
+    ]
+    for needles, reason in reasons:
+        if any(needle in text for needle in needles):
+            return QCoreApplication.translate("Startup", reason)
+    return QCoreApplication.translate("Startup", "the connection failed.")
+
+
+def _reach_server(db: Database) -> None:
+    """Connect once, so that an unreachable server is one clear error, not a traceback from
+    the first statement that needed it."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with db.engine.connect():
+            pass
+    except DBAPIError as exc:
+        detail = str(getattr(exc, "orig", exc))
+        log.info("cannot connect to %s: %s", public_target(db.target), detail)
+        raise ServerUnreachableError(server_name(db.target), _connection_problem(detail), detail) from None
 
 
 @dataclass
@@ -49,6 +128,7 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
     else:
         from ..persistence.migrations import current_revision
 
+        _reach_server(db)
         stored = current_revision(db)
     head = head_revision()
     if stored != head:

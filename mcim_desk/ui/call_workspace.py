@@ -343,6 +343,7 @@ class CallWorkspace(QWidget):
         self.notes_edit = NotesEdit(self.notes_box)
         self.notes_edit.setObjectName("free_notes")
         self.notes_edit.setPlainText(self.info.notes or "")
+        self.notes_read = self.info.notes  # the call notes as this window last read or saved them
         self.notes_edit.committed.connect(self._commit_notes)
         self.notes_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes_edit.customContextMenuRequested.connect(self._notes_menu)
@@ -600,8 +601,28 @@ class CallWorkspace(QWidget):
 
         def save(value: object) -> None:
             from ..services import interviews
+            from ..services.conflicts import EditConflict
+            from .conflict_dialog import KEEP_MINE, KeptTheirs
 
-            self.info = interviews.set_notes(db, interview_id, str(value or ""), actor)
+            expected = self.notes_read  # someone else's save since is shown, not overwritten
+            while True:
+                try:
+                    self.info = interviews.set_notes(db, interview_id, str(value or ""), actor,
+                                                     expected=expected)
+                    break
+                except EditConflict as conflict:
+                    choice = self.ctx.dialogs.resolve_conflict(
+                        self.tr("Call notes"), conflict.theirs, conflict.yours, conflict.actor,
+                        conflict.at, note=True)
+                    if choice != KEEP_MINE:
+                        self.info = interviews.interview(db, interview_id)
+                        self.notes_read = self.info.notes
+                        with QSignalBlocker(self.notes_edit):
+                            self.notes_edit.setPlainText(self.info.notes or "")
+                        self.notes_edit.idle.stop()
+                        raise KeptTheirs() from None
+                    expected = conflict.theirs
+            self.notes_read = self.info.notes
             if self.notes_edit.toPlainText() != (self.info.notes or ""):
                 with QSignalBlocker(self.notes_edit):
                     self.notes_edit.setPlainText(self.info.notes or "")
@@ -780,7 +801,10 @@ class CallWorkspace(QWidget):
         self.message.show()
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.dialogs.error(self.tr("Not saved"), str(exc))
+        from .conflict_dialog import KeptTheirs
+
+        if not isinstance(exc, KeptTheirs):  # the user chose the other person's text: no error
+            self.ctx.dialogs.error(self.tr("Not saved"), str(exc))
 
     def _data_changed(self, kind: str, ids: list) -> None:
         from ..services import interviews
@@ -797,6 +821,8 @@ class CallWorkspace(QWidget):
             if not self.notes_edit.hasFocus() and self.notes_edit.toPlainText() != (self.info.notes or ""):
                 with QSignalBlocker(self.notes_edit):
                     self.notes_edit.setPlainText(self.info.notes or "")
+            if self.notes_edit.toPlainText() == (self.info.notes or ""):
+                self.notes_read = self.info.notes  # shown as stored
             self._show_info()
 
     def _consent_names(self) -> dict[str, str]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
+from datetime import datetime
+from typing import ClassVar
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -24,6 +28,25 @@ class DialogService:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        """A warning with one button per (key, caption); the key of the one clicked (the
+        last choice when the box is closed)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        buttons = {box.addButton(caption, QMessageBox.ButtonRole.ActionRole): key
+                   for key, caption in choices}
+        box.exec()
+        return buttons.get(box.clickedButton(), choices[-1][0] if choices else None)
+
+    def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,
+                         actor: str | None, at: datetime | None, note: bool = False) -> str:
+        """Someone else saved ``question`` since the window read it: "mine" (save mine over
+        theirs) or "theirs" (show theirs), the user's choice (conflict_dialog)."""
+        from .conflict_dialog import EditConflictDialog
+
+        dialog = EditConflictDialog(question, theirs, yours, actor, at, note, self.parent)
+        dialog.exec()
+        return dialog.choice
+
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
@@ -34,19 +57,44 @@ class DialogService:
 
 
 class ScriptedDialogs(DialogService):
-    """Answers prepared in advance and a record of what was shown (tests, the self-test)."""
+    """Answers prepared in advance and a record of what was shown (tests, the self-test).
+
+    An error or warning box is unexpected unless announced first with :meth:`expect` (a
+    piece of its title or text); a conflict or a choice unless ``conflict_answers`` or
+    ``choice_answers`` holds the answer.
+    Unexpected boxes are kept in ``unexpected``: the test suite fails any test that leaves
+    one, showing its text (tests/conftest.py looks at every instance made during a test)."""
+
+    instances: ClassVar[weakref.WeakSet[ScriptedDialogs]] = weakref.WeakSet()
 
     def __init__(self) -> None:
         super().__init__(None)
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answers: list[bool] = []
         self.file_answers: list[str | None] = []
+        self.conflict_answers: list[str] = []
+        self.choice_answers: list[str] = []
+        self.expected: list[str] = []
+        self.unexpected: list[tuple[str, str, str]] = []
+        ScriptedDialogs.instances.add(self)
+
+    def expect(self, fragment: str) -> None:
+        """The next error or warning box whose title or text holds ``fragment`` is expected."""
+        self.expected.append(fragment)
+
+    def _box(self, kind: str, title: str, text: str) -> None:
+        self.shown.append((kind, title, text))
+        for position, fragment in enumerate(self.expected):
+            if fragment in title or fragment in text:
+                del self.expected[position]
+                return
+        self.unexpected.append((kind, title, text))
 
     def error(self, title: str, text: str) -> None:
-        self.shown.append(("error", title, text))
+        self._box("error", title, text)
 
     def warning(self, title: str, text: str) -> None:
-        self.shown.append(("warning", title, text))
+        self._box("warning", title, text)
 
     def info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
@@ -54,6 +102,25 @@ class ScriptedDialogs(DialogService):
     def confirm(self, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        entry = ("choose", title, text)
+        self.shown.append(entry)
+        if not self.choice_answers:
+            self.unexpected.append(entry)
+            return None
+        return self.choice_answers.pop(0)
+
+    def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,
+                         actor: str | None, at: datetime | None, note: bool = False) -> str:
+        from .conflict_dialog import TAKE_THEIRS, conflict_text
+
+        entry = ("conflict", question, conflict_text(question, theirs, yours, actor, at, note))
+        self.shown.append(entry)
+        if not self.conflict_answers:
+            self.unexpected.append(entry)
+            return TAKE_THEIRS
+        return self.conflict_answers.pop(0)
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         return self.file_answers.pop(0) if self.file_answers else None

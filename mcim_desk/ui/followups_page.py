@@ -513,17 +513,43 @@ class FollowUpsPage(QWidget):
             return
         self.error.hide()
         followup_id = item.id
+        captions = {"kind": self.tr("kind"), "due_utc": self.tr("due date"), "owner": self.tr("owner"),
+                    "notes": self.tr("notes")}
+        read = [getattr(item, field)]  # the value this page last read or saved
 
         def save(v: object) -> None:
-            followups.update_followup(self.ctx.db, followup_id, field, v, self.ctx.actor)
+            from ..services.conflicts import EditConflict
+            from .conflict_dialog import KEEP_MINE, KeptTheirs
+
+            while True:
+                try:
+                    followups.update_followup(self.ctx.db, followup_id, field, v, self.ctx.actor,
+                                              expected=read[0])
+                    break
+                except EditConflict as conflict:  # someone else saved it since this page read it
+                    choice = self.ctx.dialogs.resolve_conflict(
+                        captions.get(field, field), conflict.theirs, conflict.yours,
+                        conflict.actor, conflict.at, note=False)
+                    read[0] = getattr(followups.followup(self.ctx.db, followup_id), field)
+                    if choice != KEEP_MINE:
+                        self.reload(select=followup_id)  # the field shows theirs
+                        raise KeptTheirs() from None
+                    if v == command.new:
+                        command.old = read[0]  # undo brings theirs back
+            read[0] = v
             self.ctx.bus.notify("followup", [followup_id])
             self.reload(select=followup_id)
 
-        captions = {"kind": self.tr("kind"), "due_utc": self.tr("due date"), "owner": self.tr("owner"),
-                    "notes": self.tr("notes")}
-        self.ctx.undo.push(SaveValueCommand(
+        def failed(exc: BaseException) -> None:
+            from .conflict_dialog import KeptTheirs
+
+            if not isinstance(exc, KeptTheirs):
+                self._show_error(str(exc))
+
+        command = SaveValueCommand(
             self.tr("Follow-up: edit {field}").format(field=captions.get(field, field)), old, value, save,
-            lambda exc: self._show_error(str(exc))))
+            failed)
+        self.ctx.undo.push(command)
 
     def _status(self, status: str) -> None:
         if self.current_item is None:

@@ -8,10 +8,11 @@ focus leaving, a choice clicked) is one undoable command that saves in one short
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,6 +46,7 @@ RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
 FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
 ERROR_STYLE = "color: #b00020;"
 MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
+log = logging.getLogger(__name__)
 
 
 class WrappingCheck(QWidget):
@@ -609,41 +611,83 @@ class FormView(QWidget):
         response_id = self.response.id
         command = SaveValueCommand(
             self.tr("Answer {question}").format(question=caption), old, value,
-            save=lambda v: self._save(response_id, path, v),
+            save=lambda v: self._save(response_id, path, v, command),
             on_error=lambda exc: self._save_failed(path, exc),
         )
         self.ctx.undo.push(command)
 
-    def _save(self, response_id: str, path: str, value: str | None) -> None:
+    def _save(self, response_id: str, path: str, value: str | None,
+              command: SaveValueCommand | None = None) -> None:
+        """Save one answer, passing the value this window read: when someone else changed
+        it since, the user sees both and chooses (the typed text stays in the field until
+        then); keeping theirs undoes nothing of theirs."""
         from ..services import responses
 
-        try:
-            result = responses.save_answer(self.ctx.db, response_id, path, value, self.ctx.actor)
-        except responses.NeedsConfirmation:
-            if not self.ctx.dialogs.confirm(
-                self.tr("Validated response"),
-                self.tr("This response has been validated by the secretariat. Changing an answer "
-                        "takes it back to “complete” until it is validated again. Change it?"),
-            ):
-                raise _Declined() from None
-            result = responses.save_answer(self.ctx.db, response_id, path, value, self.ctx.actor,
-                                           confirm_validated=True)
+        expected = self.answers.get(path)
+        confirmed = False
+        while True:
+            try:
+                result = responses.save_answer(self.ctx.db, response_id, path, value, self.ctx.actor,
+                                               confirm_validated=confirmed, expected=expected)
+                break
+            except responses.NeedsConfirmation:
+                if confirmed or not self.ctx.dialogs.confirm(
+                    self.tr("Validated response"),
+                    self.tr("This response has been validated by the secretariat. Changing an answer "
+                            "takes it back to “complete” until it is validated again. Change it?"),
+                ):
+                    raise _Declined() from None
+                confirmed = True
+            except responses.EditConflict as conflict:
+                if not self._keep_mine(conflict, value):
+                    self._take_theirs(response_id, path, conflict.theirs)
+                    raise _Declined() from None
+                expected = conflict.theirs  # overwrite theirs, knowingly
+                if command is not None and value == command.new:
+                    command.old = conflict.theirs  # undo brings theirs back, not the stale one
         if self.response is None or self.response.id != response_id:
             return
-        self.answers[path] = value
+        self.answers[path] = result.new
         self._after_save(result.status)
         widget = self.widgets.get(path)
         if widget is not None:
-            widget.set_value(value)
-        self.answer_saved.emit(path, value)
+            widget.set_value(result.new)
+        self.answer_saved.emit(path, result.new)
         self.ctx.bus.notify("answer", [response_id])
+
+    def _question_caption(self, path: str) -> str:
+        widget = self.widgets.get(path)
+        return widget.question.label(self.ctx.lang) if widget is not None else path
+
+    def _keep_mine(self, conflict, value: object, note: bool = False) -> bool:  # noqa: ANN001 - an EditConflict
+        from .conflict_dialog import KEEP_MINE
+
+        yours = None if value is None else str(value)
+        choice = self.ctx.dialogs.resolve_conflict(
+            self._question_caption(conflict.path), conflict.theirs, yours, conflict.actor,
+            conflict.at, note)
+        return choice == KEEP_MINE
+
+    def _take_theirs(self, response_id: str, path: str, theirs: str | None) -> None:
+        """Show the value someone else saved as this window's own (the field shows it)."""
+        from ..services import responses
+
+        if self.response is None or self.response.id != response_id:
+            return
+        self.answers[path] = theirs
+        widget = self.widgets.get(path)
+        if widget is not None:
+            widget.set_value(theirs)
+        self.response = responses.response_info(self.ctx.db, response_id)
+        self._refresh()
+        self.status_changed.emit(self.response.status)
 
     def _save_failed(self, path: str, exc: BaseException) -> None:
         widget = self.widgets.get(path)
         if widget is not None:
             widget.set_value(self.answers.get(path))  # show what is really saved
         if not isinstance(exc, _Declined):
-            self.ctx.dialogs.error(self.tr("Answer not saved"), str(exc))
+            self.ctx.dialogs.error(self.tr("Answer not saved"), save_error_text(exc))
 
     def _commit_note(self, path: str, note: str) -> None:
         old = self.notes.get(path) or ""
@@ -654,14 +698,31 @@ class FormView(QWidget):
         def save(value: object) -> None:
             from ..services import responses
 
-            responses.save_note(self.ctx.db, response_id, path, str(value or ""), self.ctx.actor)
-            self.notes[path] = str(value or "")
+            text = str(value or "")
+            expected = self.notes.get(path)
+            while True:
+                try:
+                    responses.save_note(self.ctx.db, response_id, path, text, self.ctx.actor,
+                                        expected=expected)
+                    break
+                except responses.EditConflict as conflict:
+                    if not self._keep_mine(conflict, text, note=True):
+                        self.notes[path] = conflict.theirs or ""
+                        widget = self.widgets.get(path)
+                        if widget is not None:
+                            widget.set_note(self.notes[path])
+                        raise _Declined() from None
+                    expected = conflict.theirs
+                    if text == command.new:
+                        command.old = conflict.theirs or ""  # undo brings theirs back
+            self.notes[path] = text
             widget = self.widgets.get(path)
             if widget is not None:
                 widget.set_note(self.notes[path])
 
-        self.ctx.undo.push(SaveValueCommand(self.tr("Note on {question}").format(question=path),
-                                            old, note, save, lambda exc: self._save_failed(path, exc)))
+        command = SaveValueCommand(self.tr("Note on {question}").format(question=path),
+                                   old, note, save, lambda exc: self._save_failed(path, exc))
+        self.ctx.undo.push(command)
 
     def _after_save(self, status: str) -> None:
         previous = self.response.status
@@ -677,8 +738,19 @@ class FormView(QWidget):
             (do if value else undo)()
             self._reload_answers()
 
-        self.ctx.undo.push(SaveValueCommand(text, False, True, apply,
-                                            lambda exc: self.ctx.dialogs.error(self.tr("Not saved"), str(exc))))
+        self.ctx.undo.push(SaveValueCommand(text, False, True, apply, self._repeat_failed))
+
+    def _repeat_failed(self, exc: BaseException) -> None:
+        from ..services import responses
+
+        if isinstance(exc, responses.EditConflict):
+            self.ctx.dialogs.warning(
+                self.tr("Entries changed elsewhere"),
+                str(exc) + "\n\n" + self.tr("The entries as they are saved now are shown: "
+                                             "make your change again if it is still needed."))
+            self._reload_answers()
+            return
+        self.ctx.dialogs.error(self.tr("Not saved"), str(exc))
 
     def _add_instance(self, repeat_path: str) -> None:
         from ..services import responses
@@ -687,10 +759,13 @@ class FormView(QWidget):
         created: list[int] = []
 
         def do() -> None:
-            created.append(responses.insert_repeat(db, rid, repeat_path, actor))
+            created.append(responses.insert_repeat(db, rid, repeat_path, actor,
+                                                   expected_answers=self.answers))
 
         def undo() -> None:
-            responses.remove_repeat(db, rid, repeat_path, created.pop(), actor)
+            responses.remove_repeat(db, rid, repeat_path, created[-1], actor,
+                                    expected_answers=self.answers)
+            created.pop()
 
         self._repeat_command(self.tr("Add an entry"), do, undo)
         self._focus_first_in(repeat_path)
@@ -703,10 +778,11 @@ class FormView(QWidget):
         kept = {p[len(prefix):]: v for p, v in self.answers.items() if p.startswith(prefix) and v}
 
         def do() -> None:
-            responses.remove_repeat(db, rid, repeat_path, index, actor)
+            responses.remove_repeat(db, rid, repeat_path, index, actor, expected_answers=self.answers)
 
         def undo() -> None:  # instances are numbered 1..n: the index is also the position
-            responses.insert_repeat(db, rid, repeat_path, actor, at=index, values=kept)
+            responses.insert_repeat(db, rid, repeat_path, actor, at=index, values=kept,
+                                    expected_answers=self.answers)
 
         self._repeat_command(self.tr("Remove an entry"), do, undo)
 
@@ -716,10 +792,12 @@ class FormView(QWidget):
         rid, db, actor = self.response.id, self.ctx.db, self.ctx.actor
 
         def do() -> None:  # instances are numbered 1..n: an index is also a position
-            responses.move_repeat(db, rid, repeat_path, index, new_position, actor)
+            responses.move_repeat(db, rid, repeat_path, index, new_position, actor,
+                                  expected_answers=self.answers)
 
         def undo() -> None:
-            responses.move_repeat(db, rid, repeat_path, new_position, index, actor)
+            responses.move_repeat(db, rid, repeat_path, new_position, index, actor,
+                                  expected_answers=self.answers)
 
         self._repeat_command(self.tr("Move an entry"), do, undo)
 
@@ -902,6 +980,25 @@ class FormView(QWidget):
         if event.type() == QEvent.Type.LanguageChange and self.definition is not None:
             self.retranslate()
         super().changeEvent(event)
+
+
+def save_error_text(exc: BaseException) -> str:
+    """What a user reads about a failed save: the service's own message, never a database
+    driver's text (SQL and bound values); the log keeps the details."""
+    from ..services.responses import ResponseError
+
+    if isinstance(exc, ResponseError):
+        return str(exc)
+    log.error("save failed", exc_info=exc)
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError) and "connection" in str(exc).lower():
+        return QCoreApplication.translate(
+            "FormView", "The connection to the database server was lost. Nothing was saved: "
+            "check the network connection or the VPN, then try again.")
+    return QCoreApplication.translate(
+        "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
+        "the log has the details.").format(error=type(exc).__name__)
 
 
 class _Declined(Exception):

@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self, target: str) -> bool:
         """Lock, check, back up, migrate, fill. False when the user must not go on."""
-        from ..paths import sqlite_path_of
-        from ..services.startup import DatabaseDamagedError, open_database
+        from ..paths import public_target, sqlite_path_of
+        from ..services.startup import DatabaseDamagedError, ServerUnreachableError, open_database
 
         path = sqlite_path_of(target)
         if path is not None and not self._acquire_lock(path):
@@ -181,12 +181,14 @@ class MainWindow(QMainWindow):
             if not self._offer_backup(exc):
                 return False
             db, report = open_database(target)
+        except ServerUnreachableError as exc:
+            return self._server_unreachable(exc, target)
         log.info("database ready: %s", "; ".join(report.steps))
         from .context import UiContext
 
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
         self._build_card()
-        self.db_label.setText(str(path or target))
+        self.db_label.setText(str(path or public_target(target)))
         self.reload_list()
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
         # has painted: they import SQLAlchemy and query, which the list must not wait for.
@@ -209,6 +211,24 @@ class MainWindow(QMainWindow):
             return False
         self.lock = lock
         return True
+
+    def _server_unreachable(self, exc: Exception, target: str) -> bool:
+        """Say which server and what failed; try again, open another database, or quit."""
+        if self.placeholder is not None:
+            self.placeholder.setText(str(exc))
+        choice = self.dialogs.choose(
+            self.tr("Database server unreachable"),
+            str(exc) + "\n\n" + self.tr("Try again, or open another database?"),
+            [("retry", self.tr("Try again")), ("other", self.tr("Open another database…")),
+             ("quit", self.tr("Quit"))],
+        )
+        if choice == "retry":
+            return self.open_database(target)
+        if choice == "other":
+            chosen = self.dialogs.open_file(self.tr("Open another database"),
+                                            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"))
+            return self.open_database(chosen) if chosen else self._server_unreachable(exc, target)
+        return False
 
     def _offer_backup(self, exc: Exception) -> bool:
 
@@ -356,7 +376,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def show_about(self) -> None:
-        from ..paths import data_dir
+        from ..paths import data_dir, public_target
 
         self.dialogs.info(
             self.tr("About MCIM Desk"),
@@ -364,7 +384,7 @@ class MainWindow(QMainWindow):
                     "consultation mechanisms on migration and the Global Compact for Migration."
                     "\n\nData folder: {folder}\nDatabase: {db}").format(
                 app=APP_NAME, version=__version__, folder=data_dir(),
-                db=self.ctx.db.target if self.ctx else "—",
+                db=public_target(self.ctx.db.target) if self.ctx else "—",
             ),
         )
 

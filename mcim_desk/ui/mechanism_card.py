@@ -201,17 +201,45 @@ class MechanismCardView(QWidget):
         command = SaveValueCommand(
             self.tr("Edit {field}").format(field=caption),
             old, new,
-            save=lambda value: self._save(mechanism_id, name, value),
-            on_error=lambda exc: self._show_error(str(exc), name),
+            save=lambda value: self._save(mechanism_id, name, value, caption, command),
+            on_error=lambda exc: self._save_failed(exc, name),
         )
         self.ctx.undo.push(command)
 
-    def _save(self, mechanism_id: str, name: str, value: object) -> None:
-        card = catalogue.update_mechanism(self.ctx.db, mechanism_id, name, value, self.ctx.actor)
+    def _save(self, mechanism_id: str, name: str, value: object, caption: str = "",
+              command: SaveValueCommand | None = None) -> None:
+        """Save one field, passing the value this card read: when someone else changed it
+        since, the user sees both values and chooses (conflict_dialog)."""
+        from ..services.conflicts import EditConflict
+        from .conflict_dialog import KEEP_MINE, KeptTheirs
+
+        shown = self.card if self.card is not None and self.card.row.id == mechanism_id else None
+        expected = shown.value(name) if shown is not None else catalogue.conflicts.UNCHECKED
+        while True:
+            try:
+                card = catalogue.update_mechanism(self.ctx.db, mechanism_id, name, value,
+                                                  self.ctx.actor, expected=expected)
+                break
+            except EditConflict as conflict:
+                choice = self.ctx.dialogs.resolve_conflict(
+                    caption or name, conflict.theirs, conflict.yours, conflict.actor, conflict.at)
+                if choice != KEEP_MINE:
+                    if shown is not None:
+                        self.show_mechanism(mechanism_id)  # the field shows theirs
+                    raise KeptTheirs() from None
+                expected = catalogue.mechanism_card(self.ctx.db, mechanism_id).value(name)
+                if command is not None and value == command.new:
+                    command.old = expected  # undo brings theirs back
         self.ctx.bus.notify("mechanism", [mechanism_id])
         if self.card is not None and self.card.row.id == mechanism_id:
             self.show_card(card)
         self.card_saved.emit(card)
+
+    def _save_failed(self, exc: BaseException, name: str) -> None:
+        from .conflict_dialog import KeptTheirs
+
+        if not isinstance(exc, KeptTheirs):  # the user took the other person's value
+            self._show_error(str(exc), name)
 
     def _show_error(self, text: str, name: str) -> None:
         self.error.setText(text)

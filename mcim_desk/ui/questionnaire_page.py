@@ -170,8 +170,24 @@ class QuestionnairePage(QWidget):
         if not self.form.is_complete():
             self.check_answers()
             return
-        self.form.response = responses.set_status(self.ctx.db, info.id, "validated", self.ctx.actor)
+        try:  # the answers shown are the ones validated: refused if someone changed them since
+            self.form.response = responses.set_status(self.ctx.db, info.id, "validated", self.ctx.actor,
+                                                      expected_answers=self.form.answers)
+        except responses.EditConflict as exc:
+            self._changed_elsewhere(exc)
+            return
+        except responses.ResponseError as exc:
+            self.ctx.dialogs.error(self.tr("Not validated"), str(exc))
+            return
         self.ctx.bus.notify("response", [info.id])
+        self._show_status()
+
+    def _changed_elsewhere(self, exc: Exception) -> None:
+        """A stale window: say so, then show the response as it is saved now."""
+        self.ctx.dialogs.warning(
+            self.tr("Changed elsewhere"),
+            str(exc) + "\n\n" + self.tr("The response is shown again as it is saved now."))
+        self.form.open_response(self.form.response.id)
         self._show_status()
 
     def _source_chosen(self) -> None:
@@ -181,7 +197,12 @@ class QuestionnairePage(QWidget):
         source = self.source.currentData()
         if info is None or source == info.source:
             return
-        self.form.response = responses.set_source(self.ctx.db, info.id, source, self.ctx.actor)
+        try:
+            self.form.response = responses.set_source(self.ctx.db, info.id, source, self.ctx.actor,
+                                                      expected=info.source)
+        except responses.EditConflict as exc:
+            self._changed_elsewhere(exc)
+            return
         self._show_status()
 
     def show_history(self) -> None:

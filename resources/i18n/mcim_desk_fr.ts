@@ -240,73 +240,73 @@
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="383"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="384"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="638"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="432"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="436"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="451"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="452"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="460"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="463"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="532"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="533"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="548"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="549"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="589"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="590"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -314,112 +314,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="609"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="615"/>
+        <source>Call notes</source>
+        <translation>Notes de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="630"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="612"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="633"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="682"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="695"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="725"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="722"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="743"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="724"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="745"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="771"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="792"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="783"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="807"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="834"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="837"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="812"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="838"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="813"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="839"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="840"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="821"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="822"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="823"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="849"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="824"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="850"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
@@ -427,102 +432,107 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="164"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="165"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="174"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="175"/>
         <source>Member states must be a whole number between 0 and 1000, not “{value}”.</source>
         <translation>Le nombre d’États membres doit être un nombre entier entre 0 et 1000, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="184"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="185"/>
         <source>The name and acronym cannot be empty.</source>
         <translation>Le nom et le sigle ne peuvent pas être vides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="203"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="204"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="204"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="205"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="205"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="206"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="206"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="207"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="207"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="208"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="208"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="209"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="209"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="210"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="210"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="211"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="211"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="212"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="212"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="213"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="213"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="214"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="214"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="215"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="223"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="224"/>
         <source>{field} has {length} characters, more than the limit of {limit}.</source>
         <translation>{field} compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="335"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="257"/>
+        <source>This field was changed {by} since this window read it: your value was not saved.</source>
+        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/catalogue.py" line="348"/>
         <source>A contact needs a name.</source>
         <translation>Un contact doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="342"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="355"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="353"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="366"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="377"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="390"/>
         <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
         <translation>{count} ligne(s) de «&#xa0; {table} &#xa0;» renvoient à une ligne absente de «&#xa0; {parent} &#xa0;»</translation>
     </message>
@@ -574,63 +584,63 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="209"/>
+        <location filename="../../mcim_desk/cli.py" line="213"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="215"/>
+        <location filename="../../mcim_desk/cli.py" line="221"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="217"/>
+        <location filename="../../mcim_desk/cli.py" line="224"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="221"/>
+        <location filename="../../mcim_desk/cli.py" line="228"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="227"/>
+        <location filename="../../mcim_desk/cli.py" line="234"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="240"/>
+        <location filename="../../mcim_desk/cli.py" line="247"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="242"/>
+        <location filename="../../mcim_desk/cli.py" line="249"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="255"/>
+        <location filename="../../mcim_desk/cli.py" line="262"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="260"/>
+        <location filename="../../mcim_desk/cli.py" line="267"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="264"/>
+        <location filename="../../mcim_desk/cli.py" line="271"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="269"/>
+        <location filename="../../mcim_desk/cli.py" line="276"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="275"/>
+        <location filename="../../mcim_desk/cli.py" line="282"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -1098,6 +1108,44 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="39"/>
+        <source>(no answer)</source>
+        <translation>(pas de réponse)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="41"/>
+        <source>Someone else changed the note on “{question}” since this window read it.</source>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="45"/>
+        <source>Someone else changed the answer to “{question}” since this window read it.</source>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="48"/>
+        <source>Saved by {actor} on {when}</source>
+        <translation>enregistrée par {actor} le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="50"/>
+        <source>Saved by someone else</source>
+        <translation>enregistrée par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="53"/>
+        <source>Theirs: {value}</source>
+        <translation>La sienne : {value}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="55"/>
+        <source>Yours: {value}</source>
+        <translation>La vôtre : {value}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBox</name>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="318"/>
@@ -1159,44 +1207,57 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../mcim_desk/services/conflicts.py" line="49"/>
+        <source>by {actor} at {when} UTC</source>
+        <translation>par {actor} le {when} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/conflicts.py" line="51"/>
+        <source>by someone else</source>
+        <translation>par quelqu’un d’autre</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="342"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="370"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
     </message>
@@ -1465,6 +1526,59 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="341"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="68"/>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="74"/>
+        <source>Someone else changed the note on “{question}” since this window read it. Nothing was overwritten: choose the note to keep.</source>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="78"/>
+        <source>Someone else changed the answer to “{question}” since this window read it. Nothing was overwritten: choose the answer to keep.</source>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="81"/>
+        <source>Theirs — saved by {actor} on {when}</source>
+        <translation>La sienne — enregistrée par {actor} le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="82"/>
+        <source>Theirs — saved by someone else</source>
+        <translation>La sienne — enregistrée par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="87"/>
+        <source>Yours — typed in this window</source>
+        <translation>La vôtre — saisie dans cette fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="91"/>
+        <source>Keep mine (replace theirs)</source>
+        <translation>Garder la mienne (remplace la sienne)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="93"/>
+        <source>Take theirs</source>
+        <translation>Prendre la sienne</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="100"/>
+        <source>The value not kept stays in the response’s history.</source>
+        <translation>La valeur non retenue reste dans l’historique de la réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/conflict_dialog.py" line="114"/>
+        <source>(no answer)</source>
+        <translation>(pas de réponse)</translation>
     </message>
 </context>
 <context>
@@ -1863,127 +1977,132 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="101"/>
+        <location filename="../../mcim_desk/services/followups.py" line="102"/>
         <source>{count} of {total}</source>
         <translation>{count} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="145"/>
+        <location filename="../../mcim_desk/services/followups.py" line="146"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/followups.py" line="147"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/followups.py" line="148"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/followups.py" line="149"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/followups.py" line="150"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="150"/>
+        <location filename="../../mcim_desk/services/followups.py" line="151"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="157"/>
+        <location filename="../../mcim_desk/services/followups.py" line="158"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <location filename="../../mcim_desk/services/followups.py" line="159"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="159"/>
+        <location filename="../../mcim_desk/services/followups.py" line="160"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="166"/>
+        <location filename="../../mcim_desk/services/followups.py" line="167"/>
         <source>Not contacted</source>
         <translation>Non contacté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <location filename="../../mcim_desk/services/followups.py" line="168"/>
         <source>Questionnaire sent</source>
         <translation>Questionnaire envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <location filename="../../mcim_desk/services/followups.py" line="169"/>
         <source>Reminded</source>
         <translation>Relancé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <location filename="../../mcim_desk/services/followups.py" line="170"/>
         <source>Questionnaire received</source>
         <translation>Questionnaire reçu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <location filename="../../mcim_desk/services/followups.py" line="171"/>
         <source>Entered</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <location filename="../../mcim_desk/services/followups.py" line="172"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="172"/>
+        <location filename="../../mcim_desk/services/followups.py" line="173"/>
         <source>Interviewed</source>
         <translation>Entretien réalisé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="243"/>
+        <location filename="../../mcim_desk/services/followups.py" line="252"/>
         <source>There is no follow-up {id}.</source>
         <translation>Le suivi {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="253"/>
+        <location filename="../../mcim_desk/services/followups.py" line="262"/>
         <source>This text is too long ({count} characters, at most {limit}).</source>
         <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="273"/>
+        <location filename="../../mcim_desk/services/followups.py" line="282"/>
         <source>The due date must be a date and time.</source>
         <translation>L’échéance doit être une date et une heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="280"/>
+        <location filename="../../mcim_desk/services/followups.py" line="289"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="323"/>
+        <location filename="../../mcim_desk/services/followups.py" line="332"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="498"/>
+        <location filename="../../mcim_desk/services/followups.py" line="440"/>
+        <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
+        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/followups.py" line="519"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="501"/>
+        <location filename="../../mcim_desk/services/followups.py" line="522"/>
         <source>Choose the answer to clarify.</source>
         <translation>Choisissez la réponse à clarifier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="550"/>
+        <location filename="../../mcim_desk/services/followups.py" line="571"/>
         <source>There is no survey round {id}.</source>
         <translation>Le cycle d’enquête {id} n’existe pas.</translation>
     </message>
@@ -2051,167 +2170,167 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="517"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="550"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="551"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="577"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="575"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="594"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="621"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="623"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="634"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="643"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="619"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="645"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="646"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="648"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="650"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="652"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2219,59 +2338,79 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="609"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="613"/>
         <source>Answer {question}</source>
         <translation>Réponse à {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="622"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="635"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="623"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="636"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="644"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="690"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="661"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="723"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="679"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="748"/>
+        <source>Entries changed elsewhere</source>
+        <translation>Entrées modifiées ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="749"/>
+        <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
+        <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="753"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="693"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="770"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="709"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="787"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="722"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="802"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="779"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="859"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="886"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="966"/>
         <source>General</source>
         <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="996"/>
+        <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
+        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="999"/>
+        <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
+        <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
 </context>
 <context>
@@ -2467,163 +2606,188 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="180"/>
-        <location filename="../../mcim_desk/services/responses.py" line="191"/>
+        <location filename="../../mcim_desk/services/responses.py" line="189"/>
+        <location filename="../../mcim_desk/services/responses.py" line="200"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="214"/>
+        <location filename="../../mcim_desk/services/responses.py" line="223"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="263"/>
+        <location filename="../../mcim_desk/services/responses.py" line="272"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="311"/>
+        <location filename="../../mcim_desk/services/responses.py" line="320"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="322"/>
+        <location filename="../../mcim_desk/services/responses.py" line="340"/>
+        <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
+        <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="343"/>
+        <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
+        <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="346"/>
+        <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
+        <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="350"/>
+        <source>This response was changed {by} since this window read it: your change was not made.</source>
+        <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="387"/>
+        <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
+        <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/responses.py" line="404"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="347"/>
+        <location filename="../../mcim_desk/services/responses.py" line="429"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="356"/>
+        <location filename="../../mcim_desk/services/responses.py" line="438"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="570"/>
+        <location filename="../../mcim_desk/services/responses.py" line="671"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="600"/>
+        <location filename="../../mcim_desk/services/responses.py" line="707"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="611"/>
+        <location filename="../../mcim_desk/services/responses.py" line="721"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="633"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1186"/>
+        <location filename="../../mcim_desk/services/responses.py" line="745"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1315"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="776"/>
-        <location filename="../../mcim_desk/services/responses.py" line="808"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1163"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1170"/>
+        <location filename="../../mcim_desk/services/responses.py" line="903"/>
+        <location filename="../../mcim_desk/services/responses.py" line="937"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1292"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1299"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="890"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1019"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="892"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1021"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="900"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1029"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="936"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1065"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="941"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1070"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="958"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1087"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="961"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1090"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="967"/>
-        <location filename="../../mcim_desk/services/responses.py" line="975"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1096"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1104"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="969"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1098"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="992"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1121"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1002"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1131"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1005"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1134"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1018"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1147"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1028"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1157"/>
         <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
         <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1071"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1200"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1075"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1204"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1078"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1207"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1085"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1214"/>
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1152"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1281"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -2674,32 +2838,32 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="280"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="263"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="264"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="285"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="264"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="285"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
     </message>
@@ -2777,167 +2941,172 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="133"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="143"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="152"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="154"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="156"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="158"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="160"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="161"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="165"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="168"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="169"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="173"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="175"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="177"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="179"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="180"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="183"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="185"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="187"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="188"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="280"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="281"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="397"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="399"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="403"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="405"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="600"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="602"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="623"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="625"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="714"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="719"/>
         <source>The call notes have {length} characters, more than the limit of {limit}.</source>
         <translation>Les notes d’appel comptent {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="800"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="728"/>
+        <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
+        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/interviews.py" line="812"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -3140,12 +3309,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="205"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="207"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="206"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="208"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -3156,7 +3325,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="238"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -3165,69 +3334,100 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="228"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="241"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="248"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="242"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="225"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="245"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched, as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé tel quel sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="243"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="263"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="303"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="220"/>
+        <source>Database server unreachable</source>
+        <translation>Serveur de base de données injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
+        <source>Try again, or open another database?</source>
+        <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <source>Open another database…</source>
+        <translation>Ouvrir une autre base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="228"/>
+        <source>Open another database</source>
+        <translation>Ouvrir une autre base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="334"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="325"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="345"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="346"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="362"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3242,77 +3442,77 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="379"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="399"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="380"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="400"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="401"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="402"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="403"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="404"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="385"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="405"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="406"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="387"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="407"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="388"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="408"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="389"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="390"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="410"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="411"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -3325,127 +3525,127 @@ Base de données : {db}</translation>
         <translation>Modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
         <source>Add contact</source>
         <translation>Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
         <source>Edit contact</source>
         <translation>Modifier le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="280"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="284"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="312"/>
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="293"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
         <source>Chair</source>
         <translation>Président(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="294"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
         <source>Head of secretariat</source>
         <translation>Chef du secrétariat</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="295"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Other contact</source>
         <translation>Autre contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="302"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="330"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="303"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="331"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="304"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="332"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="305"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="333"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="306"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="334"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="307"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="335"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="336"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="343"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="344"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="349"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="350"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -4123,22 +4323,22 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="247"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="250"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="349"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="353"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="351"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="355"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="353"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="357"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -4164,87 +4364,102 @@ Base de données : {db}</translation>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="199"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="180"/>
+        <source>Not validated</source>
+        <translation>Non validée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="188"/>
+        <source>Changed elsewhere</source>
+        <translation>Modifiée ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="189"/>
+        <source>The response is shown again as it is saved now.</source>
+        <translation>La réponse est de nouveau affichée telle qu’elle est enregistrée maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="200"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="221"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="201"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="227"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="208"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="229"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="209"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="230"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="210"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="231"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
         <source>Source:</source>
         <translation>Source :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="234"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="255"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="235"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="256"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="257"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="237"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="258"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="238"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
         <source>No questionnaire has been entered for this mechanism in the current survey round.</source>
         <translation>Aucun questionnaire n’a été saisi pour ce mécanisme dans le cycle d’enquête en cours.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="240"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="261"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4565,37 +4780,37 @@ Base de données : {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="412"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="416"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="415"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="416"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="420"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="417"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="417"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
         <source>Remove this entry</source>
         <translation>Retirer cette entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="439"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="443"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="440"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="444"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -4815,6 +5030,54 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="204"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="37"/>
+        <source>Cannot open the database on the server {server}: {reason}</source>
+        <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="60"/>
+        <source>{where}, database “{name}”</source>
+        <translation>{where}, base «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="72"/>
+        <source>the server’s name is unknown (check its spelling, the network connection or the VPN).</source>
+        <translation>le nom du serveur est inconnu (vérifiez son orthographe, la connexion au réseau ou le VPN).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="75"/>
+        <source>nothing answers on that port (the server may be stopped, or the port is wrong).</source>
+        <translation>rien ne répond sur ce port (le serveur est peut-être arrêté, ou le port est faux).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="78"/>
+        <source>the server did not answer (check the network connection, a firewall or the VPN).</source>
+        <translation>le serveur n’a pas répondu (vérifiez la connexion au réseau, un pare-feu ou le VPN).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="81"/>
+        <source>the server refused the user name or password.</source>
+        <translation>le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="83"/>
+        <source>the server has no database of that name.</source>
+        <translation>le serveur n’a pas de base de données de ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="85"/>
+        <source>no database server runs on this computer’s socket.</source>
+        <translation>aucun serveur de base de données ne fonctionne sur le socket de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="90"/>
+        <source>the connection failed.</source>
+        <translation>la connexion a échoué.</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ def test_broken_form_is_reported_with_its_row(make_window, tmp_path: Path) -> No
     broken = tmp_path / "broken.md"
     broken.write_text(BROKEN, encoding="utf-8")
     dialogs.file_answers = [str(broken)]
+    dialogs.expect("row 3")
     window.findChild(type(window.quit_action), "add_form_action").trigger()
     kind, _title, text = dialogs.shown[-1]
     assert kind == "error" and "row 3" in text and "concat" in text

@@ -163,6 +163,7 @@ def test_second_window_on_same_database_gets_a_message(make_window, db_path: Pat
     make_window()
     dialogs = ScriptedDialogs()
     second = make_window(open_db=False, dialogs=dialogs)
+    dialogs.expect("already open")
     assert second.open_database(str(db_path)) is False
     assert [kind for kind, _, _ in dialogs.shown] == ["error"]
     assert "already open" in dialogs.shown[0][2]

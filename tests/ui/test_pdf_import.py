@@ -162,6 +162,7 @@ def test_a_hostile_drop_gives_its_message(make_window, tmp_path: Path) -> None: 
     window = make_window(dialogs=dialogs)
     broken = tmp_path / "<img src=x>broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n")  # truncated
+    dialogs.expect("broken.pdf")
     import_questionnaire_pdf(window, str(broken))
     kind, _title, text = dialogs.shown[-1]
     # the file's name is shown as text, never read as markup by the message box

@@ -94,6 +94,7 @@ def test_a_failure_is_shown_and_nothing_opens(make_window, qtbot, tmp_path: Path
     qtbot.addWidget(dialog)
     dialog.set_choice("followups", "en")
     dialog.path_edit.setText(str(tmp_path / "missing" / "f.pdf"))
+    dialogs.expect("Report not created")
     dialog.create_report()
     assert opened == []
     kind, title, text = dialogs.shown[-1]
@@ -101,6 +102,7 @@ def test_a_failure_is_shown_and_nothing_opens(make_window, qtbot, tmp_path: Path
     assert "does not exist" in text and "missing" in text
     assert dialog.create_button.isEnabled()
     dialog.path_edit.setText("  ")
+    dialogs.expect("No file")
     dialog.create_report()
     assert dialogs.shown[-1][:2] == ("error", "No file")
 
