@@ -65,27 +65,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "mécanisme qui a répondu au questionnaire et à un entretien n’est compté qu’une fois.",
     ),
     "overview": ("Overview of responses", "Aperçu des réponses"),
-    "overview_total": (
-        "In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
-        "or both.",
-        "Au total, {total} des {all} MCIM ont répondu au questionnaire, à l’entretien "
-        "téléphonique ou aux deux.",
-    ),
-    "overview_states": (
-        "They represent {count} member states.",
-        "Ils représentent {count} États membres.",
-    ),
-    "overview_states_unknown": (
-        "They represent at least {count} member states (the number is not recorded for {unknown} "
-        "of them).",
-        "Ils représentent au moins {count} États membres (le nombre n’est pas renseigné pour "
-        "{unknown} d’entre eux).",
-    ),
     "stat_questionnaire": ("Answered the questionnaire", "Ont répondu au questionnaire"),
     "stat_interview": ("Gave an interview", "Ont accordé un entretien"),
     "stat_both": ("Both", "Les deux"),
     "stat_any": ("Questionnaire, interview or both", "Questionnaire, entretien ou les deux"),
-    "stat_member_states": ("Member states covered", "États membres couverts"),
+    "stat_member_states": ("Member States, each counted once", "États membres, chacun compté une fois"),
+    "stat_member_states_at_least": (
+        "Member States at least (membership not recorded for some mechanisms)",
+        "États membres au moins (composition non renseignée pour certains mécanismes)",
+    ),
     "count": ("Count", "Nombre"),
     "questionnaire_from": (
         "Questionnaire answers were received from:",
@@ -99,22 +87,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "findings": ("Main findings", "Principales conclusions"),
     "figure": ("Figure {number}: {title}", "Figure {number} : {title}"),
     "n_equals": ("n = {n}", "n = {n}"),
-    "n_answered": (
-        "n = {n} mechanisms that answered the question",
-        "n = {n} mécanismes ayant répondu à la question",
-    ),
-    "n_respondents": (
-        "n = {n} mechanisms that answered the questionnaire",
-        "n = {n} mécanismes ayant répondu au questionnaire",
-    ),
-    "n_partners": (
-        "n = {n} mechanisms that reported partnerships",
-        "n = {n} mécanismes ayant signalé des partenariats",
-    ),
-    "n_coded": (
-        "n = {n} mechanisms whose answers were coded",
-        "n = {n} mécanismes dont les réponses ont été codées",
-    ),
     "no_answer_yet": (
         "No mechanism has answered this yet.",
         "Aucun mécanisme n’a encore répondu à cette question.",
@@ -128,10 +100,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "category": ("Partner category", "Catégorie de partenaire"),
     "code": ("Code", "Code"),
     "behind_bar": ("Mechanisms", "Mécanismes"),
-    "cited_by_all": (
-        "Cited by all {n} mechanisms that answered:",
-        "Cités par les {n} mécanismes ayant répondu :",
-    ),
     "cited_by_none_all": (
         "No item is cited by all the mechanisms that answered.",
         "Aucun élément n’est cité par tous les mécanismes ayant répondu.",
@@ -241,7 +209,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "card": ("Card", "Fiche"),
     "name": ("Name", "Nom"),
     "acronym": ("Acronym", "Sigle"),
-    "member_states": ("Member states", "États membres"),
+    "member_states": ("Member States", "États membres"),
+    "members_not_recorded": ("not recorded", "non renseignée"),
+    "members_source": ("Source: {source}", "Source : {source}"),
     "chair_country": ("Chair", "Présidence"),
     "website": ("Website", "Site web"),
     "notes": ("Notes", "Notes"),
@@ -326,10 +296,95 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Labels where a count meets a noun: key -> (the value that counts, (English one, other),
+# (French one, other)). French takes the singular for 0 and 1, English for 1 only.
+PLURALS: dict[str, tuple[str, tuple[str, str], tuple[str, str]]] = {
+    "overview_total": (
+        "total",
+        ("In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
+         "or both.",
+         "In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
+         "or both."),
+        ("Au total, {total} des {all} MCIM a répondu au questionnaire, à l’entretien "
+         "téléphonique ou aux deux.",
+         "Au total, {total} des {all} MCIM ont répondu au questionnaire, à l’entretien "
+         "téléphonique ou aux deux."),
+    ),
+    "overview_states": (
+        "count",
+        ("{subject} {count} member State.", "{subject} {count} member States, each counted once."),
+        ("{subject} {count} État membre.", "{subject} {count} États membres, chacun compté une fois."),
+    ),
+    "overview_states_unknown": (
+        "count",
+        ("{subject} at least {count} member State; membership not recorded for: {missing}.",
+         "{subject} at least {count} member States, each counted once; membership not recorded "
+         "for: {missing}."),
+        ("{subject} au moins {count} État membre ; composition non renseignée pour : {missing}.",
+         "{subject} au moins {count} États membres, chacun compté une fois ; composition non "
+         "renseignée pour : {missing}."),
+    ),
+    "they_represent": (
+        "n",
+        ("It represents", "They represent"),
+        ("Il représente", "Ils représentent"),
+    ),
+    "n_answered": (
+        "n",
+        ("n = {n} mechanism that answered the question", "n = {n} mechanisms that answered the question"),
+        ("n = {n} mécanisme ayant répondu à la question", "n = {n} mécanismes ayant répondu à la question"),
+    ),
+    "n_respondents": (
+        "n",
+        ("n = {n} mechanism that answered the questionnaire",
+         "n = {n} mechanisms that answered the questionnaire"),
+        ("n = {n} mécanisme ayant répondu au questionnaire",
+         "n = {n} mécanismes ayant répondu au questionnaire"),
+    ),
+    "n_partners": (
+        "n",
+        ("n = {n} mechanism that reported partnerships", "n = {n} mechanisms that reported partnerships"),
+        ("n = {n} mécanisme ayant signalé des partenariats",
+         "n = {n} mécanismes ayant signalé des partenariats"),
+    ),
+    "n_coded": (
+        "n",
+        ("n = {n} mechanism whose answers were coded", "n = {n} mechanisms whose answers were coded"),
+        ("n = {n} mécanisme dont les réponses ont été codées",
+         "n = {n} mécanismes dont les réponses ont été codées"),
+    ),
+    "cited_by_all": (
+        "n",
+        ("Cited by the one mechanism that answered:", "Cited by all {n} mechanisms that answered:"),
+        ("Cités par le seul mécanisme ayant répondu :", "Cités par les {n} mécanismes ayant répondu :"),
+    ),
+    "members_count": (
+        "n",
+        ("{n} State", "{n} States"),
+        ("{n} État", "{n} États"),
+    ),
+}
+
+
+def plural_index(n: object, lang: str) -> int:
+    """0 for the singular form, 1 for the plural (CLDR: French "one" is 0 and 1)."""
+    try:
+        count = abs(int(n))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 1
+    return 0 if count == 1 or (lang == "fr" and count == 0) else 1
+
+
 def label(key: str, lang: str, **values: object) -> str:
-    """The label ``key`` in ``lang`` ('fr' or 'en'), formatted with ``values``."""
-    en, fr = LABELS[key]
-    text = fr if lang == "fr" else en
+    """The label ``key`` in ``lang`` ('fr' or 'en'), formatted with ``values``; a label in
+    PLURALS agrees with its count (singular or plural)."""
+    if key in PLURALS:
+        counted, en_forms, fr_forms = PLURALS[key]
+        forms = fr_forms if lang == "fr" else en_forms
+        text = forms[plural_index(values.get(counted), lang)]
+    else:
+        en, fr = LABELS[key]
+        text = fr if lang == "fr" else en
     return text.format(**values) if values else text
 
 
@@ -364,4 +419,4 @@ def date_time(value: object, lang: str) -> str:
     return f"{text}, {hour:02d}:{minute:02d}"
 
 
-__all__ = ["LABELS", "LANGS", "columns", "date_time", "label", "long_date"]
+__all__ = ["LABELS", "LANGS", "PLURALS", "plural_index", "columns", "date_time", "label", "long_date"]

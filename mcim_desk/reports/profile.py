@@ -118,10 +118,13 @@ def profile_story(data: ProfileData) -> list[Flowable]:
         (label("acronym", lang), data.acronym),
         (label("type", lang), data.type_label),
         (label("region", lang), data.region_label),
-        (label("member_states", lang), data.member_states),
+        (label("member_states", lang),
+         f"{data.member_states} — {', '.join(data.members)}" if data.members else data.member_states),
         (label("chair_country", lang), data.chair_country),
         (label("website", lang), data.website),
     ]
+    if data.members_source:
+        card.insert(5, ("", label("members_source", lang, source=data.members_source)))
     if data.notes:
         card.append((label("notes", lang), data.notes))
     story.append(Heading(label("card", lang), st.h2, 1))

@@ -88,7 +88,8 @@ def _key_figures(data: SummaryData) -> Table:
         (len(o.interview), label("stat_interview", lang)),
         (len(o.both), label("stat_both", lang)),
         (len(o.any), label("stat_any", lang)),
-        (o.member_states, label("stat_member_states", lang)),
+        (f"≥\u00a0{o.member_states}" if o.membership_not_recorded else o.member_states,
+         label("stat_member_states_at_least" if o.membership_not_recorded else "stat_member_states", lang)),
     ]
     width = CONTENT_WIDTH / len(cells)
     numbers = [markup_para(f'<font size="20" color="#1f4e8c"><b>{value}</b></font>', st.body) for value, _ in cells]
@@ -113,8 +114,13 @@ def _overview(data: SummaryData) -> list[Flowable]:
     story: list[Flowable] = [Heading(label("overview", lang), st.h1, 0)]
     story.append(para(label("overview_total", lang, total=len(o.any), all=o.mechanisms_total), st.body))
     if o.any:
-        key = "overview_states_unknown" if o.member_states_unknown else "overview_states"
-        story.append(para(label(key, lang, count=o.member_states, unknown=o.member_states_unknown), st.body))
+        subject = label("they_represent", lang, n=len(o.any))
+        if o.membership_not_recorded:
+            text = label("overview_states_unknown", lang, subject=subject, count=o.member_states,
+                         missing=", ".join(o.membership_not_recorded))
+        else:
+            text = label("overview_states", lang, subject=subject, count=o.member_states)
+        story.append(para(text, st.body))
     story.append(Spacer(1, 3 * mm))
     story.append(_key_figures(data))
     story.append(Spacer(1, 4 * mm))

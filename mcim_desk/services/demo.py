@@ -53,12 +53,6 @@ QUESTIONNAIRE = (
     "igc", "bali_process", "pafom", "gfmd",
 )
 FRENCH = frozenset({"midwa", "rabat_process", "khartoum_process", "acp_eu_dialogue", "pafom", "igc"})
-MEMBER_STATES = {
-    "eap_panel": 12, "arcp": 21, "igad_rcp": 8, "midsa": 16, "midwa": 15, "colombo_process": 12,
-    "rcm_puebla": 11, "sacm": 12, "cmc": 24, "rabat_process": 57, "khartoum_process": 40,
-    "acp_eu_dialogue": 107, "eu_celac": 61, "budapest_process": 52, "igc": 16, "bali_process": 45,
-    "pafom": 55, "abu_dhabi_dialogue": 18, "idm": 173,
-}  # gfmd deliberately left without a count
 Q4 = {
     "eap_panel": "oui", "arcp": "oui", "igad_rcp": "oui", "rcm_puebla": "oui", "sacm": "oui",
     "cmc": "en_cours", "rabat_process": "oui", "khartoum_process": "en_cours", "pafom": "oui",
@@ -321,8 +315,6 @@ def create_demo(path: str | Path, progress: Progress | None = None,
             repositories.set_setting(session, "demo", "1")
             repositories.append_audit(session, actor=ACTOR, action="create", entity="setting",
                                       entity_id="demo", field="demo", new="1")
-        for key, count in MEMBER_STATES.items():
-            catalogue.update_mechanism(db, mechanism_id(key), "member_state_count", count, ACTOR)
         contacts = _contacts(db, catalogue)
 
         step(0.1, QCoreApplication.translate("Demo", "Entering fictional questionnaires…"))

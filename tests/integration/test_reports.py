@@ -25,6 +25,14 @@ BOLD = "<b> never closed"
 LINK = '<a href="javascript:x">minutes</a>'
 QUOTE = f"Peer learning & une œuvre commune <b> {IMG} {LINK}"
 ACTOR = "tester"
+# Overlapping memberships: Senegal and Mali in three mechanisms, Morocco in two.
+MEMBERS = {
+    "rabat_process": ["MAR", "SEN", "FRA", "ESP", "MLI"],
+    "sacm": ["ARG", "BOL", "CHL"],
+    "midwa": ["SEN", "MLI", "NER", "BEN"],
+    "pafom": ["MAR", "SEN", "MLI", "ZAF"],
+}
+DISTINCT_STATES = 11  # MAR SEN FRA ESP MLI ARG BOL CHL NER BEN ZAF, counted by hand
 
 
 def mid(key: str) -> str:
@@ -95,8 +103,8 @@ def build_fixture(db) -> dict[str, str]:  # noqa: ANN001
         ("section_3/q20", "Facilitating dialogue."),
         ("section_4/q27", "oui"),
     ])
-    for key, count in (("rabat_process", 57), ("sacm", 12), ("midwa", 15), ("cmc", 24), ("pafom", 55)):
-        catalogue.update_mechanism(db, mid(key), "member_state_count", count, ACTOR)
+    for key, codes in MEMBERS.items():  # CMC's membership is left unrecorded
+        catalogue.update_mechanism(db, mid(key), "member_states", codes, ACTOR)
     contact = catalogue.save_contact(db, catalogue.ContactInfo(
         id="", mechanism_id=mid("pafom"), role="chair", name="Łukasz Ibáñez", title="Head of secretariat",
         institution="Œuvre commune", email=None, phone=None, time_zone=None, revision=0), ACTOR)
@@ -171,7 +179,9 @@ def test_summary_figures_in_english(filled, tmp_path: Path) -> None:  # noqa: AN
     assert data.overview.interview == ("SACM", "PAFoM")
     assert data.overview.both == ("SACM",)
     assert len(data.overview.any) == 5  # SACM answered both ways: counted once
-    assert data.overview.member_states == 57 + 12 + 15 + 24 + 55
+    # Distinct States, never a sum: 5 + 3 + 4 + 4 = 16 list entries make 11 States.
+    assert data.overview.member_states == DISTINCT_STATES == len(set().union(*MEMBERS.values()))
+    assert data.overview.membership_not_recorded == ("CMC",)
     figures = {f.key: f for f in data.figures}
     q4 = figures["q4"]
     assert q4.n == 4
@@ -199,7 +209,8 @@ def test_summary_figures_in_english(filled, tmp_path: Path) -> None:  # noqa: AN
     for expected in (
         "Summary of findings", "Survey round: 2018", "Language: English",
         "In total, 5 of 30 mechanisms answered the questionnaire, gave an interview or both.",
-        "They represent 163 member states.",
+        "They represent at least 11 member States, each counted once; membership not recorded "
+        "for: CMC.",
         "Figure 1: Mechanisms with an official position on the Global Compact",
         "n = 4 mechanisms that answered the question",
         "Yes 2 CMC, Rabat Process", "In progress, not yet final 1 SACM",
@@ -223,6 +234,8 @@ def test_summary_figures_in_french(filled, tmp_path: Path) -> None:  # noqa: ANN
     for expected in (
         "Synthèse des résultats", "Cycle d’enquête : 2018", "Langue : français",
         "Au total, 5 des 30 MCIM ont répondu au questionnaire, à l’entretien téléphonique ou aux deux.",
+        "Ils représentent au moins 11 États membres, chacun compté une fois ; composition non "
+        "renseignée pour : CMC.",
         "Figure 1 : MCIM ayant adopté une position officielle sur le Pacte mondial",
         "n = 4 mécanismes ayant répondu à la question",
         "Oui 2 CMC, Processus de Rabat",
@@ -301,7 +314,7 @@ def test_profile_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: ANN
     text = pdf_text(english)
     for expected in (
         "Mechanism profile: Rabat Process", "Euro-African Dialogue on Migration and Development",
-        "Member states 57", "4. Has your ISCM formulated an (official) position",
+        "Member States 5 States — France, Mali, Morocco, Senegal, Spain", "4. Has your ISCM formulated an (official) position",
         "Theme 2: Irregular migration", "Principle 2: International cooperation",
         "Question 25 — entry 2", "Academia", "AT&T Foundation", "Already done",
         IMG, BOLD, LINK, "Open follow-ups", "=1+2 <b> check", "overdue",
@@ -311,6 +324,7 @@ def test_profile_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: ANN
     assert_nothing_embedded(english)
     french = pdf_text(build(filled, "profile", "fr", tmp_path, mechanism="Processus de Rabat"))
     for expected in ("Profil du mécanisme : Processus de Rabat", "4. Votre MCIM a-t-il formulé",
+                     "États membres 5 États — Espagne, France, Mali, Maroc, Sénégal",
                      "Thème 2 : Les migrations irrégulières", "Déjà fait", "Milieux universitaires",
                      "Question 25 — entrée 2", IMG, "en retard"):
         assert expected in french, expected
