@@ -37,8 +37,27 @@ def countries() -> dict[str, Country]:
     result = {}
     for entry in pycountry.countries:
         english = getattr(entry, "common_name", None) or entry.name
-        result[entry.alpha_3] = Country(entry.alpha_3, english, french(english).replace("'", "’"))
+        result[entry.alpha_3] = Country(entry.alpha_3, _natural(english.replace("'", "’"), "en"),
+                                        _natural(french(english).replace("'", "’"), "fr"))
     return result
+
+
+_ENDINGS = {"en": (" of", " of the"), "fr": (" de", " du", " des", " de la", " d’")}
+
+
+def _natural(name: str, lang: str) -> str:
+    """ISO's sorted form in reading order: "Congo, The Democratic Republic of the" ->
+    "Democratic Republic of the Congo", "Palestine, État de" -> "État de Palestine"."""
+    head, sep, tail = name.partition(", ")
+    if sep and lang == "fr" and tail in ("Île", "Îles"):
+        return f"{tail} {head}"
+    if not sep or not tail.endswith(_ENDINGS[lang]):
+        return name
+    joined = f"{tail}{head}" if tail.endswith("’") else f"{tail} {head}"
+    for article in ("The ", "La ", "Le "):
+        if joined.startswith(article):
+            joined = joined[len(article):]
+    return joined
 
 
 def fold(text: str) -> str:

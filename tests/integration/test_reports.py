@@ -103,8 +103,9 @@ def build_fixture(db) -> dict[str, str]:  # noqa: ANN001
         ("section_3/q20", "Facilitating dialogue."),
         ("section_4/q27", "oui"),
     ])
-    for key, codes in MEMBERS.items():  # CMC's membership is left unrecorded
+    for key, codes in MEMBERS.items():
         catalogue.update_mechanism(db, mid(key), "member_states", codes, ACTOR)
+    catalogue.update_mechanism(db, mid("cmc"), "member_states", [], ACTOR)  # not recorded
     contact = catalogue.save_contact(db, catalogue.ContactInfo(
         id="", mechanism_id=mid("pafom"), role="chair", name="Łukasz Ibáñez", title="Head of secretariat",
         institution="Œuvre commune", email=None, phone=None, time_zone=None, revision=0), ACTOR)
