@@ -14,6 +14,7 @@ builders escape the result before it reaches a Paragraph).
 from __future__ import annotations
 
 LANGS = ("fr", "en")
+NBSP = "\u00a0"  # no-break space: "15 h 25", "n = 4", "62 min" stay on one line
 
 # key -> (English, French)
 LABELS: dict[str, tuple[str, str]] = {
@@ -86,7 +87,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "of_total": ("Of", "Sur"),
     "findings": ("Main findings", "Principales conclusions"),
     "figure": ("Figure {number}: {title}", "Figure {number} : {title}"),
-    "n_equals": ("n = {n}", "n = {n}"),
+    "n_equals": ("n\u00a0=\u00a0{n}", "n\u00a0=\u00a0{n}"),
     "no_answer_yet": (
         "No mechanism has answered this yet.",
         "Aucun mécanisme n’a encore répondu à cette question.",
@@ -238,7 +239,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "consent_quoted": ("may be quoted, not named", "peut être cité(e) sans être nommé(e)"),
     "consent_neither": ("may be neither named nor quoted", "ni nommé(e) ni cité(e)"),
     "consent_unknown": ("not recorded", "non renseigné"),
-    "duration": ("Length: {minutes} min", "Durée : {minutes} min"),
+    "duration": ("Length: {minutes}\u00a0min", "Durée\u00a0: {minutes}\u00a0min"),
     "guide_answers": ("Interview guide", "Guide d’entretien"),
     "note_label": ("Note: {note}", "Note : {note}"),
     "quotes": ("Quotes", "Citations"),
@@ -331,27 +332,27 @@ PLURALS: dict[str, tuple[str, tuple[str, str], tuple[str, str]]] = {
     ),
     "n_answered": (
         "n",
-        ("n = {n} mechanism that answered the question", "n = {n} mechanisms that answered the question"),
-        ("n = {n} mécanisme ayant répondu à la question", "n = {n} mécanismes ayant répondu à la question"),
+        ("n\u00a0=\u00a0{n} mechanism that answered the question", "n\u00a0=\u00a0{n} mechanisms that answered the question"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant répondu à la question", "n\u00a0=\u00a0{n} mécanismes ayant répondu à la question"),
     ),
     "n_respondents": (
         "n",
-        ("n = {n} mechanism that answered the questionnaire",
-         "n = {n} mechanisms that answered the questionnaire"),
-        ("n = {n} mécanisme ayant répondu au questionnaire",
-         "n = {n} mécanismes ayant répondu au questionnaire"),
+        ("n\u00a0=\u00a0{n} mechanism that answered the questionnaire",
+         "n\u00a0=\u00a0{n} mechanisms that answered the questionnaire"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant répondu au questionnaire",
+         "n\u00a0=\u00a0{n} mécanismes ayant répondu au questionnaire"),
     ),
     "n_partners": (
         "n",
-        ("n = {n} mechanism that reported partnerships", "n = {n} mechanisms that reported partnerships"),
-        ("n = {n} mécanisme ayant signalé des partenariats",
-         "n = {n} mécanismes ayant signalé des partenariats"),
+        ("n\u00a0=\u00a0{n} mechanism that reported partnerships", "n\u00a0=\u00a0{n} mechanisms that reported partnerships"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant signalé des partenariats",
+         "n\u00a0=\u00a0{n} mécanismes ayant signalé des partenariats"),
     ),
     "n_coded": (
         "n",
-        ("n = {n} mechanism whose answers were coded", "n = {n} mechanisms whose answers were coded"),
-        ("n = {n} mécanisme dont les réponses ont été codées",
-         "n = {n} mécanismes dont les réponses ont été codées"),
+        ("n\u00a0=\u00a0{n} mechanism whose answers were coded", "n\u00a0=\u00a0{n} mechanisms whose answers were coded"),
+        ("n\u00a0=\u00a0{n} mécanisme dont les réponses ont été codées",
+         "n\u00a0=\u00a0{n} mécanismes dont les réponses ont été codées"),
     ),
     "cited_by_all": (
         "n",
@@ -405,9 +406,10 @@ def long_date(value: object, lang: str) -> str:
     """26 November 2026 / 26 novembre 2026 (1er for the first of the month in French)."""
     day = value.day  # type: ignore[attr-defined]
     month = MONTHS["fr" if lang == "fr" else "en"][value.month - 1]  # type: ignore[attr-defined]
+    # No-break spaces: a date, like a time or "n = 4", never breaks across two lines.
     if lang == "fr":
-        return f"{'1er' if day == 1 else day} {month} {value.year}"  # type: ignore[attr-defined]
-    return f"{day} {month} {value.year}"  # type: ignore[attr-defined]
+        return f"{'1er' if day == 1 else day}{NBSP}{month}{NBSP}{value.year}"  # type: ignore[attr-defined]
+    return f"{day}{NBSP}{month}{NBSP}{value.year}"  # type: ignore[attr-defined]
 
 
 def date_time(value: object, lang: str) -> str:
@@ -415,8 +417,8 @@ def date_time(value: object, lang: str) -> str:
     text = long_date(value, lang)
     hour, minute = value.hour, value.minute  # type: ignore[attr-defined]
     if lang == "fr":
-        return f"{text}, {hour} h {minute:02d}"
+        return f"{text}, {hour}{NBSP}h{NBSP}{minute:02d}"
     return f"{text}, {hour:02d}:{minute:02d}"
 
 
-__all__ = ["LABELS", "LANGS", "PLURALS", "plural_index", "columns", "date_time", "label", "long_date"]
+__all__ = ["LABELS", "LANGS", "NBSP", "PLURALS", "plural_index", "columns", "date_time", "label", "long_date"]
