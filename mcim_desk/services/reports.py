@@ -944,14 +944,29 @@ def build_report(
     return target
 
 
+# Default file names in the report's language: (English, French).
+FILE_WORDS = {
+    "summary": ("summary", "synthese"),
+    "profile": ("profile", "profil"),
+    "followups": ("followups", "suivis"),
+    "blank-questionnaire": ("blank-questionnaire", "questionnaire-vierge"),
+    "blank-interview": ("blank-interview-guide", "guide-entretien-vierge"),
+}
+
+
 def default_file_name(kind: str, lang: str, mechanism_acronym: str | None = None,
                       today: date | None = None) -> str:
-    """e.g. ``mcim-summary-fr-2026-11-26.pdf``."""
+    """In the report's language: ``synthese-mcim-2018-11-20.pdf``,
+    ``profil-processus-de-rabat-2018-11-20.pdf``, ``summary-iscm-2018-11-20.pdf``."""
+    from ..domain.countries import fold
+
     stamp = (today or clock.utcnow().date()).isoformat()
-    middle = kind
+    english, french = FILE_WORDS.get(kind, (kind, kind))
+    word = french if lang == "fr" else english
     if kind == "profile" and mechanism_acronym:
-        middle = "profile-" + re.sub(r"[^A-Za-z0-9]+", "-", mechanism_acronym).strip("-").lower()
-    return f"mcim-{middle}-{lang}-{stamp}.pdf"
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(mechanism_acronym)).strip("-")
+        return f"{word}-{slug or 'mcim'}-{stamp}.pdf"
+    return f"{word}-{'mcim' if lang == 'fr' else 'iscm'}-{stamp}.pdf"
 
 
 __all__ = [
