@@ -511,7 +511,7 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
     from mcim_desk.services.demo import create_demo
 
     demo = tmp_path / "demo.sqlite3"
-    create_demo(demo, now=NOW, time_zone="Europe/Zurich")
+    create_demo(demo, time_zone="Europe/Zurich")  # on its own day of autumn 2018
     import sqlite3
 
     conn = sqlite3.connect(demo)
@@ -534,8 +534,7 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
         assert all(f.n > 0 and f.bars for f in data.figures), [f.key for f in data.figures if not f.n]
         assert {f.question_id for f in data.coded_figures} >= {"q14", "q20", "q21"}
         assert data.quote_groups and len(data.overview.both) >= 2
-        states = {i.state for o in report_service.followups_data(db, "en", time_zone="Europe/Zurich",
-                                                                  now=NOW).owners
+        states = {i.state for o in report_service.followups_data(db, "en", time_zone="Europe/Zurich").owners
                   for m in o.mechanisms for i in m.items}
         assert {"overdue", "today", "upcoming"} <= states
         for kind in report_service.KINDS:
@@ -543,6 +542,53 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
             assert "FICTIONAL DATA — DEMONSTRATION" in PdfReader(out).pages[0].extract_text()
             assert_nothing_embedded(out)
         text = pdf_text(tmp_path / "profile-en.pdf")
-        assert "<b> with the ministries" in text
+        assert "Whole-of-government workshops with the ministries of labour and interior." in text
     finally:
         db.dispose()
+
+
+def test_demo_texts_are_plain_data_and_its_dates_are_in_2018(tmp_path: Path) -> None:
+    """No test attack strings in a demonstration; every date in the study's autumn 2018; each
+    interview planned in its interviewee's zone; questionnaires that came back were sent."""
+    import sqlite3
+
+    from mcim_desk.services.demo import create_demo
+
+    demo = tmp_path / "demo.sqlite3"
+    create_demo(demo, time_zone="Europe/Geneva")
+    conn = sqlite3.connect(demo)
+    try:
+        texts = [row[0] for sql in (
+            "SELECT value FROM answer WHERE value IS NOT NULL", "SELECT note FROM answer WHERE note IS NOT NULL",
+            "SELECT notes FROM interview WHERE notes IS NOT NULL", "SELECT text FROM quote",
+            "SELECT notes FROM follow_up WHERE notes IS NOT NULL", "SELECT name FROM contact",
+            "SELECT label_en || ' ' || label_fr FROM code",
+        ) for row in conn.execute(sql)]
+        assert texts
+        for text in texts:
+            assert "<" not in text and "javascript:" not in text.lower() and not text.startswith("="), text
+        for table, column in (("interview", "planned_start_utc"), ("follow_up", "due_utc"),
+                              ("response", "sent_at"), ("response", "created_at"), ("audit_log", "at")):
+            years = {row[0][:4] for row in conn.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL")}
+            assert years == {"2018"}, (table, column, years)
+        zones = dict(conn.execute(
+            "SELECT m.key, i.time_zone FROM interview i JOIN mechanism m ON m.id = i.mechanism_id"))
+        assert zones["sacm"] == "America/Lima" and zones["abu_dhabi_dialogue"] == "Asia/Dubai"
+        lima = conn.execute("SELECT i.planned_start_utc FROM interview i JOIN mechanism m ON m.id = i.mechanism_id "
+                            "WHERE m.key = 'sacm'").fetchone()[0]
+        assert lima[11:16] == "15:00"  # 10:00 in Lima (UTC-5) in November
+        # SACM's questionnaire came back: it was sent, and its reminder is done.
+        sent = conn.execute("SELECT r.sent_at FROM response r JOIN mechanism m ON m.id = r.mechanism_id "
+                            "WHERE m.key = 'sacm'").fetchone()[0]
+        assert sent is not None
+        open_reminders = conn.execute(
+            "SELECT count(*) FROM follow_up f JOIN response r ON r.id = f.response_id JOIN mechanism m "
+            "ON m.id = f.mechanism_id WHERE m.key = 'sacm' AND f.kind = 'reminder' AND f.status = 'open'"
+        ).fetchone()[0]
+        assert open_reminders == 0
+        # memberships from the shipped reference file
+        members = conn.execute("SELECT member_states FROM mechanism WHERE key = 'sacm'").fetchone()[0]
+        assert json.loads(members) == sorted(["ARG", "BOL", "BRA", "CHL", "COL", "ECU", "GUY", "PER", "PRY",
+                                              "SUR", "URY", "VEN"])
+    finally:
+        conn.close()
