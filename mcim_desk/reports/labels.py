@@ -71,10 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "stat_both": ("Both", "Les deux"),
     "stat_any": ("Questionnaire, interview or both", "Questionnaire, entretien ou les deux"),
     "stat_member_states": ("Member States, each counted once", "États membres, chacun compté une fois"),
-    "stat_member_states_at_least": (
-        "Member States at least (membership not recorded for some mechanisms)",
-        "États membres au moins (composition non renseignée pour certains mécanismes)",
-    ),
+
     "count": ("Count", "Nombre"),
     "questionnaire_from": (
         "Questionnaire answers were received from:",
@@ -359,6 +356,13 @@ PLURALS: dict[str, tuple[str, tuple[str, str], tuple[str, str]]] = {
         ("Cited by the one mechanism that answered:", "Cited by all {n} mechanisms that answered:"),
         ("Cités par le seul mécanisme ayant répondu :", "Cités par les {n} mécanismes ayant répondu :"),
     ),
+    "stat_member_states_at_least": (
+        "n",
+        ("Member States at least (membership unknown for {n} mechanism)",
+         "Member States at least (membership unknown for {n} mechanisms)"),
+        ("États membres au moins (composition inconnue pour {n} mécanisme)",
+         "États membres au moins (composition inconnue pour {n} mécanismes)"),
+    ),
     "members_count": (
         "n",
         ("{n} State", "{n} States"),
@@ -387,6 +391,14 @@ def label(key: str, lang: str, **values: object) -> str:
         en, fr = LABELS[key]
         text = fr if lang == "fr" else en
     return text.format(**values) if values else text
+
+
+def acronym_and_name(acronym: str, name: str) -> str:
+    """"SACM — Conférence sud-américaine sur les migrations"; the name alone when it holds
+    the acronym already ("Conférence régionale sur la migration (Processus de Puebla)")."""
+    if not acronym or acronym.casefold() in name.casefold():
+        return name or acronym
+    return f"{acronym} — {name}"
 
 
 def columns(key: str, lang: str) -> list[str]:
@@ -421,4 +433,4 @@ def date_time(value: object, lang: str) -> str:
     return f"{text}, {hour:02d}:{minute:02d}"
 
 
-__all__ = ["LABELS", "LANGS", "NBSP", "PLURALS", "plural_index", "columns", "date_time", "label", "long_date"]
+__all__ = ["LABELS", "LANGS", "NBSP", "PLURALS", "acronym_and_name", "plural_index", "columns", "date_time", "label", "long_date"]

@@ -33,6 +33,7 @@ from .. import clock
 from ..domain.reference import mechanism_id
 
 ACTOR = "demo"
+SECRETARIAT = "Secretariat (demo)"  # who sent the questionnaires (owner of their reminders)
 Progress = Callable[[float, str], None]
 
 
@@ -225,8 +226,11 @@ def _phrase_text(question: str, keys: tuple[str, ...], french: bool) -> tuple[st
 
 
 def _questionnaire_answers(key: str, index: int, rng: random.Random) -> dict[str, str]:
+    from ..domain.reference import load_reference
+
     french = key in FRENCH
-    name = key.replace("_", " ").title() + " (demo)"
+    ref = next(m for m in load_reference().mechanisms if m.key == key)
+    name = ref.name_fr if french else ref.name_en
     answers: dict[str, str] = {
         "section_1/q1": name,
         "section_1/q2": f"Demo Chair {index + 1}, Ministry of Foreign Affairs (fictional)",
@@ -387,7 +391,7 @@ def _send_questionnaires(db, followups_service, zone: str) -> None:  # noqa: ANN
     2018 (each with its automatic reminder before the deadline)."""
     for index, key in enumerate((*QUESTIONNAIRE, *SENT_ONLY)):
         followups_service.mark_questionnaire_sent(
-            db, mechanism_id(key), ACTOR, zone=zone, now=SENT_ON + timedelta(minutes=7 * index)
+            db, mechanism_id(key), SECRETARIAT, zone=zone, now=SENT_ON + timedelta(minutes=7 * index)
         )
 
 
@@ -396,7 +400,7 @@ def _close_answered_reminders(db, followups_service, response_ids: dict[str, str
     answered = set(response_ids.values())
     for item in followups_service.followups(db):
         if item.kind == "reminder" and item.automatic and item.response_id in answered:
-            followups_service.set_followup_status(db, item.id, "done", ACTOR)
+            followups_service.set_followup_status(db, item.id, "done", SECRETARIAT)
 
 
 def _contacts(db, catalogue) -> dict[str, str]:  # noqa: ANN001 - Database, the catalogue service

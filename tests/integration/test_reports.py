@@ -352,10 +352,12 @@ def test_followups_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: A
     out = build(filled, "followups", "en", tmp_path)
     text = pdf_text(out)
     for expected in ("Follow-up status", "1 overdue, 1 due today, 1 upcoming, 0 without a date.",
-                     "Owner: Demo Consultant", "Owner: Łukasz Ibáñez", "Rabat Process — Euro-African",
+                     "Owner: Demo Consultant", "Owner: Łukasz Ibáñez",
+                     "Euro-African Dialogue on Migration and Development (Rabat Process)",
                      "=1+2 <b> check", "overdue", "today", "upcoming", "Times are given in Europe/Zurich."):
         assert expected in text, expected
     assert "DONE-NOT-SHOWN" not in text
+    assert "Rabat Process — Euro-African" not in text  # the name holds the acronym: never twice
     assert text.index("Owner: Demo Consultant") < text.index("Owner: Łukasz Ibáñez")
     french = pdf_text(build(filled, "followups", "fr", tmp_path))
     for expected in ("État des suivis", "Responsable : Łukasz Ibáñez", "en retard", "aujourd’hui", "à venir"):
