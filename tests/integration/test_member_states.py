@@ -245,3 +245,17 @@ def test_memberships_travel_and_merge_in_bundles(tmp_path: Path) -> None:
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_one_respondent_reads_in_the_singular(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """"n = 1 mécanismes" / "n = 1 mechanisms" never reaches paper."""
+    catalogue.update_mechanism(db, mechanism_id("sacm"), "member_states", ["PER"], ACTOR)
+    info = responses.open_questionnaire(db, mechanism_id("sacm"), ACTOR)
+    responses.save_answer(db, info.id, "section_2/q4", "oui", ACTOR)
+    french = pdf_text(report_service.build_report(db, "summary", "fr", tmp_path / "fr.pdf", now=NOW))
+    english = pdf_text(report_service.build_report(db, "summary", "en", tmp_path / "en.pdf", now=NOW))
+    assert "n = 1 mécanisme ayant répondu à la question" in french and "1 mécanismes" not in french
+    assert "Au total, 1 des 30 MCIM a répondu" in french
+    assert "Il représente 1 État membre." in french
+    assert "n = 1 mechanism that answered the question" in english and "1 mechanisms" not in english
+    assert "It represents 1 member State." in english

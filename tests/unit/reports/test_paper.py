@@ -11,7 +11,15 @@ import pytest
 from pypdf import PdfReader
 
 from mcim_desk.reports.labels import PLURALS, date_time, label
-from mcim_desk.reports.pdf import FONT, PdfMeta, break_addresses, data_table, para, register_fonts, write_pdf
+from mcim_desk.reports.pdf import (
+    FONT,
+    PdfMeta,
+    break_addresses,
+    data_table,
+    para,
+    register_fonts,
+    write_pdf,
+)
 
 
 def meta() -> PdfMeta:
