@@ -38,14 +38,30 @@ class _Filter(QSortFilterProxyModel):
         self.ticked_only = False
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self.text = fold(text.strip())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidate()  # filter and order again (the best matches first)
 
     def set_ticked_only(self, value: bool) -> None:
         self.beginFilterChange()
         self.ticked_only = value
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def rank(self, index) -> tuple[int, str]:  # noqa: ANN001 - a QModelIndex
+        """Best matches first: the ISO code typed, then names starting with the text."""
+        code = str(index.data(CODE_ROLE)).casefold()
+        name = fold(str(index.data(Qt.ItemDataRole.DisplayRole)))
+        if not self.text:
+            return 0, name
+        if code == self.text:
+            return 0, name
+        if name.startswith(self.text):
+            return 1, name
+        if any(w.startswith(self.text) for w in name.split()):
+            return 2, name
+        return 3, name
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802, ANN001 - Qt API
+        return self.rank(left) < self.rank(right)
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802, ANN001 - Qt API
         index = self.sourceModel().index(row, 0, parent)
@@ -76,6 +92,7 @@ class CountryPickerDialog(QDialog):
             self.model.appendRow(item)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.sort(0)
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("country_filter")
