@@ -259,3 +259,38 @@ def test_one_respondent_reads_in_the_singular(db, tmp_path: Path) -> None:  # no
     assert "Il représente 1 État membre." in french
     assert "n = 1 mechanism that answered the question" in english and "1 mechanisms" not in english
     assert "It represents 1 member State." in english
+
+
+def test_an_older_database_keeps_its_counts_and_gains_the_lists(tmp_path: Path) -> None:
+    """Migration 0005 on a database of revision 0004: member_state_count values stay as they
+    were (a number cannot become a list of States), the lists come from the reference file."""
+    from alembic import command
+
+    from mcim_desk.persistence.database import Database
+    from mcim_desk.persistence.migrations import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(str(path))
+    config = alembic_config(old)
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004_answer_index")
+    old.dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO mechanism (id, key, type, region, sort, acronym_fr, acronym_en, name_fr, name_en, "
+                 "member_state_count, revision, created_at, updated_at) VALUES (?, 'sacm', 'rcp', 'rcp_americas', "
+                 "13, 'SACM', 'SACM', 'x', 'x', 12, 1, '2018-01-01 00:00:00', '2018-01-01 00:00:00')",
+                 (mechanism_id("sacm"),))
+    conn.commit()
+    conn.close()
+    db, report = open_database(str(path))
+    db.dispose()
+    assert report.migrated_from == "0004_answer_index"
+    conn = sqlite3.connect(path)
+    try:
+        count, members = conn.execute(
+            "SELECT member_state_count, member_states FROM mechanism WHERE key = 'sacm'").fetchone()
+    finally:
+        conn.close()
+    listed = next(r for r in reference_rows() if r["mechanism"] == "sacm")["members"].split()
+    assert count == 12 and json.loads(members) == sorted(listed)
