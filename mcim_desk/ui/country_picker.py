@@ -29,6 +29,11 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _ticked(state: object) -> bool:
+    """A check state as the model gives it back (an enum, or its int through the proxy)."""
+    return state in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+
+
 class _Filter(QSortFilterProxyModel):
     """Rows whose folded name or code contains the folded text; optionally ticked rows only."""
 
@@ -65,7 +70,7 @@ class _Filter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802, ANN001 - Qt API
         index = self.sourceModel().index(row, 0, parent)
-        if self.ticked_only and index.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked:
+        if self.ticked_only and not _ticked(index.data(Qt.ItemDataRole.CheckStateRole)):
             return False
         return not self.text or self.text in index.data(SEARCH_ROLE)
 
@@ -96,7 +101,7 @@ class CountryPickerDialog(QDialog):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("country_filter")
-        self.filter.setPlaceholderText(self.tr("Type a country’s name or ISO code, then Enter to tick it"))
+        self.filter.setPlaceholderText(self.tr("Type a country’s name or ISO code"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.installEventFilter(self)

@@ -30,8 +30,8 @@ from ..services.catalogue import ContactInfo, MechanismCard, ValidationError
 from .context import UiContext
 from .undo import SaveValueCommand
 
-TEXT_FIELDS = ("acronym_fr", "acronym_en", "name_fr", "name_en", "chair_country", "website",
-               "member_states_source")
+TEXT_FIELDS = ("acronym_fr", "acronym_en", "name_fr", "name_en", "member_states_source",
+               "chair_country", "website")  # the member States' row goes in before the source
 
 
 class CommitPlainTextEdit(QPlainTextEdit):

@@ -1134,27 +1134,27 @@
 <context>
     <name>CountryPickerDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/country_picker.py" line="82"/>
-        <source>Type a country’s name or ISO code, then Enter to tick it</source>
-        <translation>Tapez le nom d’un pays ou son code ISO, puis Entrée pour le cocher</translation>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="104"/>
+        <source>Type a country’s name or ISO code</source>
+        <translation>Tapez le nom d’un pays ou son code ISO</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/country_picker.py" line="90"/>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="112"/>
         <source>Show only the ticked countries</source>
         <translation>Afficher seulement les pays cochés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/country_picker.py" line="105"/>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="127"/>
         <source>Enter ticks the first country shown; Ctrl+Return saves.</source>
         <translation>Entrée coche le premier pays affiché ; Ctrl+Entrée enregistre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/country_picker.py" line="140"/>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
         <source>{n} State ticked</source>
         <translation>{n} État coché</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/country_picker.py" line="140"/>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
         <source>{n} States ticked</source>
         <translation>{n} États cochés</translation>
     </message>

@@ -129,6 +129,12 @@ def test_member_states_picker_filters_in_the_interface_language(make_window, qtb
     qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
     assert dialog.chosen() == ["CHL", "PER"]
     assert dialog.count.text() == "2 States ticked"
+    dialog.ticked_only.setChecked(True)  # what is ticked, at a glance
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["Chile (CHL)"]
+    dialog.filter.clear()
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["Chile (CHL)", "Peru (PER)"]
+    dialog.ticked_only.setChecked(False)
+    dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     card = catalogue.mechanism_card(window.ctx.db, sacm.id)
     assert card.members == ["CHL", "PER"]
