@@ -161,6 +161,7 @@ class MechanismCardView(QWidget):
         for name, edit in self.fields.items():
             value = card.value(name)
             edit.setText("" if value is None else str(value))
+            edit.setCursorPosition(0)  # a long value (a source's address) shows its start
             edit.setStyleSheet("")
         self.notes.setPlainText(card.notes or "")
         self._show_members()
