@@ -42,7 +42,9 @@ DEMO_NOW = datetime(2018, 11, 20, 9, 30)
 NOW_SETTING = "demo.now"
 SENT_ON = datetime(2018, 9, 17, 8, 0)  # the questionnaires went out that Monday (UTC)
 # Sent, not received (yet): the dashboard's "sent" stage holds more than the respondents.
-SENT_ONLY = ("fibemyd", "asem_dgicm", "dialogue_5_5")
+SENT_ONLY = ("fibemyd", "asem_dgicm", "dialogue_5_5", "almaty_process", "pidc", "riam")
+# Their first (automatic) reminder went out; a second one is planned by hand (FOLLOWUPS).
+REMINDED_ONCE = frozenset({"almaty_process", "pidc", "riam"})
 # Where each interviewee sits: interviews are planned at 10:00 their time.
 ZONES = {
     "abu_dhabi_dialogue": "Asia/Dubai", "pafom": "Africa/Addis_Ababa", "sacm": "America/Lima",
@@ -201,9 +203,9 @@ FOLLOWUPS = (
     # key, kind, days from now (None: no date), owner, notes, answer path, status
     ("almaty_process", "reminder", -4, "Demo Consultant", "Second reminder; the chair changed.", None, "open"),
     ("midcas", "send_questionnaire", -1, "Łukasz Ibáñez", "Check the figures of the 2017 report first.", None, "open"),
-    ("prague_process", "schedule_interview", 0, "Demo Consultant", "Call the chair’s office (Prague).", None, "open"),
-    ("midcom", "other", 0, "Demo Consultant", "Confirm the call time (Nairobi / Geneva).", None, "open"),
-    ("sacm", "send_notes", 2, "Demo Consultant", "Notes of the call for validation.", None, "open"),
+    ("prague_process", "other", 0, "Demo Consultant", "Send the interview questions to the chair’s office (Prague).", None, "open"),
+    ("midcom", "other", 0, "Demo Consultant", "Confirm the call time (Lusaka / Geneva).", None, "open"),
+    ("rcm_puebla", "send_notes", 2, "Demo Consultant", "Notes of the call for validation.", None, "open"),
     ("arcp", "clarify_answer", 5, "Secretariat (demo)", "Q17: an action plan, or a review?", "section_3/q17", "open"),
     ("ocam", "send_questionnaire", 7, "Secretariat (demo)", "Ask for the new chair’s e-mail.", None, "open"),
     ("pidc", "reminder", None, "", "No date agreed yet.", None, "open"),
@@ -396,10 +398,14 @@ def _send_questionnaires(db, followups_service, zone: str) -> None:  # noqa: ANN
 
 
 def _close_answered_reminders(db, followups_service, response_ids: dict[str, str]) -> None:  # noqa: ANN001
-    """The reminders of questionnaires that came back are done."""
+    """The automatic reminders that went out on 2 November are done: those of questionnaires
+    that came back, and the first reminder of those chased a second time."""
     answered = set(response_ids.values())
+    reminded = {mechanism_id(key) for key in REMINDED_ONCE}
     for item in followups_service.followups(db):
-        if item.kind == "reminder" and item.automatic and item.response_id in answered:
+        if item.kind == "reminder" and item.automatic and (
+            item.response_id in answered or item.mechanism_id in reminded
+        ):
             followups_service.set_followup_status(db, item.id, "done", SECRETARIAT)
 
 
