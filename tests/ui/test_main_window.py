@@ -76,10 +76,10 @@ def test_edit_survives_restart_and_undo_restores(make_window, qtbot, typer, db_p
     again.close()
 
     # Undo in the window that made the edit puts back the old (empty) value, saved too.
-    # OCAM's membership is not in the reference file: the picker starts empty.
+    # The Bali Process's membership is not in the reference file: the picker starts empty.
     second = make_window()
-    _select(second, "ocam")
-    ocam = catalogue.find_mechanism(second.ctx.db, "OCAM")
+    _select(second, "bali_process")
+    ocam = catalogue.find_mechanism(second.ctx.db, "Bali Process")
     assert second.card.members.text() == "Not recorded"
     chosen = pick_members(second, qtbot, typer, ["costa", "PAN"])
     assert chosen == ["CRI", "PAN"]
