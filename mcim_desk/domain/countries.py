@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -79,7 +80,9 @@ def country_name(code: str, lang: str) -> str:
 def clean_codes(codes: object) -> list[str]:
     """Upper-case, known, unique, sorted codes; raises ValueError naming the first unknown."""
     if isinstance(codes, str):
-        codes = [c for c in codes.replace(",", " ").replace(";", " ").split() if c]
+        # "PER ARG", "per, arg" or the names as shown ("Peru (PER)\nArgentina (ARG)")
+        in_brackets = re.findall(r"\(([A-Za-z]{3})\)", codes)
+        codes = in_brackets or [c for c in codes.replace(",", " ").replace(";", " ").split() if c]
     known = countries()
     result = set()
     for code in codes or ():  # type: ignore[union-attr]

@@ -130,6 +130,8 @@ def test_unknown_codes_are_refused(db) -> None:  # noqa: ANN001
     assert card.member_states == catalogue.mechanism_card(db, mechanism_id("sacm")).member_states
     assert catalogue.clean_mechanism_value("member_states", "per, arg;chl") == '["ARG", "CHL", "PER"]'
     assert catalogue.clean_mechanism_value("member_states", []) is None  # not recorded
+    # the names as a conflict shows them are read back too
+    assert catalogue.clean_mechanism_value("member_states", "Pérou (PER)\nChili (CHL)") == '["CHL", "PER"]'
 
 
 # --- the shipped reference memberships ---------------------------------------------------------
