@@ -65,10 +65,12 @@ def frozen(moment: datetime) -> Iterator[None]:
 def ticking_from(moment: datetime) -> Iterator[None]:
     """Inside, the clock starts at ``moment`` (naive UTC) and ticks with the wall clock (a
     demonstration database is made on its own day; rows keep their order)."""
-    previous = _source
+    global _demo
+    previous, previous_demo = _source, _demo
     start = datetime.now(UTC).replace(tzinfo=None)
     set_source(lambda: moment + (datetime.now(UTC).replace(tzinfo=None) - start))
     try:
         yield
     finally:
         set_source(previous)
+        _demo = previous_demo  # opening the new database inside does not change the open one's day

@@ -353,7 +353,8 @@ def _create(target: Path, step: Progress, now_utc: datetime, time_zone: str | No
             repositories.append_audit(session, actor=ACTOR, action="create", entity="setting",
                                       entity_id="demo", field="demo", new="1")
         contacts = _contacts(db, catalogue)
-        _send_questionnaires(db, followups_service, time_zone or "UTC")
+        with clock.ticking_from(SENT_ON):  # the sending is recorded on its day
+            _send_questionnaires(db, followups_service, time_zone or "UTC")
 
         step(0.1, QCoreApplication.translate("Demo", "Entering fictional questionnaires…"))
         response_ids: dict[str, str] = {}
