@@ -226,8 +226,15 @@ def run_check(args: argparse.Namespace) -> int:
         )
     )
     print(QCoreApplication.translate("Cli", "integrity: {result}").format(result=summary.integrity))
-    for key, value in sorted(summary.counts.items()):
+    counts = dict(summary.counts)
+    recorded = counts.pop("membership_recorded", 0)
+    for key, value in sorted(counts.items()):
         print(f"{key}: {value}")
+    print(
+        QCoreApplication.translate(
+            "Cli", "mechanisms with a membership recorded: {recorded} of {total}"
+        ).format(recorded=recorded, total=counts.get("mechanisms", 0))
+    )
     problems = summary.problems
     for problem in problems:
         print(

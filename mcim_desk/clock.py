@@ -13,6 +13,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 _source: Callable[[], datetime] | None = None
+# A demonstration database's day: (its moment, the wall clock when it was set). The clock
+# then runs from that moment, ticking with the wall clock; a source set above still wins.
+_demo: tuple[datetime, datetime] | None = None
 
 
 def utcnow() -> datetime:
@@ -20,12 +23,22 @@ def utcnow() -> datetime:
     if _source is not None:
         moment = _source()
         return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-    return datetime.now(UTC).replace(tzinfo=None)
+    wall = datetime.now(UTC).replace(tzinfo=None)
+    if _demo is not None:
+        return _demo[0] + (wall - _demo[1])
+    return wall
+
+
+def run_from(moment: datetime | None) -> None:
+    """Run the clock from ``moment`` (naive UTC) on, as opening a demonstration database set
+    in 2018 does; ``None``: the wall clock again."""
+    global _demo
+    _demo = None if moment is None else (moment, datetime.now(UTC).replace(tzinfo=None))
 
 
 def localnow() -> datetime:
     """Now on this computer's wall clock (naive), for file names a user reads."""
-    if _source is not None:
+    if _source is not None or _demo is not None:
         return utcnow().replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
     return datetime.now()
 
@@ -46,3 +59,18 @@ def frozen(moment: datetime) -> Iterator[None]:
         yield
     finally:
         set_source(previous)
+
+
+@contextmanager
+def ticking_from(moment: datetime) -> Iterator[None]:
+    """Inside, the clock starts at ``moment`` (naive UTC) and ticks with the wall clock (a
+    demonstration database is made on its own day; rows keep their order)."""
+    global _demo
+    previous, previous_demo = _source, _demo
+    start = datetime.now(UTC).replace(tzinfo=None)
+    set_source(lambda: moment + (datetime.now(UTC).replace(tzinfo=None) - start))
+    try:
+        yield
+    finally:
+        set_source(previous)
+        _demo = previous_demo  # opening the new database inside does not change the open one's day

@@ -91,6 +91,16 @@ def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def wall_clock_after_test() -> Iterator[None]:
+    """Opening a demonstration database runs the clock from its day of 2018: leave the wall
+    clock behind for the next test."""
+    yield
+    from mcim_desk import clock
+
+    clock.run_from(None)
+
+
+@pytest.fixture(autouse=True)
 def english_after_test() -> Iterator[None]:
     """Translators are application-wide: leave English behind for the next test."""
     yield

@@ -44,6 +44,10 @@ class MechanismRef:
     acronym_en: str
     name_fr: str
     name_en: str
+    # From mechanism_members.csv: the member States as stored (JSON list of ISO 3166-1
+    # alpha-3 codes, None when no public source was found) and the source (address, date).
+    member_states: str | None = None
+    member_states_source: str | None = None
 
     @property
     def id(self) -> str:
@@ -58,6 +62,8 @@ class MechanismRef:
             "acronym_en": self.acronym_en,
             "name_fr": self.name_fr,
             "name_en": self.name_en,
+            "member_states": self.member_states,
+            "member_states_source": self.member_states_source,
         }
 
 
@@ -107,8 +113,50 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+MEMBERS_FILE = "mechanism_members.csv"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One row of mechanism_members.csv: who a public source says the members are."""
+
+    mechanism: str
+    codes: tuple[str, ...]
+    source_url: str
+    source_date: str
+
+    @property
+    def source(self) -> str:
+        return f"{self.source_url} ({self.source_date})" if self.source_date else self.source_url
+
+
+def load_memberships(folder: Path | None = None) -> dict[str, Membership]:
+    """mechanism key -> its membership row; a row with no codes is left out (no source).
+    Raises ValueError naming the row of an unknown code."""
+    from .countries import clean_codes
+
+    path = (folder or reference_dir()) / MEMBERS_FILE
+    if not path.exists():
+        return {}
+    result = {}
+    for number, row in enumerate(_rows(path), start=2):
+        try:
+            codes = clean_codes(row.get("members") or "")
+        except ValueError as exc:
+            raise ValueError(f"{path.name}, row {number}: unknown ISO 3166-1 code {exc}") from None
+        if codes:
+            result[row["mechanism"]] = Membership(
+                row["mechanism"], tuple(codes), (row.get("source_url") or "").strip(),
+                (row.get("source_date") or "").strip(),
+            )
+    return result
+
+
 def load_reference(folder: Path | None = None) -> ReferenceData:
+    from .countries import dump
+
     folder = folder or reference_dir()
+    members = load_memberships(folder)
     mechanisms = [
         MechanismRef(
             key=row["name"],
@@ -119,6 +167,8 @@ def load_reference(folder: Path | None = None) -> ReferenceData:
             acronym_en=row[f"acronym::{EN}"],
             name_fr=row[f"label::{FR}"],
             name_en=row[f"label::{EN}"],
+            member_states=dump(list(members[row["name"]].codes)) if row["name"] in members else None,
+            member_states_source=members[row["name"]].source if row["name"] in members else None,
         )
         for row in _rows(folder / "mechanisms.csv")
     ]

@@ -54,7 +54,7 @@ METADATA = frozenset({"id", "created_at", "updated_at", "revision"})
 DERIVED = {"answer": frozenset({"relevant"})}
 MECHANISM_FIELDS = (
     "acronym_fr", "acronym_en", "name_fr", "name_en", "member_state_count", "chair_country",
-    "website", "notes",
+    "website", "notes", "member_states", "member_states_source",
 )
 REPEAT_TABLE = "answer_repeat"  # a conflict on a whole repeat of a response
 NOTE_SUFFIX = "#note"

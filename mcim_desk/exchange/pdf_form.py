@@ -131,6 +131,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "date_tip": ("Date as YYYY-MM-DD", "Date au format AAAA-MM-JJ"),
     "number_tip": ("A number", "Un nombre"),
+    "continued": ("{label} (continued)", "{label} (suite)"),
     "rows_help": (
         "For each category that applies, write the names and the nature of each partnership, "
         "one partner per line (up to {rows} per category).",
@@ -516,17 +517,27 @@ class RowsTable(Flowable):
     number of rows, one text field per other question of the repeat."""
 
     def __init__(
-        self, layout: RepeatLayout, lang: str, rows: Mapping[tuple[str, str], int]
+        self,
+        layout: RepeatLayout,
+        lang: str,
+        rows: Mapping[tuple[str, str], int],
+        pieces: Sequence[tuple[str, int, int]] | None = None,
     ) -> None:
         super().__init__()
-        self.layout, self.lang = layout, lang
+        self.layout, self.lang, self.rows = layout, lang, rows
         default = ROWS_PER_CATEGORY if layout.selector else ROWS_PLAIN_REPEAT
         self.counts = {
             c: max(default, rows.get((layout.repeat.path, c), 0)) for c in layout.categories
         }
+        # What this table draws: (category, first row, last row), so that a table taller
+        # than a page splits into tables that go on (the header repeated), never a
+        # LayoutError; field names keep each row's own number.
+        self.pieces = list(pieces) if pieces is not None else [
+            (c, 1, self.counts[c]) for c in layout.categories
+        ]
         self._blocks: list[
-            tuple[str, Paragraph | None, float, float]
-        ] = []  # category, label, top, height
+            tuple[str, int, int, Paragraph | None, float, float]
+        ] = []  # category, first row, last row, label, top, height
         self.header_height = 0.0
 
     def _widths(self, width: float) -> list[float]:
@@ -546,19 +557,46 @@ class RowsTable(Flowable):
         self.header_height = 16.0
         top = self.header_height
         self._blocks = []
-        for category in self.layout.categories:
+        for category, first, last in self.pieces:
             paragraph = None
             text_height = 0.0
             if self.layout.selector is not None:
-                paragraph = Paragraph(
-                    escape_text(self.layout.selector.choice_label(category, self.lang)), st.cell
-                )
+                label = self.layout.selector.choice_label(category, self.lang)
+                if first > 1:
+                    label = words("continued", self.lang, label=label)
+                paragraph = Paragraph(escape_text(label), st.cell)
                 _w, text_height = paragraph.wrap(self.widths[0] - 8, 1000)
-            height = max(self.counts[category] * ROW_HEIGHT, text_height + 6) + 4
-            self._blocks.append((category, paragraph, top, height))
+            height = max((last - first + 1) * ROW_HEIGHT, text_height + 6) + 4
+            self._blocks.append((category, first, last, paragraph, top, height))
             top += height
         self.height = top
         return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.wrap(available_width, available_height)
+        if self.height <= available_height:
+            return [self]
+        room = available_height - self.header_height
+        taken: list[tuple[str, int, int]] = []
+        rest: list[tuple[str, int, int]] = []
+        for index, (category, first, last, paragraph, top, height) in enumerate(self._blocks):
+            if top + height <= available_height:
+                taken.append((category, first, last))
+                continue
+            # The first block that does not fit: as many of its rows as the page holds.
+            text_height = paragraph.height + 6 if paragraph is not None else 0.0
+            fit = int((room - (top - self.header_height) - 4) // ROW_HEIGHT)
+            if fit >= 1 and fit * ROW_HEIGHT >= text_height and first + fit - 1 < last:
+                taken.append((category, first, first + fit - 1))
+                rest.append((category, first + fit, last))
+            else:
+                rest.append((category, first, last))
+            rest += [(c, f, la) for c, f, la, *_ in self._blocks[index + 1:]]
+            break
+        if not taken:
+            return []  # not even one row here: the table starts on the next page
+        return [RowsTable(self.layout, self.lang, self.rows, taken),
+                RowsTable(self.layout, self.lang, self.rows, rest)]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -582,7 +620,7 @@ class RowsTable(Flowable):
             x += width
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        for index, (category, paragraph, top, block_height) in enumerate(self._blocks):
+        for index, (category, first, last, paragraph, top, block_height) in enumerate(self._blocks):
             y_top = height - top
             if index % 2 == 0:
                 canvas.setFillColor(colors.HexColor("#f6f8fb"))
@@ -595,8 +633,8 @@ class RowsTable(Flowable):
                 if self.layout.selector
                 else self.layout.repeat.label(self.lang)
             )
-            for row in range(1, self.counts[category] + 1):
-                row_top = y_top - 2 - (row - 1) * ROW_HEIGHT
+            for row in range(first, last + 1):
+                row_top = y_top - 2 - (row - first) * ROW_HEIGHT
                 x = widths[0]
                 if self.layout.selector is None:
                     canvas.setFillColor(MUTED)

@@ -24,6 +24,11 @@ def mark_fictional(session: Session, table: str, ids: Iterable[str]) -> None:
         )
 
 
+def mark_all_fictional(session: Session, table: str) -> None:
+    """Set ``fictional`` on every row of response, interview, quote or follow_up."""
+    session.execute(update(_TABLES[table]).values(fictional=True))
+
+
 def _add(session: Session, model: type, values: Mapping[str, object]) -> str:
     row_id = str(values.get("id") or new_uuid())
     now = utcnow()

@@ -77,7 +77,10 @@ class Mechanism(Tracked, Base):
     acronym_en: Mapped[str] = mapped_column(String(64))
     name_fr: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str] = mapped_column(Text)
-    member_state_count: Mapped[int | None] = mapped_column(Integer)
+    member_state_count: Mapped[int | None] = mapped_column(Integer)  # kept, no longer edited
+    # The member States: JSON list of ISO 3166-1 alpha-3 codes; NULL = not recorded.
+    member_states: Mapped[str | None] = mapped_column(Text)
+    member_states_source: Mapped[str | None] = mapped_column(Text)  # where the list comes from
     chair_country: Mapped[str | None] = mapped_column(String(128))
     website: Mapped[str | None] = mapped_column(String(512))
     notes: Mapped[str | None] = mapped_column(Text)

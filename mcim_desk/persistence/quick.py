@@ -32,7 +32,8 @@ def reference_labels(path: Path, kinds: tuple[str, ...]) -> list[tuple[str, str,
     )
 
 
-CARD_COLUMNS = MECHANISM_COLUMNS + ("website", "notes", "revision")
+CARD_COLUMNS = MECHANISM_COLUMNS + ("website", "notes", "revision", "member_states",
+                                     "member_states_source")
 CONTACT_COLUMNS = (
     "id", "mechanism_id", "role", "name", "title", "institution", "email", "phone", "time_zone",
     "revision",

@@ -396,17 +396,17 @@ def interviewed(session: Session, round_id: str | None, ignore_paths: Sequence[s
     return CountRow("interview", count or 0, _ids(ids))
 
 
-def member_states(session: Session, mechanism_ids: Sequence[str]) -> tuple[int, int]:
-    """(sum of member_state_count, how many of the mechanisms have no count)."""
+def member_states(session: Session, mechanism_ids: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(mechanism id, stored membership: JSON list of ISO codes or None) of each mechanism.
+    Never a sum of counts: the caller counts distinct States."""
     if not mechanism_ids:
-        return 0, 0
-    total, unknown = session.execute(
-        select(
-            func.coalesce(func.sum(Mechanism.member_state_count), 0),
-            func.sum(case((Mechanism.member_state_count.is_(None), 1), else_=0)),
-        ).where(Mechanism.id.in_(list(mechanism_ids)))
-    ).one()
-    return int(total or 0), int(unknown or 0)
+        return []
+    return [
+        (mid, stored)
+        for mid, stored in session.execute(
+            select(Mechanism.id, Mechanism.member_states).where(Mechanism.id.in_(list(mechanism_ids)))
+        )
+    ]
 
 
 def by_region_and_type(session: Session, responding_ids: Sequence[str]) -> list[tuple]:

@@ -177,6 +177,11 @@ def counts(session: Session) -> dict[str, int]:
     ):
         result[kind] = n
     result["mechanisms"] = sum(v for k, v in result.items() if k.startswith("mechanisms."))
+    result["membership_recorded"] = session.scalar(
+        select(func.count()).select_from(Mechanism).where(
+            Mechanism.deleted_at.is_(None), Mechanism.member_states.is_not(None)
+        )
+    ) or 0
     return result
 
 

@@ -58,8 +58,10 @@ class Overview:
     any: tuple[str, ...]
     questionnaire_names: tuple[str, ...]
     interview_names: tuple[str, ...]
-    member_states: int
-    member_states_unknown: int
+    member_states: int  # distinct States across the responding mechanisms' recorded lists
+    membership_not_recorded: tuple[str, ...]  # acronyms of responding mechanisms without a list
+    states: tuple[str, ...]  # the distinct States' ISO 3166-1 alpha-3 codes, sorted
+    state_names: tuple[str, ...] = ()  # their names in the report's language, same order
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ class ProfileData:
     name: str
     type_label: str
     region_label: str
-    member_states: str
+    member_states: str  # "12 States" or "not recorded"
     chair_country: str
     website: str
     notes: str
@@ -194,6 +196,8 @@ class ProfileData:
     quotes: tuple[QuoteLine, ...]  # quotes not attached to an interview
     generated_label: str
     fictional: bool
+    members: tuple[str, ...] = ()  # the member States' names, in the report's language
+    members_source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Spacer
 
-from .labels import label
+from .labels import acronym_and_name, label
 from .pdf import Heading, PdfMeta, para, styles, write_pdf
 from .profile import followup_table
 
@@ -48,7 +48,7 @@ def followups_story(data: FollowUpsData) -> list[Flowable]:
         story.append(Heading(label("owner", lang, owner=owner.owner or label("no_owner", lang)), st.h2, 0))
         for group in owner.mechanisms:
             story.append(CondPageBreak(30 * mm))
-            title = group.acronym if group.acronym == group.name else f"{group.acronym} — {group.name}"
+            title = acronym_and_name(group.acronym, group.name)
             story.append(Heading(title, st.h3, 1))
             story.append(followup_table(group.items, lang))
             story.append(Spacer(1, 2 * mm))

@@ -14,6 +14,7 @@ builders escape the result before it reaches a Paragraph).
 from __future__ import annotations
 
 LANGS = ("fr", "en")
+NBSP = "\u00a0"  # no-break space: "15 h 25", "n = 4", "62 min" stay on one line
 
 # key -> (English, French)
 LABELS: dict[str, tuple[str, str]] = {
@@ -65,27 +66,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "mécanisme qui a répondu au questionnaire et à un entretien n’est compté qu’une fois.",
     ),
     "overview": ("Overview of responses", "Aperçu des réponses"),
-    "overview_total": (
-        "In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
-        "or both.",
-        "Au total, {total} des {all} MCIM ont répondu au questionnaire, à l’entretien "
-        "téléphonique ou aux deux.",
-    ),
-    "overview_states": (
-        "They represent {count} member states.",
-        "Ils représentent {count} États membres.",
-    ),
-    "overview_states_unknown": (
-        "They represent at least {count} member states (the number is not recorded for {unknown} "
-        "of them).",
-        "Ils représentent au moins {count} États membres (le nombre n’est pas renseigné pour "
-        "{unknown} d’entre eux).",
-    ),
     "stat_questionnaire": ("Answered the questionnaire", "Ont répondu au questionnaire"),
     "stat_interview": ("Gave an interview", "Ont accordé un entretien"),
     "stat_both": ("Both", "Les deux"),
     "stat_any": ("Questionnaire, interview or both", "Questionnaire, entretien ou les deux"),
-    "stat_member_states": ("Member states covered", "États membres couverts"),
+    "stat_member_states": ("Member States, each counted once", "États membres, chacun compté une fois"),
+
     "count": ("Count", "Nombre"),
     "questionnaire_from": (
         "Questionnaire answers were received from:",
@@ -98,23 +84,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "of_total": ("Of", "Sur"),
     "findings": ("Main findings", "Principales conclusions"),
     "figure": ("Figure {number}: {title}", "Figure {number} : {title}"),
-    "n_equals": ("n = {n}", "n = {n}"),
-    "n_answered": (
-        "n = {n} mechanisms that answered the question",
-        "n = {n} mécanismes ayant répondu à la question",
-    ),
-    "n_respondents": (
-        "n = {n} mechanisms that answered the questionnaire",
-        "n = {n} mécanismes ayant répondu au questionnaire",
-    ),
-    "n_partners": (
-        "n = {n} mechanisms that reported partnerships",
-        "n = {n} mécanismes ayant signalé des partenariats",
-    ),
-    "n_coded": (
-        "n = {n} mechanisms whose answers were coded",
-        "n = {n} mécanismes dont les réponses ont été codées",
-    ),
+    "n_equals": ("n\u00a0=\u00a0{n}", "n\u00a0=\u00a0{n}"),
     "no_answer_yet": (
         "No mechanism has answered this yet.",
         "Aucun mécanisme n’a encore répondu à cette question.",
@@ -128,10 +98,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "category": ("Partner category", "Catégorie de partenaire"),
     "code": ("Code", "Code"),
     "behind_bar": ("Mechanisms", "Mécanismes"),
-    "cited_by_all": (
-        "Cited by all {n} mechanisms that answered:",
-        "Cités par les {n} mécanismes ayant répondu :",
-    ),
     "cited_by_none_all": (
         "No item is cited by all the mechanisms that answered.",
         "Aucun élément n’est cité par tous les mécanismes ayant répondu.",
@@ -241,7 +207,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "card": ("Card", "Fiche"),
     "name": ("Name", "Nom"),
     "acronym": ("Acronym", "Sigle"),
-    "member_states": ("Member states", "États membres"),
+    "member_states": ("Member States", "États membres"),
+    "members_not_recorded": ("not recorded", "non renseignée"),
+    "members_source": ("Source: {source}", "Source : {source}"),
     "chair_country": ("Chair", "Présidence"),
     "website": ("Website", "Site web"),
     "notes": ("Notes", "Notes"),
@@ -268,7 +236,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "consent_quoted": ("may be quoted, not named", "peut être cité(e) sans être nommé(e)"),
     "consent_neither": ("may be neither named nor quoted", "ni nommé(e) ni cité(e)"),
     "consent_unknown": ("not recorded", "non renseigné"),
-    "duration": ("Length: {minutes} min", "Durée : {minutes} min"),
+    "duration": ("Length: {minutes}\u00a0min", "Durée\u00a0: {minutes}\u00a0min"),
     "guide_answers": ("Interview guide", "Guide d’entretien"),
     "note_label": ("Note: {note}", "Note : {note}"),
     "quotes": ("Quotes", "Citations"),
@@ -326,11 +294,111 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Labels where a count meets a noun: key -> (the value that counts, (English one, other),
+# (French one, other)). French takes the singular for 0 and 1, English for 1 only.
+PLURALS: dict[str, tuple[str, tuple[str, str], tuple[str, str]]] = {
+    "overview_total": (
+        "total",
+        ("In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
+         "or both.",
+         "In total, {total} of {all} mechanisms answered the questionnaire, gave an interview "
+         "or both."),
+        ("Au total, {total} des {all} MCIM a répondu au questionnaire, à l’entretien "
+         "téléphonique ou aux deux.",
+         "Au total, {total} des {all} MCIM ont répondu au questionnaire, à l’entretien "
+         "téléphonique ou aux deux."),
+    ),
+    "overview_states": (
+        "count",
+        ("{subject} {count} member State.", "{subject} {count} member States, each counted once."),
+        ("{subject} {count} État membre.", "{subject} {count} États membres, chacun compté une fois."),
+    ),
+    "overview_states_unknown": (
+        "count",
+        ("{subject} at least {count} member State; membership not recorded for: {missing}.",
+         "{subject} at least {count} member States, each counted once; membership not recorded "
+         "for: {missing}."),
+        ("{subject} au moins {count} État membre ; composition non renseignée pour : {missing}.",
+         "{subject} au moins {count} États membres, chacun compté une fois ; composition non "
+         "renseignée pour : {missing}."),
+    ),
+    "they_represent": (
+        "n",
+        ("It represents", "They represent"),
+        ("Il représente", "Ils représentent"),
+    ),
+    "n_answered": (
+        "n",
+        ("n\u00a0=\u00a0{n} mechanism that answered the question", "n\u00a0=\u00a0{n} mechanisms that answered the question"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant répondu à la question", "n\u00a0=\u00a0{n} mécanismes ayant répondu à la question"),
+    ),
+    "n_respondents": (
+        "n",
+        ("n\u00a0=\u00a0{n} mechanism that answered the questionnaire",
+         "n\u00a0=\u00a0{n} mechanisms that answered the questionnaire"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant répondu au questionnaire",
+         "n\u00a0=\u00a0{n} mécanismes ayant répondu au questionnaire"),
+    ),
+    "n_partners": (
+        "n",
+        ("n\u00a0=\u00a0{n} mechanism that reported partnerships", "n\u00a0=\u00a0{n} mechanisms that reported partnerships"),
+        ("n\u00a0=\u00a0{n} mécanisme ayant signalé des partenariats",
+         "n\u00a0=\u00a0{n} mécanismes ayant signalé des partenariats"),
+    ),
+    "n_coded": (
+        "n",
+        ("n\u00a0=\u00a0{n} mechanism whose answers were coded", "n\u00a0=\u00a0{n} mechanisms whose answers were coded"),
+        ("n\u00a0=\u00a0{n} mécanisme dont les réponses ont été codées",
+         "n\u00a0=\u00a0{n} mécanismes dont les réponses ont été codées"),
+    ),
+    "cited_by_all": (
+        "n",
+        ("Cited by the one mechanism that answered:", "Cited by all {n} mechanisms that answered:"),
+        ("Cités par le seul mécanisme ayant répondu :", "Cités par les {n} mécanismes ayant répondu :"),
+    ),
+    "stat_member_states_at_least": (
+        "n",
+        ("Member States at least (membership unknown for {n} mechanism)",
+         "Member States at least (membership unknown for {n} mechanisms)"),
+        ("États membres au moins (composition inconnue pour {n} mécanisme)",
+         "États membres au moins (composition inconnue pour {n} mécanismes)"),
+    ),
+    "members_count": (
+        "n",
+        ("{n} State", "{n} States"),
+        ("{n} État", "{n} États"),
+    ),
+}
+
+
+def plural_index(n: object, lang: str) -> int:
+    """0 for the singular form, 1 for the plural (CLDR: French "one" is 0 and 1)."""
+    try:
+        count = abs(int(n))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 1
+    return 0 if count == 1 or (lang == "fr" and count == 0) else 1
+
+
 def label(key: str, lang: str, **values: object) -> str:
-    """The label ``key`` in ``lang`` ('fr' or 'en'), formatted with ``values``."""
-    en, fr = LABELS[key]
-    text = fr if lang == "fr" else en
+    """The label ``key`` in ``lang`` ('fr' or 'en'), formatted with ``values``; a label in
+    PLURALS agrees with its count (singular or plural)."""
+    if key in PLURALS:
+        counted, en_forms, fr_forms = PLURALS[key]
+        forms = fr_forms if lang == "fr" else en_forms
+        text = forms[plural_index(values.get(counted), lang)]
+    else:
+        en, fr = LABELS[key]
+        text = fr if lang == "fr" else en
     return text.format(**values) if values else text
+
+
+def acronym_and_name(acronym: str, name: str) -> str:
+    """"SACM — Conférence sud-américaine sur les migrations"; the name alone when it holds
+    the acronym already ("Conférence régionale sur la migration (Processus de Puebla)")."""
+    if not acronym or acronym.casefold() in name.casefold():
+        return name or acronym
+    return f"{acronym} — {name}"
 
 
 def columns(key: str, lang: str) -> list[str]:
@@ -350,9 +418,10 @@ def long_date(value: object, lang: str) -> str:
     """26 November 2026 / 26 novembre 2026 (1er for the first of the month in French)."""
     day = value.day  # type: ignore[attr-defined]
     month = MONTHS["fr" if lang == "fr" else "en"][value.month - 1]  # type: ignore[attr-defined]
+    # No-break spaces: a date, like a time or "n = 4", never breaks across two lines.
     if lang == "fr":
-        return f"{'1er' if day == 1 else day} {month} {value.year}"  # type: ignore[attr-defined]
-    return f"{day} {month} {value.year}"  # type: ignore[attr-defined]
+        return f"{'1er' if day == 1 else day}{NBSP}{month}{NBSP}{value.year}"  # type: ignore[attr-defined]
+    return f"{day}{NBSP}{month}{NBSP}{value.year}"  # type: ignore[attr-defined]
 
 
 def date_time(value: object, lang: str) -> str:
@@ -360,8 +429,8 @@ def date_time(value: object, lang: str) -> str:
     text = long_date(value, lang)
     hour, minute = value.hour, value.minute  # type: ignore[attr-defined]
     if lang == "fr":
-        return f"{text}, {hour} h {minute:02d}"
+        return f"{text}, {hour}{NBSP}h{NBSP}{minute:02d}"
     return f"{text}, {hour:02d}:{minute:02d}"
 
 
-__all__ = ["LABELS", "LANGS", "columns", "date_time", "label", "long_date"]
+__all__ = ["LABELS", "LANGS", "NBSP", "PLURALS", "acronym_and_name", "plural_index", "columns", "date_time", "label", "long_date"]

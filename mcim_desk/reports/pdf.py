@@ -170,9 +170,58 @@ def styles() -> Styles:
     return _STYLES
 
 
+# Where a long address may break: after "/" or "-", before "@" and "." (never inside a word).
+_ADDRESS_BREAK = re.compile(r"(?<=[/-])(?=[^/-])|(?=[@.][^\s@.])")
+_LONG_WORD = re.compile(r"\S{16,}")
+
+
+def break_addresses(text: str, width: float, font: str, size: float) -> str:
+    """``text`` with a line break inserted inside each word wider than ``width`` that holds
+    an e-mail or web address, at ``@``, ``.`` or ``/`` only; reportlab would otherwise cut
+    such a word anywhere ("demo.sacm@exam" / "ple.org")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not any(c in word for c in "@./") or stringWidth(word, font, size) <= width:
+            return word
+        lines, line = [], ""
+        for piece in _ADDRESS_BREAK.split(word):
+            if line and stringWidth(line + piece, font, size) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line += piece
+        lines.append(line)
+        return "\n".join(lines)
+
+    return _LONG_WORD.sub(split, text)
+
+
+class TextParagraph(Paragraph):
+    """A Paragraph of plain (user) text, escaped; long e-mail and web addresses break at
+    ``@``, ``.`` or ``/`` for the width it is given."""
+
+    def __init__(self, text: object, style: ParagraphStyle, **kwargs: Any) -> None:
+        self._plain = "" if text is None else str(text)
+        self._broken_for: float | None = None
+        self._kwargs = kwargs
+        super().__init__(escape_text(self._plain), style, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        width = availWidth - self.style.leftIndent - self.style.rightIndent
+        if self._broken_for != width and _LONG_WORD.search(self._plain):
+            broken = break_addresses(self._plain, width, self.style.fontName, self.style.fontSize)
+            self._broken_for = width
+            plain, broken_for = self._plain, self._broken_for
+            Paragraph.__init__(self, escape_text(broken), self.style, **self._kwargs)
+            self._plain, self._broken_for = plain, broken_for
+        return super().wrap(availWidth, availHeight)
+
+
 def para(text: object, style: ParagraphStyle | None = None) -> Paragraph:
     """A Paragraph of user (or any untrusted) text, escaped."""
-    return Paragraph(escape_text(text), style or styles().body)
+    return TextParagraph(text, style or styles().body)
 
 
 def markup_para(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -231,7 +280,7 @@ def text_paras(text: object, style: ParagraphStyle | None = None, indent: float 
 
 def bullets(items: Sequence[str], style: ParagraphStyle | None = None) -> list[Paragraph]:
     style = style or styles().bullet
-    return [Paragraph(escape_text(item), style, bulletText="•") for item in items]
+    return [TextParagraph(item, style, bulletText="•") for item in items]
 
 
 class Heading(Paragraph):

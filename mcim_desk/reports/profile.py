@@ -117,10 +117,13 @@ def profile_story(data: ProfileData) -> list[Flowable]:
         (label("acronym", lang), data.acronym),
         (label("type", lang), data.type_label),
         (label("region", lang), data.region_label),
-        (label("member_states", lang), data.member_states),
+        (label("member_states", lang),
+         f"{data.member_states} — {', '.join(data.members)}" if data.members else data.member_states),
         (label("chair_country", lang), data.chair_country),
         (label("website", lang), data.website),
     ]
+    if data.members_source:
+        card.insert(5, ("", label("members_source", lang, source=data.members_source)))
     # Long notes flow below the card: a table cell cannot be split quickly.
     long_notes = bool(data.notes) and len(data.notes) > CHUNK_CHARS
     if data.notes and not long_notes:
@@ -152,17 +155,23 @@ def profile_story(data: ProfileData) -> list[Flowable]:
     if not data.interviews:
         story.append(para(label("no_interviews", lang), st.body))
     for interview in data.interviews:
-        story.append(Heading(interview.heading, st.h2, 1))
         facts = []
         if interview.interviewee:
             facts.append(label("interviewee", lang, name=interview.interviewee))
         facts.append(label("consent", lang, consent=interview.consent))
         if interview.duration:
             facts.append(label("duration", lang, minutes=interview.duration))
-        story += bullets(facts)
+        # The heading, its facts and its notes stay on one page (a page never ends on a
+        # heading or starts with two stray lines of a block).
+        head: list[Flowable] = [Heading(interview.heading, st.h2, 1), *bullets(facts)]
         if interview.notes:
-            story.append(para(label("notes", lang), st.h3))
-            story += text_paras(interview.notes, st.body)
+            # long notes: the first paragraph stays with the heading, the rest flows on
+            notes = text_paras(interview.notes, st.body)
+            head += [para(label("notes", lang), st.h3), *notes[:1]]
+            story.append(KeepTogether(head))
+            story += notes[1:]
+        else:
+            story.append(KeepTogether(head))
         if interview.guide:
             story.append(para(label("guide_answers", lang), st.h3))
             story += answer_flowables(interview.guide, lang)
@@ -173,11 +182,12 @@ def profile_story(data: ProfileData) -> list[Flowable]:
         story.append(Heading(label("quotes", lang), st.h2, 1))
         story += quote_flowables(data.quotes, lang)
 
-    story.append(Heading(label("open_followups", lang), st.h1, 0))
+    followups: list[Flowable] = [Heading(label("open_followups", lang), st.h1, 0)]
     if data.followups:
-        story.append(followup_table(data.followups, lang))
+        followups.append(followup_table(data.followups, lang))
     else:
-        story.append(para(label("no_followups", lang), st.body))
+        followups.append(para(label("no_followups", lang), st.body))
+    story.append(KeepTogether(followups))
     return story
 
 

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from .charts import bar_charts
-from .labels import label, long_date
+from .labels import acronym_and_name, label, long_date
 from .pdf import (
     ACCENT,
     ACCENT_LIGHT,
@@ -88,7 +88,8 @@ def _key_figures(data: SummaryData) -> Table:
         (len(o.interview), label("stat_interview", lang)),
         (len(o.both), label("stat_both", lang)),
         (len(o.any), label("stat_any", lang)),
-        (o.member_states, label("stat_member_states", lang)),
+        (f"≥\u00a0{o.member_states}", label("stat_member_states_at_least", lang, n=len(o.membership_not_recorded)))
+        if o.membership_not_recorded else (o.member_states, label("stat_member_states", lang)),
     ]
     width = CONTENT_WIDTH / len(cells)
     numbers = [markup_para(f'<font size="20" color="#1f4e8c"><b>{value}</b></font>', st.body) for value, _ in cells]
@@ -113,8 +114,13 @@ def _overview(data: SummaryData) -> list[Flowable]:
     story: list[Flowable] = [Heading(label("overview", lang), st.h1, 0)]
     story.append(para(label("overview_total", lang, total=len(o.any), all=o.mechanisms_total), st.body))
     if o.any:
-        key = "overview_states_unknown" if o.member_states_unknown else "overview_states"
-        story.append(para(label(key, lang, count=o.member_states, unknown=o.member_states_unknown), st.body))
+        subject = label("they_represent", lang, n=len(o.any))
+        if o.membership_not_recorded:
+            text = label("overview_states_unknown", lang, subject=subject, count=o.member_states,
+                         missing=", ".join(o.membership_not_recorded))
+        else:
+            text = label("overview_states", lang, subject=subject, count=o.member_states)
+        story.append(para(text, st.body))
     story.append(Spacer(1, 3 * mm))
     story.append(_key_figures(data))
     story.append(Spacer(1, 4 * mm))
@@ -124,7 +130,7 @@ def _overview(data: SummaryData) -> list[Flowable]:
     ):
         story.append(para(label(title_key, lang), st.h3))
         if acronyms:
-            story.extend(bullets([f"{a} — {n}" if a != n else a for a, n in zip(acronyms, names, strict=True)]))
+            story.extend(bullets([acronym_and_name(a, n) for a, n in zip(acronyms, names, strict=True)]))
         else:
             story.append(para(label("nobody_yet", lang), st.muted))
     story.append(CondPageBreak(60 * mm))
@@ -158,30 +164,44 @@ def figure_flowables(figure: Figure, lang: str) -> list[Flowable]:
         return [KeepTogether([*head, Spacer(1, 2), para(text, st.body)])]
     head.append(markup_para(f"<b>{escape_text(figure.n_label)}</b>", st.body))
     charts = bar_charts([(bar.label, bar.count) for bar in figure.bars], CONTENT_WIDTH)
-    story: list[Flowable] = [KeepTogether([*head, Spacer(1, 2), charts[0], Spacer(1, 3)])]
-    story += [KeepTogether([chart, Spacer(1, 3)]) for chart in charts[1:]]
     first = {"select_one": "answer", "answered": "answer", "select_multiple": "item",
              "repeat_category": "category", "coded": "code"}.get(figure.kind, "answer")
     rows = [[bar.label, str(bar.count), ", ".join(bar.mechanisms) or label("none", lang)]
             for bar in figure.bars]
-    story.append(data_table([label(first, lang), label("count", lang), label("behind_bar", lang)], rows,
-                            [0.5 * CONTENT_WIDTH, 0.1 * CONTENT_WIDTH, 0.4 * CONTENT_WIDTH]))
+    table = data_table([label(first, lang), label("count", lang), label("behind_bar", lang)], rows,
+                       [0.5 * CONTENT_WIDTH, 0.1 * CONTENT_WIDTH, 0.4 * CONTENT_WIDTH])
+    # What the chart says in words (cited by all, not cited) sits right under the chart, so
+    # that it never lands alone at the top of a page after a long table.
+    notes: list[Flowable] = []
     if figure.kind == "select_multiple":
-        story.append(Spacer(1, 3))
+        notes.append(Spacer(1, 3))
         if figure.cited_by_all:
             box = [para(label("cited_by_all", lang, n=figure.n), st.cell_bold)]
             box += bullets(list(figure.cited_by_all_labels), st.cell)
-            table = Table([[box]], colWidths=[CONTENT_WIDTH])
-            table.setStyle(TableStyle([
+            framed = Table([[box]], colWidths=[CONTENT_WIDTH])
+            framed.setStyle(TableStyle([
                 ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                 ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
             ]))
-            story.append(table)
+            notes.append(framed)
         else:
-            story.append(para(label("cited_by_none_all", lang), st.small))
+            notes.append(para(label("cited_by_none_all", lang), st.small))
     if figure.not_cited:
-        story.append(para(label("not_cited", lang, items=", ".join(figure.not_cited)), st.muted))
+        notes.append(para(label("not_cited", lang, items=", ".join(figure.not_cited)), st.muted))
+    notes.append(Spacer(1, 3))
+    # A short figure (one chart, a few rows) stays whole on one page: its table never
+    # leaves two stray rows at the top of the next page.
+    short = len(charts) == 1 and len(rows) <= 8
+    if len(charts) == 1:
+        story: list[Flowable] = [KeepTogether([*head, Spacer(1, 2), charts[0], Spacer(1, 3), *notes,
+                                               *([table] if short else [])])]
+    else:
+        story = [KeepTogether([*head, Spacer(1, 2), charts[0], Spacer(1, 3)])]
+        story += [KeepTogether([chart, Spacer(1, 3)]) for chart in charts[1:-1]]
+        story.append(KeepTogether([charts[-1], Spacer(1, 3), *notes]))
+    if not short:
+        story.append(table)
     story.append(Spacer(1, 5 * mm))
     return story
 

@@ -15,7 +15,8 @@ EDITABLE_FIELDS = {
     "acronym_en",
     "name_fr",
     "name_en",
-    "member_state_count",
+    "member_states",
+    "member_states_source",
     "chair_country",
     "website",
     "notes",
@@ -74,6 +75,15 @@ class MechanismCard:
     notes: str | None
     revision: int
     contacts: tuple[ContactInfo, ...] = field(default_factory=tuple)
+    member_states: str | None = None  # as stored: JSON list of ISO 3166-1 alpha-3 codes
+    member_states_source: str | None = None
+
+    @property
+    def members(self) -> list[str] | None:
+        """The member States' codes, or None when the membership is not recorded."""
+        from ..domain.countries import load
+
+        return load(self.member_states)
 
     def value(self, name: str) -> object:
         if hasattr(self.row, name):
@@ -138,7 +148,8 @@ def mechanism_card(db: Database, mechanism_id: str) -> MechanismCard:
         if found is None:
             raise KeyError(mechanism_id)
         values, contacts = found
-        extra = {k: values.pop(k) for k in ("website", "notes", "revision")}
+        extra = {k: values.pop(k) for k in ("website", "notes", "revision", "member_states",
+                                            "member_states_source")}
         return MechanismCard(row=MechanismRow(**values), **extra,
                              contacts=tuple(ContactInfo(**c) for c in contacts))
     from ..persistence import repositories
@@ -166,19 +177,22 @@ def clean_mechanism_value(field_name: str, value: object) -> object:
                 field=field_name
             )
         )
-    if field_name == "member_state_count":
-        text = "" if value is None else str(value).strip()
-        if not text:
-            return None
-        if not text.isdigit() or int(text) > 1000:
+    if field_name == "member_states":
+        from ..domain.countries import clean_codes, dump
+
+        if isinstance(value, str) and value.strip().startswith("["):
+            from ..domain.countries import load
+
+            value = load(value) or []
+        try:
+            return dump(clean_codes(value))
+        except ValueError as exc:
             raise ValidationError(
                 QCoreApplication.translate(
-                    "Catalogue",
-                    "Member states must be a whole number between 0 and 1000, not “{value}”.",
-                ).format(value=text),
+                    "Catalogue", "“{value}” is not an ISO 3166-1 country code."
+                ).format(value=exc),
                 field_name,
-            )
-        return int(text)
+            ) from None
     text = "" if value is None else str(value).strip()
     if field_name in {"acronym_fr", "acronym_en", "name_fr", "name_en"} and not text:
         raise ValidationError(
@@ -451,6 +465,8 @@ def _card(m, contacts) -> MechanismCard:  # noqa: ANN001 - ORM rows
         notes=m.notes,
         revision=m.revision,
         contacts=tuple(_contact(c) for c in contacts),
+        member_states=m.member_states,
+        member_states_source=m.member_states_source,
     )
 
 

@@ -9,9 +9,13 @@ database holds the setting ``demo = 1``: screens show a banner and every PDF pag
 statuses are what data entry would give); rows no service writes yet go through
 :mod:`..persistence.demo_repo`.
 
-Some texts hold what users paste by accident (``<img src=...>``, an unclosed ``<b>``,
-``AT&T``, a ``javascript:`` link, ``=1+2``) and names with accents (Łukasz Ibáñez, Œuvre):
-the reports must print them as they are.
+The demonstration is set in the study's autumn 2018: the round's deadline is 9 November
+2018, questionnaires went out in September, interviews and follow-ups fall in October to
+December 2018, each interview planned in its interviewee's time zone. The database remembers
+its moment ("demo.now"); opening it runs the program's clock from there, so that "overdue",
+"today" and "upcoming" read as they did on that day. Memberships come from the shipped
+reference file. Names carry accents (Łukasz Ibáñez, Zoë Œuvre); hostile strings (markup,
+formulas) belong in the tests, not here.
 """
 
 from __future__ import annotations
@@ -25,10 +29,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..domain.reference import mechanism_id
 
 ACTOR = "demo"
+SECRETARIAT = "Secretariat (demo)"  # who sent the questionnaires (owner of their reminders)
 Progress = Callable[[float, str], None]
+
+
+# The demonstration's "now": eleven days after the round's deadline, before Marrakech.
+DEMO_NOW = datetime(2018, 11, 20, 9, 30)
+NOW_SETTING = "demo.now"
+SENT_ON = datetime(2018, 9, 17, 8, 0)  # the questionnaires went out that Monday (UTC)
+# Sent, not received (yet): the dashboard's "sent" stage holds more than the respondents.
+SENT_ONLY = ("fibemyd", "asem_dgicm", "dialogue_5_5", "almaty_process", "pidc", "riam")
+# Their first (automatic) reminder went out; a second one is planned by hand (FOLLOWUPS).
+REMINDED_ONCE = frozenset({"almaty_process", "pidc", "riam"})
+# Where each interviewee sits: interviews are planned at 10:00 their time.
+ZONES = {
+    "abu_dhabi_dialogue": "Asia/Dubai", "pafom": "Africa/Addis_Ababa", "sacm": "America/Lima",
+    "rcm_puebla": "America/El_Salvador", "idm": "Europe/Geneva", "cmc": "America/Port_of_Spain",
+    "prague_process": "Europe/Vienna", "midcom": "Africa/Lusaka", "igad_rcp": "Africa/Djibouti",
+    "colombo_process": "Asia/Colombo", "bali_process": "Australia/Sydney",
+    "midsa": "Africa/Johannesburg", "midwa": "Africa/Lagos",
+    "arcp": "Africa/Cairo", "eap_panel": "Europe/Warsaw", "eu_celac": "Europe/Brussels",
+    "acp_eu_dialogue": "Europe/Brussels", "rabat_process": "Africa/Dakar",
+    "khartoum_process": "Africa/Khartoum", "budapest_process": "Europe/Vienna",
+    "igc": "Europe/Geneva", "gfmd": "Europe/Geneva",
+}
 
 
 class DemoError(ValueError):
@@ -53,12 +81,6 @@ QUESTIONNAIRE = (
     "igc", "bali_process", "pafom", "gfmd",
 )
 FRENCH = frozenset({"midwa", "rabat_process", "khartoum_process", "acp_eu_dialogue", "pafom", "igc"})
-MEMBER_STATES = {
-    "eap_panel": 12, "arcp": 21, "igad_rcp": 8, "midsa": 16, "midwa": 15, "colombo_process": 12,
-    "rcm_puebla": 11, "sacm": 12, "cmc": 24, "rabat_process": 57, "khartoum_process": 40,
-    "acp_eu_dialogue": 107, "eu_celac": 61, "budapest_process": 52, "igc": 16, "bali_process": 45,
-    "pafom": 55, "abu_dhabi_dialogue": 18, "idm": 173,
-}  # gfmd deliberately left without a count
 Q4 = {
     "eap_panel": "oui", "arcp": "oui", "igad_rcp": "oui", "rcm_puebla": "oui", "sacm": "oui",
     "cmc": "en_cours", "rabat_process": "oui", "khartoum_process": "en_cours", "pafom": "oui",
@@ -134,12 +156,12 @@ OPENINGS = {
     "q21": ("We can help through {phrases}, as agreed at the last meeting.",
             "Nous pouvons aider par {phrases}, comme convenu lors de la dernière réunion."),
 }
-INJECTIONS = {
-    "eap_panel": ("section_2/q12", 'Through the panel’s work plan; see the minutes pasted here: '
-                                   '<img src="/etc/hostname"/> (annex).'),
-    "arcp": ("section_3/q22", "Whole-of-government workshops <b> with the ministries of labour and "
+DETAILS = {
+    "eap_panel": ("section_2/q12", "Through the panel’s work plan; the minutes of the June 2018 "
+                                   "meeting are attached (annex)."),
+    "arcp": ("section_3/q22", "Whole-of-government workshops with the ministries of labour and "
                               "interior."),
-    "midwa": ("section_3/q24", "Un budget de 2 lignes =1+2 et une œuvre commune."),
+    "midwa": ("section_3/q24", "Un budget de deux lignes et une œuvre commune."),
 }
 GUIDE = {
     "mandatory/q4": (
@@ -157,10 +179,9 @@ GUIDE = {
         "Deux réunions régionales ont examiné le Pacte ; une troisième est prévue.",
     ),
     "mandatory/q7": (
-        'Online tools such as <a href="javascript:x">a shared platform</a> & AT&T-style '
-        "conference calls would help.",
-        'Des outils en ligne comme <a href="javascript:x">une plateforme partagée</a> & des '
-        "conférences téléphoniques AT&T aideraient.",
+        "Online tools such as a shared platform and regular conference calls would help.",
+        "Des outils en ligne comme une plateforme partagée et des conférences téléphoniques "
+        "régulières aideraient.",
     ),
     "mandatory/q8": (
         "We work with IOM, UNHCR and the regional economic commission.",
@@ -181,14 +202,14 @@ QUOTES = (
 FOLLOWUPS = (
     # key, kind, days from now (None: no date), owner, notes, answer path, status
     ("almaty_process", "reminder", -4, "Demo Consultant", "Second reminder; the chair changed.", None, "open"),
-    ("midcas", "send_questionnaire", -1, "Łukasz Ibáñez", "=1+2 check the figures <b>", None, "open"),
-    ("prague_process", "schedule_interview", 0, "Demo Consultant", "Call the chair’s office (Prague).", None, "open"),
-    ("midcom", "other", 0, "Demo Consultant", "Confirm the call time (Nairobi / Geneva).", None, "open"),
-    ("sacm", "send_notes", 2, "Demo Consultant", "Notes of the call for validation.", None, "open"),
+    ("midcas", "send_questionnaire", -1, "Łukasz Ibáñez", "Check the figures of the 2017 report first.", None, "open"),
+    ("prague_process", "other", 0, "Demo Consultant", "Send the interview questions to the chair’s office (Prague).", None, "open"),
+    ("midcom", "other", 0, "Demo Consultant", "Confirm the call time (Lusaka / Geneva).", None, "open"),
+    ("rcm_puebla", "send_notes", 2, "Demo Consultant", "Notes of the call for validation.", None, "open"),
     ("arcp", "clarify_answer", 5, "Secretariat (demo)", "Q17: an action plan, or a review?", "section_3/q17", "open"),
     ("ocam", "send_questionnaire", 7, "Secretariat (demo)", "Ask for the new chair’s e-mail.", None, "open"),
     ("pidc", "reminder", None, "", "No date agreed yet.", None, "open"),
-    ("colombo_process", "clarify_answer", -10, "Łukasz Ibáñez", "Which partner category? AT&T?", None, "open"),
+    ("colombo_process", "clarify_answer", -10, "Łukasz Ibáñez", "Which partner category for the foundation?", None, "open"),
     ("riam", "reminder", 12, "Demo Consultant", None, None, "open"),
     ("eap_panel", "reminder", -20, "Demo Consultant", "Received.", None, "done"),
     ("ocam", "reminder", -15, "Secretariat (demo)", None, None, "cancelled"),
@@ -207,8 +228,11 @@ def _phrase_text(question: str, keys: tuple[str, ...], french: bool) -> tuple[st
 
 
 def _questionnaire_answers(key: str, index: int, rng: random.Random) -> dict[str, str]:
+    from ..domain.reference import load_reference
+
     french = key in FRENCH
-    name = key.replace("_", " ").title() + " (demo)"
+    ref = next(m for m in load_reference().mechanisms if m.key == key)
+    name = ref.name_fr if french else ref.name_en
     answers: dict[str, str] = {
         "section_1/q1": name,
         "section_1/q2": f"Demo Chair {index + 1}, Ministry of Foreign Affairs (fictional)",
@@ -263,7 +287,7 @@ def _questionnaire_answers(key: str, index: int, rng: random.Random) -> dict[str
             category = CATEGORIES[(start + n * 3) % len(CATEGORIES)]
             base = f"section_4/q25[{n + 1}]"
             answers[f"{base}/category"] = category
-            answers[f"{base}/partner_name"] = "AT&T Foundation; IOM" if key == "igad_rcp" and n == 0 else (
+            answers[f"{base}/partner_name"] = "University of Djibouti; IOM (fictional)" if key == "igad_rcp" and n == 0 else (
                 "OIM, HCR (fictif)" if french else "IOM, UNHCR (fictional)"
             )
             answers[f"{base}/nature"] = (
@@ -275,8 +299,8 @@ def _questionnaire_answers(key: str, index: int, rng: random.Random) -> dict[str
     if index % 9 != 4:  # two responses stay drafts
         answers["submission/submitted_by"] = f"Demo Chair {index + 1}"
         answers["submission/submission_date"] = "2018-11-08"
-    if key in INJECTIONS:
-        path, text = INJECTIONS[key]
+    if key in DETAILS:
+        path, text = DETAILS[key]
         answers[path] = text
     return answers
 
@@ -288,11 +312,6 @@ def create_demo(path: str | Path, progress: Progress | None = None,
                 *, now: datetime | None = None, time_zone: str | None = None) -> DemoSummary:
     """Create a new demonstration database at ``path`` (which must not exist yet).
     ``time_zone`` is the user's: follow-ups "due today" are due this evening there."""
-    from ..persistence import demo_repo, repositories
-    from ..persistence.models import utcnow
-    from . import catalogue, responses
-    from .startup import open_database
-
     target = Path(path).expanduser()
     if target.exists():
         raise DemoError(
@@ -309,21 +328,33 @@ def create_demo(path: str | Path, progress: Progress | None = None,
         if progress is not None:
             progress(fraction, message)
 
+    if now is None:
+        now_utc = DEMO_NOW
+    else:
+        now_utc = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
+    # Every row, audit entry and timestamp is written on the demonstration's own day.
+    with clock.ticking_from(now_utc - timedelta(minutes=30)):
+        return _create(target, step, now_utc, time_zone)
+
+
+def _create(target: Path, step: Progress, now_utc: datetime, time_zone: str | None) -> DemoSummary:
+    from ..persistence import demo_repo, repositories
+    from . import catalogue, responses
+    from . import followups as followups_service
+    from .startup import open_database
+
     step(0.02, QCoreApplication.translate("Demo", "Creating the database…"))
     db, _ = open_database(str(target), backup=False)
     try:
         rng = random.Random(2018)
-        if now is None:
-            now_utc = utcnow()
-        else:
-            now_utc = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
         with db.write() as session:
             repositories.set_setting(session, "demo", "1")
+            repositories.set_setting(session, NOW_SETTING, now_utc.isoformat(sep=" "))
             repositories.append_audit(session, actor=ACTOR, action="create", entity="setting",
                                       entity_id="demo", field="demo", new="1")
-        for key, count in MEMBER_STATES.items():
-            catalogue.update_mechanism(db, mechanism_id(key), "member_state_count", count, ACTOR)
         contacts = _contacts(db, catalogue)
+        with clock.ticking_from(SENT_ON):  # the sending is recorded on its day
+            _send_questionnaires(db, followups_service, time_zone or "UTC")
 
         step(0.1, QCoreApplication.translate("Demo", "Entering fictional questionnaires…"))
         response_ids: dict[str, str] = {}
@@ -340,21 +371,43 @@ def create_demo(path: str | Path, progress: Progress | None = None,
                 responses.set_status(db, info.id, "validated", ACTOR)
             step(0.1 + 0.6 * (index + 1) / len(QUESTIONNAIRE), QCoreApplication.translate("Demo", "Entering fictional questionnaires…"))
 
+        _close_answered_reminders(db, followups_service, response_ids)
         step(0.75, QCoreApplication.translate("Demo", "Recording fictional interviews…"))
         interview_ids, guide_ids, guide_texts = _interviews(db, responses, contacts, now_utc)
         step(0.85, QCoreApplication.translate("Demo", "Coding answers and saving quotes…"))
         counts = _codes_and_quotes(db, response_ids, interview_ids, guide_ids, guide_texts, contacts)
         followups = _followups(db, response_ids, now_utc, time_zone or "UTC")
         with db.write() as session:
-            demo_repo.mark_fictional(session, "response", [*response_ids.values(), *guide_ids.values()])
-            demo_repo.mark_fictional(session, "interview", interview_ids.values())
-            demo_repo.mark_fictional(session, "quote", counts["ids"])
-            demo_repo.mark_fictional(session, "follow_up", followups)
+            # Everything in a demonstration is fictional (the automatic reminders and the
+            # questionnaires sent but not returned too).
+            for table in ("response", "interview", "quote", "follow_up"):
+                demo_repo.mark_all_fictional(session, table)
         step(1.0, QCoreApplication.translate("Demo", "Done."))
         return DemoSummary(target, len(response_ids) + len(guide_ids), len(interview_ids),
                            counts["quotes"], counts["codings"], len(followups))
     finally:
         db.dispose()
+
+
+def _send_questionnaires(db, followups_service, zone: str) -> None:  # noqa: ANN001 - Database, service
+    """Every demo respondent, and a few more, was sent the questionnaire on 17 September
+    2018 (each with its automatic reminder before the deadline)."""
+    for index, key in enumerate((*QUESTIONNAIRE, *SENT_ONLY)):
+        followups_service.mark_questionnaire_sent(
+            db, mechanism_id(key), SECRETARIAT, zone=zone, now=SENT_ON + timedelta(minutes=7 * index)
+        )
+
+
+def _close_answered_reminders(db, followups_service, response_ids: dict[str, str]) -> None:  # noqa: ANN001
+    """The automatic reminders that went out on 2 November are done: those of questionnaires
+    that came back, and the first reminder of those chased a second time."""
+    answered = set(response_ids.values())
+    reminded = {mechanism_id(key) for key in REMINDED_ONCE}
+    for item in followups_service.followups(db):
+        if item.kind == "reminder" and item.automatic and (
+            item.response_id in answered or item.mechanism_id in reminded
+        ):
+            followups_service.set_followup_status(db, item.id, "done", SECRETARIAT)
 
 
 def _contacts(db, catalogue) -> dict[str, str]:  # noqa: ANN001 - Database, the catalogue service
@@ -367,8 +420,7 @@ def _contacts(db, catalogue) -> dict[str, str]:  # noqa: ANN001 - Database, the 
         name, title, institution = CONTACT_NAMES.get(
             key, (f"Demo Chair {index + 1}", "Chair", "Ministry of Foreign Affairs (fictional)")
         )
-        zone = {"pafom": "Africa/Johannesburg", "sacm": "America/Lima", "cmc": "America/Port_of_Spain",
-                "abu_dhabi_dialogue": "Asia/Dubai", "rcm_puebla": "America/Mexico_City"}.get(key, "Europe/Geneva")
+        zone = ZONES.get(key, "Europe/Geneva")
         saved = catalogue.save_contact(
             db,
             ContactInfo(id="", mechanism_id=mechanism_id(key), role="chair", name=name, title=title,
@@ -386,8 +438,13 @@ def _interviews(db, responses, contacts: dict[str, str], now: datetime):  # noqa
     interview_ids: dict[str, str] = {}
     guide_ids: dict[str, str] = {}
     guide_texts: dict[tuple[str, str], str] = {}
+    from ..domain.timezones import from_utc_naive
+
     for key, status, consent, days_ago, minutes in INTERVIEWS:
-        start = (now - timedelta(days=days_ago)).replace(hour=13, minute=0, second=0, microsecond=0)
+        # 10:00 on the day, in the interviewee's zone ("10:00 Lima / 17:00 Geneva").
+        zone = ZONES.get(key, "Europe/Geneva")
+        day = from_utc_naive(now - timedelta(days=days_ago), zone)
+        start = day.replace(hour=10, minute=0, second=0, microsecond=0).astimezone(UTC).replace(tzinfo=None)
         response_id = None
         if status in ("held", "notes_validated", "closed"):
             info = responses.new_interview_response(db, mechanism_id(key), ACTOR)
@@ -404,7 +461,7 @@ def _interviews(db, responses, contacts: dict[str, str], now: datetime):  # noqa
             responses.save_note(db, info.id, "mandatory/q5", "Asked twice; the answer was careful.", ACTOR)
         notes = None
         if key == "sacm":
-            notes = 'Follow-up link sent: <a href="javascript:x">minutes</a>; budget line =1+2.'
+            notes = "Minutes sent to the technical secretariat; the budget line is to be confirmed."
         elif status != "planned":
             notes = "Fictional call notes: the chair spoke about peer learning and œuvre commune."
         with db.write() as session:
@@ -414,7 +471,7 @@ def _interviews(db, responses, contacts: dict[str, str], now: datetime):  # noqa
                 contact_id=contacts.get(key),
                 response_id=response_id,
                 planned_start_utc=start,
-                time_zone="Europe/Geneva",
+                time_zone=zone,
                 planned_minutes=60,
                 actual_start_utc=start if minutes else None,
                 actual_seconds=minutes * 60 if minutes else None,

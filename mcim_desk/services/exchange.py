@@ -830,6 +830,16 @@ def _refresh_responses(session: Session, response_ids: set[str], actor: str) -> 
 # --- describing conflicts -------------------------------------------------------------------
 
 
+def _members_text(value: Any, lang: str) -> str:
+    """A stored membership (JSON list of ISO codes) as the States' names, one a line."""
+    from ..domain.countries import country_name, load, sort_key
+
+    codes = load(value) if isinstance(value, str) else None
+    if not codes:
+        return _text(value, lang)
+    return "\n".join(f"{country_name(c, lang)} ({c})" for c in sorted(codes, key=lambda c: sort_key(c, lang)))
+
+
 def _text(value: Any, lang: str, definition: Any = None, path: str | None = None) -> str:
     """A value as a user reads it: choices by label (and code), a repeat as one line per
     answer, relative to the repeat."""
@@ -939,8 +949,10 @@ def _describe(session: Session, items: list[Conflict], lang: str, *, current: bo
                 question=question,
                 mine=mine,
                 theirs=item.theirs,
-                mine_text=_text(mine, lang, answer_definition, answer_path),
-                theirs_text=_text(item.theirs, lang, answer_definition, answer_path),
+                mine_text=_members_text(mine, lang) if item.field == "member_states" else
+                _text(mine, lang, answer_definition, answer_path),
+                theirs_text=_members_text(item.theirs, lang) if item.field == "member_states" else
+                _text(item.theirs, lang, answer_definition, answer_path),
                 mine_changes=tuple(_change_info(c) for c in item.mine_changes),
                 theirs_changes=tuple(_change_info(c) for c in item.theirs_changes),
                 editable=item.editable,
@@ -957,6 +969,8 @@ def _field_label(name: str) -> str:
         "name_fr": QCoreApplication.translate("Exchange", "Name (French)"),
         "name_en": QCoreApplication.translate("Exchange", "Name (English)"),
         "member_state_count": QCoreApplication.translate("Exchange", "Member states"),
+        "member_states": QCoreApplication.translate("Exchange", "Member States"),
+        "member_states_source": QCoreApplication.translate("Exchange", "Source of the membership list"),
         "chair_country": QCoreApplication.translate("Exchange", "Chair country"),
         "website": QCoreApplication.translate("Exchange", "Website"),
         "notes": QCoreApplication.translate("Exchange", "Notes"),

@@ -191,7 +191,8 @@ def known_answers(definition: FormDefinition, card: Any, lang: str) -> dict[str,
     q1, q2, q3 = (definition.by_name(n) for n in ("q1", "q2", "q3"))
     name, acronym = row.name(lang), row.acronym(lang)
     if q1 is not None and q1.takes_answer and name:
-        found[q1.path] = name if not acronym or acronym == name else f"{name} ({acronym})"
+        # The name may hold the acronym already ("… (Processus de Rabat)"): never twice.
+        found[q1.path] = name if not acronym or acronym.casefold() in name.casefold() else f"{name} ({acronym})"
     chairs = [c for c in card.contacts if c.role == "chair"]
     lines = [row.chair_country.strip()] if row.chair_country and row.chair_country.strip() else []
     lines += [line for line in (_contact_line(c) for c in chairs) if line]

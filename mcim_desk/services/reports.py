@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from .. import clock
+from ..domain.countries import country_name, sort_key
+from ..domain.countries import load as load_members
 from ..reports.data import (  # noqa: F401 - the data classes are part of this module's API
     AnnexRow,
     AnswerLine,
@@ -197,7 +199,7 @@ def summary_data(db: Database, lang: str, *, now: datetime | None = None) -> Sum
         interview = repo.interviewed(session, round_id, prefilled)
         q_ids, i_ids = set(questionnaire.mechanism_ids), set(interview.mechanism_ids)
         any_ids = q_ids | i_ids
-        states, unknown = repo.member_states(session, sorted(any_ids))
+        states, not_recorded = _distinct_states(repo.member_states(session, sorted(any_ids)))
         overview = Overview(
             mechanisms_total=len(statuses),
             questionnaire=mechs.acronyms(q_ids),
@@ -206,8 +208,10 @@ def summary_data(db: Database, lang: str, *, now: datetime | None = None) -> Sum
             any=mechs.acronyms(any_ids),
             questionnaire_names=tuple(mechs.name(i) for i in mechs.ordered(q_ids)),
             interview_names=tuple(mechs.name(i) for i in mechs.ordered(i_ids)),
-            member_states=states,
-            member_states_unknown=unknown,
+            member_states=len(states),
+            membership_not_recorded=mechs.acronyms(not_recorded),
+            states=tuple(sorted(states)),
+            state_names=tuple(country_name(c, lang) for c in sorted(states)),
         )
         labels = {(i.kind, i.name): i for i in repositories.reference_items(session)}
         regions = _region_rows(repo.by_region_and_type(session, sorted(any_ids)), labels, mechs, lang)
@@ -231,6 +235,21 @@ def summary_data(db: Database, lang: str, *, now: datetime | None = None) -> Sum
         quote_groups=tuple(quotes),
         annex=tuple(annex),
     )
+
+
+def _distinct_states(rows: Iterable[tuple[str, str | None]]) -> tuple[set[str], set[str]]:
+    """(the distinct States of the mechanisms' recorded lists, the mechanisms with none)."""
+    from ..domain.countries import load
+
+    states: set[str] = set()
+    not_recorded: set[str] = set()
+    for mechanism_id, stored in rows:
+        codes = load(stored)
+        if codes:
+            states.update(codes)
+        else:
+            not_recorded.add(mechanism_id)
+    return states, not_recorded
 
 
 def _region_rows(rows: Sequence[tuple], labels: dict, mechs: _Mechanisms, lang: str) -> list[RegionRow]:
@@ -602,6 +621,7 @@ def profile_data(db: Database, mechanism: str, lang: str, *, time_zone: str = "U
         statuses = repo.mechanism_statuses(session, round_id)
         mechs = _Mechanisms(statuses, lang)
         m = repositories.mechanism(session, mechanism_id)
+        members = load_members(m.member_states) or []
         labels = {(i.kind, i.name): i for i in repositories.reference_items(session)}
         region = labels.get(("region", m.region))
         type_item = labels.get(("mechanism_type", m.type))
@@ -679,7 +699,9 @@ def profile_data(db: Database, mechanism: str, lang: str, *, time_zone: str = "U
             name=mechs.name(mechanism_id),
             type_label=_pick(lang, type_item.label_fr, type_item.label_en) if type_item else m.type,
             region_label=_pick(lang, region.label_fr, region.label_en) if region else m.region,
-            member_states=str(m.member_state_count) if m.member_state_count is not None else label("none", lang),
+            member_states=label("members_count", lang, n=len(members)) if members else label("members_not_recorded", lang),
+            members=tuple(country_name(c, lang) for c in sorted(members, key=lambda c: sort_key(c, lang))),
+            members_source=m.member_states_source if members else None,
             chair_country=m.chair_country or label("none", lang),
             website=m.website or label("none", lang),
             notes=m.notes or "",
@@ -922,14 +944,29 @@ def build_report(
     return target
 
 
+# Default file names in the report's language: (English, French).
+FILE_WORDS = {
+    "summary": ("summary", "synthese"),
+    "profile": ("profile", "profil"),
+    "followups": ("followups", "suivis"),
+    "blank-questionnaire": ("blank-questionnaire", "questionnaire-vierge"),
+    "blank-interview": ("blank-interview-guide", "guide-entretien-vierge"),
+}
+
+
 def default_file_name(kind: str, lang: str, mechanism_acronym: str | None = None,
                       today: date | None = None) -> str:
-    """e.g. ``mcim-summary-fr-2026-11-26.pdf``."""
+    """In the report's language: ``synthese-mcim-2018-11-20.pdf``,
+    ``profil-processus-de-rabat-2018-11-20.pdf``, ``summary-iscm-2018-11-20.pdf``."""
+    from ..domain.countries import fold
+
     stamp = (today or clock.utcnow().date()).isoformat()
-    middle = kind
+    english, french = FILE_WORDS.get(kind, (kind, kind))
+    word = french if lang == "fr" else english
     if kind == "profile" and mechanism_acronym:
-        middle = "profile-" + re.sub(r"[^A-Za-z0-9]+", "-", mechanism_acronym).strip("-").lower()
-    return f"mcim-{middle}-{lang}-{stamp}.pdf"
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(mechanism_acronym)).strip("-")
+        return f"{word}-{slug or 'mcim'}-{stamp}.pdf"
+    return f"{word}-{'mcim' if lang == 'fr' else 'iscm'}-{stamp}.pdf"
 
 
 __all__ = [

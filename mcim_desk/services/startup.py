@@ -142,6 +142,7 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
     if db.path is not None:
         sqlite_files.make_private(db.path)
     _sync_reference_if_changed(db, report)
+    _run_clock_for(db)
     from .forms import install_bundled_forms
 
     installed = install_bundled_forms(db, force=report.reference is not None)
@@ -149,6 +150,28 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
         "bundled forms: " + (", ".join(f"{f.form_id} {f.version}" for f in installed) or "up to date")
     )
     return db, report
+
+
+def _run_clock_for(db: Database) -> None:
+    """A demonstration database is set on a day of 2018 ("demo.now"): the clock runs from
+    that day while it is open, so that its follow-ups read as overdue, due today or upcoming
+    as they did then. Any other database: the wall clock."""
+    from datetime import datetime
+
+    from .. import clock
+
+    if db.path is not None:
+        rows = sqlite_files.read_rows(db.path, "SELECT value FROM setting WHERE key='demo.now'")
+        value = rows[0][0] if rows else None
+    else:
+        from ..persistence import repositories
+
+        with db.read() as session:
+            value = repositories.get_setting(session, "demo.now")
+    try:
+        clock.run_from(datetime.fromisoformat(value) if value else None)
+    except ValueError:
+        clock.run_from(None)
 
 
 def _prepare_file(path: Path, report: OpenReport, backup: bool) -> None:

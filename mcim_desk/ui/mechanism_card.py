@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..reports.labels import plural_index
 from ..services import catalogue
 from ..services.catalogue import ContactInfo, MechanismCard, ValidationError
 from .context import UiContext
 from .undo import SaveValueCommand
 
-TEXT_FIELDS = ("acronym_fr", "acronym_en", "name_fr", "name_en", "member_state_count",
-               "chair_country", "website")
+TEXT_FIELDS = ("acronym_fr", "acronym_en", "name_fr", "name_en", "member_states_source",
+               "chair_country", "website")  # the member States' row goes in before the source
 
 
 class CommitPlainTextEdit(QPlainTextEdit):
@@ -77,7 +78,20 @@ class MechanismCardView(QWidget):
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.fields[name] = edit
             self.form.addRow(QLabel(self), edit)
-        self.fields["member_state_count"].setMaximumWidth(120)
+        # The member States: a summary and a button opening the searchable picker.
+        self.members = QLabel(self)
+        self.members.setObjectName("field_member_states")
+        self.members.setWordWrap(True)
+        self.members.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_members = QPushButton(self)
+        self.choose_members.setObjectName("choose_member_states")
+        self.choose_members.clicked.connect(self._pick_members)
+        members_row = QHBoxLayout()
+        members_row.addWidget(self.members, 1)
+        members_row.addWidget(self.choose_members, 0, Qt.AlignmentFlag.AlignTop)
+        self.members_caption = QLabel(self)
+        self.members_caption.setBuddy(self.choose_members)
+        self.form.insertRow(4, self.members_caption, members_row)
         self.notes = CommitPlainTextEdit(self)
         self.notes.setObjectName("field_notes")
         self.notes.setTabChangesFocus(True)
@@ -147,8 +161,10 @@ class MechanismCardView(QWidget):
         for name, edit in self.fields.items():
             value = card.value(name)
             edit.setText("" if value is None else str(value))
+            edit.setCursorPosition(0)  # a long value (a source's address) shows its start
             edit.setStyleSheet("")
         self.notes.setPlainText(card.notes or "")
+        self._show_members()
         self._show_heading()
         self._fill_contacts()
 
@@ -161,6 +177,46 @@ class MechanismCardView(QWidget):
         type_label = self.type_labels.get(row.type, (row.type, row.type))[pick]
         region_label = self.region_labels.get(row.region, (row.region, row.region))[pick]
         self.subtitle.setText(f"{type_label} · {region_label}")
+
+    def _show_members(self) -> None:
+        from ..domain.countries import country_name, sort_key
+
+        codes = self.card.members if self.card else None
+        if not codes:
+            self.members.setText(self.tr("Not recorded"))
+            return
+        lang = self.ctx.lang
+        names = [country_name(c, lang) for c in sorted(codes, key=lambda c: sort_key(c, lang))]
+        shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+        one = plural_index(len(names), lang) == 0
+        count = self.tr("{n} State: ") if one else self.tr("{n} States: ")
+        self.members.setText(count.format(n=len(names)) + shown)
+
+    def _pick_members(self) -> None:
+        if self.card is None:
+            return
+        from .country_picker import CountryPickerDialog
+
+        dialog = CountryPickerDialog(self.ctx.lang, self.card.members,
+                                     self.tr("Member States of {acronym}").format(
+                                         acronym=self.card.row.acronym(self.ctx.lang)), self)
+        dialog.members_chosen.connect(self._members_chosen)
+        dialog.open()
+
+    def _members_chosen(self, codes: list[str]) -> None:
+        if self.card is None:
+            return
+        new = catalogue.clean_mechanism_value("member_states", codes)
+        old = self.card.member_states
+        if new == old:
+            return
+        mechanism_id = self.card.row.id
+        self.ctx.undo.push(SaveValueCommand(
+            self.tr("Edit {field}").format(field=self.members_caption.text().rstrip(" :")),
+            old, new,
+            save=lambda value: self._save(mechanism_id, "member_states", value),
+            on_error=lambda exc: self._show_error(str(exc), "member_states"),
+        ))
 
     def _fill_contacts(self) -> None:
         roles = self._role_names()
@@ -331,14 +387,21 @@ class MechanismCardView(QWidget):
             "acronym_en": self.tr("Acronym (English)"),
             "name_fr": self.tr("Name (French)"),
             "name_en": self.tr("Name (English)"),
-            "member_state_count": self.tr("Member states"),
             "chair_country": self.tr("Chair country"),
             "website": self.tr("Website"),
+            "member_states_source": self.tr("Source of the membership"),
         }
         for name, edit in self.fields.items():
             label = self.form.labelForField(edit)
             label.setText(captions[name])
             label.setBuddy(edit)
+        self.members_caption.setText(self.tr("Member States"))
+        self.choose_members.setText(self.tr("&Choose…"))
+        self.choose_members.setToolTip(self.tr("Choose the member States in a searchable list"))
+        self.fields["member_states_source"].setPlaceholderText(
+            self.tr("Where the list comes from: a web address and its date"))
+        if self.card is not None:
+            self._show_members()
         notes_label = self.form.labelForField(self.notes)
         notes_label.setText(self.tr("Notes"))
         self.contacts_box.setTitle(self.tr("Contacts"))

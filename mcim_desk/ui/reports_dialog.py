@@ -86,7 +86,8 @@ class ReportsDialog(QDialog):
 
         for row in mechanism_rows(ctx.db):
             self.mechanism_combo.addItem(f"{row.acronym(ctx.lang)} — {row.name(ctx.lang)}", row.id)
-            self.mechanism_combo.setItemData(self.mechanism_combo.count() - 1, row.acronym("en"),
+            self.mechanism_combo.setItemData(self.mechanism_combo.count() - 1,
+                                             {"en": row.acronym("en"), "fr": row.acronym("fr")},
                                              Qt.ItemDataRole.UserRole + 1)
         if mechanism_id:
             index = self.mechanism_combo.findData(mechanism_id)
@@ -188,7 +189,8 @@ class ReportsDialog(QDialog):
         if not self._path_edited:
             from ..services.reports import default_file_name
 
-            acronym = self.mechanism_combo.currentData(Qt.ItemDataRole.UserRole + 1)
+            acronyms = self.mechanism_combo.currentData(Qt.ItemDataRole.UserRole + 1) or {}
+            acronym = acronyms.get(self.lang) if isinstance(acronyms, dict) else acronyms
             name = default_file_name(self.kind, self.lang, acronym if self.kind == "profile" else None)
             folder = Path(self.path_edit.text()).parent if self.path_edit.text() else documents_dir()
             self.path_edit.setText(str(folder / name))

@@ -432,107 +432,107 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="165"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="176"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="175"/>
-        <source>Member states must be a whole number between 0 and 1000, not “{value}”.</source>
-        <translation>Le nombre d’États membres doit être un nombre entier entre 0 et 1000, et non « {value} ».</translation>
+        <location filename="../../mcim_desk/services/catalogue.py" line="191"/>
+        <source>“{value}” is not an ISO 3166-1 country code.</source>
+        <translation>« {value} » n’est pas un code de pays ISO 3166-1.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="185"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="199"/>
         <source>The name and acronym cannot be empty.</source>
         <translation>Le nom et le sigle ne peuvent pas être vides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="204"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="218"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="205"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="219"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="206"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="220"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="207"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="221"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="208"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="222"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="209"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="223"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="210"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="224"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="211"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="225"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="212"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="226"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="213"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="227"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="214"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="228"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="215"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="229"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="224"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="238"/>
         <source>{field} has {length} characters, more than the limit of {limit}.</source>
         <translation>{field} compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="257"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="271"/>
         <source>This field was changed {by} since this window read it: your value was not saved.</source>
         <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="348"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="362"/>
         <source>A contact needs a name.</source>
         <translation>Un contact doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="355"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="369"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="366"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="380"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="390"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="404"/>
         <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
         <translation>{count} ligne(s) de «&#xa0; {table} &#xa0;» renvoient à une ligne absente de «&#xa0; {parent} &#xa0;»</translation>
     </message>
@@ -606,41 +606,46 @@
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="234"/>
+        <source>mechanisms with a membership recorded: {recorded} of {total}</source>
+        <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli.py" line="241"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="247"/>
+        <location filename="../../mcim_desk/cli.py" line="254"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="249"/>
+        <location filename="../../mcim_desk/cli.py" line="256"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="262"/>
+        <location filename="../../mcim_desk/cli.py" line="269"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="267"/>
+        <location filename="../../mcim_desk/cli.py" line="274"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="271"/>
+        <location filename="../../mcim_desk/cli.py" line="278"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="276"/>
+        <location filename="../../mcim_desk/cli.py" line="283"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="282"/>
+        <location filename="../../mcim_desk/cli.py" line="289"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -1222,44 +1227,72 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="370"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="433"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="442"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="444"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="381"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="444"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="445"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="382"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="445"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="446"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="383"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="446"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
+    </message>
+</context>
+<context>
+    <name>CountryPickerDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="104"/>
+        <source>Type a country’s name or ISO code</source>
+        <translation>Tapez le nom d’un pays ou son code ISO</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="112"/>
+        <source>Show only the ticked countries</source>
+        <translation>Afficher seulement les pays cochés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="127"/>
+        <source>Enter ticks the first country shown; Ctrl+Return saves.</source>
+        <translation>Entrée coche le premier pays affiché ; Ctrl+Entrée enregistre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
+        <source>{n} State ticked</source>
+        <translation>{n} État coché</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
+        <source>{n} States ticked</source>
+        <translation>{n} États cochés</translation>
     </message>
 </context>
 <context>
@@ -1443,58 +1476,58 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="299"/>
+        <location filename="../../mcim_desk/services/demo.py" line="318"/>
         <source>{path} already exists: choose a new file name for the demo database.</source>
         <translation>{path} existe déjà : choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="305"/>
+        <location filename="../../mcim_desk/services/demo.py" line="324"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="312"/>
+        <location filename="../../mcim_desk/services/demo.py" line="346"/>
         <source>Creating the database…</source>
         <translation>Création de la base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="328"/>
-        <location filename="../../mcim_desk/services/demo.py" line="341"/>
+        <location filename="../../mcim_desk/services/demo.py" line="359"/>
+        <location filename="../../mcim_desk/services/demo.py" line="372"/>
         <source>Entering fictional questionnaires…</source>
         <translation>Saisie de questionnaires fictifs…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="343"/>
+        <location filename="../../mcim_desk/services/demo.py" line="375"/>
         <source>Recording fictional interviews…</source>
         <translation>Enregistrement d’entretiens fictifs…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="345"/>
+        <location filename="../../mcim_desk/services/demo.py" line="377"/>
         <source>Coding answers and saving quotes…</source>
         <translation>Codage des réponses et enregistrement des citations…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/demo.py" line="353"/>
+        <location filename="../../mcim_desk/services/demo.py" line="385"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="287"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="287"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="292"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="294"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="308"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="310"/>
         <source>The demo database was created:
 {path}
 
@@ -1505,12 +1538,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="310"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="312"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1518,12 +1551,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="340"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="342"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="341"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="343"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -1685,133 +1718,143 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="837"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="855"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="847"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="865"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="839"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="839"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="902"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="902"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="910"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="920"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="955"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="967"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="956"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="968"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="957"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="969"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="958"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="970"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="959"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="971"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="960"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
+        <source>Member States</source>
+        <translation>États membres</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <source>Source of the membership list</source>
+        <translation>Source de la liste des membres</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="961"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="962"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="963"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="964"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="965"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="966"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="967"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="968"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="969"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="970"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="971"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -3520,132 +3563,173 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismCardView</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="202"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="215"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="258"/>
         <source>Edit {field}</source>
         <translation>Modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="348"/>
         <source>Add contact</source>
         <translation>Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="292"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="348"/>
         <source>Edit contact</source>
         <translation>Modifier le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="364"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="312"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="368"/>
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="377"/>
         <source>Chair</source>
         <translation>Président(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="378"/>
         <source>Head of secretariat</source>
         <translation>Chef du secrétariat</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
         <source>Other contact</source>
         <translation>Autre contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="330"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="386"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="331"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="387"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="332"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="388"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="333"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="389"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="334"/>
-        <source>Member states</source>
-        <translation>États membres</translation>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="186"/>
+        <source>Not recorded</source>
+        <translation>Non renseignée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="335"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="192"/>
+        <source>{n} State: </source>
+        <translation>{n} État : </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="192"/>
+        <source>{n} States: </source>
+        <translation>{n} États : </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="201"/>
+        <source>Member States of {acronym}</source>
+        <translation>États membres : {acronym}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="390"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="336"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="391"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="343"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="392"/>
+        <source>Source of the membership</source>
+        <translation>Source de la composition</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="398"/>
+        <source>Member States</source>
+        <translation>États membres</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="399"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="400"/>
+        <source>Choose the member States in a searchable list</source>
+        <translation>Choisir les États membres dans une liste où l’on peut chercher</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="402"/>
+        <source>Where the list comes from: a web address and its date</source>
+        <translation>D’où vient la liste : une adresse web et sa date</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="406"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="344"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="407"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="346"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="410"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="410"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="349"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="412"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="350"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="413"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="414"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -3810,89 +3894,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1026"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1064"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1038"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1076"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1071"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1109"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1099"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1102"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1171"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1140"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1209"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1104"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1142"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1123"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1175"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1154"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1192"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1167"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1205"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1169"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1207"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1174"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1212"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1176"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1214"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1178"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1184"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1222"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1188"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1226"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1194"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1202"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1232"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -3976,127 +4060,127 @@ Base de données : {db}</translation>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="236"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="237"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="288"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="309"/>
         <source>{file} cannot be opened ({detail}).</source>
         <translation>{file} ne peut pas être ouvert ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="313"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
         <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="318"/>
         <source>{file} is not a PDF file.</source>
         <translation>{file} n’est pas un fichier PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="322"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
         <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="328"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
         <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="334"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
         <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="338"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
         <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="343"/>
         <source>{file} is damaged and cannot be read ({detail}).</source>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="447"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="448"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="461"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="462"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="475"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="476"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="488"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="489"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="503"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="504"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="519"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="520"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="543"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="544"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="559"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="560"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="607"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="608"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="647"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="648"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="733"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="734"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="794"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="795"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="800"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="801"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="810"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="811"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="823"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="824"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -4818,57 +4902,57 @@ Base de données : {db}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="88"/>
+        <location filename="../../mcim_desk/services/reports.py" line="90"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
         <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="578"/>
+        <location filename="../../mcim_desk/services/reports.py" line="597"/>
         <source>A profile needs a mechanism: give its acronym.</source>
         <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="585"/>
+        <location filename="../../mcim_desk/services/reports.py" line="604"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="815"/>
+        <location filename="../../mcim_desk/services/reports.py" line="837"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="866"/>
+        <location filename="../../mcim_desk/services/reports.py" line="888"/>
         <source>Unknown report “{kind}”.</source>
         <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="872"/>
+        <location filename="../../mcim_desk/services/reports.py" line="894"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
         <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="878"/>
+        <location filename="../../mcim_desk/services/reports.py" line="900"/>
         <source>{path} is a folder: give a file name for the report.</source>
         <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="888"/>
+        <location filename="../../mcim_desk/services/reports.py" line="910"/>
         <source>Reading the data…</source>
         <translation>Lecture des données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="897"/>
+        <location filename="../../mcim_desk/services/reports.py" line="919"/>
         <source>Laying out the pages…</source>
         <translation>Mise en page…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="917"/>
+        <location filename="../../mcim_desk/services/reports.py" line="939"/>
         <source>Cannot write {path}: {problem}</source>
         <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="921"/>
+        <location filename="../../mcim_desk/services/reports.py" line="943"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
@@ -4876,102 +4960,102 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="142"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="143"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="144"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
         <source>Summary of findings</source>
         <translation>Synthèse des résultats</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
         <source>Mechanism profile</source>
         <translation>Profil du mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
         <source>Follow-up status</source>
         <translation>État des suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
         <source>Blank questionnaire</source>
         <translation>Questionnaire vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>Blank interview guide</source>
         <translation>Guide d’entretien vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
         <source>&amp;Report:</source>
         <translation>&amp;Rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
         <source>&amp;Language of the report:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
         <source>&amp;Create the report</source>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="200"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="200"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="213"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="213"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="217"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="259"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="261"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="262"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="264"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="263"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="265"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>

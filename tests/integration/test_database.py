@@ -190,7 +190,8 @@ def test_files_are_private(db, db_path: Path, isolated_data: Path) -> None:
 
 def test_bad_values_are_refused_and_nothing_changes(db) -> None:
     pidc = catalogue.find_mechanism(db, "PIDC")
-    for field, value in (("member_state_count", "twenty"), ("member_state_count", "-3"),
+    for field, value in (("member_states", "twenty"), ("member_states", ["FRA", "XXX"]),
+                         ("member_state_count", "12"),
                          ("name_en", "   ")):
         with pytest.raises(catalogue.ValidationError) as info:
             catalogue.update_mechanism(db, pidc.id, field, value, "tester")

@@ -25,6 +25,14 @@ BOLD = "<b> never closed"
 LINK = '<a href="javascript:x">minutes</a>'
 QUOTE = f"Peer learning & une œuvre commune <b> {IMG} {LINK}"
 ACTOR = "tester"
+# Overlapping memberships: Senegal and Mali in three mechanisms, Morocco in two.
+MEMBERS = {
+    "rabat_process": ["MAR", "SEN", "FRA", "ESP", "MLI"],
+    "sacm": ["ARG", "BOL", "CHL"],
+    "midwa": ["SEN", "MLI", "NER", "BEN"],
+    "pafom": ["MAR", "SEN", "MLI", "ZAF"],
+}
+DISTINCT_STATES = 11  # MAR SEN FRA ESP MLI ARG BOL CHL NER BEN ZAF, counted by hand
 
 
 def mid(key: str) -> str:
@@ -95,8 +103,9 @@ def build_fixture(db) -> dict[str, str]:  # noqa: ANN001
         ("section_3/q20", "Facilitating dialogue."),
         ("section_4/q27", "oui"),
     ])
-    for key, count in (("rabat_process", 57), ("sacm", 12), ("midwa", 15), ("cmc", 24), ("pafom", 55)):
-        catalogue.update_mechanism(db, mid(key), "member_state_count", count, ACTOR)
+    for key, codes in MEMBERS.items():
+        catalogue.update_mechanism(db, mid(key), "member_states", codes, ACTOR)
+    catalogue.update_mechanism(db, mid("cmc"), "member_states", [], ACTOR)  # not recorded
     contact = catalogue.save_contact(db, catalogue.ContactInfo(
         id="", mechanism_id=mid("pafom"), role="chair", name="Łukasz Ibáñez", title="Head of secretariat",
         institution="Œuvre commune", email=None, phone=None, time_zone=None, revision=0), ACTOR)
@@ -171,7 +180,9 @@ def test_summary_figures_in_english(filled, tmp_path: Path) -> None:  # noqa: AN
     assert data.overview.interview == ("SACM", "PAFoM")
     assert data.overview.both == ("SACM",)
     assert len(data.overview.any) == 5  # SACM answered both ways: counted once
-    assert data.overview.member_states == 57 + 12 + 15 + 24 + 55
+    # Distinct States, never a sum: 5 + 3 + 4 + 4 = 16 list entries make 11 States.
+    assert data.overview.member_states == DISTINCT_STATES == len(set().union(*MEMBERS.values()))
+    assert data.overview.membership_not_recorded == ("CMC",)
     figures = {f.key: f for f in data.figures}
     q4 = figures["q4"]
     assert q4.n == 4
@@ -199,7 +210,8 @@ def test_summary_figures_in_english(filled, tmp_path: Path) -> None:  # noqa: AN
     for expected in (
         "Summary of findings", "Survey round: 2018", "Language: English",
         "In total, 5 of 30 mechanisms answered the questionnaire, gave an interview or both.",
-        "They represent 163 member states.",
+        "They represent at least 11 member States, each counted once; membership not recorded "
+        "for: CMC.",
         "Figure 1: Mechanisms with an official position on the Global Compact",
         "n = 4 mechanisms that answered the question",
         "Yes 2 CMC, Rabat Process", "In progress, not yet final 1 SACM",
@@ -223,6 +235,8 @@ def test_summary_figures_in_french(filled, tmp_path: Path) -> None:  # noqa: ANN
     for expected in (
         "Synthèse des résultats", "Cycle d’enquête : 2018", "Langue : français",
         "Au total, 5 des 30 MCIM ont répondu au questionnaire, à l’entretien téléphonique ou aux deux.",
+        "Ils représentent au moins 11 États membres, chacun compté une fois ; composition non "
+        "renseignée pour : CMC.",
         "Figure 1 : MCIM ayant adopté une position officielle sur le Pacte mondial",
         "n = 4 mécanismes ayant répondu à la question",
         "Oui 2 CMC, Processus de Rabat",
@@ -247,7 +261,7 @@ def test_summary_json_holds_what_the_pdf_shows(filled, tmp_path: Path) -> None: 
         text = pdf_text(build(filled, "summary", lang, tmp_path))
         for figure in data["figures"] + data["coded_figures"]:
             assert figure["question_id"] and figure["question_label_fr"] and figure["question_label_en"]
-            assert figure["n_label"] in text
+            assert " ".join(figure["n_label"].split()) in text  # no-break spaces read as spaces
             sep = " : " if lang == "fr" else ": "
             assert f"Figure {figure['number']}{sep}{figure['title']}" in text
             for bar in figure["bars"]:
@@ -301,7 +315,7 @@ def test_profile_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: ANN
     text = pdf_text(english)
     for expected in (
         "Mechanism profile: Rabat Process", "Euro-African Dialogue on Migration and Development",
-        "Member states 57", "4. Has your ISCM formulated an (official) position",
+        "Member States 5 States — France, Mali, Morocco, Senegal, Spain", "4. Has your ISCM formulated an (official) position",
         "Theme 2: Irregular migration", "Principle 2: International cooperation",
         "Question 25 — entry 2", "Academia", "AT&T Foundation", "Already done",
         IMG, BOLD, LINK, "Open follow-ups", "=1+2 <b> check", "overdue",
@@ -311,6 +325,7 @@ def test_profile_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: ANN
     assert_nothing_embedded(english)
     french = pdf_text(build(filled, "profile", "fr", tmp_path, mechanism="Processus de Rabat"))
     for expected in ("Profil du mécanisme : Processus de Rabat", "4. Votre MCIM a-t-il formulé",
+                     "États membres 5 États — Espagne, France, Mali, Maroc, Sénégal",
                      "Thème 2 : Les migrations irrégulières", "Déjà fait", "Milieux universitaires",
                      "Question 25 — entrée 2", IMG, "en retard"):
         assert expected in french, expected
@@ -337,10 +352,12 @@ def test_followups_in_both_languages(filled, tmp_path: Path) -> None:  # noqa: A
     out = build(filled, "followups", "en", tmp_path)
     text = pdf_text(out)
     for expected in ("Follow-up status", "1 overdue, 1 due today, 1 upcoming, 0 without a date.",
-                     "Owner: Demo Consultant", "Owner: Łukasz Ibáñez", "Rabat Process — Euro-African",
+                     "Owner: Demo Consultant", "Owner: Łukasz Ibáñez",
+                     "Euro-African Dialogue on Migration and Development (Rabat Process)",
                      "=1+2 <b> check", "overdue", "today", "upcoming", "Times are given in Europe/Zurich."):
         assert expected in text, expected
     assert "DONE-NOT-SHOWN" not in text
+    assert "Rabat Process — Euro-African" not in text  # the name holds the acronym: never twice
     assert text.index("Owner: Demo Consultant") < text.index("Owner: Łukasz Ibáñez")
     french = pdf_text(build(filled, "followups", "fr", tmp_path))
     for expected in ("État des suivis", "Responsable : Łukasz Ibáñez", "en retard", "aujourd’hui", "à venir"):
@@ -496,7 +513,7 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
     from mcim_desk.services.demo import create_demo
 
     demo = tmp_path / "demo.sqlite3"
-    create_demo(demo, now=NOW, time_zone="Europe/Zurich")
+    create_demo(demo, time_zone="Europe/Zurich")  # on its own day of autumn 2018
     import sqlite3
 
     conn = sqlite3.connect(demo)
@@ -519,8 +536,7 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
         assert all(f.n > 0 and f.bars for f in data.figures), [f.key for f in data.figures if not f.n]
         assert {f.question_id for f in data.coded_figures} >= {"q14", "q20", "q21"}
         assert data.quote_groups and len(data.overview.both) >= 2
-        states = {i.state for o in report_service.followups_data(db, "en", time_zone="Europe/Zurich",
-                                                                  now=NOW).owners
+        states = {i.state for o in report_service.followups_data(db, "en", time_zone="Europe/Zurich").owners
                   for m in o.mechanisms for i in m.items}
         assert {"overdue", "today", "upcoming"} <= states
         for kind in report_service.KINDS:
@@ -528,6 +544,53 @@ def test_demo_database_is_fictional_and_feeds_every_report(tmp_path: Path) -> No
             assert "FICTIONAL DATA — DEMONSTRATION" in PdfReader(out).pages[0].extract_text()
             assert_nothing_embedded(out)
         text = pdf_text(tmp_path / "profile-en.pdf")
-        assert "<b> with the ministries" in text
+        assert "Whole-of-government workshops with the ministries of labour and interior." in text
     finally:
         db.dispose()
+
+
+def test_demo_texts_are_plain_data_and_its_dates_are_in_2018(tmp_path: Path) -> None:
+    """No test attack strings in a demonstration; every date in the study's autumn 2018; each
+    interview planned in its interviewee's zone; questionnaires that came back were sent."""
+    import sqlite3
+
+    from mcim_desk.services.demo import create_demo
+
+    demo = tmp_path / "demo.sqlite3"
+    create_demo(demo, time_zone="Europe/Geneva")
+    conn = sqlite3.connect(demo)
+    try:
+        texts = [row[0] for sql in (
+            "SELECT value FROM answer WHERE value IS NOT NULL", "SELECT note FROM answer WHERE note IS NOT NULL",
+            "SELECT notes FROM interview WHERE notes IS NOT NULL", "SELECT text FROM quote",
+            "SELECT notes FROM follow_up WHERE notes IS NOT NULL", "SELECT name FROM contact",
+            "SELECT label_en || ' ' || label_fr FROM code",
+        ) for row in conn.execute(sql)]
+        assert texts
+        for text in texts:
+            assert "<" not in text and "javascript:" not in text.lower() and not text.startswith("="), text
+        for table, column in (("interview", "planned_start_utc"), ("follow_up", "due_utc"),
+                              ("response", "sent_at"), ("response", "created_at"), ("audit_log", "at")):
+            years = {row[0][:4] for row in conn.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL")}
+            assert years == {"2018"}, (table, column, years)
+        zones = dict(conn.execute(
+            "SELECT m.key, i.time_zone FROM interview i JOIN mechanism m ON m.id = i.mechanism_id"))
+        assert zones["sacm"] == "America/Lima" and zones["abu_dhabi_dialogue"] == "Asia/Dubai"
+        lima = conn.execute("SELECT i.planned_start_utc FROM interview i JOIN mechanism m ON m.id = i.mechanism_id "
+                            "WHERE m.key = 'sacm'").fetchone()[0]
+        assert lima[11:16] == "15:00"  # 10:00 in Lima (UTC-5) in November
+        # SACM's questionnaire came back: it was sent, and its reminder is done.
+        sent = conn.execute("SELECT r.sent_at FROM response r JOIN mechanism m ON m.id = r.mechanism_id "
+                            "WHERE m.key = 'sacm'").fetchone()[0]
+        assert sent is not None
+        open_reminders = conn.execute(
+            "SELECT count(*) FROM follow_up f JOIN response r ON r.id = f.response_id JOIN mechanism m "
+            "ON m.id = f.mechanism_id WHERE m.key = 'sacm' AND f.kind = 'reminder' AND f.status = 'open'"
+        ).fetchone()[0]
+        assert open_reminders == 0
+        # memberships from the shipped reference file
+        members = conn.execute("SELECT member_states FROM mechanism WHERE key = 'sacm'").fetchone()[0]
+        assert json.loads(members) == sorted(["ARG", "BOL", "BRA", "CHL", "COL", "ECU", "GUY", "PER", "PRY",
+                                              "SUR", "URY", "VEN"])
+    finally:
+        conn.close()

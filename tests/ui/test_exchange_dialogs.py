@@ -134,16 +134,17 @@ def test_a_bad_typed_value_is_refused_in_the_dialog(make_window, qtbot, typer, c
     from mcim_desk.ui.exchange_dialogs import ConflictDialog, resolve_conflicts
 
     b, _ = open_database(str(conflicting["b"]), backup=False)
-    catalogue.update_mechanism(b, conflicting["rabat"], "member_state_count", "40", "bob")
+    catalogue.update_mechanism(b, conflicting["rabat"], "member_states", ["MAR", "SEN"], "bob")
     bundle = exchange.export_bundle(b, tmp_path / "bob2.mcimz").path
     b.dispose()
     window = make_window(path=conflicting["a"])
     db = window.ctx.db
-    catalogue.update_mechanism(db, conflicting["rabat"], "member_state_count", "57", "alice")
+    catalogue.update_mechanism(db, conflicting["rabat"], "member_states", ["MAR"], "alice")
     exchange.apply_import(db, exchange.preview_import(db, bundle), actor="tester")
     resolve_conflicts(window)
     dialog = [d for d in window.findChildren(ConflictDialog) if d.isVisible()][0]
-    count = box_for(dialog, "member_state_count")
+    count = box_for(dialog, "member_states")
+    assert count.theirs_value.text() == "Morocco (MAR)\nSenegal (SEN)"  # names, not JSON
     choose(qtbot, count.edit)
     count.editor.clear()
     typer(qtbot, count.editor, "beaucoup")
@@ -154,13 +155,13 @@ def test_a_bad_typed_value_is_refused_in_the_dialog(make_window, qtbot, typer, c
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "beaucoup" in dialog.error.text()
     card = catalogue.mechanism_card(db, conflicting["rabat"])
-    assert (card.row.member_state_count, card.notes) == (57, "Version d’Alice")  # nothing saved
+    assert (card.members, card.notes) == (["MAR"], "Version d’Alice")  # nothing saved
     count.editor.clear()
-    typer(qtbot, count.editor, "45")
+    typer(qtbot, count.editor, "MAR SEN esp")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     card = catalogue.mechanism_card(db, conflicting["rabat"])
-    assert (card.row.member_state_count, card.notes) == (45, "<b>texte</b> & « guillemets »")
+    assert (card.members, card.notes) == (["ESP", "MAR", "SEN"], "<b>texte</b> & « guillemets »")
 
 
 def test_encrypted_import_asks_for_the_passphrase(make_window, qtbot, typer, conflicting: dict,

@@ -76,32 +76,86 @@ def test_edit_survives_restart_and_undo_restores(make_window, qtbot, typer, db_p
     again.close()
 
     # Undo in the window that made the edit puts back the old (empty) value, saved too.
+    # The Bali Process's membership is not in the reference file: the picker starts empty.
     second = make_window()
-    _select(second, "pidc")
-    members = second.card.fields["member_state_count"]
-    members.setFocus()
-    qtbot.keyClicks(members, "23")
-    qtbot.keyClick(members, Qt.Key.Key_Tab)
-    pidc = catalogue.find_mechanism(second.ctx.db, "PIDC")
-    assert catalogue.mechanism_card(second.ctx.db, pidc.id).row.member_state_count == 23
+    _select(second, "bali_process")
+    ocam = catalogue.find_mechanism(second.ctx.db, "Bali Process")
+    assert second.card.members.text() == "Not recorded"
+    chosen = pick_members(second, qtbot, typer, ["costa", "PAN"])
+    assert chosen == ["CRI", "PAN"]
+    assert catalogue.mechanism_card(second.ctx.db, ocam.id).members == ["CRI", "PAN"]
+    assert "2 States" in second.card.members.text() and "Costa Rica" in second.card.members.text()
     second.undo_action.trigger()
-    assert catalogue.mechanism_card(second.ctx.db, pidc.id).row.member_state_count is None
-    assert members.text() == ""
+    assert catalogue.mechanism_card(second.ctx.db, ocam.id).members is None
+    assert second.card.members.text() == "Not recorded"
     second.redo_action.trigger()
-    assert catalogue.mechanism_card(second.ctx.db, pidc.id).row.member_state_count == 23
+    assert catalogue.mechanism_card(second.ctx.db, ocam.id).members == ["CRI", "PAN"]
 
 
-def test_bad_number_shows_message_and_saves_nothing(make_window, qtbot) -> None:  # noqa: ANN001
+def pick_members(window, qtbot, typer, searches: list[str]) -> list[str]:  # noqa: ANN001
+    """Open the card's country picker, tick the first match of each search with Enter, save
+    with Ctrl+Return; returns the codes the dialog chose."""
+    from mcim_desk.ui.country_picker import CountryPickerDialog
+
+    qtbot.mouseClick(window.card.choose_members, Qt.MouseButton.LeftButton)
+    dialog = [d for d in window.card.findChildren(CountryPickerDialog) if d.isVisible()][-1]
+    for text in searches:
+        typer(qtbot, dialog.filter, text)
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+        assert dialog.filter.text() == ""
+    chosen = dialog.chosen()
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    return chosen
+
+
+def test_member_states_picker_filters_in_the_interface_language(make_window, qtbot, typer) -> None:  # noqa: ANN001
+    from mcim_desk.persistence import repositories
+    from mcim_desk.ui.country_picker import CountryPickerDialog
+
+    window = make_window()
+    _select(window, "eu_celac")  # no membership in the reference file
+    sacm = catalogue.find_mechanism(window.ctx.db, "EU-CELAC")
+    qtbot.mouseClick(window.card.choose_members, Qt.MouseButton.LeftButton)
+    dialog = [d for d in window.card.findChildren(CountryPickerDialog) if d.isVisible()][-1]
+    typer(qtbot, dialog.filter, "pér")  # accents and case do not matter
+    shown = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
+    assert shown == ["Peru (PER)"]
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    # Down moves into the list, Space ticks the current country.
+    typer(qtbot, dialog.filter, "chil")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Down)
+    assert dialog.focusWidget() is dialog.list
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.chosen() == ["CHL", "PER"]
+    assert dialog.count.text() == "2 States ticked"
+    dialog.ticked_only.setChecked(True)  # what is ticked, at a glance
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["Chile (CHL)"]
+    dialog.filter.clear()
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["Chile (CHL)", "Peru (PER)"]
+    dialog.ticked_only.setChecked(False)
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    card = catalogue.mechanism_card(window.ctx.db, sacm.id)
+    assert card.members == ["CHL", "PER"]
+    with window.ctx.db.read() as session:
+        rows = [(a.actor, a.old_value, a.new_value) for a in repositories.audit_rows(session, "mechanism", [sacm.id])
+                if a.field == "member_states"]
+    assert rows == [(window.ctx.actor, None, '["CHL", "PER"]')]
+
+
+def test_bad_value_shows_message_and_saves_nothing(make_window, qtbot) -> None:  # noqa: ANN001
     window = make_window()
     _select(window, "pidc")
-    members = window.card.fields["member_state_count"]
-    members.setFocus()
-    qtbot.keyClicks(members, "=12+3")
-    qtbot.keyClick(members, Qt.Key.Key_Return)
+    acronym = window.card.fields["acronym_en"]
+    acronym.setFocus()
+    acronym.selectAll()
+    qtbot.keyClick(acronym, Qt.Key.Key_Delete)
+    qtbot.keyClick(acronym, Qt.Key.Key_Return)
     assert window.card.error.isVisibleTo(window.card)
-    assert "=12+3" in window.card.error.text()
+    assert "cannot be empty" in window.card.error.text()
     pidc = catalogue.find_mechanism(window.ctx.db, "PIDC")
-    assert catalogue.mechanism_card(window.ctx.db, pidc.id).row.member_state_count is None
+    assert catalogue.mechanism_card(window.ctx.db, pidc.id).row.acronym_en == "PIDC"
     assert window.undo.count() == 0
 
 

@@ -57,7 +57,8 @@ def test_choose_summary_in_french_writes_and_opens_the_pdf(make_window, qtbot, t
     qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.lang_combo
     dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("fr"))
-    assert dialog.path_edit.text().endswith(".pdf") and "-summary-fr-" in dialog.path_edit.text()
+    assert Path(dialog.path_edit.text()).name.startswith("synthese-mcim-")  # the name follows the language
+    assert dialog.path_edit.text().endswith(".pdf")
     out = tmp_path / "synthese.pdf"
     dialog.path_edit.setText(str(out))
     shot(dialog, "reports_dialog.png")
@@ -79,7 +80,10 @@ def test_profile_of_the_chosen_mechanism_in_english(make_window, qtbot, tmp_path
     rabat = next(r for r in window.list_panel.visible_rows() if r.key == "rabat_process")
     dialog.set_choice("profile", "en", rabat.id)
     assert dialog.mechanism_combo.isEnabled()
-    assert "-profile-rabat-process-en-" in dialog.path_edit.text()
+    assert Path(dialog.path_edit.text()).name.startswith("profile-rabat-process-")
+    dialog.set_choice("profile", "fr", rabat.id)
+    assert Path(dialog.path_edit.text()).name.startswith("profil-processus-de-rabat-")
+    dialog.set_choice("profile", "en", rabat.id)
     dialog.path_edit.setText(str(tmp_path / "rabat.pdf"))
     dialog.create_report()
     assert opened == [tmp_path / "rabat.pdf"]
