@@ -1,7 +1,7 @@
 """Every report built from fixture data in both languages and read back with pypdf: figures,
 labels and names; counting rules (one mechanism counted once, non-relevant answers never
 counted); user text printed literally; the CLI. Every figure is recomputed independently in
-test_report_differential.py.
+test_report_differential.py."""
 
 from __future__ import annotations
 
