@@ -63,9 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     forms = command("forms", "add or validate an XLSForm")
     forms_sub = forms.add_subparsers(dest="action", required=True)
-    forms_sub.add_parser("add", parents=[common]).add_argument("file", type=Path)
+    add = forms_sub.add_parser("add", parents=[common])
+    add.add_argument("file", type=Path)
+    add.add_argument("--force", action="store_true",
+                     help="add a new version even if it drops or retypes questions that have answers")
     forms_sub.add_parser("validate", parents=[common]).add_argument("file", type=Path)
     forms_sub.add_parser("list", parents=[common])
+    use = forms_sub.add_parser("use", parents=[common],
+                               help="choose the study's questionnaire or interview guide")
+    use.add_argument("instrument", choices=["questionnaire", "interview"])
+    use.add_argument("form_id")
 
     responses = command("responses", "import or export responses as KoboToolbox-style JSON")
     responses_sub = responses.add_subparsers(dest="action", required=True)

@@ -46,7 +46,17 @@ def run_forms(args: argparse.Namespace) -> int:
     db, _ = open_for_cli(args)
     if args.action == "add":
         try:
-            info = forms.add_form(db, args.file)
+            try:
+                info = forms.add_form(db, args.file)
+            except forms.VersionLosesAnswers as exc:
+                if not args.force:
+                    fail(f"{args.file}: {exc}")
+                    return fail(QCoreApplication.translate(
+                        "Cli", "Nothing was added. To add this version anyway, run the command again with "
+                        "--force: the answers stay stored and the reports still count them under the "
+                        "versions that asked them."))
+                print(str(exc))
+                info = forms.add_form(db, args.file, force=True)
         except FormError as exc:
             return _print_form_errors(exc, args.file)
         message = (
@@ -56,8 +66,24 @@ def run_forms(args: argparse.Namespace) -> int:
         )
         print(message.format(form_id=info.form_id, version=info.version, count=info.question_count))
         return 0
+    from .services import instruments
+
+    if args.action == "use":
+        try:
+            study = instruments.set_study_form(db, args.instrument, args.form_id)
+        except instruments.InstrumentError as exc:
+            return fail(str(exc))
+        print(QCoreApplication.translate("Cli", "the study's questionnaire: {questionnaire}; its interview guide: {interview}")
+              .format(questionnaire=study.questionnaire, interview=study.interview))
+        return 0
+    study = instruments.study_forms(db)
     for info in forms.list_forms(db):
-        print(f"{info.form_id}\t{info.version}\t{info.kind}\t{info.question_count}\t{info.source_name}")
+        role = ""
+        if info.form_id == study.questionnaire:
+            role = QCoreApplication.translate("Cli", "the study's questionnaire")
+        elif info.form_id == study.interview:
+            role = QCoreApplication.translate("Cli", "the study's interview guide")
+        print(f"{info.form_id}\t{info.version}\t{info.kind}\t{info.question_count}\t{info.source_name}\t{role}".rstrip("\t"))
     return 0
 
 

@@ -25,7 +25,9 @@ TYPES = frozenset(
 CONTAINER_TYPES = frozenset({"group", "repeat"})
 # Leaves that hold no typed answer.
 UNANSWERED_TYPES = frozenset({"note", "calculate", "group", "repeat"})
-KINDS = ("questionnaire", "interview")
+# A form is the study's kind of instrument only when its settings sheet says so (form_kind);
+# any other form is "other": entered, exchanged and exported, never a questionnaire.
+KINDS = ("questionnaire", "interview", "other")
 MULTILINE_APPEARANCES = frozenset({"multiline", "multi-line", "long", "textarea"})
 
 _NUMBERED = re.compile(r"^q\d+$")
@@ -155,7 +157,7 @@ class FormDefinition:
     version: str
     title_fr: str
     title_en: str
-    kind: str  # questionnaire / interview
+    kind: str  # questionnaire / interview / other
     children: tuple[Question, ...]
     source_hash: str = ""
     # Derived indexes (the cached properties below) live in the instance __dict__, outside
@@ -290,10 +292,11 @@ def is_within(path: str, ancestor: str) -> bool:
 
 
 def kind_for(form_id: str, setting: str | None = None) -> str:
-    """A form's kind: the setting when given, else guessed from its id."""
+    """A form's kind: its ``form_kind`` setting (questionnaire, interview), else "other" (never
+    guessed from its id: a form someone adds does not become the study's questionnaire)."""
     if setting and setting.strip().lower() in KINDS:
         return setting.strip().lower()
-    return "interview" if "interview" in form_id.lower() else "questionnaire"
+    return "other"
 
 
 __all__ = [

@@ -15,7 +15,6 @@ from .models import (
     Code,
     Contact,
     FollowUp,
-    Form,
     FormVersion,
     Interview,
     Mechanism,
@@ -146,13 +145,13 @@ def response(session: Session, response_id: str) -> Response | None:
     return session.get(Response, response_id)
 
 
-def questionnaire_responses(session: Session, round_id: str | None) -> list[Response]:
-    """Live questionnaire responses of a round (every round when ``round_id`` is None)."""
+def questionnaire_responses(session: Session, round_id: str | None, form_id: str) -> list[Response]:
+    """Live responses to the study's questionnaire ``form_id`` (every version) of a round
+    (every round when ``round_id`` is None)."""
     stmt = (
         select(Response)
         .join(FormVersion, FormVersion.id == Response.form_version_id)
-        .join(Form, Form.id == FormVersion.form_id)
-        .where(Form.kind == "questionnaire", Response.deleted_at.is_(None))
+        .where(FormVersion.form_id == form_id, Response.deleted_at.is_(None))
         .order_by(Response.created_at)
     )
     if round_id is not None:

@@ -2,10 +2,15 @@
 COUNT(DISTINCT ...)); what comes back is one row per answer code, per choice or per code,
 never one row per answer.
 
-Which questionnaire answers count: for each mechanism, its *chosen* questionnaire response
-in the current survey round (validated before complete before draft, then the latest
-edited) among its live responses holding at least one relevant, non-empty answer; and of
-that response only answers flagged ``relevant`` (the form's skip logic) and not empty.
+Which questionnaire answers count: for each mechanism, its *chosen* response to the study's
+questionnaire (the form the caller names, every version of it) in the current survey round
+(validated before complete before draft, then the latest edited) among its live responses
+holding at least one relevant, non-empty answer; and of that response only answers flagged
+``relevant`` (the form's skip logic) and not empty.
+
+A question is found by *where it sits in each version*: the figures take ``locations``,
+(form version id, path) pairs, so that a version which moved the question (a renamed group)
+still counts, and a version without the question does not ask it (its responses are not in n).
 
 Mechanism lists come back as comma-separated ids (``group_concat`` on SQLite,
 ``string_agg`` on PostgreSQL): ids are UUIDs, which hold no comma.
@@ -40,7 +45,6 @@ from .models import (
     Code,
     Contact,
     FollowUp,
-    Form,
     FormVersion,
     Interview,
     Mechanism,
@@ -97,9 +101,12 @@ def current_round(session: Session) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def _live_responses(kind: str, round_id: str | None, ignore_paths: Sequence[str] = ()):  # noqa: ANN202
-    """Live responses of forms of ``kind`` (in the round, or without one) that hold at least
-    one relevant non-empty answer (answers at ``ignore_paths`` do not count)."""
+Location = tuple[str, str]  # (form version id, path or LIKE pattern)
+
+
+def _live_responses(form_id: str, round_id: str | None, ignore_paths: Sequence[str] = ()):  # noqa: ANN202
+    """Live responses to ``form_id`` (any version; in the round, or without one) that hold at
+    least one relevant non-empty answer (answers at ``ignore_paths`` do not count)."""
     answered = exists().where(
         Answer.response_id == Response.id,
         Answer.deleted_at.is_(None),
@@ -110,10 +117,9 @@ def _live_responses(kind: str, round_id: str | None, ignore_paths: Sequence[str]
     stmt = (
         select(Response.id, Response.mechanism_id, Response.status, Response.updated_at)
         .join(FormVersion, FormVersion.id == Response.form_version_id)
-        .join(Form, Form.id == FormVersion.form_id)
         .join(Mechanism, Mechanism.id == Response.mechanism_id)
         .where(
-            Form.kind == kind,
+            FormVersion.form_id == form_id,
             Response.deleted_at.is_(None),
             Mechanism.deleted_at.is_(None),
             answered,
@@ -124,22 +130,23 @@ def _live_responses(kind: str, round_id: str | None, ignore_paths: Sequence[str]
     return stmt
 
 
-def chosen_responses(session: Session, round_id: str | None) -> Subquery:
-    """One questionnaire response per mechanism (columns ``id``, ``mechanism_id``).
+def chosen_responses(session: Session, round_id: str | None, form_id: str) -> Subquery:
+    """One response to the questionnaire ``form_id`` per mechanism (columns ``id``,
+    ``mechanism_id``, ``form_version_id``).
 
     The choice is made once (one window query) and the figures then read the chosen
     responses by primary key: at most one per mechanism, however many responses there are.
     """
-    ids = list(session.scalars(select(_chosen(round_id).c.id)))
+    ids = list(session.scalars(select(_chosen(round_id, form_id).c.id)))
     return (
-        select(Response.id, Response.mechanism_id)
+        select(Response.id, Response.mechanism_id, Response.form_version_id)
         .where(Response.id.in_(ids) if ids else false())
         .subquery("chosen")
     )
 
 
-def _chosen(round_id: str | None) -> Subquery:
-    live = _live_responses("questionnaire", round_id).subquery("live")
+def _chosen(round_id: str | None, form_id: str) -> Subquery:
+    live = _live_responses(form_id, round_id).subquery("live")
     rank = case(
         *((live.c.status == status, value) for status, value in _STATUS_RANK.items()), else_=1
     )
@@ -164,43 +171,47 @@ def _relevant_answers(chosen: Subquery):  # noqa: ANN202
     )
 
 
+def _at(chosen: Subquery, locations: Sequence[Location], *, like: bool = False):  # noqa: ANN202
+    """The answer sits at one of ``locations`` in its response's form version."""
+    if not locations:
+        return false()
+    if like:
+        return or_(*(and_(chosen.c.form_version_id == version, Answer.path.like(path, escape="\\"))
+                     for version, path in locations))
+    return or_(*(and_(chosen.c.form_version_id == version, Answer.path == path)
+                 for version, path in locations))
+
+
 # --- figures ------------------------------------------------------------------------------
 
 
-def select_one_counts(
-    session: Session, chosen: Subquery, paths: Sequence[str]
-) -> dict[str, list[CountRow]]:
-    """path -> one row per answer code: distinct mechanisms that gave it."""
+def select_one_counts(session: Session, chosen: Subquery, locations: Sequence[Location]) -> list[CountRow]:
+    """One row per answer code of a question (at ``locations``): distinct mechanisms that gave it."""
     stmt = (
         select(
-            Answer.path,
             Answer.value,
             func.count(distinct(chosen.c.mechanism_id)),
             _id_list(session, chosen.c.mechanism_id),
         )
         .join(chosen, chosen.c.id == Answer.response_id)
-        .where(*_relevant_answers(chosen), Answer.path.in_(list(paths)))
-        .group_by(Answer.path, Answer.value)
+        .where(*_relevant_answers(chosen), _at(chosen, locations))
+        .group_by(Answer.value)
     )
-    result: dict[str, list[CountRow]] = {path: [] for path in paths}
-    for path, value, count, ids in session.execute(stmt):
-        result[path].append(CountRow(value, count, _ids(ids)))
-    return result
+    return [CountRow(value, count, _ids(ids)) for value, count, ids in session.execute(stmt)]
 
 
-def answered_mechanisms(session: Session, chosen: Subquery, path_like: str | None = None,
-                        path: str | None = None) -> CountRow:
-    """Distinct mechanisms with a relevant non-empty answer at ``path`` (or at any path
-    matching the LIKE pattern ``path_like``)."""
-    condition = Answer.path == path if path is not None else Answer.path.like(path_like, escape="\\")
+def answered_mechanisms(session: Session, chosen: Subquery, locations: Sequence[Location], *,
+                        like: bool = False) -> CountRow:
+    """Distinct mechanisms with a relevant non-empty answer at one of ``locations`` (paths,
+    or LIKE patterns with ``like``)."""
     stmt = (
         select(func.count(distinct(chosen.c.mechanism_id)), _id_list(session, chosen.c.mechanism_id))
         .select_from(Answer)
         .join(chosen, chosen.c.id == Answer.response_id)
-        .where(*_relevant_answers(chosen), condition)
+        .where(*_relevant_answers(chosen), _at(chosen, locations, like=like))
     )
     count, ids = session.execute(stmt).one()
-    return CountRow(path or path_like or "", count or 0, _ids(ids))
+    return CountRow("answered", count or 0, _ids(ids))
 
 
 def respondents(session: Session, chosen: Subquery) -> CountRow:
@@ -211,23 +222,25 @@ def respondents(session: Session, chosen: Subquery) -> CountRow:
     return CountRow("questionnaire", count or 0, _ids(ids))
 
 
-def answered_or_not(session: Session, chosen: Subquery, path: str) -> list[CountRow]:
-    """Among questionnaire respondents: 'answered' / 'not_answered' at a free-text ``path``."""
-    answer = (
+def answered_or_not(session: Session, chosen: Subquery, locations: Sequence[Location]) -> list[CountRow]:
+    """Among the respondents whose form version asks the question (at ``locations``):
+    'answered' / 'not_answered'."""
+    if not locations:
+        return []
+    given = (
         select(Answer.response_id)
-        .where(
-            Answer.path == path,
-            Answer.deleted_at.is_(None),
-            Answer.relevant.is_(True),
-            _non_empty(Answer.value),
-        )
+        .join(chosen, chosen.c.id == Answer.response_id)
+        .where(*_relevant_answers(chosen), _at(chosen, locations))
+        .distinct()
         .subquery("given")
     )
-    state = case((answer.c.response_id.is_not(None), "answered"), else_="not_answered")
+    state = case((given.c.response_id.is_not(None), "answered"), else_="not_answered")
+    asked = chosen.c.form_version_id.in_(sorted({version for version, _path in locations}))
     stmt = (
         select(state, func.count(distinct(chosen.c.mechanism_id)), _id_list(session, chosen.c.mechanism_id))
         .select_from(chosen)
-        .outerjoin(answer, answer.c.response_id == chosen.c.id)
+        .outerjoin(given, given.c.response_id == chosen.c.id)
+        .where(asked)
         .group_by(state)
     )
     return [CountRow(key, count, _ids(ids)) for key, count, ids in session.execute(stmt)]
@@ -245,7 +258,7 @@ def _patterns(names: Sequence[str]):  # noqa: ANN202 - a subquery of (name, patt
 
 
 def multiple_choice_counts(
-    session: Session, chosen: Subquery, path: str, choice_names: Sequence[str]
+    session: Session, chosen: Subquery, locations: Sequence[Location], choice_names: Sequence[str]
 ) -> list[CountRow]:
     """A select_multiple question: per choice, the distinct mechanisms whose answer (space
     separated codes) includes it. Choices nobody cited are absent."""
@@ -262,16 +275,19 @@ def multiple_choice_counts(
         .select_from(Answer)
         .join(chosen, chosen.c.id == Answer.response_id)
         .join(choices, padded.like(choices.c.pattern, escape="\\"))
-        .where(*_relevant_answers(chosen), Answer.path == path)
+        .where(*_relevant_answers(chosen), _at(chosen, locations))
         .group_by(choices.c.name)
     )
     return [CountRow(name, count, _ids(ids)) for name, count, ids in session.execute(stmt)]
 
 
-def repeat_child_counts(session: Session, chosen: Subquery, repeat_path: str, child: str) -> tuple[CountRow, list[CountRow]]:
-    """A question inside a repeat (Q25's partner category): (all mechanisms with at least
-    one answer, one row per value: distinct mechanisms with an instance giving it)."""
-    pattern = f"{_like_escape(repeat_path)}[%]/{_like_escape(child)}"
+def repeat_child_counts(session: Session, chosen: Subquery,
+                        locations: Sequence[tuple[str, str, str]]) -> tuple[CountRow, list[CountRow]]:
+    """A question inside a repeat (Q25's partner category), at ``locations`` (form version
+    id, repeat path, child name): (all mechanisms with at least one answer, one row per value:
+    distinct mechanisms with an instance giving it)."""
+    patterns = [(version, f"{_like_escape(repeat_path)}[%]/{_like_escape(child)}")
+                for version, repeat_path, child in locations]
     stmt = (
         select(
             Answer.value,
@@ -279,11 +295,11 @@ def repeat_child_counts(session: Session, chosen: Subquery, repeat_path: str, ch
             _id_list(session, chosen.c.mechanism_id),
         )
         .join(chosen, chosen.c.id == Answer.response_id)
-        .where(*_relevant_answers(chosen), Answer.path.like(pattern, escape="\\"))
+        .where(*_relevant_answers(chosen), _at(chosen, patterns, like=True))
         .group_by(Answer.value)
     )
     rows = [CountRow(value, count, _ids(ids)) for value, count, ids in session.execute(stmt)]
-    return answered_mechanisms(session, chosen, path_like=pattern), rows
+    return answered_mechanisms(session, chosen, patterns, like=True), rows
 
 
 # --- coded passages -----------------------------------------------------------------------
@@ -292,6 +308,7 @@ def repeat_child_counts(session: Session, chosen: Subquery, repeat_path: str, ch
 @dataclass(frozen=True)
 class CodedRow:
     form_id: str | None
+    form_version_id: str | None
     answer_path: str | None
     code_id: str | None  # None: the row counts every coded mechanism of the question
     count: int
@@ -302,7 +319,8 @@ def _coded_passages():  # noqa: ANN202 - the live coding rows, with their form
     """Coded passages of live responses whose answer is still relevant (a passage in a
     note of an interview has no answer and always counts)."""
     return (
-        select(Quote.id, Quote.mechanism_id, Quote.code_ids, Quote.answer_path, FormVersion.form_id)
+        select(Quote.id, Quote.mechanism_id, Quote.code_ids, Quote.answer_path, FormVersion.form_id,
+               FormVersion.id.label("form_version_id"))
         .select_from(Quote)
         .outerjoin(Response, Response.id == Quote.response_id)
         .outerjoin(FormVersion, FormVersion.id == Response.form_version_id)
@@ -324,14 +342,16 @@ def _coded_passages():  # noqa: ANN202 - the live coding rows, with their form
 
 
 def coded_counts(session: Session) -> list[CodedRow]:
-    """Per (form, answer path, code): distinct mechanisms with a passage carrying the code
+    """Per (form version, answer path, code): distinct mechanisms with a passage carrying the code
     (``code_ids`` is a JSON list of ids: matched as the quoted id), plus per (form, answer
-    path) a row with ``code_id`` None counting every coded mechanism."""
+    path) a row with ``code_id`` None counting every coded mechanism. The caller merges
+    versions by question."""
     coded = _coded_passages()
     pattern = literal('%"') + Code.id + literal('"%')
     per_code = (
         select(
             coded.c.form_id,
+            coded.c.form_version_id,
             coded.c.answer_path,
             Code.id,
             func.count(distinct(coded.c.mechanism_id)),
@@ -339,20 +359,21 @@ def coded_counts(session: Session) -> list[CodedRow]:
         )
         .select_from(coded)
         .join(Code, and_(coded.c.code_ids.like(pattern), Code.deleted_at.is_(None)))
-        .group_by(coded.c.form_id, coded.c.answer_path, Code.id)
+        .group_by(coded.c.form_id, coded.c.form_version_id, coded.c.answer_path, Code.id)
     )
     per_question = (
         select(
             coded.c.form_id,
+            coded.c.form_version_id,
             coded.c.answer_path,
             func.count(distinct(coded.c.mechanism_id)),
             _id_list(session, coded.c.mechanism_id),
         )
         .where(coded.c.code_ids.is_not(None), coded.c.code_ids != "[]")
-        .group_by(coded.c.form_id, coded.c.answer_path)
+        .group_by(coded.c.form_id, coded.c.form_version_id, coded.c.answer_path)
     )
-    rows = [CodedRow(f, p, c, n, _ids(ids)) for f, p, c, n, ids in session.execute(per_code)]
-    rows += [CodedRow(f, p, None, n, _ids(ids)) for f, p, n, ids in session.execute(per_question)]
+    rows = [CodedRow(f, v, p, c, n, _ids(ids)) for f, v, p, c, n, ids in session.execute(per_code)]
+    rows += [CodedRow(f, v, p, None, n, _ids(ids)) for f, v, p, n, ids in session.execute(per_question)]
     return rows
 
 
@@ -367,9 +388,10 @@ def codes(session: Session) -> list[tuple[str, str, str, str | None]]:
 # --- who answered -------------------------------------------------------------------------
 
 
-def interviewed(session: Session, round_id: str | None, ignore_paths: Sequence[str] = ()) -> CountRow:
+def interviewed(session: Session, round_id: str | None, form_id: str,
+                ignore_paths: Sequence[str] = ()) -> CountRow:
     """Distinct mechanisms that gave an interview: an interview held (held, notes validated,
-    closed), or an interview-guide response with an answer (other than at ``ignore_paths``,
+    closed), or a response to the interview guide ``form_id`` with an answer (other than at ``ignore_paths``,
     the questions filled in when the guide is opened) that no interview still to be held,
     cancelled or rescheduled points at."""
     held = select(Interview.mechanism_id.label("mechanism_id")).where(
@@ -381,7 +403,7 @@ def interviewed(session: Session, round_id: str | None, ignore_paths: Sequence[s
         Interview.status.not_in(HELD_STATES),
     )
     guide = (
-        _live_responses("interview", round_id, ignore_paths)
+        _live_responses(form_id, round_id, ignore_paths)
         .with_only_columns(Response.mechanism_id)
         .where(Response.id.not_in(not_held))
     )
@@ -447,8 +469,9 @@ class MechanismStatus:
     interview: str | None  # its most advanced interview state
 
 
-def mechanism_statuses(session: Session, round_id: str | None) -> list[MechanismStatus]:
-    """Every live mechanism with its questionnaire and interview status (annex)."""
+def mechanism_statuses(session: Session, round_id: str | None, form_id: str) -> list[MechanismStatus]:
+    """Every live mechanism with its status for the questionnaire ``form_id`` and its
+    interview status (annex)."""
     q_rank = case(
         (Response.status == "validated", 3), (Response.status == "complete", 2), else_=1
     )
@@ -459,15 +482,14 @@ def mechanism_statuses(session: Session, round_id: str | None) -> list[Mechanism
             func.max(case((Response.sent_at.is_not(None), 1), else_=0)).label("sent"),
         )
         .join(FormVersion, FormVersion.id == Response.form_version_id)
-        .join(Form, Form.id == FormVersion.form_id)
-        .where(Form.kind == "questionnaire", Response.deleted_at.is_(None))
+        .where(FormVersion.form_id == form_id, Response.deleted_at.is_(None))
     )
     if round_id is not None:
         questionnaire = questionnaire.where(
             or_(Response.round_id == round_id, Response.round_id.is_(None))
         )
     questionnaire = questionnaire.group_by(Response.mechanism_id).subquery("q")
-    answered = _live_responses("questionnaire", round_id).with_only_columns(
+    answered = _live_responses(form_id, round_id).with_only_columns(
         Response.mechanism_id
     ).subquery("answered")
     i_order = ("closed", "notes_validated", "held", "questions_sent", "planned", "rescheduled", "cancelled")
@@ -525,6 +547,7 @@ class QuoteRow:
     contact_title: str | None
     cleared: bool
     fictional: bool
+    form_version_id: str | None
 
 
 def quote_rows(session: Session, *, cleared_only: bool = True,
@@ -535,7 +558,7 @@ def quote_rows(session: Session, *, cleared_only: bool = True,
             Quote.id, Quote.mechanism_id, Quote.text, Quote.tags, Quote.answer_path,
             FormVersion.form_id, Quote.interview_id, Interview.consent,
             func.coalesce(Interview.actual_start_utc, Interview.planned_start_utc),
-            Contact.name, Contact.title, Quote.cleared, Quote.fictional,
+            Contact.name, Contact.title, Quote.cleared, Quote.fictional, FormVersion.id,
         )
         .select_from(Quote)
         .outerjoin(Interview, Interview.id == Quote.interview_id)
@@ -553,9 +576,11 @@ def quote_rows(session: Session, *, cleared_only: bool = True,
     return [QuoteRow(*row) for row in session.execute(stmt)]
 
 
-def chosen_response_of(session: Session, mechanism_id: str, round_id: str | None) -> tuple[str, str, str] | None:
-    """(response id, form version id, status) of a mechanism's chosen questionnaire response."""
-    chosen = chosen_responses(session, round_id)
+def chosen_response_of(session: Session, mechanism_id: str, round_id: str | None,
+                       form_id: str) -> tuple[str, str, str] | None:
+    """(response id, form version id, status) of a mechanism's chosen response to the
+    questionnaire ``form_id``."""
+    chosen = chosen_responses(session, round_id, form_id)
     row = session.execute(
         select(Response.id, Response.form_version_id, Response.status)
         .join(chosen, chosen.c.id == Response.id)
@@ -605,14 +630,14 @@ def interview_rows(session: Session, mechanism_id: str) -> list[InterviewRow]:
     return [InterviewRow(*row) for row in session.execute(stmt)]
 
 
-def guide_responses_without_interview(session: Session, mechanism_id: str) -> list[tuple[str, str]]:
-    """(response id, form version id) of a mechanism's interview-guide responses that no
-    interview points at."""
+def guide_responses_without_interview(session: Session, mechanism_id: str, form_id: str) -> list[tuple[str, str]]:
+    """(response id, form version id) of a mechanism's responses to the interview guide
+    ``form_id`` that no interview points at."""
     linked = select(Interview.response_id).where(
         Interview.response_id.is_not(None), Interview.deleted_at.is_(None)
     )
     stmt = (
-        _live_responses("interview", None)
+        _live_responses(form_id, None)
         .with_only_columns(Response.id, Response.form_version_id)
         .where(Response.mechanism_id == mechanism_id, Response.id.not_in(linked))
         .order_by(Response.created_at)

@@ -312,6 +312,27 @@ def form_versions(session: Session, form_id: str | None = None, kind: str | None
     return [tuple(row) for row in session.execute(stmt)]
 
 
+def answer_counts_by_path(session: Session, form_id: str) -> list[tuple[str, str, int]]:
+    """(form version id, answer path, how many) of the live non-empty answers of the live
+    responses to every version of ``form_id``."""
+    from .models import Answer, FormVersion, Response
+
+    stmt = (
+        select(Response.form_version_id, Answer.path, func.count(Answer.id))
+        .join(Response, Response.id == Answer.response_id)
+        .join(FormVersion, FormVersion.id == Response.form_version_id)
+        .where(
+            FormVersion.form_id == form_id,
+            Response.deleted_at.is_(None),
+            Answer.deleted_at.is_(None),
+            Answer.value.is_not(None),
+            func.trim(Answer.value) != "",
+        )
+        .group_by(Response.form_version_id, Answer.path)
+    )
+    return [(version, path, int(count)) for version, path, count in session.execute(stmt)]
+
+
 def form_version_definition(session: Session, form_version_id: str) -> str | None:
     from .models import FormVersion
 

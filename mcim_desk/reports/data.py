@@ -30,9 +30,9 @@ class Bar:
 @dataclass(frozen=True)
 class Figure:
     number: int
-    key: str  # "q4", or "coded:<form id>:<path>"
+    key: str  # "q4", or "coded:<form id>:<question name>"
     question_id: str  # "q4" (the form's name of the question)
-    path: str  # "section_2/q4"
+    path: str  # "section_2/q4": where the question sits in the newest version that asks it
     kind: str  # select_one / select_multiple / answered / repeat_category / coded
     title: str
     question_label_fr: str

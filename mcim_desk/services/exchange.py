@@ -909,7 +909,12 @@ def _describe(session: Session, items: list[Conflict], lang: str, *, current: bo
                     definition = None
             kind = ""
             if definition is not None:
-                kind = QCoreApplication.translate("Exchange", "interview guide") if definition.kind == "interview" else QCoreApplication.translate("Exchange", "questionnaire")
+                if definition.kind == "interview":
+                    kind = QCoreApplication.translate("Exchange", "interview guide")
+                elif definition.kind == "questionnaire":
+                    kind = QCoreApplication.translate("Exchange", "questionnaire")
+                else:  # another form: its own title
+                    kind = definition.title(lang)
             where = " — ".join(p for p in (acronym(owners.get(item.record_id)), kind) if p)
             if item.table != "response" and definition is not None:
                 path, column = _answer_field(item.field)

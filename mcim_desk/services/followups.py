@@ -675,10 +675,12 @@ def unmark_questionnaire_sent(db: Database, result: SentResult, actor: str) -> N
 def questionnaire_sent_at(db: Database, mechanism_id: str) -> datetime | None:
     """When the mechanism's questionnaire of the current round was sent (None: not yet)."""
     from ..persistence import interviews_repo
+    from .instruments import study_form_id_in
 
     with db.read() as session:
         current = interviews_repo.current_round(session)
-        for row in interviews_repo.questionnaire_responses(session, current.id if current else None):
+        for row in interviews_repo.questionnaire_responses(session, current.id if current else None,
+                                                           study_form_id_in(session, "questionnaire")):
             if row.mechanism_id == mechanism_id and row.sent_at is not None:
                 return row.sent_at
     return None
@@ -692,10 +694,12 @@ def progress_facts(
 ) -> list[tuple[Any, rules.MechanismFacts]]:
     """(mechanism row, facts) for every live mechanism (filtered), current round."""
     from ..persistence import interviews_repo
+    from .instruments import study_form_id_in
 
     mechs = interviews_repo.live_mechanisms(session, region=region, type_=type_)
     current = interviews_repo.current_round(session)
-    responses = interviews_repo.questionnaire_responses(session, current.id if current else None)
+    responses = interviews_repo.questionnaire_responses(session, current.id if current else None,
+                                                        study_form_id_in(session, "questionnaire"))
     answered = interviews_repo.responses_with_answers(session, [r.id for r in responses])
     reminded = interviews_repo.done_reminder_mechanisms(session)
     interview_states = interviews_repo.interview_states_by_mechanism(session)

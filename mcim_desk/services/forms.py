@@ -118,15 +118,87 @@ def validate_form_file(path: str | Path) -> FormDefinition:
     return load_xlsform(path)
 
 
-def add_form(db: Database, path: str | Path) -> FormInfo:
+@dataclass(frozen=True)
+class AnswersAtRisk:
+    """A question that has answers and that a new version drops (``new_type`` None) or
+    gives another type; matched by question name, so a moved question is not at risk."""
+
+    name: str
+    path: str
+    old_type: str
+    new_type: str | None
+    answers: int
+
+
+class VersionLosesAnswers(ValueError):
+    """A new version would drop or retype questions that have answers; nothing was stored.
+    ``str()`` is a translated message for the user listing them."""
+
+    def __init__(self, form_id: str, version: str, changes: list[AnswersAtRisk]) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        self.form_id, self.version, self.changes = form_id, version, changes
+        lines = [
+            QCoreApplication.translate(
+                "Forms", "Version {version} of the form {form_id} drops or changes questions that already have answers:"
+            ).format(version=version, form_id=form_id)
+        ]
+        for change in changes:
+            if change.new_type is None:
+                text = QCoreApplication.translate(
+                    "Forms", "{name} ({path}): no longer asked; answers given to earlier versions: {count}")
+            else:
+                text = QCoreApplication.translate(
+                    "Forms", "{name} ({path}): {old} becomes {new}; answers given as {old}: {count}")
+            lines.append("  " + text.format(name=change.name, path=change.path, old=change.old_type,
+                                            new=change.new_type, count=change.answers))
+        super().__init__("\n".join(lines))
+
+
+def answers_at_risk_in(session: Session, definition: FormDefinition) -> list[AnswersAtRisk]:
+    """The questions with answers (in any stored version of the form) that ``definition``
+    drops or retypes; empty for a new form or a version already stored."""
+    from ..persistence import repositories
+
+    if repositories.form_version_by_version(session, definition.form_id, definition.version) is not None:
+        return []
+    counts: dict[str, list] = {}  # name -> [path, type, answers], the newest version's path and type
+    versions = {row.id: row for row, _form in repositories.form_versions(session, form_id=definition.form_id)}
+    order = list(versions)
+    rows = sorted(repositories.answer_counts_by_path(session, definition.form_id),
+                  key=lambda r: order.index(r[0]) if r[0] in order else -1)
+    for version_id, path, count in rows:
+        question = definition_in(session, version_id).find(path)
+        if question is None or not question.takes_answer:
+            continue
+        entry = counts.setdefault(question.name, [question.path, question.type, 0])
+        entry[0], entry[1] = question.path, question.type
+        entry[2] += count
+    changes = []
+    for name, (path, old_type, answers) in counts.items():
+        new = definition.by_name(name)
+        if new is None or not new.takes_answer:
+            changes.append(AnswersAtRisk(name, path, old_type, None, answers))
+        elif new.type != old_type:
+            changes.append(AnswersAtRisk(name, path, old_type, new.type, answers))
+    order_of = {q.name: n for n, q in enumerate(definition_in(session, order[-1]).iter_all())} if order else {}
+    return sorted(changes, key=lambda c: (order_of.get(c.name, 10**6), c.name))
+
+
+def add_form(db: Database, path: str | Path, *, force: bool = False) -> FormInfo:
     """Add a form (or a new version of one) from an XLSForm file.
 
     The same form id and version with different content is refused (FormError): a changed
     form needs a new ``version`` in its settings sheet, so responses keep their definition.
-    Adding the same content again changes nothing (``added`` is False).
+    Adding the same content again changes nothing (``added`` is False). A new version that
+    drops or retypes questions that have answers is refused (VersionLosesAnswers, naming
+    them) unless ``force``: the answers stay stored, and the reports still count them.
     """
     definition = validate_form_file(path)
     with db.write() as session:
+        changes = answers_at_risk_in(session, definition)
+        if changes and not force:
+            raise VersionLosesAnswers(definition.form_id, definition.version, changes)
         return _store(session, definition, Path(path).name, replace_same_version=False)
 
 
@@ -271,7 +343,7 @@ def _clear_cache() -> None:
 
 
 __all__ = [
-    "FormInfo", "add_form", "bundled_form_files", "definition", "definition_in",
+    "AnswersAtRisk", "FormInfo", "VersionLosesAnswers", "add_form", "answers_at_risk_in", "bundled_form_files", "definition", "definition_in",
     "form_version_id", "install_bundled_forms", "latest_version", "latest_version_in",
     "list_forms", "validate_form_file", "version_info_in",
 ]

@@ -163,12 +163,11 @@ def _mechanism(db: Database, mechanism: str) -> Any:
 
 
 def _questionnaire_version(db: Database, form_id: str | None = None) -> Any:
-    from . import forms
+    from . import forms, instruments
 
     with db.read() as session:
-        info = forms.latest_version_in(
-            session, form_id=form_id, kind=None if form_id else "questionnaire"
-        )
+        info = (forms.latest_version_in(session, form_id=form_id) if form_id
+                else instruments.study_version_in(session, "questionnaire"))
     if info is None:
         raise PdfFormError(
             QCoreApplication.translate("PdfImport", "No questionnaire form is installed."),

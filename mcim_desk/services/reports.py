@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from ..persistence.database import Database
     from ..persistence.report_repo import MechanismStatus
 
-QUESTIONNAIRE_FORM = "mcim_questionnaire_2018"
-INTERVIEW_FORM = "mcim_interview_2018"
 KINDS = ("summary", "profile", "followups", "blank-questionnaire", "blank-interview")
 LANGS = ("fr", "en")
 # The study's figures, in the order of its section 3: (question name, how it is counted).
@@ -120,11 +118,44 @@ class _Mechanisms:
         return tuple(self.acronym(i) for i in self.ordered(ids))
 
 
-def _definition(session: Session, form_id: str, kind: str) -> FormDefinition | None:
+def _definition(session: Session, form_id: str) -> FormDefinition | None:
+    """The newest version of a form (None when it is not installed)."""
     from . import forms
 
-    info = forms.latest_version_in(session, form_id=form_id) or forms.latest_version_in(session, kind=kind)
+    info = forms.latest_version_in(session, form_id=form_id)
     return forms.definition_in(session, info.version_id) if info else None
+
+
+def _versions(session: Session, form_id: str) -> list[tuple[str, FormDefinition]]:
+    """(version id, definition) of every stored version of a form, oldest first."""
+    from ..persistence import repositories
+    from . import forms
+
+    return [(version.id, forms.definition_in(session, version.id))
+            for version, _form in repositories.form_versions(session, form_id=form_id)]
+
+
+def _fits(question: Question | None, kind: str) -> bool:
+    """The question can be counted as a figure of ``kind``."""
+    if question is None:
+        return False
+    if kind in ("select_one", "select_multiple"):
+        return question.type == kind
+    if kind == "answered":
+        return question.takes_answer
+    if kind == "repeat_category":
+        return question.is_repeat and any(c.type == "select_one" for c in question.children)
+    return False
+
+
+def _merged_choices(questions: Sequence[Question]) -> tuple:
+    """The choices of a question over its versions (newest first): the newest version's
+    choices in its order, then choices only older versions had."""
+    seen: dict[str, Any] = {}
+    for question in questions:
+        for choice in question.choices:
+            seen.setdefault(choice.name, choice)
+    return tuple(seen.values())
 
 
 def _question_number(question: Question) -> str | None:
@@ -184,19 +215,21 @@ def summary_data(db: Database, lang: str, *, now: datetime | None = None) -> Sum
     """Every figure of the summary of findings, computed by SQL aggregates."""
     from ..persistence import report_repo as repo
     from ..persistence import repositories
+    from . import instruments
 
     _check_lang(lang)
     moment = _now(now)
     with db.read() as session:
+        study = instruments.study_forms_in(session)
         round_id, round_name = repo.current_round(session)
-        statuses = repo.mechanism_statuses(session, round_id)
+        statuses = repo.mechanism_statuses(session, round_id, study.questionnaire)
         mechs = _Mechanisms(statuses, lang)
-        definition = _definition(session, QUESTIONNAIRE_FORM, "questionnaire")
-        chosen = repo.chosen_responses(session, round_id)
+        versions = _versions(session, study.questionnaire)
+        chosen = repo.chosen_responses(session, round_id, study.questionnaire)
         questionnaire = repo.respondents(session, chosen)
-        guide = _definition(session, INTERVIEW_FORM, "interview")
-        prefilled = [q.path for q in guide.iter_questions() if q.choice_file == "mechanisms.csv"] if guide else []
-        interview = repo.interviewed(session, round_id, prefilled)
+        prefilled = sorted({q.path for _v, guide in _versions(session, study.interview)
+                            for q in guide.iter_questions() if q.choice_file == "mechanisms.csv"})
+        interview = repo.interviewed(session, round_id, study.interview, prefilled)
         q_ids, i_ids = set(questionnaire.mechanism_ids), set(interview.mechanism_ids)
         any_ids = q_ids | i_ids
         states, not_recorded = _distinct_states(repo.member_states(session, sorted(any_ids)))
@@ -215,7 +248,7 @@ def summary_data(db: Database, lang: str, *, now: datetime | None = None) -> Sum
         )
         labels = {(i.kind, i.name): i for i in repositories.reference_items(session)}
         regions = _region_rows(repo.by_region_and_type(session, sorted(any_ids)), labels, mechs, lang)
-        figures = _figures(session, chosen, definition, questionnaire, mechs, lang) if definition else []
+        figures = _figures(session, chosen, versions, mechs, lang)
         coded = _coded_figures(session, mechs, lang, first_number=len(figures) + 1)
         quotes = _quote_groups(repo.quote_rows(session), labels, mechs, session, lang)
         annex = _annex(statuses, labels, lang)
@@ -274,16 +307,22 @@ def _region_rows(rows: Sequence[tuple], labels: dict, mechs: _Mechanisms, lang: 
     return result
 
 
-def _figures(session: Session, chosen, definition: FormDefinition, questionnaire,  # noqa: ANN001
+def _figures(session: Session, chosen, versions: Sequence[tuple[str, FormDefinition]],  # noqa: ANN001
              mechs: _Mechanisms, lang: str) -> list[Figure]:
+    """The study's figures over every version of its questionnaire, each question found by
+    its name in each version (a version without it does not ask it); labels and choices come
+    from the newest version that has it."""
     from ..persistence import report_repo as repo
 
-    wanted = [(definition.by_name(name), kind) for name, kind in FIGURES]
-    wanted = [(q, kind) for q, kind in wanted if q is not None]
-    one_paths = [q.path for q, kind in wanted if kind == "select_one" and q.type == "select_one"]
-    one_counts = repo.select_one_counts(session, chosen, one_paths) if one_paths else {}
     figures: list[Figure] = []
-    for question, kind in wanted:
+    for name, kind in FIGURES:
+        found = [(version_id, q) for version_id, definition in versions
+                 if _fits(q := definition.by_name(name), kind)]
+        if not found:
+            continue
+        question = found[-1][1]  # the newest version that asks it
+        newest_first = [q for _v, q in reversed(found)]
+        locations = [(version_id, q.path) for version_id, q in found]
         number = len(figures) + 1
         title = label(f"fig_{question.name}", lang)
         common = {
@@ -291,25 +330,26 @@ def _figures(session: Session, chosen, definition: FormDefinition, questionnaire
             "path": question.path, "kind": kind, "title": title,
             "question_label_fr": question.label_fr, "question_label_en": question.label_en,
         }
-        if kind == "select_one" and question.type == "select_one":
-            n = repo.answered_mechanisms(session, chosen, path=question.path).count
-            bars = _bars(one_counts.get(question.path, []), question.choices, lang, mechs,
-                         keep_zero=True, by_count=False)
+        if kind == "select_one":
+            n = repo.answered_mechanisms(session, chosen, locations).count
+            bars = _bars(repo.select_one_counts(session, chosen, locations), _merged_choices(newest_first),
+                         lang, mechs, keep_zero=True, by_count=False)
             figures.append(Figure(**common, n=n, n_label=label("n_answered", lang, n=n), bars=tuple(bars)))
-        elif kind == "answered" and question.takes_answer:
-            rows = {row.key: row for row in repo.answered_or_not(session, chosen, question.path)}
+        elif kind == "answered":
+            rows = {row.key: row for row in repo.answered_or_not(session, chosen, locations)}
             bars = []
             for key, text in (("answered", "answered_yes"), ("not_answered", "answered_no")):
                 row = rows.get(key)
                 bars.append(Bar(key, label(text, lang), label(text, "fr"), label(text, "en"),
                                 row.count if row else 0, mechs.acronyms(row.mechanism_ids) if row else ()))
-            n = questionnaire.count
+            n = len({i for row in rows.values() for i in row.mechanism_ids})  # respondents asked
             figures.append(Figure(**common, n=n, n_label=label("n_respondents", lang, n=n), bars=tuple(bars)))
-        elif kind == "select_multiple" and question.type == "select_multiple":
-            names = [c.name for c in question.choices]
-            answered = repo.answered_mechanisms(session, chosen, path=question.path)
-            rows = repo.multiple_choice_counts(session, chosen, question.path, names)
-            bars = _bars(rows, question.choices, lang, mechs, keep_zero=False, by_count=True)
+        elif kind == "select_multiple":
+            choices = _merged_choices(newest_first)
+            names = [c.name for c in choices]
+            answered = repo.answered_mechanisms(session, chosen, locations)
+            rows = repo.multiple_choice_counts(session, chosen, locations, names)
+            bars = _bars(rows, choices, lang, mechs, keep_zero=False, by_count=True)
             cited = {b.code for b in bars}
             all_codes = tuple(b.code for b in sorted(bars, key=lambda b: names.index(b.code) if b.code in names else 999)
                               if answered.count and b.count == answered.count)
@@ -317,20 +357,21 @@ def _figures(session: Session, chosen, definition: FormDefinition, questionnaire
                 **common, n=answered.count, n_label=label("n_answered", lang, n=answered.count),
                 bars=tuple(bars), cited_by_all=all_codes,
                 cited_by_all_labels=tuple(next(b.label for b in bars if b.code == c) for c in all_codes),
-                not_cited=tuple(_short_tag(c.name, lang) or c.label(lang) for c in question.choices
+                not_cited=tuple(_short_tag(c.name, lang) or c.label(lang) for c in choices
                                 if c.name not in cited) if answered.count else (),
             ))
-        elif kind == "repeat_category" and question.is_repeat:
-            child = next((c for c in question.children if c.type == "select_one"), None)
-            if child is None:
-                continue
-            answered, rows = repo.repeat_child_counts(session, chosen, question.path, child.name)
-            bars = _bars(rows, child.choices, lang, mechs, keep_zero=False, by_count=True)
+        elif kind == "repeat_category":
+            children = [next(c for c in q.children if c.type == "select_one") for q in newest_first]
+            child_locations = [(version_id, q.path, next(c for c in q.children if c.type == "select_one").name)
+                               for version_id, q in found]
+            answered, rows = repo.repeat_child_counts(session, chosen, child_locations)
+            choices = _merged_choices(children)
+            bars = _bars(rows, choices, lang, mechs, keep_zero=False, by_count=True)
             cited = {b.code for b in bars}
             figures.append(Figure(
                 **common, n=answered.count, n_label=label("n_partners", lang, n=answered.count),
                 bars=tuple(bars),
-                not_cited=tuple(c.label(lang) for c in child.choices if c.name not in cited)
+                not_cited=tuple(c.label(lang) for c in choices if c.name not in cited)
                 if answered.count else (),
             ))
     return figures
@@ -343,28 +384,41 @@ def _coded_figures(session: Session, mechs: _Mechanisms, lang: str, first_number
     rows = repo.coded_counts(session)
     if not rows:
         return []
+    from . import forms
+
     code_labels = {cid: (fr, en) for cid, fr, en, _parent in repo.codes(session)}
     definitions: dict[str, FormDefinition | None] = {}
+    # Passages are merged across a form's versions by question name (a version may have
+    # moved the question); a path no version knows stays apart under its own path.
     groups: dict[tuple[str | None, str | None], dict[str | None, set[str]]] = {}
+    located: dict[tuple[str | None, str | None], Question] = {}
     for row in rows:
         path = definition_path(row.answer_path) if row.answer_path else None
-        per_code = groups.setdefault((row.form_id, path), {})
+        own = forms.definition_in(session, row.form_version_id).find(path) if row.form_version_id and path else None
+        name = own.name if own is not None else path
+        per_code = groups.setdefault((row.form_id, name), {})
         per_code.setdefault(row.code_id, set()).update(row.mechanism_ids)
+        if own is not None:
+            located.setdefault((row.form_id, name), own)
+
+    def question_of(form_id: str | None, name: str | None) -> tuple[FormDefinition | None, Question | None]:
+        definition = _cached_definition(session, definitions, form_id)
+        question = definition.by_name(name) if definition is not None and name else None
+        return definition, question or located.get((form_id, name))
 
     def sort_key(item: tuple[tuple[str | None, str | None], Any]) -> tuple:
-        (form_id, path), _ = item
-        definition = _cached_definition(session, definitions, form_id)
+        (form_id, name), _ = item
+        definition, question = question_of(form_id, name)
         position = 10**6
-        if definition is not None and path is not None:
-            paths = [q.path for q in definition.iter_all()]
-            position = paths.index(path) if path in paths else 10**6
+        if definition is not None and question is not None:
+            names = [q.name for q in definition.iter_all()]
+            position = names.index(question.name) if question.name in names else 10**6
         kind = definition.kind if definition is not None else "zz"
-        return (form_id is None, kind != "questionnaire", form_id or "", position, path or "")
+        return (form_id is None, kind != "questionnaire", form_id or "", position, name or "")
 
     figures: list[Figure] = []
-    for (form_id, path), per_code in sorted(groups.items(), key=sort_key):
-        definition = _cached_definition(session, definitions, form_id)
-        question = definition.find(path) if definition is not None and path else None
+    for (form_id, name), per_code in sorted(groups.items(), key=sort_key):
+        definition, question = question_of(form_id, name)
         all_ids = per_code.get(None, set())
         if not all_ids:
             continue
@@ -391,8 +445,9 @@ def _coded_figures(session: Session, mechs: _Mechanisms, lang: str, first_number
             question_id, label_fr, label_en = question.name, question.label_fr, question.label_en
         n = len(all_ids)
         figures.append(Figure(
-            number=first_number + len(figures), key=f"coded:{form_id or ''}:{path or ''}",
-            question_id=question_id, path=path or "", kind="coded", title=title,
+            number=first_number + len(figures), key=f"coded:{form_id or ''}:{name or ''}",
+            question_id=question_id, path=question.path if question is not None else (name or ""),
+            kind="coded", title=title,
             question_label_fr=label_fr, question_label_en=label_en, n=n,
             n_label=label("n_coded", lang, n=n), bars=tuple(bars),
         ))
@@ -403,7 +458,7 @@ def _cached_definition(session: Session, cache: dict, form_id: str | None) -> Fo
     if form_id is None:
         return None
     if form_id not in cache:
-        cache[form_id] = _definition(session, form_id, "")
+        cache[form_id] = _definition(session, form_id)
     return cache[form_id]
 
 
@@ -440,16 +495,15 @@ def _speaker(row, mechs: _Mechanisms) -> str:  # noqa: ANN001 - a QuoteRow
     return acronym
 
 
-def _source(row, lang: str, session: Session, definitions: dict) -> str:  # noqa: ANN001
+def _source(row, lang: str, session: Session) -> str:  # noqa: ANN001
     if row.interview_id:
         if row.interview_date:
             return label("from_interview", lang, date=long_date(row.interview_date, lang))
         return label("from_interview_undated", lang)
-    if row.answer_path and row.form_id:
-        from ..forms.definition import definition_path
+    if row.answer_path and row.form_version_id:
+        from . import forms
 
-        definition = _cached_definition(session, definitions, row.form_id)
-        question = definition.find(definition_path(row.answer_path)) if definition else None
+        question = forms.definition_in(session, row.form_version_id).find(row.answer_path)
         number = _question_number(question) if question else None
         if number:
             return label("from_questionnaire", lang, number=number)
@@ -459,7 +513,6 @@ def _source(row, lang: str, session: Session, definitions: dict) -> str:  # noqa
 def _quote_groups(rows: Sequence, labels: dict, mechs: _Mechanisms, session: Session,
                   lang: str) -> list[QuoteGroup]:
     groups: dict[str, list[QuoteItem]] = {}
-    definitions: dict = {}
     for row in rows:
         tags = sorted(set(_tags(row.tags)), key=_tag_order)
         key = tags[0] if tags else ""
@@ -467,7 +520,7 @@ def _quote_groups(rows: Sequence, labels: dict, mechs: _Mechanisms, session: Ses
             QuoteItem(
                 text=row.text,
                 speaker=_speaker(row, mechs),
-                source=_source(row, lang, session, definitions),
+                source=_source(row, lang, session),
                 other_tags=tuple(_tag_label(t, labels, lang) for t in tags[1:]),
             )
         )
@@ -611,14 +664,15 @@ def profile_data(db: Database, mechanism: str, lang: str, *, time_zone: str = "U
     """One mechanism's card, questionnaire answers, interviews and open follow-ups."""
     from ..persistence import report_repo as repo
     from ..persistence import repositories
-    from . import forms
+    from . import forms, instruments
 
     _check_lang(lang)
     mechanism_id = resolve_mechanism(db, mechanism)
     moment = _now(now)
     with db.read() as session:
+        study = instruments.study_forms_in(session)
         round_id, _ = repo.current_round(session)
-        statuses = repo.mechanism_statuses(session, round_id)
+        statuses = repo.mechanism_statuses(session, round_id, study.questionnaire)
         mechs = _Mechanisms(statuses, lang)
         m = repositories.mechanism(session, mechanism_id)
         members = load_members(m.member_states) or []
@@ -634,7 +688,7 @@ def profile_data(db: Database, mechanism: str, lang: str, *, time_zone: str = "U
             )
             for c in repositories.contacts_of(session, mechanism_id)
         )
-        chosen = repo.chosen_response_of(session, mechanism_id, round_id)
+        chosen = repo.chosen_response_of(session, mechanism_id, round_id, study.questionnaire)
         answers: tuple[AnswerLine, ...] = ()
         q_status = None
         if chosen is not None:
@@ -677,7 +731,8 @@ def profile_data(db: Database, mechanism: str, lang: str, *, time_zone: str = "U
                 guide=guide,
                 quotes=tuple(quotes_by_interview.pop(row.id, [])),
             ))
-        for response_id, version_id in repo.guide_responses_without_interview(session, mechanism_id):
+        for response_id, version_id in repo.guide_responses_without_interview(session, mechanism_id,
+                                                                              study.interview):
             definition = forms.definition_in(session, version_id)
             values, notes = _values_and_notes(repo.answer_rows(session, response_id))
             interviews.append(InterviewBlock(
@@ -786,12 +841,14 @@ def followups_data(db: Database, lang: str, *, time_zone: str = "UTC",
                    now: datetime | None = None) -> FollowUpsData:
     """Open follow-ups (overdue, today, upcoming, undated), by owner then mechanism."""
     from ..persistence import report_repo as repo
+    from . import instruments
 
     _check_lang(lang)
     moment = _now(now)
     with db.read() as session:
         round_id, _ = repo.current_round(session)
-        mechs = _Mechanisms(repo.mechanism_statuses(session, round_id), lang)
+        mechs = _Mechanisms(repo.mechanism_statuses(session, round_id,
+                                                    instruments.study_form_id_in(session, "questionnaire")), lang)
         items = [_followup_item(row, mechs, lang, time_zone, moment)
                  for row in repo.open_followups(session)]
         fictional = repo.is_demo(session) or repo.has_fictional_rows(session)
@@ -823,14 +880,14 @@ def followups_data(db: Database, lang: str, *, time_zone: str = "UTC",
 
 
 def blank_form_data(db: Database, kind: str, lang: str, *, now: datetime | None = None) -> BlankFormData:
-    """The questionnaire or the interview guide (latest installed version) to print blank."""
+    """The study's questionnaire or interview guide (its newest version) to print blank."""
     from ..persistence import report_repo as repo
+    from . import instruments
 
     _check_lang(lang)
     form_kind = "interview" if kind in ("interview", "blank-interview") else "questionnaire"
-    form_id = INTERVIEW_FORM if form_kind == "interview" else QUESTIONNAIRE_FORM
     with db.read() as session:
-        definition = _definition(session, form_id, form_kind)
+        definition = _definition(session, instruments.study_form_id_in(session, form_kind))
         fictional = repo.is_demo(session) or repo.has_fictional_rows(session)
     if definition is None:
         raise ReportError(

@@ -432,7 +432,14 @@ def _mechanism(session: Session, mechanism_id: str, *, lock: bool = False) -> An
 
 
 def _latest_form(session: Session, kind: str, form_id: str | None) -> form_service.FormInfo:
-    info = form_service.latest_version_in(session, form_id=form_id, kind=None if form_id else kind)
+    """The newest version of ``form_id``, or of the study's chosen questionnaire or interview
+    guide (:mod:`.instruments`)."""
+    from . import instruments
+
+    if form_id:
+        info = form_service.latest_version_in(session, form_id=form_id)
+    else:
+        info = instruments.study_version_in(session, kind)
     if info is None:
         raise ResponseError(
             QCoreApplication.translate("Forms", "No {kind} form is installed.").format(kind=form_id or kind)
@@ -486,12 +493,12 @@ def current_questionnaire(
     """The mechanism's questionnaire response for the current survey round, or None when
     there is none yet (a read: nothing is created, see :func:`open_questionnaire`)."""
     from ..persistence import repositories
+    from . import instruments
 
     with db.read() as session:
         round_row = repositories.current_round(session)
-        version = form_service.latest_version_in(
-            session, form_id=form_id, kind=None if form_id else "questionnaire"
-        )
+        version = (form_service.latest_version_in(session, form_id=form_id) if form_id
+                   else instruments.study_version_in(session, "questionnaire"))
         if round_row is None or version is None:
             return None
         row = repositories.round_response(session, mechanism_id, round_row.id, version.form_id)

@@ -1,5 +1,6 @@
 """Adding a form from an XLSForm file (.xlsx, .md, .csv): parsed and checked on the worker
-(pyxform is imported there), errors shown with their row numbers, nothing stored on error."""
+(pyxform is imported there), errors shown with their row numbers, nothing stored on error; a
+new version that drops or retypes questions that have answers is added only once confirmed."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ def add_form_from_file(ctx: UiContext) -> None:
         )
 
     def failed(exc: BaseException) -> None:
+        if isinstance(exc, forms.VersionLosesAnswers):
+            question = QCoreApplication.translate(
+                "FormsDialog",
+                "{problems}\n\nThe answers stay stored, and the reports still count them under the versions "
+                "that asked them. Add this version anyway?",
+            ).format(problems=str(exc))
+            if ctx.dialogs.confirm(QCoreApplication.translate("FormsDialog", "Add this form version?"), question):
+                ctx.runner.run(lambda: forms.add_form(ctx.db, path, force=True), done, failed)
+            return
         problems = getattr(exc, "problems", None)
         text = "\n".join(str(p) for p in problems) if problems else str(exc)
         ctx.dialogs.error(QCoreApplication.translate("FormsDialog", "Form not added"),

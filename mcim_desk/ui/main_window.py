@@ -352,9 +352,35 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self)
+        dialog = PreferencesDialog(self.prefs, self, instruments=self._instrument_choice())
         dialog.preferences_saved.connect(self._preferences_saved)
+        dialog.instruments_chosen.connect(self._instruments_chosen)
         dialog.open()
+
+    def _instrument_choice(self):  # noqa: ANN202 - an InstrumentChoice, or None without a database
+        if self.ctx is None:
+            return None
+        from ..services import instruments
+        from .preferences_dialog import InstrumentChoice
+
+        lang = self.prefs.language
+        study = instruments.study_forms(self.ctx.db)
+        return InstrumentChoice(
+            questionnaires=tuple((f.form_id, f.title(lang)) for f in instruments.candidates(self.ctx.db, "questionnaire")),
+            interviews=tuple((f.form_id, f.title(lang)) for f in instruments.candidates(self.ctx.db, "interview")),
+            questionnaire=study.questionnaire,
+            interview=study.interview,
+        )
+
+    def _instruments_chosen(self, questionnaire: str, interview: str) -> None:
+        from ..services import instruments
+
+        try:
+            instruments.set_study_forms(self.ctx.db, questionnaire, interview)
+        except instruments.InstrumentError as exc:
+            self.dialogs.error(self.tr("Study forms not changed"), str(exc))
+            return
+        self.ctx.bus.notify("form", [questionnaire, interview])
 
     def _preferences_saved(self, prefs: Preferences) -> None:
         language = prefs.language

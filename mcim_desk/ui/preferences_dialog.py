@@ -1,8 +1,9 @@
-"""Preferences: the profile name written in the audit log, the consultant's time zone, language."""
+"""Preferences: the profile name written in the audit log, the consultant's time zone, language;
+and, for the database, which forms are the study's questionnaire and interview guide."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,10 +22,23 @@ from ..domain.timezones import is_known_zone, known_zones
 from ..preferences import Preferences
 
 
+@dataclass(frozen=True)
+class InstrumentChoice:
+    """The forms that may be the study's questionnaire and interview guide ((form id, title)
+    pairs) and the current choice, read by the caller from the database."""
+
+    questionnaires: tuple[tuple[str, str], ...]
+    interviews: tuple[tuple[str, str], ...]
+    questionnaire: str
+    interview: str
+
+
 class PreferencesDialog(QDialog):
     preferences_saved = Signal(object)  # Preferences
+    instruments_chosen = Signal(str, str)  # questionnaire form id, interview guide form id
 
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None,
+                 instruments: InstrumentChoice | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.prefs = prefs
@@ -46,6 +60,19 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Profile name (written in the audit log)"), self.profile)
         form.addRow(self.tr("My time zone"), self.zone)
         form.addRow(self.tr("Language"), self.language)
+        self.instruments = instruments
+        self.questionnaire_form = self._instrument_box(
+            "pref_questionnaire_form", instruments.questionnaires if instruments else (),
+            instruments.questionnaire if instruments else "")
+        self.interview_form = self._instrument_box(
+            "pref_interview_form", instruments.interviews if instruments else (),
+            instruments.interview if instruments else "")
+        if instruments is not None:
+            form.addRow(self.tr("The study’s questionnaire (this database)"), self.questionnaire_form)
+            form.addRow(self.tr("The study’s interview guide (this database)"), self.interview_form)
+        else:
+            self.questionnaire_form.hide()
+            self.interview_form.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -55,6 +82,16 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _instrument_box(self, name: str, options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for form_id, title in options:
+            box.addItem(f"{title} ({form_id})" if title and title != form_id else form_id, form_id)
+        if current and box.findData(current) < 0:  # the chosen form is not installed
+            box.addItem(self.tr("{form} (not installed)").format(form=current), current)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        return box
 
     def _accept(self) -> None:
         profile = self.profile.text().strip()
@@ -72,4 +109,9 @@ class PreferencesDialog(QDialog):
         self.preferences_saved.emit(
             replace(self.prefs, profile=profile, time_zone=zone, language=self.language.currentData())
         )
+        if self.instruments is not None:
+            questionnaire = self.questionnaire_form.currentData() or self.instruments.questionnaire
+            interview = self.interview_form.currentData() or self.instruments.interview
+            if (questionnaire, interview) != (self.instruments.questionnaire, self.instruments.interview):
+                self.instruments_chosen.emit(questionnaire, interview)
         self.accept()

@@ -584,68 +584,68 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="213"/>
+        <location filename="../../mcim_desk/cli.py" line="220"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="221"/>
+        <location filename="../../mcim_desk/cli.py" line="228"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="224"/>
+        <location filename="../../mcim_desk/cli.py" line="231"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="228"/>
+        <location filename="../../mcim_desk/cli.py" line="235"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="234"/>
+        <location filename="../../mcim_desk/cli.py" line="241"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="241"/>
+        <location filename="../../mcim_desk/cli.py" line="248"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="254"/>
+        <location filename="../../mcim_desk/cli.py" line="261"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="256"/>
+        <location filename="../../mcim_desk/cli.py" line="263"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="269"/>
+        <location filename="../../mcim_desk/cli.py" line="276"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="274"/>
+        <location filename="../../mcim_desk/cli.py" line="281"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="278"/>
+        <location filename="../../mcim_desk/cli.py" line="285"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="283"/>
+        <location filename="../../mcim_desk/cli.py" line="290"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="289"/>
+        <location filename="../../mcim_desk/cli.py" line="296"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -655,27 +655,47 @@
         <translation>{file} : {count} questions ({form_id} version {version}, {kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="53"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="54"/>
+        <source>Nothing was added. To add this version anyway, run the command again with --force: the answers stay stored and the reports still count them under the versions that asked them.</source>
+        <translation>Rien n’a été ajouté. Pour ajouter quand même cette version, relancez la commande avec --force&#xa0;: les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="63"/>
         <source>added {form_id} version {version}: {count} questions</source>
         <translation>{form_id} version {version} ajouté : {count} questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="55"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="65"/>
         <source>already installed: {form_id} version {version} ({count} questions)</source>
         <translation>déjà installé : {form_id} version {version} ({count} questions)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="74"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="76"/>
+        <source>the study&apos;s questionnaire: {questionnaire}; its interview guide: {interview}</source>
+        <translation>questionnaire de l’étude&#xa0;: {questionnaire}&#xa0;; guide d’entretien&#xa0;: {interview}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="83"/>
+        <source>the study&apos;s questionnaire</source>
+        <translation>questionnaire de l’étude</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="85"/>
+        <source>the study&apos;s interview guide</source>
+        <translation>guide d’entretien de l’étude</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="100"/>
         <source>{total} submissions: {created} created, {updated} updated, {unchanged} unchanged</source>
         <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="84"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="110"/>
         <source>unknown form: {form}</source>
         <translation>formulaire inconnu : {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="86"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="112"/>
         <source>{count} submissions written to {path}</source>
         <translation>{count} soumissions écrites dans {path}</translation>
     </message>
@@ -1734,127 +1754,127 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="913"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="912"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="915"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="920"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="925"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="967"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="968"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="969"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="970"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="971"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
         <source>Member States</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
         <source>Source of the membership list</source>
         <translation>Source de la liste des membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2644,7 +2664,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/forms.py" line="153"/>
+        <location filename="../../mcim_desk/services/forms.py" line="142"/>
+        <source>Version {version} of the form {form_id} drops or changes questions that already have answers:</source>
+        <translation>La version {version} du formulaire {form_id} supprime ou modifie des questions qui ont déjà des réponses&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/forms.py" line="148"/>
+        <source>{name} ({path}): no longer asked; answers given to earlier versions: {count}</source>
+        <translation>{name} ({path})&#xa0;: n’est plus posée&#xa0;; réponses données aux versions précédentes&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/forms.py" line="151"/>
+        <source>{name} ({path}): {old} becomes {new}; answers given as {old}: {count}</source>
+        <translation>{name} ({path})&#xa0;: {old} devient {new}&#xa0;; réponses données en {old}&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/forms.py" line="225"/>
         <source>The form {form_id} version {version} is already installed with different content: give the new form another version in its settings sheet.</source>
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
@@ -2705,132 +2740,132 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="438"/>
+        <location filename="../../mcim_desk/services/responses.py" line="445"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="671"/>
+        <location filename="../../mcim_desk/services/responses.py" line="678"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="707"/>
+        <location filename="../../mcim_desk/services/responses.py" line="714"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="721"/>
+        <location filename="../../mcim_desk/services/responses.py" line="728"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="745"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1315"/>
+        <location filename="../../mcim_desk/services/responses.py" line="752"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1322"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="903"/>
-        <location filename="../../mcim_desk/services/responses.py" line="937"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1292"/>
+        <location filename="../../mcim_desk/services/responses.py" line="910"/>
+        <location filename="../../mcim_desk/services/responses.py" line="944"/>
         <location filename="../../mcim_desk/services/responses.py" line="1299"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1306"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1019"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1021"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1028"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1029"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1036"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1065"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1072"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1070"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1077"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1087"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1094"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1090"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1097"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1096"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1104"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1103"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1111"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1098"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1105"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1121"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1128"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1131"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1138"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1134"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1141"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1147"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1154"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1157"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1164"/>
         <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
         <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1200"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1207"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1204"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1211"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1207"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1214"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1214"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1221"/>
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1281"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1288"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -2838,32 +2873,46 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/forms_dialog.py" line="13"/>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="14"/>
         <source>Add a form (XLSForm)</source>
         <translation>Ajouter un formulaire (XLSForm)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/forms_dialog.py" line="14"/>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="15"/>
         <source>XLSForm files (*.xlsx *.md *.csv);;All files (*)</source>
         <translation>Fichiers XLSForm (*.xlsx *.md *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/forms_dialog.py" line="23"/>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="24"/>
         <source>Form added</source>
         <translation>Formulaire ajouté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/forms_dialog.py" line="24"/>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="25"/>
         <source>“{title}” version {version} was added: {count} questions.</source>
         <translation>« {title} » version {version} a été ajouté : {count} questions.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="32"/>
+        <source>{problems}
+
+The answers stay stored, and the reports still count them under the versions that asked them. Add this version anyway?</source>
+        <translation>{problems}
+
+Les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question. Ajouter quand même cette version&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="37"/>
+        <source>Add this form version?</source>
+        <translation>Ajouter cette version du formulaire&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="42"/>
         <source>Form not added</source>
         <translation>Formulaire non ajouté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/forms_dialog.py" line="33"/>
+        <location filename="../../mcim_desk/ui/forms_dialog.py" line="43"/>
         <source>{file} was not added:
 {problems}</source>
         <translation>{file} n’a pas été ajouté :
@@ -2979,6 +3028,29 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="279"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>Instruments</name>
+    <message>
+        <location filename="../../mcim_desk/services/instruments.py" line="46"/>
+        <source>Unknown instrument “{kind}”: use questionnaire or interview.</source>
+        <translation>Instrument inconnu «&#xa0;{kind}&#xa0;»&#xa0;: utilisez questionnaire ou interview.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/instruments.py" line="113"/>
+        <source>No form “{form}” is installed.</source>
+        <translation>Aucun formulaire «&#xa0;{form}&#xa0;» n’est installé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/instruments.py" line="117"/>
+        <source>The form {form} is not a questionnaire: its settings sheet must say form_kind questionnaire.</source>
+        <translation>Le formulaire {form} n’est pas un questionnaire&#xa0;: sa feuille settings doit indiquer form_kind questionnaire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/instruments.py" line="123"/>
+        <source>The form {form} is not an interview guide: its settings sheet must say form_kind interview.</source>
+        <translation>Le formulaire {form} n’est pas un guide d’entretien&#xa0;: sa feuille settings doit indiquer form_kind interview.</translation>
     </message>
 </context>
 <context>
@@ -3465,12 +3537,17 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
+        <source>Study forms not changed</source>
+        <translation>Formulaires de l’étude inchangés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="408"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3485,77 +3562,77 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="400"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="426"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="401"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="427"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="402"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="428"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="403"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="404"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="430"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="405"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="431"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="406"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="432"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="407"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="433"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="408"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="434"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="435"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="410"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="436"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="411"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -4055,132 +4132,132 @@ Base de données : {db}</translation>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="174"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
         <source>No questionnaire form is installed.</source>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="237"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="236"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="288"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="309"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
         <source>{file} cannot be opened ({detail}).</source>
         <translation>{file} ne peut pas être ouvert ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="313"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
         <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="318"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
         <source>{file} is not a PDF file.</source>
         <translation>{file} n’est pas un fichier PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="322"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
         <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="328"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
         <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="334"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
         <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="338"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
         <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="343"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
         <source>{file} is damaged and cannot be read ({detail}).</source>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="448"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="447"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="462"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="461"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="476"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="475"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="489"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="488"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="504"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="503"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="520"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="519"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="544"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="543"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="560"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="559"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="608"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="607"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="648"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="647"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="734"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="733"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="795"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="794"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="801"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="800"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="811"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="810"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="824"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="823"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -4374,32 +4451,47 @@ Base de données : {db}</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="43"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="46"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="60"/>
         <source>Profile name (written in the audit log)</source>
         <translation>Nom de profil (inscrit dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="61"/>
         <source>My time zone</source>
         <translation>Mon fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="48"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="62"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="63"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="71"/>
+        <source>The study’s questionnaire (this database)</source>
+        <translation>Questionnaire de l’étude (cette base de données)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="72"/>
+        <source>The study’s interview guide (this database)</source>
+        <translation>Guide d’entretien de l’étude (cette base de données)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="92"/>
+        <source>{form} (not installed)</source>
+        <translation>{form} (non installé)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="100"/>
         <source>The profile name cannot be empty.</source>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="68"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="105"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -4902,57 +4994,57 @@ Base de données : {db}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="90"/>
+        <location filename="../../mcim_desk/services/reports.py" line="88"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
         <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="597"/>
+        <location filename="../../mcim_desk/services/reports.py" line="650"/>
         <source>A profile needs a mechanism: give its acronym.</source>
         <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="604"/>
+        <location filename="../../mcim_desk/services/reports.py" line="657"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="837"/>
+        <location filename="../../mcim_desk/services/reports.py" line="894"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="888"/>
+        <location filename="../../mcim_desk/services/reports.py" line="945"/>
         <source>Unknown report “{kind}”.</source>
         <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="894"/>
+        <location filename="../../mcim_desk/services/reports.py" line="951"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
         <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="900"/>
+        <location filename="../../mcim_desk/services/reports.py" line="957"/>
         <source>{path} is a folder: give a file name for the report.</source>
         <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="910"/>
+        <location filename="../../mcim_desk/services/reports.py" line="967"/>
         <source>Reading the data…</source>
         <translation>Lecture des données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="919"/>
+        <location filename="../../mcim_desk/services/reports.py" line="976"/>
         <source>Laying out the pages…</source>
         <translation>Mise en page…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="939"/>
+        <location filename="../../mcim_desk/services/reports.py" line="996"/>
         <source>Cannot write {path}: {problem}</source>
         <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="943"/>
+        <location filename="../../mcim_desk/services/reports.py" line="1000"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>

@@ -78,7 +78,7 @@ def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # n
     assert main(["--db", str(db_path), "forms", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[:4] for line in lines] == [
-        ["extra", "1", "questionnaire", "2"],
+        ["extra", "1", "other", "2"],
         ["mcim_interview_2018", "2018.1", "interview", "11"],
         ["mcim_questionnaire_2018", "2018.1", "questionnaire", "28"],
     ]

@@ -197,9 +197,11 @@ def test_instance_helpers() -> None:
     assert not is_within("section_4/q25[20]/nature", "section_4/q25[2]")
 
 
-def test_kind_for() -> None:
-    assert kind_for("mcim_interview_2018") == "interview"
-    assert kind_for("mcim_questionnaire_2018") == "questionnaire"
+def test_kind_for_reads_the_setting_and_never_guesses_from_the_id() -> None:
+    # A form is a questionnaire or an interview guide only when its settings say so.
+    assert kind_for("mcim_interview_2018") == "other"
+    assert kind_for("mcim_questionnaire_2018") == "other"
     assert kind_for("anything", "interview") == "interview"
     assert kind_for("interview_x", "questionnaire") == "questionnaire"
-    assert kind_for("x", "bogus") == "questionnaire"
+    assert kind_for("x", "bogus") == "other"
+    assert kind_for("x", " Questionnaire ") == "questionnaire"

@@ -52,7 +52,7 @@ def test_a_small_form_loads(tmp_path: Path) -> None:
     path = write(tmp_path, text)
     definition = load_xlsform(path)
     assert definition.form_id == "tiny" and definition.version == "7"
-    assert definition.kind == "questionnaire"
+    assert definition.kind == "other"  # no form_kind setting: not one of the study's instruments
     assert definition.title("fr") == "Petit"
     assert [q.name for q in definition.iter_questions()] == ["age", "double"]  # start and meta skipped
     assert definition.find("double").calculate == "${age} * 2"
