@@ -572,7 +572,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="54"/>
         <source>Nothing was added. To add this version anyway, run the command again with --force: the answers stay stored and the reports still count them under the versions that asked them.</source>
-        <translation>Rien n’a été ajouté. Pour ajouter quand même cette version, relancez la commande avec --force : les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question.</translation>
+        <translation>Rien n’a été ajouté. Pour ajouter quand même cette version, relancez la commande avec --force&#xa0;: les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="63"/>
@@ -587,7 +587,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="76"/>
         <source>the study&apos;s questionnaire: {questionnaire}; its interview guide: {interview}</source>
-        <translation>questionnaire de l’étude : {questionnaire} ; guide d’entretien : {interview}</translation>
+        <translation>questionnaire de l’étude&#xa0;: {questionnaire}&#xa0;; guide d’entretien&#xa0;: {interview}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="83"/>
@@ -2304,17 +2304,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="142"/>
         <source>Version {version} of the form {form_id} drops or changes questions that already have answers:</source>
-        <translation>La version {version} du formulaire {form_id} supprime ou modifie des questions qui ont déjà des réponses :</translation>
+        <translation>La version {version} du formulaire {form_id} supprime ou modifie des questions qui ont déjà des réponses&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="148"/>
         <source>{name} ({path}): no longer asked; answers given to earlier versions: {count}</source>
-        <translation>{name} ({path}) : n’est plus posée ; réponses données aux versions précédentes : {count}</translation>
+        <translation>{name} ({path})&#xa0;: n’est plus posée&#xa0;; réponses données aux versions précédentes&#xa0;: {count}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="151"/>
         <source>{name} ({path}): {old} becomes {new}; answers given as {old}: {count}</source>
-        <translation>{name} ({path}) : {old} devient {new} ; réponses données en {old} : {count}</translation>
+        <translation>{name} ({path})&#xa0;: {old} devient {new}&#xa0;; réponses données en {old}&#xa0;: {count}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="225"/>
@@ -2502,12 +2502,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 The answers stay stored, and the reports still count them under the versions that asked them. Add this version anyway?</source>
         <translation>{problems}
 
-Les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question. Ajouter quand même cette version ?</translation>
+Les réponses restent enregistrées et les rapports les comptent toujours dans les versions qui posaient la question. Ajouter quand même cette version&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="37"/>
         <source>Add this form version?</source>
-        <translation>Ajouter cette version du formulaire ?</translation>
+        <translation>Ajouter cette version du formulaire&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="42"/>
@@ -2638,22 +2638,22 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/instruments.py" line="46"/>
         <source>Unknown instrument “{kind}”: use questionnaire or interview.</source>
-        <translation>Instrument inconnu « {kind} » : utilisez questionnaire ou interview.</translation>
+        <translation>Instrument inconnu «&#xa0;{kind}&#xa0;»&#xa0;: utilisez questionnaire ou interview.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/instruments.py" line="113"/>
         <source>No form “{form}” is installed.</source>
-        <translation>Aucun formulaire « {form} » n’est installé.</translation>
+        <translation>Aucun formulaire «&#xa0;{form}&#xa0;» n’est installé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/instruments.py" line="117"/>
         <source>The form {form} is not a questionnaire: its settings sheet must say form_kind questionnaire.</source>
-        <translation>Le formulaire {form} n’est pas un questionnaire : sa feuille settings doit indiquer form_kind questionnaire.</translation>
+        <translation>Le formulaire {form} n’est pas un questionnaire&#xa0;: sa feuille settings doit indiquer form_kind questionnaire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/instruments.py" line="123"/>
         <source>The form {form} is not an interview guide: its settings sheet must say form_kind interview.</source>
-        <translation>Le formulaire {form} n’est pas un guide d’entretien : sa feuille settings doit indiquer form_kind interview.</translation>
+        <translation>Le formulaire {form} n’est pas un guide d’entretien&#xa0;: sa feuille settings doit indiquer form_kind interview.</translation>
     </message>
 </context>
 <context>
@@ -4486,57 +4486,57 @@ Base de données : {db}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="86"/>
+        <location filename="../../mcim_desk/services/reports/common.py" line="54"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
         <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="631"/>
+        <location filename="../../mcim_desk/services/reports/profile.py" line="119"/>
         <source>A profile needs a mechanism: give its acronym.</source>
         <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="638"/>
+        <location filename="../../mcim_desk/services/reports/profile.py" line="126"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="872"/>
+        <location filename="../../mcim_desk/services/reports/blank_forms.py" line="30"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="923"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="58"/>
         <source>Unknown report “{kind}”.</source>
         <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="929"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="64"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
         <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="935"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="70"/>
         <source>{path} is a folder: give a file name for the report.</source>
         <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="945"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="80"/>
         <source>Reading the data…</source>
         <translation>Lecture des données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="954"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="89"/>
         <source>Laying out the pages…</source>
         <translation>Mise en page…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="974"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="109"/>
         <source>Cannot write {path}: {problem}</source>
         <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="978"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="113"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
