@@ -4994,57 +4994,57 @@ Base de données : {db}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="88"/>
+        <location filename="../../mcim_desk/services/reports/common.py" line="54"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
         <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="650"/>
+        <location filename="../../mcim_desk/services/reports/profile.py" line="121"/>
         <source>A profile needs a mechanism: give its acronym.</source>
         <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="657"/>
+        <location filename="../../mcim_desk/services/reports/profile.py" line="128"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="894"/>
+        <location filename="../../mcim_desk/services/reports/blank_forms.py" line="30"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="945"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="58"/>
         <source>Unknown report “{kind}”.</source>
         <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="951"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="64"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
         <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="957"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="70"/>
         <source>{path} is a folder: give a file name for the report.</source>
         <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="967"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="80"/>
         <source>Reading the data…</source>
         <translation>Lecture des données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="976"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="89"/>
         <source>Laying out the pages…</source>
         <translation>Mise en page…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="996"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="109"/>
         <source>Cannot write {path}: {problem}</source>
         <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1000"/>
+        <location filename="../../mcim_desk/services/reports/build.py" line="113"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
