@@ -25,3 +25,8 @@ BUNDLE_TOTAL_BYTES = 1536 * _MIB
 # JSON submissions files: size of the file, and how deeply objects and lists may nest.
 JSON_FILE_BYTES = 512 * _MIB
 JSON_DEPTH = 32
+
+# Automatic backups of a SQLite database (the backups/ folder beside it): at most this many
+# copies and at most this many bytes together; the newest copy is always kept, whatever its size.
+BACKUPS_KEPT = 10
+BACKUPS_TOTAL_BYTES = 1024 * _MIB
