@@ -216,7 +216,9 @@ def open_for_cli(args: argparse.Namespace):  # noqa: ANN201 - (Database, OpenRep
 
     db, report = open_database(database_target(args.db))
     _OPENED.append(db)
-    if db.path is not None and not db.read_only and (args.command, getattr(args, "action", None)) in IMPORTING:
+    if db.path is not None and (args.command, getattr(args, "action", None)) in IMPORTING:
+        if db.read_only:  # refused before anything is read: say why at once
+            raise db.read_only_error()
         from .services.backups import automatic_backup
 
         report.backup = automatic_backup(db.path, "import")  # no copy (full disk...), no import

@@ -21,20 +21,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 PRIVATE_FILE_MODE = 0o600
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 # SQLite's result codes (sqlite3 exposes them from Python 3.11 on)
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 8, 10, 13
-_SQLITE_IOERR_WRITE = 778
-
-
-def _tr(text: str) -> str:
-    try:
-        from PySide6.QtCore import QCoreApplication
-    except ImportError:  # pragma: no cover - PySide6 is always there
-        return text
-    return QCoreApplication.translate("Storage", text)
+_SQLITE_IOERR_WRITE, _SQLITE_IOERR_SHMSIZE = 778, 4874
 
 
 class StorageError(OSError):
@@ -47,15 +41,15 @@ class StorageError(OSError):
     def __str__(self) -> str:
         return self.message()
 
-    def message(self) -> str:  # pragma: no cover - each kind says its own
-        return str(self.where)
+    def message(self) -> str:
+        return QCoreApplication.translate("Storage", "{path} could not be read or written.").format(path=self.where)
 
 
 class DiskFullError(StorageError):
     """No room left on the disk (or the file grew past the size it may have)."""
 
     def message(self) -> str:
-        return _tr("The disk holding {folder} is full: nothing could be written there. Free "
+        return QCoreApplication.translate("Storage", "The disk holding {folder} is full: nothing could be written there. Free "
                    "some space (or choose another folder) and try again.").format(folder=self.where)
 
 
@@ -63,7 +57,7 @@ class ReadOnlyError(StorageError):
     """The database (its file or its folder) cannot be written: it is open for reading only."""
 
     def message(self) -> str:
-        return _tr("{path} is read-only (the file or its folder cannot be written): it is open "
+        return QCoreApplication.translate("Storage", "{path} is read-only (the file or its folder cannot be written): it is open "
                    "for reading only and nothing can be saved in it. To change it, copy it to a "
                    "folder you can write to.").format(path=self.where)
 
@@ -72,9 +66,17 @@ class DatabaseBusyError(StorageError):
     """Another program held the database's write lock for longer than the busy wait."""
 
     def message(self) -> str:
-        return _tr("Another program is writing to {path} and has held it for more than "
+        return QCoreApplication.translate("Storage", "Another program is writing to {path} and has held it for more than "
                    "{seconds} seconds: nothing was saved. Try again once it has finished, or "
                    "close it.").format(path=self.where, seconds=self.detail or "15")
+
+
+class DiskError(StorageError):
+    """Reading or writing failed for another reason (a disk removed, failing)."""
+
+    def message(self) -> str:
+        return QCoreApplication.translate("Storage", "Reading or writing {path} failed ({detail}): the disk may be full, removed "
+                   "or failing.").format(path=self.where, detail=self.detail)
 
 
 def classify(exc: BaseException, where: Path | str) -> StorageError | None:
@@ -94,8 +96,10 @@ def classify(exc: BaseException, where: Path | str) -> StorageError | None:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         return None
-    if code == _SQLITE_IOERR_WRITE or code & 0xFF == _SQLITE_FULL:
+    if code in (_SQLITE_IOERR_WRITE, _SQLITE_IOERR_SHMSIZE) or code & 0xFF == _SQLITE_FULL:
         return DiskFullError(where)
+    if code & 0xFF == _SQLITE_IOERR:
+        return DiskError(where, str(exc))
     if code & 0xFF == _SQLITE_READONLY:
         return ReadOnlyError(where)
     if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):

@@ -64,6 +64,14 @@ class Database:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    def read_only_error(self) -> Exception:
+        """Why a write is refused: the disk is full, or the file or folder is read-only."""
+        from ..files import DiskFullError, ReadOnlyError
+
+        if self.read_only_reason == "full":
+            return DiskFullError(self.path.parent)
+        return ReadOnlyError(self.path)
+
     @property
     def engine(self) -> Engine:
         with self._lock:
@@ -84,16 +92,12 @@ class Database:
 
         if self.is_sqlite and (attach is not None or bulk):
             if self.read_only:
-                from ..files import ReadOnlyError
-
-                raise ReadOnlyError(self.path)
+                raise self.read_only_error()
             with self._storage_errors(), self._sqlite_unit(attach, bulk, read_only=False) as session:
                 yield session
             return
         if self.read_only:
-            from ..files import ReadOnlyError
-
-            raise ReadOnlyError(self.path)
+            raise self.read_only_error()
         if self._writer is None:
             from sqlalchemy.orm import sessionmaker
 

@@ -20,23 +20,47 @@ def uri_of(path: Path, *, readonly: bool = False) -> str:
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path))}?mode={'ro' if readonly else 'rwc'}"
-    if readonly and not folder_writable(path) and not Path(f"{path}-wal").exists():
+    if readonly and (not folder_writable(path) or disk_full(path)) and not _wal_frames(path):
         uri += "&immutable=1"
     return uri
+
+
+# Below this much free space the database opens read-only: SQLite could not even make the
+# shared-memory file (32 KiB) a WAL database needs, and no save could be written anyway.
+FULL_DISK_FREE_BYTES = 256 * 1024
 
 
 def folder_writable(path: Path) -> bool:
     return os.access(path.parent, os.W_OK)
 
 
+def disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_DISK_FREE_BYTES
+    except OSError:
+        return False
+
+
+def _wal_frames(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 32
+    except FileNotFoundError:
+        return False
+
+
 def read_only_reason(path: Path) -> str | None:
-    """Why an existing database file cannot be written ("file", "folder"), or None."""
+    """Why an existing database file cannot be written ("file", "folder", "full" for a disk
+    with no room left), or None."""
     if not path.exists():
         return None if folder_writable(path) else "folder"
     if not os.access(path, os.W_OK):
         return "file"
     if not folder_writable(path):  # SQLite must create the -wal and -shm files beside it
         return "folder"
+    if disk_full(path):
+        return "full"
     return None
 
 
@@ -73,6 +97,10 @@ def quick_check(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (10, 13, 14):  # I/O, full, cannot open
+            from ..files import StorageError, classify
+
+            raise classify(exc, path.parent) or StorageError(path) from exc
         return str(exc)
     first = rows[0][0] if rows else "no answer"
     return "ok" if first == "ok" and len(rows) == 1 else "; ".join(r[0] for r in rows[:5])

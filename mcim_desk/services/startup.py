@@ -60,9 +60,7 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
         stored = current_revision(db)
     head = head_revision()
     if stored != head and db.read_only:
-        from ..files import ReadOnlyError
-
-        raise ReadOnlyError(db.path or target)
+        raise db.read_only_error()
     if stored != head and db.path is not None and not report.created and stored is not None:
         report.backup = backups.automatic_backup(db.path, "before-upgrade")  # no copy, no upgrade
         report.steps.append("backup made before the upgrade")
@@ -88,7 +86,7 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
 
 
 def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
-    from ..files import ReadOnlyError, classify, create_private
+    from ..files import classify, create_private
     from ..paths import ensure_private_dir
 
     path = db.path
@@ -102,7 +100,7 @@ def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
             report.steps.append(f"{len(removed)} leftover temporary files removed")
     if not path.exists() or path.stat().st_size == 0:
         if db.read_only:
-            raise ReadOnlyError(path)
+            raise db.read_only_error()
         create_private(path)  # 0600 from its first byte; SQLite gives its -wal and -shm the same
         report.created = True
         report.steps.append("database created")

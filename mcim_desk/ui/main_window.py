@@ -220,7 +220,11 @@ class MainWindow(QMainWindow):
 
     def _show_storage_state(self, db, report) -> None:  # noqa: ANN001 - Database, OpenReport
         notes = []
-        if db.read_only:
+        if db.read_only_reason == "full":
+            notes.append(self.tr("The disk holding {folder} is full: the database is open for "
+                                 "reading only until some space is freed there.").format(
+                folder=db.path.parent))
+        elif db.read_only:
             notes.append(self.tr("This database is read-only ({path}): you can read, search and "
                                  "print, but nothing can be saved in it. To change it, copy it "
                                  "to a folder you can write to.").format(path=db.path))
