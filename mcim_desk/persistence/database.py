@@ -117,13 +117,15 @@ class Database:
         try:
             yield
         except OperationalError as exc:
-            from ..files import DatabaseBusyError, classify
+            from ..files import DatabaseBusyError, DiskFullError, classify
 
             storage = classify(exc, self.path) if self.path is not None else None
             if storage is None:
                 raise
             if isinstance(storage, DatabaseBusyError):
                 storage.detail = str(BUSY_TIMEOUT_MS // 1000)
+            if isinstance(storage, DiskFullError):
+                storage.where = self.path.parent  # the message names the disk's folder
             raise storage from exc
 
     def read(self, attach: Path | None = None) -> AbstractContextManager[Session]:
