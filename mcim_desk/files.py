@@ -132,13 +132,15 @@ def atomic_write(out: str | Path, write: Callable[[Path], None], *, make_folder:
         except OSError as exc:
             _reraise(exc, folder)
     mode = _kept_mode(out)
+    temp = folder / f".{out.name}.{os.getpid()}-{os.urandom(4).hex()}.part"
+    note = _note_pending(temp)  # noted before it exists: a kill at any moment is cleared later
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+        handle = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
     except OSError as exc:
+        if note is not None:
+            note.unlink(missing_ok=True)
         _reraise(exc, folder)
-    os.close(handle)  # mkstemp made it 0600
-    temp = Path(name)
-    note = _note_pending(temp)
+    os.close(handle)
     try:
         write(temp)
         if mode is not None:
