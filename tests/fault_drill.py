@@ -23,6 +23,7 @@ import sys
 from mcim_desk.services.responses import save_answer
 from mcim_desk.services.startup import open_database
 db, _ = open_database(sys.argv[1])
+import sqlalchemy.orm  # noqa: F401 - loaded before "ready": the kill lands amid saves
 print("ready", flush=True)
 n = 0
 while True:
@@ -180,7 +181,8 @@ class Drill:
         db, _ = open_database(str(db_path))
         rid = responses.open_questionnaire(db, mechanism_rows(db)[0].id, "drill").id
         db.dispose()
-        lines, _ = self._run(AUTOSAVE, [str(db_path), rid], self.rng.uniform(0.05, 0.6))
+        # the first save imports SQLAlchemy (about a second): kills land before and amid saves
+        lines, _ = self._run(AUTOSAVE, [str(db_path), rid], self.rng.uniform(0.1, 1.5))
         saved = dict(line.split("\t") for line in lines if "\t" in line)
         self._after(db_path)
         stored = dict(read_rows(db_path, "SELECT path, value FROM answer WHERE response_id = ?", (rid,)))
