@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,7 @@ KEEP_BYTES = limits.BACKUPS_TOTAL_BYTES
 SIDE_FILES = ("-wal", "-shm")
 SET_ORDER = ("-wal", "-shm", "")  # the main file moves last
 RECENT_SECONDS = 2.0  # file times closer than this to "now" cannot tell two writes apart
+_PART_PID = re.compile(r"\.(\d+)-[0-9a-f]{8}\.part$")
 
 
 @dataclass(frozen=True)
@@ -300,9 +302,11 @@ def clean_leftovers(db_file: Path) -> list[Path]:
         if not folder.is_dir():
             continue
         for path in folder.glob(f"*{db_file.stem}*.part"):
-            if path not in in_progress:
-                path.unlink(missing_ok=True)
-                removed.append(path)
+            writer = _PART_PID.search(path.name)  # the writer names its temporary files by pid
+            if path in in_progress or (writer and pid_alive(int(writer.group(1)))):
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed
 
 

@@ -61,7 +61,7 @@ def test_a_damaged_file_is_kept_with_its_wal_under_the_name_it_is_given(
     assert Path(f"{kept[0]}-wal").read_bytes() == wal  # the latest saves went with it
 
 
-def test_a_read_only_database_shows_a_banner_and_refuses_saves(make_window, db_path: Path,
+def test_a_read_only_database_shows_a_banner_and_refuses_saves(make_window, qtbot,
                                                                tmp_path: Path) -> None:  # noqa: ANN001
     folder = tmp_path / "cd"
     folder.mkdir()
@@ -72,6 +72,7 @@ def test_a_read_only_database_shows_a_banner_and_refuses_saves(make_window, db_p
         dialogs = ScriptedDialogs()
         window = make_window(open_db=False, dialogs=dialogs)
         assert window.open_database(str(path)) is True
+        qtbot.waitUntil(lambda: window.pages_built)  # every page reads the read-only file too
         assert window.banner.isVisibleTo(window)
         assert "read-only" in window.banner.text() and str(path) in window.banner.text()
         assert window.list_panel.model.rowCount() == 30  # reading works
@@ -117,4 +118,20 @@ def test_a_disk_that_fills_keeps_the_typed_answer_in_its_field(make_window, qtbo
                            (rid, "section_2/q12"))
         window.close()
         assert stored == [(text,)]
+        assert not list(disk.rglob("*.part"))
+
+
+def test_the_window_starts_on_a_full_disk_and_says_so(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        path = disk / "study.sqlite3"
+        make_window(path=path).close()
+        fill(disk)
+        dialogs = ScriptedDialogs()
+        window = make_window(open_db=False, dialogs=dialogs)
+        assert window.open_database(str(path)) is True  # before: a traceback from the start backup
+        qtbot.waitUntil(lambda: window.pages_built)  # every page reads the full disk too
+        assert f"The disk holding {disk} is full" in window.banner.text()
+        assert window.list_panel.model.rowCount() == 30
+        assert [d for d in dialogs.shown if d[0] == "error"] == []
+        window.close()
         assert not list(disk.rglob("*.part"))
