@@ -95,14 +95,17 @@ class Drill:
 
     # -- a child, killed --------------------------------------------------------------------
 
-    def _run(self, code: str, args: list[str], delay: float) -> tuple[list[str], str]:
+    def _run(self, code: str, args: list[str], delay: float,
+             first_line: bool = False) -> tuple[list[str], str]:
+        """Start the child, wait for its "ready" (and its first output line if
+        ``first_line``), then kill it ``delay`` seconds later."""
         env = {**os.environ, "MCIM_DESK_DATA": str(self.data), "PYTHONIOENCODING": "utf-8",
                "PYTHONPATH": str(ROOT)}
         child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
                                  cwd=ROOT)
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        lines: list[str] = []
+        lines: list[str] = [child.stdout.readline()] if first_line else []
         import threading
 
         reader = threading.Thread(target=lambda: lines.extend(iter(child.stdout.readline, "")))
@@ -191,8 +194,8 @@ class Drill:
         db, _ = open_database(str(db_path))
         rid = responses.open_questionnaire(db, mechanism_rows(db)[0].id, "drill").id
         db.dispose()
-        # the first save imports SQLAlchemy (about a second): kills land before and amid saves
-        lines, _ = self._run(AUTOSAVE, [str(db_path), rid], self.rng.uniform(0.1, 1.5))
+        lines, _ = self._run(AUTOSAVE, [str(db_path), rid], self.rng.uniform(0.0, 1.0),
+                             first_line=True)
         saved = dict(line.split("\t") for line in lines if "\t" in line)
         self._after(db_path)
         stored = dict(read_rows(db_path, "SELECT path, value FROM answer WHERE response_id = ?", (rid,)))
