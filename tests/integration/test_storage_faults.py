@@ -380,3 +380,23 @@ def test_the_last_backup_note_names_a_file_beside_it(db_path: Path) -> None:
     note = json.loads((db_path.parent / "backups" / f"{db_path.stem}.last-backup.json").read_text())
     assert note["file"] == made.name
     assert sqlite3.connect(made).execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_spreadsheet_temporary_files_go_to_the_private_folder(tmp_path: Path) -> None:
+    """openpyxl writes each sheet to a temporary file of its own before zipping it: while the
+    program writes a workbook, those go to the process's private folder."""
+    import tempfile
+
+    from mcim_desk.exchange.spreadsheet import Sheet, write_xlsx
+    from mcim_desk.paths import temp_dir
+
+    seen: list[str] = []
+
+    def rows():  # noqa: ANN202 - read by the writer while its sheets are being written
+        seen.append(tempfile.gettempdir())
+        yield ["Fatou Ndiaye", "+221 77 000 00 00"]
+
+    out = write_xlsx(tmp_path / "contacts.xlsx", [Sheet("contacts", ["name", "phone"], rows())])
+    assert seen == [str(temp_dir())]
+    assert tempfile.gettempdir() != str(temp_dir())  # only while writing
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
