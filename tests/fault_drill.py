@@ -168,16 +168,17 @@ class Drill:
                 datetime.now(UTC).replace(tzinfo=None)))
             source = self._fresh_db("bundle-source")
             db, _ = open_database(str(source))
-            total = 0
             for mechanism in mechanism_rows(db)[:responses_count]:
                 info = responses.open_questionnaire(db, mechanism.id, "drill")
                 for n in range(1, answers + 1):
                     responses.save_answer(db, info.id, f"section_4/q25[{n}]/partner_name",
                                           f"Partenaire {n} — {mechanism.acronym}", "drill")
-                    total += 1
             bundle = self.work / "drill.mcimz"
             exchange.export_bundle(db, bundle)
             db.dispose()
+            from mcim_desk.persistence.sqlite_files import read_rows
+
+            total = read_rows(source, "SELECT count(*) FROM answer")[0][0]
             clock.set_source(None)
             self._bundle = (bundle, total)
         return self._bundle
@@ -213,9 +214,9 @@ class Drill:
         count = read_rows(db_path, "SELECT count(*) FROM answer")[0][0]
         if any(line.startswith("done 0") for line in lines):
             self.tally.confirmed += total
-            self.tally.lost += total - count
-        elif count not in (0, total):  # all or nothing
-            self.tally.lost += total - count
+            self.tally.lost += max(0, total - count)
+        elif count not in (0, total):  # all or nothing: a part imported counts as damage
+            self.tally.damaged += 1
 
     def restore(self) -> None:
         from mcim_desk.services import catalogue
