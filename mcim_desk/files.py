@@ -25,7 +25,6 @@ from PySide6.QtCore import QCoreApplication
 
 PRIVATE_FILE_MODE = 0o600
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 # SQLite's result codes (sqlite3 exposes them from Python 3.11 on)
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 8, 10, 13
 _SQLITE_IOERR_WRITE, _SQLITE_IOERR_SHMSIZE = 778, 4874
@@ -92,6 +91,8 @@ def classify(exc: BaseException, where: Path | str) -> StorageError | None:
             return DiskFullError(where)
         if exc.errno == errno.EROFS:
             return ReadOnlyError(where)
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return StorageError(where)  # "could not be read or written": a permission said no
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
@@ -105,10 +106,6 @@ def classify(exc: BaseException, where: Path | str) -> StorageError | None:
     if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return DatabaseBusyError(where)
     return None
-
-
-def is_read_only_error(exc: OSError) -> bool:
-    return exc.errno in _READ_ONLY_ERRNOS
 
 
 # --- the one writer -------------------------------------------------------------------------
@@ -247,7 +244,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 __all__ = [
-    "DatabaseBusyError", "DiskFullError", "PRIVATE_FILE_MODE", "ReadOnlyError", "StorageError",
-    "atomic_write", "classify", "create_private", "is_read_only_error", "private_tempdir",
+    "DatabaseBusyError", "DiskError", "DiskFullError", "PRIVATE_FILE_MODE", "ReadOnlyError", "StorageError",
+    "atomic_write", "classify", "create_private", "private_tempdir",
     "write_bytes", "write_text",
 ]
