@@ -39,6 +39,7 @@ KEEP_BYTES = limits.BACKUPS_TOTAL_BYTES
 SIDE_FILES = ("-wal", "-shm")
 SET_ORDER = ("-wal", "-shm", "")  # the main file moves last
 RECENT_SECONDS = 2.0  # file times closer than this to "now" cannot tell two writes apart
+SWITCH_SECONDS = 60.0  # a journal lives while a few files are renamed: older means abandoned
 _PART_PID = re.compile(r"\.(\d+)-[0-9a-f]{8}\.part$")
 
 
@@ -272,8 +273,9 @@ def finish_interrupted_switch(db_file: Path) -> str | None:
             return None
         except (OSError, ValueError):
             data = None  # a journal cut short: it was never complete, nothing moved yet
-        if data is None or not pid_alive(int(data.get("pid", 0))) or data.get("pid") == os.getpid():
-            break
+        if (data is None or not pid_alive(int(data.get("pid", 0))) or data.get("pid") == os.getpid()
+                or _age(journal) > SWITCH_SECONDS):  # only renames run under it: an old one is
+            break                                    # a killed process's, its pid reused since
         time.sleep(0.1)
     else:
         raise DatabaseBusyError(db_file)
@@ -285,6 +287,13 @@ def finish_interrupted_switch(db_file: Path) -> str | None:
     journal.unlink(missing_ok=True)
     _fsync_folder(db_file.parent)
     return done or "journal removed"
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def clean_leftovers(db_file: Path) -> list[Path]:

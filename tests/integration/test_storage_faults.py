@@ -111,6 +111,22 @@ def test_the_start_finishes_a_switch_left_by_a_kill(three_states: Path, db_path:
     assert chair(db_path) == "Fidji" and not journal_of(db_path).exists()
 
 
+def test_an_abandoned_switch_whose_pid_was_reused_is_finished(three_states: Path, db_path: Path,
+                                                              isolated_data: Path) -> None:
+    from mcim_desk.services.backups import journal_of
+
+    run_killed(RESTORE, 4, isolated_data, str(db_path), str(three_states))
+    journal = journal_of(db_path)
+    data = json.loads(journal.read_text())
+    data["pid"] = os.getppid()  # a running process got the killed one's pid (after a reboot)
+    journal.write_text(json.dumps(data))
+    old = journal.stat().st_mtime - 3600
+    os.utime(journal, (old, old))
+    result = run_cli("--db", str(db_path), "check", data=isolated_data)
+    assert result.returncode == 0, result.stderr
+    assert chair(db_path) == "Fidji" and not journal.exists()
+
+
 # --- backups only when something is written ---------------------------------------------------
 
 
