@@ -4637,27 +4637,27 @@ Base de données : {db}</translation>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../mcim_desk/files.py" line="45"/>
+        <location filename="../../mcim_desk/files.py" line="44"/>
         <source>{path} could not be read or written.</source>
         <translation>{path} n’a pu être ni lu ni écrit.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/files.py" line="52"/>
+        <location filename="../../mcim_desk/files.py" line="51"/>
         <source>The disk holding {folder} is full: nothing could be written there. Free some space (or choose another folder) and try again.</source>
         <translation>Le disque qui contient {folder} est plein : rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/files.py" line="60"/>
+        <location filename="../../mcim_desk/files.py" line="59"/>
         <source>{path} is read-only (the file or its folder cannot be written): it is open for reading only and nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié) : la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/files.py" line="69"/>
+        <location filename="../../mcim_desk/files.py" line="68"/>
         <source>Another program is writing to {path} and has held it for more than {seconds} seconds: nothing was saved. Try again once it has finished, or close it.</source>
-        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds} secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
+        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/files.py" line="78"/>
+        <location filename="../../mcim_desk/files.py" line="77"/>
         <source>Reading or writing {path} failed ({detail}): the disk may be full, removed or failing.</source>
         <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
     </message>
