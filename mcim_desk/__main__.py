@@ -36,9 +36,11 @@ def run_gui(args: argparse.Namespace) -> int:
     target = database_target(args.db)
 
     def open_db() -> None:
+        from .cli import _clean_stale_temp
         from .logging_setup import setup_logging
 
         setup_logging()
+        _clean_stale_temp()  # what killed processes left in the private temporary folder
         if not window.open_database(target):
             app.exit(2)
 

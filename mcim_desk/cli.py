@@ -155,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     _setup_cli_language(args.lang)
+    _clean_stale_temp()
     module_name, _, func_name = HANDLERS[args.command].partition(":")
     try:
         handler: Callable[[argparse.Namespace], int] = getattr(
@@ -169,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ServerUnreachableError as exc:  # one line, never the driver's traceback
         return fail(str(exc), 4)
+    except Exception as exc:  # a full disk, a read-only file, a held lock: say so, no traceback
+        storage = _storage_error(exc, args)
+        if storage is None:
+            raise
+        return fail(str(storage), 4)
     finally:
         # Close what the command opened now, not whenever the collector gets to it: the last
         # connection's close writes the WAL back into the file, which must not happen later.
@@ -177,6 +183,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _OPENED: list = []  # databases open_for_cli opened for the running command
+
+# Commands that bring records in: a backup first (a copy identical to the latest is not made
+# again, so the bundle import's own copy costs nothing more). Other commands never copy.
+IMPORTING = {("forms", "add"), ("responses", "import"), ("import", None)}
+
+
+def _clean_stale_temp() -> None:
+    from .paths import clean_stale_temp
+
+    try:
+        clean_stale_temp()
+    except OSError:
+        pass  # a folder that cannot be cleaned now is cleaned on a later start
+
+
+def _storage_error(exc: BaseException, args: argparse.Namespace):  # noqa: ANN202 - StorageError | None
+    from .files import classify
+    from .paths import database_target, sqlite_path_of
+
+    where = getattr(exc, "filename", None) or sqlite_path_of(database_target(args.db)) or "?"
+    return classify(exc, where)
 
 
 def _setup_cli_language(lang: str | None) -> None:
@@ -201,6 +228,12 @@ def open_for_cli(args: argparse.Namespace):  # noqa: ANN201 - (Database, OpenRep
 
     db, report = open_database(database_target(args.db))
     _OPENED.append(db)
+    if db.path is not None and (args.command, getattr(args, "action", None)) in IMPORTING:
+        if db.read_only:  # refused before anything is read: say why at once
+            raise db.read_only_error()
+        from .services.backups import automatic_backup
+
+        report.backup = automatic_backup(db.path, "import")  # no copy (full disk...), no import
     return db, report
 
 

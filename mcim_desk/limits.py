@@ -35,6 +35,11 @@ BUNDLE_RATIO_FLOOR_BYTES = 1 * _MIB
 JSON_FILE_BYTES = 512 * _MIB
 JSON_DEPTH = 32
 
+# Automatic backups of a SQLite database (the backups/ folder beside it): at most this many
+# copies and at most this many bytes together; the newest copy is always kept, whatever its size.
+BACKUPS_KEPT = 10
+BACKUPS_TOTAL_BYTES = 1024 * _MIB
+
 
 def grouped(number: int) -> str:
     """``number`` with its thousands grouped as the language in use writes them (30,000 in

@@ -33,7 +33,6 @@ import hashlib
 import hmac
 import io
 import json
-import os
 import re
 import secrets
 import stat
@@ -163,13 +162,9 @@ def write_bundle(
     payload = _zip(packed)
     if passphrase:
         payload = encrypt(payload, passphrase)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
+    from ..files import write_bytes
+
+    write_bytes(target, payload, make_folder=True)
     return WrittenBundle(target, len(payload), bool(passphrase), full)
 
 
@@ -329,7 +324,10 @@ def read_bundle(
                     if folder is None:
                         import tempfile
 
-                        folder = tempfile.TemporaryDirectory(prefix="mcim-bundle-", ignore_cleanup_errors=True)
+                        from ..paths import temp_dir
+
+                        folder = tempfile.TemporaryDirectory(prefix="mcim-bundle-", dir=temp_dir(),
+                                                             ignore_cleanup_errors=True)
                     files[entry_name] = Path(folder.name) / entry_name.replace("/", "_")
                     out = files[entry_name]
                 raw, digest = _inflate(archive, info, limits, budget, fail, out)

@@ -15,7 +15,6 @@ or not at all.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,8 +126,6 @@ def write_calendar(data: CalendarData, out: str | Path, *, now: datetime | None 
     """Write the calendar to ``out`` (through a temporary file and a rename)."""
     target = Path(out)
     payload = build_calendar(data, now=now)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(payload)
-    os.replace(tmp, target)
-    return target
+    from ..files import write_bytes
+
+    return write_bytes(target, payload, make_folder=True)

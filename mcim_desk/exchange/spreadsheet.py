@@ -236,11 +236,19 @@ def is_formula_like(text: str) -> bool:
 
 
 def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> Path:
+    from ..files import private_tempdir
+
+    with private_tempdir():  # openpyxl writes each sheet to a temporary file first
+        return _write_xlsx(Path(path), sheets)
+
+
+def _write_xlsx(target: Path, sheets: Sequence[Sheet]) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    target = Path(path)
+    from ..files import atomic_write
+
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     for sheet in sheets:
@@ -255,11 +263,7 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> Path:
         ws.freeze_panes = "A2"
         for values in sheet.rows:
             ws.append([_xlsx_cell(ws, WriteOnlyCell, v) for v in values])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    workbook.save(tmp)
-    tmp.replace(target)
-    return target
+    return atomic_write(target, lambda temp: workbook.save(temp), make_folder=True)
 
 
 def _xlsx_cell(ws: Any, make: Any, value: Value) -> Any:
@@ -290,16 +294,19 @@ def csv_text(value: Value) -> str:
 
 
 def write_csv(out: str | Path, sheets: Sequence[Sheet]) -> list[Path]:
+    from ..files import atomic_write
+
     paths = csv_paths(out, sheets)
     for sheet, path in zip(sheets, paths, strict=True):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([csv_text(h) for h in sheet.header])
-            for values in sheet.rows:
-                writer.writerow([csv_text(v) for v in values])
-        tmp.replace(path)
+
+        def write(temp: Path, sheet: Sheet = sheet) -> None:
+            with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow([csv_text(h) for h in sheet.header])
+                for values in sheet.rows:
+                    writer.writerow([csv_text(v) for v in values])
+
+        atomic_write(path, write, make_folder=True)
     return paths
 
 

@@ -4,6 +4,11 @@ start-up: the first paint and the mechanism list only use :mod:`sqlite_files`.
 SQLite connections run WAL, synchronous=FULL, foreign keys on, a 15 s busy timeout, and write
 transactions that BEGIN IMMEDIATE (a deferred read-then-write fails at once with
 SQLITE_BUSY_SNAPSHOT whatever the timeout). Read-only sessions begin deferred.
+
+A file (or folder) that cannot be written opens read-only (``read_only``): writes are refused
+with ReadOnlyError before they start. A full disk, a read-only medium and another program's
+write lock held past the busy wait surface as the storage errors of :mod:`mcim_desk.files`,
+whose text says what happened and where (never SQL).
 """
 
 from __future__ import annotations
@@ -37,6 +42,14 @@ class Database:
         self.target = target
         self.path: Path | None = sqlite_path_of(target)
         self.url = target if is_url(target) else f"sqlite:///{target}"
+        # why the file cannot be written ("file", "folder"), or None: then it opens read-only
+        self.read_only_reason: str | None = None
+        if self.path is not None:
+            from .sqlite_files import read_only_reason, uri_of
+
+            self.read_only_reason = read_only_reason(self.path) if self.path.exists() else None
+            if self.read_only_reason:
+                self.url = "sqlite:///" + uri_of(self.path, readonly=True) + "&uri=true"
         self._engine: Engine | None = None
         self._writer: sessionmaker | None = None
         self._reader: sessionmaker | None = None
@@ -48,10 +61,22 @@ class Database:
         return self.path is not None
 
     @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def read_only_error(self) -> Exception:
+        """Why a write is refused: the disk is full, or the file or folder is read-only."""
+        from ..files import DiskFullError, ReadOnlyError
+
+        if self.read_only_reason == "full":
+            return DiskFullError(self.path.parent)
+        return ReadOnlyError(self.path)
+
+    @property
     def engine(self) -> Engine:
         with self._lock:
             if self._engine is None:
-                self._engine = _create_engine(self.url, self.is_sqlite)
+                self._engine = _create_engine(self.url, self.is_sqlite, self.read_only)
             return self._engine
 
     @contextmanager
@@ -66,18 +91,42 @@ class Database:
         from sqlalchemy.orm.exc import StaleDataError
 
         if self.is_sqlite and (attach is not None or bulk):
-            with self._sqlite_unit(attach, bulk, read_only=False) as session:
+            if self.read_only:
+                raise self.read_only_error()
+            with self._storage_errors(), self._sqlite_unit(attach, bulk, read_only=False) as session:
                 yield session
             return
+        if self.read_only:
+            raise self.read_only_error()
         if self._writer is None:
             from sqlalchemy.orm import sessionmaker
 
             self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
         try:
-            with self._writer.begin() as session:
+            with self._storage_errors(), self._writer.begin() as session:
                 yield session
         except StaleDataError as exc:
             raise StaleEditError(str(exc)) from exc
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        """A full disk, a read-only file, a lock held past the busy wait: the storage error
+        that says so (SQLite; a server's errors pass through)."""
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            yield
+        except OperationalError as exc:
+            from ..files import DatabaseBusyError, DiskFullError, classify
+
+            storage = classify(exc, self.path) if self.path is not None else None
+            if storage is None:
+                raise
+            if isinstance(storage, DatabaseBusyError):
+                storage.detail = str(BUSY_TIMEOUT_MS // 1000)
+            if isinstance(storage, DiskFullError):
+                storage.where = self.path.parent  # the message names the disk's folder
+            raise storage from exc
 
     def read(self, attach: Path | None = None) -> AbstractContextManager[Session]:
         if attach is not None and self.is_sqlite:
@@ -155,7 +204,7 @@ class Database:
 SERVER_CONNECT_TIMEOUT_S = 10  # a server behind a dead VPN: say so, do not hang
 
 
-def _create_engine(url: str, is_sqlite: bool) -> Engine:
+def _create_engine(url: str, is_sqlite: bool, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
 
     if not is_sqlite:
@@ -172,7 +221,8 @@ def _create_engine(url: str, is_sqlite: bool) -> Engine:
         # Takes effect only when the file is created (before its first table): 8 KiB pages
         # make big imports a fifth faster than SQLite's 4 KiB (benchmarks/exchange.py).
         cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:  # switching to WAL writes the file
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

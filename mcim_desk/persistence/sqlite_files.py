@@ -13,9 +13,60 @@ class DatabaseDamaged(Exception):
     """``PRAGMA quick_check`` did not answer ``ok`` (or the file is not a database at all)."""
 
 
+def uri_of(path: Path, *, readonly: bool = False) -> str:
+    """The SQLite URI of a file (quoted: a path may hold ``?`` or ``#``). A read-only file
+    in a folder that cannot be written is opened ``immutable`` when it has no WAL: SQLite
+    could not create the shared-memory file it needs to read a WAL database otherwise."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path))}?mode={'ro' if readonly else 'rwc'}"
+    if readonly and (not folder_writable(path) or disk_full(path)) and not _wal_frames(path):
+        uri += "&immutable=1"
+    return uri
+
+
+# Below this much free space the database opens read-only: SQLite could not even make the
+# shared-memory file (32 KiB) a WAL database needs, and no save could be written anyway.
+FULL_DISK_FREE_BYTES = 256 * 1024
+
+
+def folder_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK)
+
+
+def disk_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_DISK_FREE_BYTES
+    except OSError:
+        return False
+
+
+def _wal_frames(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 32
+    except FileNotFoundError:
+        return False
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why an existing database file cannot be written ("file", "folder", "full" for a disk
+    with no room left), or None."""
+    if not path.exists():
+        return None if folder_writable(path) else "folder"
+    if not os.access(path, os.W_OK):
+        return "file"
+    if not folder_writable(path):  # SQLite must create the -wal and -shm files beside it
+        return "folder"
+    if disk_full(path):
+        return "full"
+    return None
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    uri = f"file:{path}?mode={'ro' if readonly else 'rwc'}"
-    conn = sqlite3.connect(uri, uri=True, timeout=15, isolation_level=None)
+    conn = sqlite3.connect(uri_of(path, readonly=readonly), uri=True, timeout=15,
+                           isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 15000")
     return conn
 
@@ -46,32 +97,34 @@ def quick_check(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (10, 13, 14):  # I/O, full, cannot open
+            from ..files import StorageError, classify
+
+            raise classify(exc, path.parent) or StorageError(path) from exc
         return str(exc)
     first = rows[0][0] if rows else "no answer"
     return "ok" if first == "ok" and len(rows) == 1 else "; ".join(r[0] for r in rows[:5])
 
 
 def online_backup(source: Path, target: Path) -> Path:
-    """Copy a live database with SQLite's online backup API (consistent even while in use)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    src = connect(source, readonly=True)
-    try:
-        dst = sqlite3.connect(tmp)
+    """Copy a live database with SQLite's online backup API (consistent even while in use),
+    through the one private writer: 0600, fsync, rename; nothing left behind on a failure
+    (a full disk raises DiskFullError naming the folder)."""
+    from ..files import atomic_write
+
+    def copy(temp: Path) -> None:
+        src = connect(source, readonly=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(temp)
+            try:
+                dst.execute("PRAGMA journal_mode=OFF")  # no -journal file beside the copy
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    make_private(tmp)
-    os.replace(tmp, target)
-    return target
+            src.close()
 
-
-def make_private(path: Path) -> None:
-    if os.name == "posix" and path.exists():
-        os.chmod(path, 0o600)
+    return atomic_write(target, copy, make_folder=True)
 
 
 def read_rows(path: Path, sql: str, params: Iterable[object] = ()) -> list[tuple]:

@@ -9,9 +9,7 @@ through :func:`escape_text` before it reaches a ``Paragraph`` (:func:`para` does
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..files import atomic_write  # the one writer of private files (re-exported)
 from ..paths import resource_path
 
 FONT = "DejaVuSans"
@@ -508,27 +507,6 @@ def write_pdf(out: Path, meta: PdfMeta, story: list[Flowable]) -> Path:
         ReportDocument(str(temp), meta).build_story(story)
 
     return atomic_write(out, build)
-
-
-def atomic_write(out: Path, write: Callable[[Path], None]) -> Path:
-    """``write(temp)`` fills a temporary file in ``out``'s folder, which then replaces
-    ``out`` in one step: a crash never leaves a half-written file where the old one was."""
-    out = Path(out)
-    folder = out.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(str(folder))
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        write(temp)
-        with open(temp, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return out
 
 
 __all__ = [

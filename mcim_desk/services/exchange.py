@@ -200,7 +200,10 @@ def export_bundle(
     target = Path(out)
     dest = destination or str(target.resolve().parent)
     key = destination_key(dest)
-    with db.write() as session, tempfile.TemporaryDirectory(prefix="mcim-export-") as scratch:
+    from ..paths import temp_dir
+
+    with db.write() as session, tempfile.TemporaryDirectory(prefix="mcim-export-", dir=temp_dir(),
+                                                             ignore_cleanup_errors=True) as scratch:
         moment = exchange_repo.lock_for_export(session)
         state = exchange_repo.watermark(session, key) if since_last else None
         since = datetime.fromisoformat(state["at"]) if state else None

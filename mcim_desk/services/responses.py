@@ -18,7 +18,6 @@ paths of its questions (``section_4/q25/category``). Keys starting with ``_`` an
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1004,11 +1003,9 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
             }
             submission.update(_submission_answers(definition, values[row.id]))
             submissions.append(submission)
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_text(json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
+    from ..files import write_text
+
+    write_text(out, json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", make_folder=True)
     return len(submissions)
 
 

@@ -1,4 +1,6 @@
-"""Opening a database: lock, integrity check, automatic backup, migration, reference data.
+"""Opening a database: a switch a kill interrupted finished, leftovers removed, integrity
+check, automatic backup (when asked: the window's start), migration (after a copy), reference
+data. A database whose file or folder cannot be written opens read-only.
 
 The usual start (file exists, schema at head, reference files unchanged) touches only the
 standard library's sqlite3; SQLAlchemy and Alembic are imported only when there is work.
@@ -116,14 +118,20 @@ class OpenReport:
     backup: Path | None = None
     integrity: str = "ok"
     steps: list[str] = field(default_factory=list)
+    # a start backup that could not be written (full disk...): the message; the program goes on
+    backup_problem: str | None = None
+    read_only: bool = False
 
 
-def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenReport]:
-    """Make ``target`` ready: create, check, back up, migrate and fill as needed."""
+def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenReport]:
+    """Make ``target`` ready: create, check, migrate and fill as needed. ``backup``: make the
+    start copy (the window does; commands that only read never wait for one). A schema
+    upgrade is always preceded by a copy. A read-only database opens as it is (nothing that
+    would write runs; a database that needs an upgrade is refused with ReadOnlyError)."""
     db = Database(target)
-    report = OpenReport(target=target)
+    report = OpenReport(target=target, read_only=db.read_only)
     if db.path is not None:
-        _prepare_file(db.path, report, backup)
+        _prepare_file(db, report, backup)
         stored = sqlite_files.stored_revision(db.path)
     else:
         from ..persistence.migrations import current_revision
@@ -131,6 +139,11 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
         _reach_server(db)
         stored = current_revision(db)
     head = head_revision()
+    if stored != head and db.read_only:
+        raise db.read_only_error()
+    if stored != head and db.path is not None and not report.created and stored is not None:
+        report.backup = backups.automatic_backup(db.path, "before-upgrade")  # no copy, no upgrade
+        report.steps.append("backup made before the upgrade")
     if stored != head:
         from ..persistence.migrations import upgrade_to_head
 
@@ -139,10 +152,11 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
         report.migrated_from = stored
         report.steps.append(f"schema upgraded {stored or 'empty'} -> {head}")
     report.revision = head
-    if db.path is not None:
-        sqlite_files.make_private(db.path)
-    _sync_reference_if_changed(db, report)
     _run_clock_for(db)
+    if db.read_only:
+        report.steps.append("read-only: reference data and bundled forms left as they are")
+        return db, report
+    _sync_reference_if_changed(db, report)
     from .forms import install_bundled_forms
 
     installed = install_bundled_forms(db, force=report.reference is not None)
@@ -174,11 +188,23 @@ def _run_clock_for(db: Database) -> None:
         clock.run_from(None)
 
 
-def _prepare_file(path: Path, report: OpenReport, backup: bool) -> None:
+def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
+    from ..files import classify, create_private
     from ..paths import ensure_private_dir
 
-    ensure_private_dir(path.parent)
+    path = db.path
+    if not db.read_only:
+        ensure_private_dir(path.parent)  # a new folder is private; an existing one is left as it is
+        done = backups.finish_interrupted_switch(path)
+        if done:
+            report.steps.append(f"interrupted file switch {done}")
+        removed = backups.clean_leftovers(path)
+        if removed:
+            report.steps.append(f"{len(removed)} leftover temporary files removed")
     if not path.exists() or path.stat().st_size == 0:
+        if db.read_only:
+            raise db.read_only_error()
+        create_private(path)  # 0600 from its first byte; SQLite gives its -wal and -shm the same
         report.created = True
         report.steps.append("database created")
         return
@@ -187,9 +213,20 @@ def _prepare_file(path: Path, report: OpenReport, backup: bool) -> None:
     if problem != "ok":
         raise DatabaseDamagedError(path, problem, backups.latest_good_backup(path))
     report.steps.append("integrity check ok")
+    if db.read_only:
+        report.steps.append("opened read-only")
+        return
     if backup:
-        report.backup = backups.automatic_backup(path, "start")
-        report.steps.append("automatic backup made")
+        import sqlite3
+
+        try:
+            report.backup = backups.automatic_backup(path, "start")
+        except (OSError, sqlite3.Error) as exc:  # the program goes on; the window says so
+            log.warning("start backup skipped: %s", type(exc).__name__)
+            report.backup_problem = str(classify(exc, path.parent / "backups") or exc)
+            report.steps.append("start backup skipped")
+        else:
+            report.steps.append("automatic backup made")
 
 
 def _sync_reference_if_changed(db: Database, report: OpenReport) -> None:

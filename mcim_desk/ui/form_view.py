@@ -683,8 +683,12 @@ class FormView(QWidget):
         self.status_changed.emit(self.response.status)
 
     def _save_failed(self, path: str, exc: BaseException) -> None:
+        from ..files import StorageError
+
         widget = self.widgets.get(path)
-        if widget is not None:
+        # The disk (full, read-only, locked) refused it, not the answer: the typed text stays
+        # in the field, and leaving the field again retries the save.
+        if widget is not None and not isinstance(exc, StorageError):
             widget.set_value(self.answers.get(path))  # show what is really saved
         if not isinstance(exc, _Declined):
             self.ctx.dialogs.error(self.tr("Answer not saved"), save_error_text(exc))

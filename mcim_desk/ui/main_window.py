@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_NAME, __version__, clock
+from .. import APP_NAME, __version__
 from ..i18n import install_translators, remember_language
 from ..preferences import Preferences
 from .bus import ChangeBus
@@ -78,7 +79,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 720])
-        self.setCentralWidget(splitter)
+        # A read-only database, a start backup that could not be written: said above the pages.
+        self.banner = QLabel(self)
+        self.banner.setObjectName("storage_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #4d3800; padding: 6px; }")
+        self.banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.db_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.db_label)
 
@@ -169,26 +181,35 @@ class MainWindow(QMainWindow):
 
     def open_database(self, target: str) -> bool:
         """Lock, check, back up, migrate, fill. False when the user must not go on."""
+        from ..files import StorageError
         from ..paths import public_target, sqlite_path_of
+        from ..persistence.sqlite_files import read_only_reason
         from ..services.startup import DatabaseDamagedError, ServerUnreachableError, open_database
 
         path = sqlite_path_of(target)
-        if path is not None and not self._acquire_lock(path):
+        # A database that cannot be written is opened read-only, without the lock file (its
+        # folder may not take one): nobody writes through this window.
+        if path is not None and not read_only_reason(path) and not self._acquire_lock(path):
             return False
         try:
-            db, report = open_database(target)
-        except DatabaseDamagedError as exc:
-            if not self._offer_backup(exc):
-                return False
-            db, report = open_database(target)
+            try:
+                db, report = open_database(target, backup=True)
+            except DatabaseDamagedError as exc:
+                if not self._offer_backup(exc):
+                    return False
+                db, report = open_database(target, backup=True)
         except ServerUnreachableError as exc:
             return self._server_unreachable(exc, target)
+        except StorageError as exc:
+            self.dialogs.error(self.tr("Database not opened"), str(exc))
+            return False
         log.info("database ready: %s", "; ".join(report.steps))
         from .context import UiContext
 
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
         self._build_card()
         self.db_label.setText(str(path or public_target(target)))
+        self._show_storage_state(db, report)
         self.reload_list()
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
         # has painted: they import SQLAlchemy and query, which the list must not wait for.
@@ -199,10 +220,31 @@ class MainWindow(QMainWindow):
     def pages_built(self) -> bool:
         return self._feature_pages_built
 
+    def _show_storage_state(self, db, report) -> None:  # noqa: ANN001 - Database, OpenReport
+        notes = []
+        if db.read_only_reason == "full":
+            notes.append(self.tr("The disk holding {folder} is full: the database is open for "
+                                 "reading only until some space is freed there.").format(
+                folder=db.path.parent))
+        elif db.read_only:
+            notes.append(self.tr("This database is read-only ({path}): you can read, search and "
+                                 "print, but nothing can be saved in it. To change it, copy it "
+                                 "to a folder you can write to.").format(path=db.path))
+        if report.backup_problem:
+            notes.append(self.tr("The automatic backup was not made: {problem}").format(
+                problem=report.backup_problem))
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+
     def _acquire_lock(self, path: Path) -> bool:
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)
         if not lock.tryLock(200):
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                # not held by another window: the lock file cannot be made (a full disk...);
+                # go on without it rather than claim the database is open elsewhere
+                log.warning("no lock file beside the database: %s", lock.error())
+                return True
             self.dialogs.error(
                 self.tr("Database already open"),
                 self.tr("MCIM Desk is already open on this database:\n{path}\n\n"
@@ -241,15 +283,16 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self.tr("Damaged database"),
                                text + "\n\n" + self.tr("No automatic backup is available."))
             return False
+        from ..services.backups import damaged_name
+
+        kept = damaged_name(exc.path)
         question = text + "\n\n" + self.tr(
             "Open the latest automatic backup from {when} instead? The damaged file is kept, "
-            "untouched, as {kept}."
-        ).format(when=backup.when.strftime("%Y-%m-%d %H:%M"), kept=exc.path.name + ".damaged")
+            "untouched and with its latest saves (its -wal file), as {kept}."
+        ).format(when=backup.when.strftime("%Y-%m-%d %H:%M"), kept=kept.name)
         if not self.dialogs.confirm(self.tr("Damaged database"), question):
             return False
-        stamp = clock.localnow().strftime("%Y%m%d-%H%M%S")
-        exc.path.rename(exc.path.with_name(f"{exc.path.name}.damaged-{stamp}"))
-        restore(exc.path, backup.path)
+        restore(exc.path, backup.path, kept=kept)  # the damaged file moves with its -wal and -shm
         return True
 
     def _build_card(self) -> None:
@@ -315,11 +358,16 @@ class MainWindow(QMainWindow):
     # -- actions ----------------------------------------------------------------------------
 
     def backup_now(self) -> None:
+        from ..files import StorageError
         from ..services.backups import automatic_backup
 
         if self.ctx is None or self.ctx.db.path is None:
             return
-        path = automatic_backup(self.ctx.db.path, "manual")
+        try:
+            path = automatic_backup(self.ctx.db.path, "manual")
+        except StorageError as exc:
+            self.dialogs.error(self.tr("Backup not made"), str(exc))
+            return
         self.statusBar().showMessage(self.tr("Backup written to {path}").format(path=path), 8000)
 
     def restore_backup(self) -> None:
@@ -335,6 +383,7 @@ class MainWindow(QMainWindow):
                     "backup first.").format(file=Path(chosen).name),
         ):
             return
+        from ..files import StorageError
         from ..persistence.sqlite_files import DatabaseDamaged
         from ..services.backups import restore
 
@@ -344,6 +393,9 @@ class MainWindow(QMainWindow):
         except DatabaseDamaged as exc:
             self.dialogs.error(self.tr("Backup not restored"),
                                self.tr("That file is not a sound database: {problem}").format(problem=exc))
+            return
+        except StorageError as exc:
+            self.dialogs.error(self.tr("Backup not restored"), str(exc))
             return
         self.undo.clear()
         self.reload_list()
@@ -462,14 +514,17 @@ class MainWindow(QMainWindow):
         if focus is not None:  # commit the field being edited before closing
             focus.clearFocus()
         self.runner.wait(10_000)
-        if self.ctx is not None and self.ctx.db.path is not None:
+        if self.ctx is not None:
+            # Close first: the WAL goes back into the file, so the next start's copy is
+            # recognised as identical to this one when nothing changed in between.
+            self.ctx.db.dispose()
+        if self.ctx is not None and self.ctx.db.path is not None and not self.ctx.db.read_only:
             from ..services.backups import automatic_backup
 
             try:
                 automatic_backup(self.ctx.db.path, "exit")
-            except Exception:
-                log.exception("backup on exit failed")
-            self.ctx.db.dispose()
+            except Exception as exc:  # noqa: BLE001 - closing goes on; the log says why
+                log.warning("backup on exit failed: %s", type(exc).__name__)
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None

@@ -27,169 +27,169 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="274"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="269"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="281"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="276"/>
         <source>the file is larger than {limit} MB; it is refused.</source>
         <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="286"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="281"/>
         <source>the file cannot be read ({error}).</source>
         <translation>le fichier ne peut pas être lu ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="291"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="286"/>
         <source>this is not an MCIM Desk bundle.</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="297"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="292"/>
         <source>the bundle is truncated or damaged (its zip archive is incomplete).</source>
         <translation>le lot est tronqué ou endommagé (son archive zip est incomplète).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="303"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="298"/>
         <source>the bundle has no manifest.</source>
         <translation>le lot n’a pas de manifeste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="312"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="307"/>
         <source>entry “{name}” is not listed in the manifest.</source>
         <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="324"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="319"/>
         <source>entry “{name}” listed in the manifest is missing (truncated bundle?).</source>
         <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="339"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
         <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="357"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="355"/>
         <source>the encrypted bundle is truncated.</source>
         <translation>le lot chiffré est tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="363"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="615"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="613"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
         <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
         <source>the encryption header is damaged.</source>
         <translation>l’en-tête de chiffrement est endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="371"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
         <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="374"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="372"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
         <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="380"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="378"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
         <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="401"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="399"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
         <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="411"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="409"/>
         <source>entry “{name}” is an absolute path.</source>
         <translation>l’entrée « {name} » est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="414"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="412"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
         <translation>l’entrée « {name} » sort de son dossier (..).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="418"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="416"/>
         <source>entry “{name}” is a symbolic link.</source>
         <translation>l’entrée « {name} » est un lien symbolique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="420"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="418"/>
         <source>entry name “{name}” is not allowed.</source>
         <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="423"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” appears twice.</source>
         <translation>l’entrée « {name} » apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="428"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="426"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
         <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="434"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="432"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="444"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="442"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
         <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="453"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="451"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="480"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="478"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
         <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="493"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="499"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="491"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="497"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
         <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="573"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="571"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
         <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="582"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="580"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="590"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="588"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="597"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="595"/>
         <source>the manifest is malformed: {detail}.</source>
         <translation>le manifeste est mal formé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="600"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="598"/>
         <source>this is not an MCIM Desk bundle (no bundle manifest).</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk (aucun manifeste de lot).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="607"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="605"/>
         <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
         <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
@@ -197,12 +197,12 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="78"/>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="77"/>
         <source>Interview {acronym}</source>
         <translation>Entretien {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="80"/>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="79"/>
         <source>Interview {acronym} — {person}</source>
         <translation>Entretien {acronym} — {person}</translation>
     </message>
@@ -584,68 +584,68 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="220"/>
+        <location filename="../../mcim_desk/cli.py" line="253"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="228"/>
+        <location filename="../../mcim_desk/cli.py" line="261"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="231"/>
+        <location filename="../../mcim_desk/cli.py" line="264"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="235"/>
+        <location filename="../../mcim_desk/cli.py" line="268"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="241"/>
+        <location filename="../../mcim_desk/cli.py" line="274"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="248"/>
+        <location filename="../../mcim_desk/cli.py" line="281"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="261"/>
+        <location filename="../../mcim_desk/cli.py" line="294"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="263"/>
+        <location filename="../../mcim_desk/cli.py" line="296"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="276"/>
+        <location filename="../../mcim_desk/cli.py" line="309"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="281"/>
+        <location filename="../../mcim_desk/cli.py" line="314"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="285"/>
+        <location filename="../../mcim_desk/cli.py" line="318"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="290"/>
+        <location filename="../../mcim_desk/cli.py" line="323"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="296"/>
+        <location filename="../../mcim_desk/cli.py" line="329"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -1693,188 +1693,188 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="312"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="315"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="254"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="257"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="274"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="277"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="282"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="281"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="284"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="320"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="323"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="433"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="436"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="506"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="509"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="639"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="642"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="847"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="865"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="850"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="868"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="852"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="849"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="852"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="913"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="916"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="915"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="918"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="925"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="928"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
         <source>Member States</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
         <source>Source of the membership list</source>
         <translation>Source de la liste des membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="995"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="996"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2416,62 +2416,62 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="690"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="694"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="723"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="727"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="748"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="752"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="749"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="753"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="753"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="757"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="770"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="774"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="787"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="791"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="802"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="806"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="859"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="863"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="966"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="970"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="996"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1000"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="999"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1003"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
@@ -2684,188 +2684,188 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="189"/>
-        <location filename="../../mcim_desk/services/responses.py" line="200"/>
+        <location filename="../../mcim_desk/services/responses.py" line="188"/>
+        <location filename="../../mcim_desk/services/responses.py" line="199"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="223"/>
+        <location filename="../../mcim_desk/services/responses.py" line="222"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="272"/>
+        <location filename="../../mcim_desk/services/responses.py" line="271"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="320"/>
+        <location filename="../../mcim_desk/services/responses.py" line="319"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="340"/>
+        <location filename="../../mcim_desk/services/responses.py" line="339"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="343"/>
+        <location filename="../../mcim_desk/services/responses.py" line="342"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="346"/>
+        <location filename="../../mcim_desk/services/responses.py" line="345"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="350"/>
+        <location filename="../../mcim_desk/services/responses.py" line="349"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="387"/>
+        <location filename="../../mcim_desk/services/responses.py" line="386"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="404"/>
+        <location filename="../../mcim_desk/services/responses.py" line="403"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="429"/>
+        <location filename="../../mcim_desk/services/responses.py" line="428"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="445"/>
+        <location filename="../../mcim_desk/services/responses.py" line="444"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="678"/>
+        <location filename="../../mcim_desk/services/responses.py" line="677"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="714"/>
+        <location filename="../../mcim_desk/services/responses.py" line="713"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="728"/>
+        <location filename="../../mcim_desk/services/responses.py" line="727"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="752"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1322"/>
+        <location filename="../../mcim_desk/services/responses.py" line="751"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1319"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="910"/>
-        <location filename="../../mcim_desk/services/responses.py" line="944"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1299"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1306"/>
+        <location filename="../../mcim_desk/services/responses.py" line="909"/>
+        <location filename="../../mcim_desk/services/responses.py" line="943"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1296"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1303"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1023"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1028"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1025"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1036"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1072"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1069"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1077"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1074"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1094"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1091"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1097"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1094"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1103"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1111"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1100"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1108"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1105"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1102"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1128"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1125"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1138"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1135"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1141"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1138"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1154"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1151"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1164"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1161"/>
         <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
         <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1207"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1204"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1211"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1208"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1214"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1211"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1221"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1218"/>
         <source>{file}: expected a list of submissions</source>
         <translation>{file} : une liste de soumissions était attendue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1288"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1285"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -3415,7 +3415,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Limits</name>
     <message>
-        <location filename="../../mcim_desk/limits.py" line="44"/>
+        <location filename="../../mcim_desk/limits.py" line="49"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>
@@ -3424,12 +3424,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="207"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="249"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="208"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="250"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -3440,7 +3440,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="238"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="280"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -3449,105 +3449,131 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="241"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="248"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="283"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="242"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="284"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="245"/>
-        <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched, as {kept}.</source>
-        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé tel quel sous {kept}.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="263"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="371"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="376"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="229"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="271"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="377"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="220"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="204"/>
+        <source>Database not opened</source>
+        <translation>Base de données non ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="226"/>
+        <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
+        <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="230"/>
+        <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
+        <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
+        <source>The automatic backup was not made: {problem}</source>
+        <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="262"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="263"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="265"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="228"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="270"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="334"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="290"/>
+        <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
+        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="369"/>
+        <source>Backup not made</source>
+        <translation>Sauvegarde non faite</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="345"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="398"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="346"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="402"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="433"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="408"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="460"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3562,77 +3588,77 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="477"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="426"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="427"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="479"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="428"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="480"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="481"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="430"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="482"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="431"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="483"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="432"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="484"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="433"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="485"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="434"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="486"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="435"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="487"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="436"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="488"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="489"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="490"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="492"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -5211,49 +5237,77 @@ Base de données : {db}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="37"/>
+        <location filename="../../mcim_desk/services/startup.py" line="39"/>
         <source>Cannot open the database on the server {server}: {reason}</source>
         <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="60"/>
+        <location filename="../../mcim_desk/services/startup.py" line="62"/>
         <source>{where}, database “{name}”</source>
         <translation>{where}, base «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="72"/>
+        <location filename="../../mcim_desk/services/startup.py" line="74"/>
         <source>the server’s name is unknown (check its spelling, the network connection or the VPN).</source>
         <translation>le nom du serveur est inconnu (vérifiez son orthographe, la connexion au réseau ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="75"/>
+        <location filename="../../mcim_desk/services/startup.py" line="77"/>
         <source>nothing answers on that port (the server may be stopped, or the port is wrong).</source>
         <translation>rien ne répond sur ce port (le serveur est peut-être arrêté, ou le port est faux).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="78"/>
+        <location filename="../../mcim_desk/services/startup.py" line="80"/>
         <source>the server did not answer (check the network connection, a firewall or the VPN).</source>
         <translation>le serveur n’a pas répondu (vérifiez la connexion au réseau, un pare-feu ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="81"/>
+        <location filename="../../mcim_desk/services/startup.py" line="83"/>
         <source>the server refused the user name or password.</source>
         <translation>le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="83"/>
+        <location filename="../../mcim_desk/services/startup.py" line="85"/>
         <source>the server has no database of that name.</source>
         <translation>le serveur n’a pas de base de données de ce nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="85"/>
+        <location filename="../../mcim_desk/services/startup.py" line="87"/>
         <source>no database server runs on this computer’s socket.</source>
         <translation>aucun serveur de base de données ne fonctionne sur le socket de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="90"/>
+        <location filename="../../mcim_desk/services/startup.py" line="92"/>
         <source>the connection failed.</source>
         <translation>la connexion a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../mcim_desk/files.py" line="44"/>
+        <source>{path} could not be read or written.</source>
+        <translation>{path} n’a pu être ni lu ni écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/files.py" line="51"/>
+        <source>The disk holding {folder} is full: nothing could be written there. Free some space (or choose another folder) and try again.</source>
+        <translation>Le disque qui contient {folder} est plein : rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/files.py" line="59"/>
+        <source>{path} is read-only (the file or its folder cannot be written): it is open for reading only and nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
+        <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié) : la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/files.py" line="68"/>
+        <source>Another program is writing to {path} and has held it for more than {seconds} seconds: nothing was saved. Try again once it has finished, or close it.</source>
+        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/files.py" line="77"/>
+        <source>Reading or writing {path} failed ({detail}): the disk may be full, removed or failing.</source>
+        <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
     </message>
 </context>
 </TS>

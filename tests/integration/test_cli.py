@@ -89,13 +89,19 @@ def test_restore_refuses_a_damaged_backup(db_path: Path, tmp_path: Path, capsys)
 
 
 def test_automatic_backups_keep_the_last_ten(db_path: Path) -> None:
+    from mcim_desk.services import catalogue
     from mcim_desk.services.backups import automatic_backup, list_backups
     from mcim_desk.services.startup import open_database
 
-    open_database(str(db_path))[0].dispose()
-    for _ in range(13):
-        automatic_backup(db_path, "test")
-    assert len(list_backups(db_path)) == 10
+    db, _ = open_database(str(db_path))
+    pidc = catalogue.find_mechanism(db, "PIDC")
+    made = []
+    for n in range(13):  # a change before each copy: an identical one would not be made
+        catalogue.update_mechanism(db, pidc.id, "chair_country", f"Pays {n}", "tester")
+        made.append(automatic_backup(db_path, "test"))
+    db.dispose()
+    assert len(set(made)) == 13
+    assert [b.path for b in list_backups(db_path)] == sorted(made, key=lambda p: p.name, reverse=True)[:10]
 
 
 def test_log_file_holds_no_names(db_path: Path, isolated_data: Path) -> None:
