@@ -12,6 +12,7 @@ costs a fraction of a millisecond for the study's forms.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import threading
 import weakref
@@ -22,7 +23,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication
 
 from .definition import FormDefinition, Question, definition_path, split_instance
-from .expressions import Expression, compile_expression, parse_required
+from .expressions import Environment, Expression, compile_expression, parse_required
+from .xpath_values import NodeSet, Value, parse_date_time, to_number
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
@@ -175,10 +177,16 @@ class FormState:
         definition: FormDefinition,
         answers: Mapping[str, str | None],
         today: datetime.date | None = None,
+        lang: str = "en",
     ) -> None:
         self.definition = definition
+        self.lang = lang
         self.answers = answers
-        self.today = today or datetime.date.today()
+        if today is None:
+            from ..clock import localnow
+
+            today = localnow().date()
+        self.today = today
         self._c = compiled(definition)
         self._instances: dict[str, list[int]] = {}
         for path in answers:
@@ -236,35 +244,81 @@ class FormState:
 
     # --- values ---------------------------------------------------------------------------
 
-    def _resolve(self, name: str, context: str) -> str | None:
-        """The instance path ``${name}`` denotes when evaluated at ``context``."""
+    def _resolve(self, name: str, context: str) -> list[str] | str | None:
+        """The instance path ``${name}`` denotes when evaluated at ``context``: one path, or
+        a list of paths when the name sits in repeat instances the context is outside of
+        (every instance then; a repeat's own name always gives all its instances)."""
         target = self._c.names.get(name)
         if target is None:
             return None
-        if not self._c.nodes[target].in_repeat:
+        node = self._c.nodes[target]
+        if not node.in_repeat and not node.question.is_repeat:
             return target
         context_parts = context.split("/")
-        out: list[str] = []
+        prefixes: list[str] = [""]
+        many = False
         same = True
-        for i, part in enumerate(target.split("/")):
-            if same and i < len(context_parts) and definition_path(context_parts[i]) == part:
-                out.append(context_parts[i])
+        parts = target.split("/")
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            if (
+                same
+                and not (last and node.question.is_repeat)
+                and i < len(context_parts)
+                and definition_path(context_parts[i]) == part
+            ):
+                prefixes = [f"{p}/{context_parts[i]}" if p else context_parts[i] for p in prefixes]
                 continue
             same = False
-            prefix = "/".join([*out, part])
-            if definition_path(prefix) in self._c.repeats:
-                indexes = self.instances(prefix)
-                out.append(f"{part}[{indexes[0] if indexes else 1}]")
-            else:
-                out.append(part)
-        return "/".join(out)
+            expanded: list[str] = []
+            for prefix in prefixes:
+                path = f"{prefix}/{part}" if prefix else part
+                if definition_path(path) in self._c.repeats:
+                    many = True
+                    expanded.extend(f"{path}[{index}]" for index in self.instances(path))
+                else:
+                    expanded.append(path)
+            prefixes = expanded
+        if many:
+            return prefixes
+        return prefixes[0] if prefixes else None
 
-    def _lookup(self, context: str):  # noqa: ANN202 - the evaluator's callable
-        def lookup(name: str) -> str:
-            path = self._resolve(name, context)
-            return self.value(path) if path is not None else ""
+    def typed_value(self, path: str) -> Value:
+        """:meth:`value` typed as ODK reads the node: a date question gives a date, a
+        number question a number, any other question its text."""
+        text = self.value(path)
+        if text == "":
+            return ""
+        node = self._node(path)
+        qtype = node.question.type if node is not None else "text"
+        if qtype == "date":
+            parsed = parse_date_time(text)
+            return parsed if parsed is not None else text
+        if qtype == "datetime":
+            parsed = parse_date_time(text)
+            return parsed if parsed is not None else text
+        if qtype in ("integer", "decimal", "range"):
+            number = to_number(text)
+            return text if math.isnan(number) else number
+        return text
 
-        return lookup
+    def typed_answer(self, path: str) -> Value:
+        """The stored answer at ``path`` typed as :meth:`typed_value` does (for ``.``)."""
+        raw = self.answers.get(path)
+        if raw is None or raw == "":
+            return ""
+        node = self._node(path)
+        qtype = node.question.type if node is not None else "text"
+        if qtype in ("date", "datetime"):
+            parsed = parse_date_time(raw)
+            return parsed if parsed is not None else raw
+        if qtype in ("integer", "decimal", "range"):
+            number = to_number(raw)
+            return raw if math.isnan(number) else number
+        return raw
+
+    def _lookup(self, context: str) -> _FormEnvironment:
+        return _FormEnvironment(self, context)
 
     def value(self, path: str) -> str:
         """What expressions see: the answer (or calculation), empty when not relevant."""
@@ -284,7 +338,9 @@ class FormState:
             return ""
         self._busy.add(path)
         try:
-            result = node.calculate.evaluate_string(self._lookup(path), None, self.today)
+            result = node.calculate.evaluate_string(
+                self._lookup(path), self.answers.get(path), self.today
+            )
         finally:
             self._busy.discard(path)
         self._calculated[path] = result
@@ -317,7 +373,7 @@ class FormState:
             if result and node.relevant is not None:
                 context = split_instance(path)[0] if split_instance(path) else path
                 result = node.relevant.evaluate_bool(
-                    self._lookup(context), self.answers.get(path), self.today
+                    self._lookup(context), self.typed_answer(path), self.today
                 )
         finally:
             self._busy.discard(path)
@@ -335,7 +391,7 @@ class FormState:
         required = node.required
         if isinstance(required, bool):
             return required
-        return required.evaluate_bool(self._lookup(path), self.answers.get(path), self.today)
+        return required.evaluate_bool(self._lookup(path), self.typed_answer(path), self.today)
 
     def _problem(self, path: str, node: _Node) -> tuple[str, str] | None:
         """('required'|'type'|'constraint', type message) or None, for a relevant question."""
@@ -347,7 +403,7 @@ class FormState:
         if message:
             return "type", message
         if node.constraint is not None and not node.constraint.evaluate_bool(
-            self._lookup(path), raw, self.today
+            self._lookup(path), self.typed_answer(path), self.today
         ):
             return "constraint", ""
         return None
@@ -416,6 +472,102 @@ class FormState:
         ordered = [("", sections.pop(""))] if loose and "" in sections else []
         ordered += list(sections.items())
         return [SectionProgress(name, *counts) for name, counts in ordered]
+
+
+class _FormEnvironment(Environment):
+    """What an expression evaluated at ``context`` (an instance path) sees of a response."""
+
+    def __init__(self, state: FormState, context: str) -> None:
+        super().__init__()
+        self._state = state
+        self._context = context
+
+    def reference(self, name: str) -> Value:
+        if name in self._cache:
+            return self._cache[name]
+        state = self._state
+        resolved = state._resolve(name, self._context)
+        if resolved is None:
+            value: Value = ""
+        elif isinstance(resolved, list):
+            value = NodeSet(state.typed_value(path) for path in resolved)
+        else:
+            value = state.typed_value(resolved)
+        self._cache[name] = value
+        return value
+
+    def _walk(self, steps: tuple[str, ...]) -> str | None:
+        path: str | None = self._context
+        for step in steps:
+            if step == "..":
+                if path is None or path == "":
+                    return None  # above the form's root
+                # the parent of a question in a repeat instance is that instance; the
+                # parent of a top-level question is the form's root ("")
+                path = _parent(path) or ""
+            else:
+                path = f"{path}/{step}" if path else step
+        return path
+
+    def path(self, origin: str, steps: tuple[str, ...], current: Value) -> Value:
+        if not steps:
+            return current
+        path = self._walk(steps)
+        if path is None:
+            return ""
+        state = self._state
+        if definition_path(path) in state._c.repeats and split_instance(path) is None:
+            return NodeSet(state.typed_value(f"{path}[{i}]") for i in state.instances(path))
+        return state.typed_value(path)
+
+    def position(self, origin: str, steps: tuple[str, ...]) -> float:
+        path = self._walk(steps)
+        if path is None:
+            return math.nan
+        split = split_instance(path)
+        return float(split[1]) if split is not None else 1.0
+
+    def indexed_repeat(self, name: str, levels: list[tuple[str, float]]) -> Value:
+        state = self._state
+        target = state._c.names.get(name)
+        if target is None:
+            return ""
+        wanted: dict[str, int] = {}
+        for repeat_name, index in levels:
+            repeat_path = state._c.names.get(repeat_name)
+            if repeat_path is None:
+                return ""
+            wanted[repeat_path] = max(1, int(index)) if not math.isnan(index) else 1
+        parts = target.split("/")
+        out: list[str] = []
+        for i, part in enumerate(parts):
+            definition = "/".join(parts[: i + 1])
+            if definition in state._c.repeats and definition != target:
+                out.append(f"{part}[{wanted.get(definition, 1)}]")
+            else:
+                out.append(part)
+        return state.typed_value("/".join(out))
+
+    def choice_name(self, code: str, question: str) -> str:
+        name = question.strip()
+        if name.startswith("${") and name.endswith("}"):
+            name = name[2:-1]
+        name = name.rstrip("/").rsplit("/", 1)[-1]
+        found = self._state.definition.by_name(name)
+        if found is None or not found.choices:
+            return ""
+        choice = found.choice(code.strip())
+        return choice.label(self._state.lang) if choice is not None else ""
+
+    def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
+        table = self._state.definition.data_file(source)
+        for row in table:
+            if row.get(key_column) == key:
+                return row.get(column, "")
+        return ""
+
+    def form_version(self) -> str:
+        return self._state.definition.version
 
 
 __all__ = ["FormState", "SectionProgress", "affects_relevance", "compiled", "type_problem"]

@@ -16,7 +16,7 @@ import csv
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +42,48 @@ _TYPES = {
     "group": "group",
     "repeat": "repeat",
     "calculate": "calculate",
+    "hidden": "hidden",
+    "time": "time",
+    "datetime": "datetime",
+    "dateTime": "datetime",
+    "range": "range",
+    "rank": "rank",
+    "barcode": "barcode",
+    "geopoint": "geopoint",
+    "geotrace": "geotrace",
+    "geoshape": "geoshape",
+    "acknowledge": "acknowledge",
+    "trigger": "acknowledge",
+    "select one external": "select_one",
 }
+_EXPRESSION_COLUMNS = ("relevant", "constraint", "required", "calculate", "choice_filter", "default", "repeat_count", "readonly")
+_LANGUAGE_CODE = re.compile(r"\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$")
+_LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr", "spanish": "es",
+                   "español": "es", "espanol": "es", "arabic": "ar", "portuguese": "pt", "português": "pt"}
+# What the choices sheet holds besides the columns a choice_filter may read.
+_CHOICE_OWN_KEYS = frozenset({"name", "label", "media", "image", "audio", "video", "big-image"})
 # Metadata a form may declare (KoboToolbox adds some by default); they hold no answer here.
 _METADATA_TYPES = frozenset(
     {
         "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
-        "username", "email", "audit",
+        "username", "email", "audit", "start-geopoint", "background-audio",
+        "csv-external", "xml-external",
     }
 )
+_ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file", "photo", "signature", "background-audio"})
+
+
+def _unsupported_type(source_type: str, name: str) -> str | None:
+    """The message for a known ODK question type this program does not take, else None."""
+    if source_type in _ATTACHMENT_TYPES:
+        return QCoreApplication.translate(
+            "Forms", "the question {name} takes a file ({type}): attachments are not supported yet"
+        ).format(name=name, type=source_type)
+    if source_type in ("osm", "geo-compact"):
+        return QCoreApplication.translate(
+            "Forms", "the question {name} ({type}) needs a map, which this program has not"
+        ).format(name=name, type=source_type)
+    return None
 _EXTERNAL_SUFFIXES = (".csv", ".xml", ".geojson")
 
 
@@ -166,6 +200,27 @@ def _language(key: str) -> str | None:
     return None
 
 
+def language_code(key: str) -> str:
+    """``English (en)`` -> ``en``, ``Español`` -> ``es``, ``default`` -> ``default``."""
+    match = _LANGUAGE_CODE.search(key)
+    if match:
+        return match.group(1).lower()
+    lowered = key.strip().lower()
+    return _LANGUAGE_NAMES.get(lowered, lowered)
+
+
+def other_texts(value: object) -> tuple[tuple[str, str], ...]:
+    """The texts of a label/hint in languages other than French and English, by code."""
+    if not isinstance(value, Mapping):
+        return ()
+    found: dict[str, str] = {}
+    for key, text in value.items():
+        code = language_code(str(key))
+        if isinstance(text, str) and text and code not in ("fr", "en", "default"):
+            found.setdefault(code, text)
+    return tuple(sorted(found.items()))
+
+
 def texts(value: object) -> tuple[str, str]:
     """(French, English) of a pyxform label/hint/message: a string or a language dict."""
     if value is None:
@@ -218,6 +273,7 @@ class _Converter:
         self.form_dir = form_dir
         self.reference_folder = reference_folder
         self.problems: list[FormProblem] = []
+        self.languages: set[str] = set()
         self.sheet_choices: Mapping[str, Any] = data.get("choices") or {}
 
     def problem(self, row: int | None, message: str) -> None:
@@ -240,6 +296,10 @@ class _Converter:
         if control.get("bodyless") or source_type in _METADATA_TYPES:
             return None  # pyxform's meta/instanceID, start/end...: nothing to answer
         qtype = _TYPES.get(source_type)
+        unsupported = _unsupported_type(source_type, name) if qtype is None else None
+        if unsupported is not None:
+            self.problem(row, unsupported)
+            return None
         if qtype is None:
             self.problem(
                 row,
@@ -255,11 +315,17 @@ class _Converter:
         con_fr, con_en = texts(bind.get("jr:constraintMsg"))
         choices: tuple[Choice, ...] = ()
         choice_file: str | None = None
-        if qtype in ("select_one", "select_multiple"):
-            if el.get("choice_filter"):
-                self.problem(row, QCoreApplication.translate("Forms", "choice_filter is not supported ({name})").format(name=name))
+        if qtype in ("select_one", "select_multiple", "rank"):
             choices, choice_file = self.choices(el, row, name)
         required = bind.get("required")
+        for value in (el.get("label"), el.get("hint")):
+            if isinstance(value, Mapping):
+                self.languages.update(
+                    code for code, _ in other_texts(value)
+                )
+        parameters = el.get("parameters") or {}
+        parameter_text = " ".join(f"{k}={v}" for k, v in parameters.items()) if isinstance(parameters, Mapping) else str(parameters)
+        default = el.get("default")
         return Question(
             name=name,
             path=path,
@@ -281,6 +347,13 @@ class _Converter:
             choice_file=choice_file,
             children=self.children(el.get("children") or (), path) if qtype in ("group", "repeat") else (),
             row=row,
+            choice_filter=str(el.get("choice_filter")) if el.get("choice_filter") else None,
+            default=None if default in (None, "") else str(default),
+            parameters=parameter_text or None,
+            repeat_count=str(control.get("jr:count")) if control.get("jr:count") else None,
+            readonly=str(bind.get("readonly")) if bind.get("readonly") not in (None, "", "false()", "false") else None,
+            labels=other_texts(el.get("label")),
+            hints=other_texts(el.get("hint")),
         )
 
     def choices(
@@ -316,24 +389,61 @@ class _Converter:
         result = []
         for item in raw:
             fr, en = texts(item.get("label"))
-            result.append(Choice(str(item.get("name", "")), fr, en))
+            data = tuple(
+                (str(key), str(value))
+                for key, value in item.items()
+                if key not in _CHOICE_OWN_KEYS and isinstance(value, str | int | float)
+            )
+            if isinstance(item.get("label"), Mapping):
+                self.languages.update(code for code, _ in other_texts(item.get("label")))
+            result.append(Choice(str(item.get("name", "")), fr, en, other_texts(item.get("label")), data))
         return tuple(result), None
 
 
-def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) -> None:
+def is_dynamic_default(text: str) -> bool:
+    """Whether a ``default`` cell is an expression (it names a question or calls a
+    function), as pyxform decides; otherwise it is a plain value."""
+    return "${" in text or "(" in text
+
+
+def _read_data_file(path: Path) -> tuple[tuple[tuple[str, str], ...], ...]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return tuple(
+            tuple((str(k), str(v or "")) for k, v in row.items() if k is not None)
+            for row in csv.DictReader(handle)
+        )
+
+
+def _check_expressions(
+    definition: FormDefinition, problems: list[FormProblem], form_dir: Path
+) -> dict[str, tuple[tuple[tuple[str, str], ...], ...]]:
+    """Compile every expression of the form, report what is wrong with its row, and return
+    the CSV files ``pulldata()`` reads (from beside the form)."""
     names = {q.name for q in definition.iter_all()}
+    data_files: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {}
     for question in definition.iter_all():
-        for column in ("relevant", "constraint", "required", "calculate"):
+        for column in _EXPRESSION_COLUMNS:
             source = getattr(question, column)
             if not source:
                 continue
+            if column == "default" and not is_dynamic_default(source):
+                continue
             try:
-                compiled = parse_required(source) if column == "required" else compile_expression(source)
+                if column in ("required", "readonly"):
+                    compiled = parse_required(source)
+                else:
+                    compiled = compile_expression(source, allow_names=column == "choice_filter")
             except ExpressionError as exc:
                 if exc.kind == "unknown_function":
                     message = QCoreApplication.translate("Forms", "unknown function {function}() in {column}").format(
                         function=exc.function, column=column
                     )
+                elif exc.kind == "unsupported_function":
+                    message = QCoreApplication.translate(
+                        "Forms",
+                        "the function {function}() in {column} is not supported: it reads the form’s "
+                        "secondary instances, which this program does not keep",
+                    ).format(function=exc.function, column=column)
                 else:
                     message = QCoreApplication.translate("Forms", "invalid {column} expression “{expression}”: {detail}").format(
                         column=column, expression=source, detail=exc.message
@@ -351,10 +461,39 @@ def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) 
                         ),
                     )
                 )
+            for arguments in compiled.string_arguments("pulldata"):
+                source_name = arguments[0] if arguments else None
+                if not source_name:
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms", "pulldata() in {column} must name its CSV file in quotes"
+                            ).format(column=column),
+                        )
+                    )
+                    continue
+                stem = source_name[:-4] if source_name.lower().endswith(".csv") else source_name
+                if stem in data_files:
+                    continue
+                try:
+                    data_files[stem] = _read_data_file(form_dir / f"{stem}.csv")
+                except (OSError, UnicodeDecodeError, csv.Error):
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms",
+                                "pulldata('{file}') in {column} needs the file {file}.csv beside "
+                                "the form, and it is missing or unreadable",
+                            ).format(file=stem, column=column),
+                        )
+                    )
         if question.type == "calculate" and not question.calculate:
             problems.append(
                 FormProblem(question.row, QCoreApplication.translate("Forms", "the calculation {name} has no formula").format(name=question.name))
             )
+    return data_files
 
 
 def convert(
@@ -384,11 +523,19 @@ def convert(
         source_hash=source_hash,
     )
     problems = converter.problems
-    _check_expressions(definition, problems)
+    data_files = _check_expressions(definition, problems, form_dir or Path.cwd())
+    definition = replace(
+        definition,
+        languages=tuple(sorted(converter.languages)),
+        data_files=tuple(sorted(data_files.items())),
+    )
     if problems:
         problems.sort(key=lambda p: (p.row is None, p.row or 0))
         raise FormError(problems, source)
     return definition
 
 
-__all__ = ["FormError", "FormProblem", "SUFFIXES", "convert", "file_hash", "load_xlsform", "survey_rows", "texts"]
+__all__ = [
+    "FormError", "FormProblem", "SUFFIXES", "convert", "file_hash", "is_dynamic_default", "language_code",
+    "load_xlsform", "other_texts", "survey_rows", "texts",
+]
