@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 import threading
 import weakref
 from collections.abc import Mapping
@@ -22,13 +21,12 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
-from .definition import FormDefinition, Question, definition_path, split_instance
+from .answer_types import type_problem
+from .definition import Choice, FormDefinition, Question, definition_path, split_instance
 from .expressions import Environment, Expression, compile_expression, parse_required
 from .xpath_values import NodeSet, Value, parse_date_time, to_number
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MAX_REPEAT_COUNT = 1000  # a repeat_count above this is read as this many instances
 
 
 class SectionProgress(NamedTuple):
@@ -49,6 +47,9 @@ class _Node:
     required: bool | Expression
     calculate: Expression | None
     in_repeat: bool
+    choice_filter: Expression | None = None
+    default: Expression | None = None  # a default that is an expression
+    repeat_count: Expression | None = None
     children: list[_Node] = field(default_factory=list)
 
 
@@ -65,15 +66,21 @@ _CACHE: dict[int, tuple[weakref.ref, _Compiled]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def _compile(text: str | None) -> Expression | None:
+def _compile(text: str | None, allow_names: bool = False) -> Expression | None:
     # Definitions are checked when loaded; a stored one that no longer compiles (an older
     # program's form) must still open, so such an expression is ignored rather than raised.
     if not text:
         return None
     try:
-        return compile_expression(text)
+        return compile_expression(text, allow_names=allow_names)
     except ValueError:
         return None
+
+
+def _compile_default(text: str | None) -> Expression | None:
+    if not text or not ("${" in text or "(" in text):
+        return None
+    return _compile(text)
 
 
 def _compile_required(text: str | None) -> bool | Expression:
@@ -101,6 +108,9 @@ def compiled(definition: FormDefinition) -> _Compiled:
             required=_compile_required(question.required),
             calculate=_compile(question.calculate),
             in_repeat=in_repeat,
+            choice_filter=_compile(question.choice_filter, allow_names=True),
+            default=_compile_default(question.default),
+            repeat_count=_compile(question.repeat_count),
         )
         nodes[question.path] = node
         names.setdefault(question.name, question.path)
@@ -112,7 +122,7 @@ def compiled(definition: FormDefinition) -> _Compiled:
     top = [build(q, False) for q in definition.children]
     relevance_names: set[str] = set()
     for node in nodes.values():
-        for expression in (node.relevant, node.calculate):
+        for expression in (node.relevant, node.calculate, node.choice_filter, node.repeat_count):
             if expression is not None:
                 relevance_names |= expression.references
     result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names))
@@ -138,34 +148,6 @@ def _parent(path: str) -> str | None:
         return None
     parent = path[:cut]
     return parent
-
-
-def type_problem(question: Question, value: str) -> str | None:
-    """A translated message when ``value`` does not fit the question's type, else None."""
-    text = value.strip()
-    qtype = question.type
-    if qtype == "integer" and not _INTEGER.fullmatch(text):
-        return QCoreApplication.translate("Forms", "“{value}” is not a whole number.").format(value=value)
-    if qtype == "decimal" and not _DECIMAL.fullmatch(text):
-        return QCoreApplication.translate("Forms", "“{value}” is not a number: write decimals with a point, as in 2.5.").format(
-            value=value
-        )
-    if qtype == "date":
-        ok = bool(_DATE.fullmatch(text))
-        if ok:
-            try:
-                datetime.date.fromisoformat(text)
-            except ValueError:
-                ok = False
-        if not ok:
-            return QCoreApplication.translate("Forms", "“{value}” is not a date: write it as YYYY-MM-DD").format(value=value)
-    if question.is_select and question.choices:
-        names = {c.name for c in question.choices}
-        codes = text.split() if qtype == "select_multiple" else [text]
-        for code in codes:
-            if code not in names:
-                return QCoreApplication.translate("Forms", "“{value}” is not one of the choices.").format(value=code)
-    return None
 
 
 class FormState:
@@ -354,6 +336,56 @@ class FormState:
             if node.calculate is not None and self.relevant(path)
         }
 
+    # --- choices, defaults, repeat counts --------------------------------------------------
+
+    def choices(self, path: str) -> tuple[Choice, ...]:
+        """The choices offered at ``path``: the question's, narrowed by its choice_filter
+        (evaluated for each choice, its columns read as bare names)."""
+        node = self._node(path)
+        if node is None:
+            return ()
+        question = node.question
+        if node.choice_filter is None:
+            return question.choices
+        form = self._lookup(path)
+        current = self.typed_answer(path)
+        return tuple(
+            choice
+            for choice in question.choices
+            if node.choice_filter.evaluate_bool(_ChoiceEnvironment(form, choice, self.lang), current, self.today)
+        )
+
+    def default_value(self, path: str) -> str | None:
+        """The default of the question at ``path`` (its expression evaluated), or None."""
+        node = self._node(path)
+        if node is None or not node.question.default:
+            return None
+        if node.default is None:
+            return node.question.default
+        return node.default.evaluate_string(self._lookup(path), "", self.today)
+
+    def defaults(self) -> dict[str, str]:
+        """Defaults of the relevant questions that have no answer yet, by instance path."""
+        result = {}
+        for path, node in self._expand():
+            if node.question.takes_answer and node.question.default and path not in self.answers:
+                if self.relevant(path):
+                    value = self.default_value(path)
+                    if value:
+                        result[path] = value
+        return result
+
+    def repeat_count(self, repeat_path: str) -> int | None:
+        """How many instances a repeat with a ``repeat_count`` must have (None: the user
+        decides). ``repeat_path`` carries any outer indexes."""
+        node = self._node(repeat_path)
+        if node is None or node.repeat_count is None:
+            return None
+        number = to_number(node.repeat_count.evaluate(self._lookup(repeat_path), "", self.today))
+        if math.isnan(number) or number < 0:
+            return 0
+        return int(min(number, _MAX_REPEAT_COUNT))
+
     # --- relevance, required, errors ------------------------------------------------------
 
     def relevant(self, path: str) -> bool:
@@ -399,7 +431,7 @@ class FormState:
         raw = self.answers.get(path)
         if raw is None or not raw.strip():
             return ("required", "") if self.is_required(path) else None
-        message = type_problem(question, raw)
+        message = type_problem(question, raw, self.choices(path) if question.is_select else None)
         if message:
             return "type", message
         if node.constraint is not None and not node.constraint.evaluate_bool(
@@ -472,6 +504,40 @@ class FormState:
         ordered = [("", sections.pop(""))] if loose and "" in sections else []
         ordered += list(sections.items())
         return [SectionProgress(name, *counts) for name, counts in ordered]
+
+
+class _ChoiceEnvironment(Environment):
+    """A choice_filter's view: bare names are the choice's columns (``name``, ``label`` and
+    the others of the choices sheet); ``${name}`` and ``current()`` read the response."""
+
+    def __init__(self, form: _FormEnvironment, choice: Choice, lang: str) -> None:
+        super().__init__()
+        self._form = form
+        self._choice = choice
+        self._lang = lang
+
+    def reference(self, name: str) -> Value:
+        return self._form.reference(name)
+
+    def path(self, origin: str, steps: tuple[str, ...], current: Value) -> Value:
+        if origin == "current":
+            return self._form.path(origin, steps, current)
+        if len(steps) == 1:
+            if steps[0] == "name":
+                return self._choice.name
+            if steps[0] == "label":
+                return self._choice.label(self._lang)
+            for key, value in self._choice.data:
+                if key == steps[0]:
+                    return value
+            return ""
+        return self._choice.name if not steps else ""
+
+    def choice_name(self, code: str, question: str) -> str:
+        return self._form.choice_name(code, question)
+
+    def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
+        return self._form.pulldata(source, column, key_column, key)
 
 
 class _FormEnvironment(Environment):

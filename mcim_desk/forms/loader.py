@@ -154,6 +154,7 @@ def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> F
         form_dir=path.parent,
         reference_folder=reference_folder or reference_dir(),
         source=str(path),
+        external_choices=list(workbook.external_choices or ()),
     )
 
 
@@ -274,6 +275,7 @@ class _Converter:
         self.reference_folder = reference_folder
         self.problems: list[FormProblem] = []
         self.languages: set[str] = set()
+        self.external_choices: list[Mapping[str, Any]] = []
         self.sheet_choices: Mapping[str, Any] = data.get("choices") or {}
 
     def problem(self, row: int | None, message: str) -> None:
@@ -356,10 +358,40 @@ class _Converter:
             hints=other_texts(el.get("hint")),
         )
 
+    def external(self, itemset: str, row: int | None) -> tuple[Choice, ...]:
+        """A select_one_external list, from the form's external_choices sheet (pyxform
+        refuses such a form without the sheet)."""
+        result = []
+        for item in self.external_choices:
+            list_name = str(item.get("list_name") or item.get("list name") or "").strip()
+            if list_name != itemset or not str(item.get("name") or "").strip():
+                continue
+            labels = {str(k).split("::", 1)[1]: str(v) for k, v in item.items() if k and str(k).startswith("label::") and v}
+            if item.get("label"):
+                labels.setdefault("default", str(item["label"]))
+            fr, en = texts(labels)
+            data = tuple(
+                (str(k), str(v or ""))
+                for k, v in item.items()
+                if k and k not in ("list_name", "list name", "name") and not str(k).startswith("label")
+            )
+            result.append(Choice(str(item["name"]).strip(), fr, en, other_texts(labels), data))
+        if not result:
+            self.problem(
+                row,
+                QCoreApplication.translate(
+                    "Forms",
+                    "no external choices for the list {list} in the external_choices sheet",
+                ).format(list=itemset),
+            )
+        return tuple(result)
+
     def choices(
         self, el: Mapping[str, Any], row: int | None, name: str
     ) -> tuple[tuple[Choice, ...], str | None]:
         itemset = str(el.get("itemset") or el.get("list_name") or "")
+        if el.get("type") == "select one external":
+            return self.external(itemset, row), None
         raw = el.get("choices")
         if raw is None and itemset.lower().endswith(_EXTERNAL_SUFFIXES):
             if not itemset.lower().endswith(".csv"):
@@ -505,10 +537,16 @@ def convert(
     form_dir: Path | None = None,
     reference_folder: Path | None = None,
     source: str | None = None,
+    external_choices: Sequence[Mapping[str, Any]] = (),
 ) -> FormDefinition:
-    """pyxform's JSON -> a checked :class:`FormDefinition` (raises :class:`FormError`)."""
+    """pyxform's JSON -> a checked :class:`FormDefinition` (raises :class:`FormError`).
+
+    ``external_choices`` are the rows of the form's external_choices sheet (the lists of
+    ``select_one_external`` questions).
+    """
     settings = settings or {}
     converter = _Converter(data, rows or {}, form_dir or Path.cwd(), reference_folder or reference_dir())
+    converter.external_choices = list(external_choices)
     children = converter.children(data.get("children") or (), "")
     title_fr, title_en = texts(data.get("title"))
     form_id = str(data.get("id_string") or data.get("name") or "form")
