@@ -73,6 +73,32 @@ _METADATA_TYPES = frozenset(
 _ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file", "photo", "signature", "background-audio"})
 
 
+_BIND_TYPES = {
+    "string": "text", "int": "integer", "decimal": "decimal", "date": "date", "dateTime": "datetime",
+    "time": "time", "geopoint": "geopoint", "geotrace": "geotrace", "geoshape": "geoshape",
+    "barcode": "barcode",
+}
+
+
+def _alias_type(source_type: str) -> str | None:
+    """Our type for one of pyxform's other names of a type (``phone number``, ``gps``,
+    ``add date prompt``...), read from its own table; "metadata" for preloaded values."""
+    try:
+        from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+    except ImportError:  # pragma: no cover - pyxform is a dependency
+        return None
+    entry = QUESTION_TYPE_DICT.get(source_type)
+    if not entry:
+        return None
+    bind = entry.get("bind") or {}
+    control = entry.get("control") or {}
+    if "jr:preload" in bind or control.get("tag") in ("action", "trigger") and bind.get("type") == "geopoint":
+        return "metadata"
+    if control.get("tag") == "input":
+        return _BIND_TYPES.get(str(bind.get("type")))
+    return None
+
+
 def _unsupported_type(source_type: str, name: str) -> str | None:
     """The message for a known ODK question type this program does not take, else None."""
     if source_type in _ATTACHMENT_TYPES:
@@ -295,9 +321,11 @@ class _Converter:
         path = f"{parent}/{name}" if parent else name
         row = self.rows.get(path)
         control = el.get("control") or {}
-        if control.get("bodyless") or source_type in _METADATA_TYPES:
-            return None  # pyxform's meta/instanceID, start/end...: nothing to answer
         qtype = _TYPES.get(source_type)
+        if qtype is None and source_type not in _METADATA_TYPES:
+            qtype = _alias_type(source_type)
+        if control.get("bodyless") or source_type in _METADATA_TYPES or qtype == "metadata":
+            return None  # pyxform's meta/instanceID, start/end...: nothing to answer
         unsupported = _unsupported_type(source_type, name) if qtype is None else None
         if unsupported is not None:
             self.problem(row, unsupported)
@@ -363,19 +391,24 @@ class _Converter:
         refuses such a form without the sheet)."""
         result = []
         for item in self.external_choices:
-            list_name = str(item.get("list_name") or item.get("list name") or "").strip()
-            if list_name != itemset or not str(item.get("name") or "").strip():
+            lowered = {str(k).lower(): v for k, v in item.items() if k is not None}
+            list_name = str(lowered.get("list_name") or lowered.get("list name") or "").strip()
+            code = str(lowered.get("name") or "").strip()
+            if list_name != itemset or not code:
                 continue
-            labels = {str(k).split("::", 1)[1]: str(v) for k, v in item.items() if k and str(k).startswith("label::") and v}
-            if item.get("label"):
-                labels.setdefault("default", str(item["label"]))
+            labels: dict[str, str] = {}
+            data: list[tuple[str, str]] = []
+            for key, value in item.items():
+                key = str(key)
+                lower = key.lower()
+                if lower.startswith("label::") and value:
+                    labels[key.split("::", 1)[1]] = str(value)
+                elif lower == "label" and value:
+                    labels.setdefault("default", str(value))
+                elif lower not in ("list_name", "list name", "name") and not lower.startswith("label"):
+                    data.append((key, str(value or "")))
             fr, en = texts(labels)
-            data = tuple(
-                (str(k), str(v or ""))
-                for k, v in item.items()
-                if k and k not in ("list_name", "list name", "name") and not str(k).startswith("label")
-            )
-            result.append(Choice(str(item["name"]).strip(), fr, en, other_texts(labels), data))
+            result.append(Choice(code, fr, en, other_texts(labels), tuple(data)))
         if not result:
             self.problem(
                 row,

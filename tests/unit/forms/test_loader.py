@@ -203,3 +203,30 @@ def test_survey_rows() -> None:
 def test_pyxform_message_parsing() -> None:
     assert _pyxform_problem("[row : 12] Something wrong.") == FormProblem(12, "Something wrong.")
     assert _pyxform_problem("No row here.") == FormProblem(None, "No row here.")
+
+
+def test_pyxform_aliases_of_types_are_read_as_their_type(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["phone number", "phone", "Téléphone", "Phone"],
+                                  ["gps", "where", "Où", "Where"],
+                                  ["add date prompt", "when", "Quand", "When"],
+                                  ["deviceid", "device"],
+                                  ["start-geopoint", "start_point"]))
+    definition = load_xlsform(path)
+    assert [(q.name, q.type) for q in definition.iter_questions()] == [
+        ("phone", "text"), ("where", "geopoint"), ("when", "date")
+    ]
+    assert definition.question_count() == 3
+
+
+def test_external_choices_headers_in_any_case(tmp_path: Path) -> None:
+    text = (
+        "| SURVEY |\n| | TYPE | NAME | LABEL | CHOICE_FILTER |\n"
+        "| | select_one_external c1 | q2 | Where? | YES_NO = 'yes' |\n"
+        "| EXTERNAL_CHOICES |\n| | LIST_NAME | NAME | LABEL | YES_NO |\n"
+        "| | c1 | a | A | yes |\n| | c1 | b | B | no |\n"
+    )
+    definition = load_xlsform(write(tmp_path, text))
+    question = definition.find("q2")
+    assert [(c.name, c.label_en, c.data) for c in question.choices] == [
+        ("a", "A", (("YES_NO", "yes"),)), ("b", "B", (("YES_NO", "no"),))
+    ]
