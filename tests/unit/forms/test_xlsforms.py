@@ -229,3 +229,16 @@ def test_dates_compare_as_in_odk_collect() -> None:
     later = state("dates.md", {"planned": "2020-01-01"})
     assert later.relevant("late")
     assert state("dates.md", {"planned": "2017-06-01"}).errors("en") == {"planned": "This answer is not valid."}
+
+
+def test_messages_in_french() -> None:
+    from mcim_desk.i18n import install_translators
+
+    assert install_translators("fr")
+    s = state("types.md", {**GOOD_TYPES, "start_time": "9h30", "score": "5", "point": "91 0"})
+    errors = s.errors("fr")
+    assert errors["start_time"].startswith("«\u00a09h30\u00a0» n’est pas une heure")
+    assert "pas de 2" in errors["score"] and "position" in errors["point"]
+    with pytest.raises(FormError) as caught:
+        load_xlsform(FORMS / "missing" / "x.md")
+    assert "x.md" in str(caught.value)
