@@ -70,6 +70,8 @@ _METADATA_TYPES = frozenset(
         "csv-external", "xml-external",
     }
 )
+# The metadata this program can give a value (the others read as empty).
+_METADATA_VALUES = {"start": "now()", "end": "now()", "today": "today()"}
 _ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file", "photo", "signature", "background-audio"})
 
 
@@ -324,8 +326,14 @@ class _Converter:
         qtype = _TYPES.get(source_type)
         if qtype is None and source_type not in _METADATA_TYPES:
             qtype = _alias_type(source_type)
-        if control.get("bodyless") or source_type in _METADATA_TYPES or qtype == "metadata":
-            return None  # pyxform's meta/instanceID, start/end...: nothing to answer
+        if control.get("bodyless"):
+            return None  # pyxform's meta/instanceID: nothing to answer
+        if source_type in _METADATA_TYPES or qtype == "metadata":
+            # start, end, today, username...: nothing to answer, but expressions may name them
+            return Question(
+                name=name, path=path, type="hidden", row=row,
+                calculate=_METADATA_VALUES.get(source_type),
+            )
         unsupported = _unsupported_type(source_type, name) if qtype is None else None
         if unsupported is not None:
             self.problem(row, unsupported)

@@ -54,7 +54,10 @@ def test_a_small_form_loads(tmp_path: Path) -> None:
     assert definition.form_id == "tiny" and definition.version == "7"
     assert definition.kind == "questionnaire"
     assert definition.title("fr") == "Petit"
-    assert [q.name for q in definition.iter_questions()] == ["age", "double"]  # start and meta skipped
+    # start is kept as a hidden value expressions may name; meta/instanceID is skipped
+    assert [(q.name, q.type) for q in definition.iter_questions()] == [
+        ("age", "integer"), ("double", "calculate"), ("start", "hidden")
+    ]
     assert definition.find("double").calculate == "${age} * 2"
     assert definition.find("age").constraint == ". >= 0"
     assert definition.source_hash == file_hash(path)
@@ -213,7 +216,8 @@ def test_pyxform_aliases_of_types_are_read_as_their_type(tmp_path: Path) -> None
                                   ["start-geopoint", "start_point"]))
     definition = load_xlsform(path)
     assert [(q.name, q.type) for q in definition.iter_questions()] == [
-        ("phone", "text"), ("where", "geopoint"), ("when", "date")
+        ("phone", "text"), ("where", "geopoint"), ("when", "date"), ("device", "hidden"),
+        ("start_point", "hidden"),
     ]
     assert definition.question_count() == 3
 
@@ -229,4 +233,15 @@ def test_external_choices_headers_in_any_case(tmp_path: Path) -> None:
     question = definition.find("q2")
     assert [(c.name, c.label_en, c.data) for c in question.choices] == [
         ("a", "A", (("YES_NO", "yes"),)), ("b", "B", (("YES_NO", "no"),))
+    ]
+
+
+def test_metadata_can_be_named_in_expressions(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["start", "start"], ["today", "today"], ["username", "username"],
+                                  ["text", "q1", "Un", "One", "${username} != '' or ${today} != ''"],
+                                  ["date", "q2", "Deux", "Two", "", ". <= ${today}"]))
+    definition = load_xlsform(path)
+    assert definition.question_count() == 2
+    assert [(q.name, q.type, q.calculate) for q in definition.iter_questions()][:3] == [
+        ("start", "hidden", "now()"), ("today", "hidden", "today()"), ("username", "hidden", None)
     ]
