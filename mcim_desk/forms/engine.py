@@ -375,6 +375,16 @@ class FormState:
                         result[path] = value
         return result
 
+    def is_readonly(self, path: str) -> bool:
+        """Whether the question at ``path`` is shown but not editable (``read_only``)."""
+        node = self._node(path)
+        if node is None or not node.question.readonly:
+            return False
+        readonly = _compile_required(node.question.readonly)
+        if isinstance(readonly, bool):
+            return readonly
+        return readonly.evaluate_bool(self._lookup(path), self.typed_answer(path), self.today)
+
     def repeat_count(self, repeat_path: str) -> int | None:
         """How many instances a repeat with a ``repeat_count`` must have (None: the user
         decides). ``repeat_path`` carries any outer indexes."""

@@ -825,6 +825,8 @@ class FormView(QWidget):
             widget.setVisible(relevant)
             if widget.question.choice_filter:
                 widget.set_available({c.name for c in self.state.choices(path)})
+            if widget.question.readonly and widget.editor is not None:
+                widget.editor.setEnabled(not self.state.is_readonly(path))
             if not relevant or not widget.question.takes_answer:
                 widget.show_error(None)
                 continue

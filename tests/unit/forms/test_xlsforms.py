@@ -242,3 +242,14 @@ def test_messages_in_french() -> None:
     with pytest.raises(FormError) as caught:
         load_xlsform(FORMS / "missing" / "x.md")
     assert "x.md" in str(caught.value)
+
+
+def test_read_only(tmp_path: Path) -> None:
+    (tmp_path / "ro.md").write_text(
+        "| survey |\n| | type | name | label | read_only | default |\n"
+        "| | text | fixed | Fixed | yes | abc |\n| | integer | n | N | | |\n"
+        "| | text | late | Late | ${n} > 2 | |\n", encoding="utf-8")
+    definition = load_xlsform(tmp_path / "ro.md")
+    s = FormState(definition, {"n": "3"}, TODAY)
+    assert s.is_readonly("fixed") and s.is_readonly("late") and not s.is_readonly("n")
+    assert not FormState(definition, {"n": "1"}, TODAY).is_readonly("late")
