@@ -254,6 +254,10 @@ class FormDefinition:
                 return [dict(row) for row in rows]
         return []
 
+    def has_data_file(self, name: str) -> bool:
+        stem = name[:-4] if name.lower().endswith(".csv") else name
+        return any(file_name == stem for file_name, _ in self.data_files)
+
     def numbered_questions(self) -> list[Question]:
         """The study's numbered questions (names q1, q2...), groups and repeats included."""
         return [q for q in self.iter_all() if _NUMBERED.match(q.name)]

@@ -549,6 +549,9 @@ class _ChoiceEnvironment(Environment):
     def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
         return self._form.pulldata(source, column, key_column, key)
 
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        return self._form.instance_rows(name)
+
 
 class _FormEnvironment(Environment):
     """What an expression evaluated at ``context`` (an instance path) sees of a response."""
@@ -634,6 +637,10 @@ class _FormEnvironment(Environment):
             return ""
         choice = found.choice(code.strip())
         return choice.label(self._state.lang) if choice is not None else ""
+
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        rows = self._state.definition.data_file(name)
+        return rows if rows or self._state.definition.has_data_file(name) else None
 
     def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
         table = self._state.definition.data_file(source)

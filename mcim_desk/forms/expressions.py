@@ -31,6 +31,7 @@ from .xpath_parser import (
     Call,
     Chain,
     ExpressionError,
+    InstancePath,
     Literal,
     Negate,
     Node,
@@ -125,10 +126,50 @@ class Environment:
     def form_version(self) -> str:
         return ""
 
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        """The items of the secondary instance ``name`` (a choice list, a CSV file), as rows
+        of column -> value; None when the form has none by that name."""
+        return None
+
     def now(self) -> datetime.datetime:
         from ..clock import utcnow
 
         return utcnow().replace(tzinfo=datetime.UTC).astimezone()
+
+
+class RowEnvironment(Environment):
+    """Inside ``instance('list')/root/item[filter]``: bare names are the item's columns,
+    ``current()`` is the question, ``${name}`` reads the response."""
+
+    def __init__(self, outer: Environment, row: Mapping[str, str]) -> None:
+        super().__init__()
+        self._outer = outer
+        self._row = row
+
+    def reference(self, name: str) -> Value:
+        return self._outer.reference(name)
+
+    def path(self, origin: str, steps: tuple[str, ...], current: Value) -> Value:
+        if origin == "current":
+            return self._outer.path("context", steps, current)
+        if len(steps) == 1 and steps[0] != "..":
+            return self._row.get(steps[0], "")
+        return ""
+
+    def choice_name(self, code: str, question: str) -> str:
+        return self._outer.choice_name(code, question)
+
+    def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
+        return self._outer.pulldata(source, column, key_column, key)
+
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        return self._outer.instance_rows(name)
+
+    def form_version(self) -> str:
+        return self._outer.form_version()
+
+    def now(self) -> datetime.datetime:
+        return self._outer.now()
 
 
 #: Where answers come from: a mapping ``name -> answer``, a callable, or an Environment.
@@ -229,7 +270,35 @@ def _evaluate(node: Node, context: _Context) -> Value:
         return -number if node.odd else number
     if isinstance(node, Chain):
         return _evaluate_chain(node, context)
+    if isinstance(node, InstancePath):
+        return _evaluate_instance(node, context)
     return _evaluate_call(node, context)
+
+
+def _evaluate_instance(node: InstancePath, context: _Context) -> Value:
+    """``instance('list')/root/item[filter]/field``: the field of every item the filter keeps
+    (a number as filter keeps the item at that position)."""
+    rows = context.env.instance_rows(node.instance)
+    if rows is None or len(node.steps) < 2:
+        return NodeSet()
+    predicate = node.steps[1][1]
+    kept = rows
+    if predicate is not None:
+        kept = []
+        for position, row in enumerate(rows, start=1):
+            row_context = _Context(RowEnvironment(context.env, row), None, context.today)
+            row_context.current = context.current
+            row_context.call = _CallInfo(context.current, context.today, row_context.env)
+            value = _evaluate(predicate, row_context)
+            if isinstance(value, float) and not isinstance(value, bool):
+                if value == position:
+                    kept.append(row)
+            elif to_boolean(value):
+                kept.append(row)
+    if len(node.steps) == 2:
+        return NodeSet(row.get("name", "") for row in kept)
+    field_name = node.steps[2][0]
+    return NodeSet(row.get(field_name, "") for row in kept)
 
 
 def _evaluate_chain(node: Chain, context: _Context) -> Value:
@@ -302,6 +371,7 @@ class Expression:
     allow_names: bool = False
     references: frozenset[str] = field(init=False, repr=False, compare=False)
     functions: frozenset[str] = field(init=False, repr=False, compare=False)
+    instances: frozenset[str] = field(init=False, repr=False, compare=False)
     uses_current: bool = field(init=False, repr=False, compare=False)
     _root: Node = field(init=False, repr=False, compare=False)
 
@@ -320,8 +390,9 @@ class Expression:
         nodes = walk(root)
         references = frozenset(node.name for node in nodes if isinstance(node, Reference))
         functions = frozenset(node.name for node in nodes if isinstance(node, Call))
+        instances = frozenset(node.instance for node in nodes if isinstance(node, InstancePath))
         uses_current = any(
-            isinstance(node, Path)
+            isinstance(node, Path | InstancePath)
             or (isinstance(node, Call) and not node.args and node.name in _CONTEXT_FUNCTIONS)
             or (isinstance(node, Call) and node.name == "once")
             for node in nodes
@@ -329,6 +400,7 @@ class Expression:
         object.__setattr__(self, "_root", root)
         object.__setattr__(self, "references", references)
         object.__setattr__(self, "functions", functions)
+        object.__setattr__(self, "instances", instances)
         object.__setattr__(self, "uses_current", uses_current)
 
     def string_arguments(self, function: str) -> list[tuple[str, ...]]:

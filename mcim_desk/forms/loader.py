@@ -487,11 +487,31 @@ def _read_data_file(path: Path) -> tuple[tuple[tuple[str, str], ...], ...]:
         )
 
 
+def _choice_rows(items: Sequence[Mapping[str, Any]]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """A choice list as the rows of a secondary instance: name, label, and its other columns."""
+    rows = []
+    for item in items:
+        fr, en = texts(item.get("label"))
+        row = [("name", str(item.get("name", ""))), ("label", en or fr)]
+        row += [
+            (str(key), str(value))
+            for key, value in item.items()
+            if key not in _CHOICE_OWN_KEYS and isinstance(value, str | int | float)
+        ]
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
 def _check_expressions(
-    definition: FormDefinition, problems: list[FormProblem], form_dir: Path
+    definition: FormDefinition,
+    problems: list[FormProblem],
+    form_dir: Path,
+    choice_lists: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple[tuple[tuple[str, str], ...], ...]]:
     """Compile every expression of the form, report what is wrong with its row, and return
-    the CSV files ``pulldata()`` reads (from beside the form)."""
+    the data its expressions read: the CSV files ``pulldata()`` reads (from beside the form)
+    and the secondary instances ``instance('name')`` names (a choice list, or name.csv)."""
+    choice_lists = choice_lists or {}
     names = {q.name for q in definition.iter_all()}
     data_files: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {}
     for question in definition.iter_all():
@@ -513,9 +533,7 @@ def _check_expressions(
                     )
                 elif exc.kind == "unsupported_function":
                     message = QCoreApplication.translate(
-                        "Forms",
-                        "the function {function}() in {column} is not supported: it reads the form’s "
-                        "secondary instances, which this program does not keep",
+                        "Forms", "the function {function}() in {column} is not supported by this program"
                     ).format(function=exc.function, column=column)
                 else:
                     message = QCoreApplication.translate("Forms", "invalid {column} expression “{expression}”: {detail}").format(
@@ -562,6 +580,23 @@ def _check_expressions(
                             ).format(file=stem, column=column),
                         )
                     )
+            for instance in sorted(compiled.instances - set(data_files)):
+                if isinstance(choice_lists.get(instance), list):
+                    data_files[instance] = _choice_rows(choice_lists[instance])
+                    continue
+                try:
+                    data_files[instance] = _read_data_file(form_dir / f"{instance}.csv")
+                except (OSError, UnicodeDecodeError, csv.Error):
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms",
+                                "instance('{name}') in {column} names no choice list of the form "
+                                "and no file {name}.csv beside it",
+                            ).format(name=instance, column=column),
+                        )
+                    )
         if question.type == "calculate" and not question.calculate:
             problems.append(
                 FormProblem(question.row, QCoreApplication.translate("Forms", "the calculation {name} has no formula").format(name=question.name))
@@ -602,7 +637,7 @@ def convert(
         source_hash=source_hash,
     )
     problems = converter.problems
-    data_files = _check_expressions(definition, problems, form_dir or Path.cwd())
+    data_files = _check_expressions(definition, problems, form_dir or Path.cwd(), converter.sheet_choices)
     definition = replace(
         definition,
         languages=tuple(sorted(converter.languages)),

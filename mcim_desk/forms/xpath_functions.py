@@ -45,7 +45,7 @@ __all__ = ["ARITY", "Call", "FUNCTIONS", "OFFLINE_LIMITED", "UNSUPPORTED"]
 
 #: Functions of the specification that need what a desktop program without the form's
 #: secondary instances cannot offer; the loader names them with their row.
-UNSUPPORTED: Final = frozenset({"instance", "randomize", "jr:itext", "property", "extract-signed"})
+UNSUPPORTED: Final = frozenset({"randomize", "jr:itext", "property", "extract-signed"})
 #: Functions that work only with a file beside the form (``pulldata``: its CSV file).
 OFFLINE_LIMITED: Final = frozenset({"pulldata"})
 

@@ -11,8 +11,10 @@ The language is XPath 1.0 as XLSForms write it, with ODK's extensions:
   ``>`` ``>=``; ``+`` ``-``; ``*`` ``div`` ``mod``; unary ``-``; parentheses group;
 * the functions of :mod:`mcim_desk.forms.xpath_functions` (``jr:choice-name`` with its prefix).
 
-Absolute paths (``/data/q``), predicates (``[...]``), unions (``|``) and secondary instances
-(``instance('list')``) are refused with a message saying so.
+Secondary instances are read as ODK forms write them: ``instance('list')/root/item[filter]/field``
+(a choice list of the form, or a CSV file beside it), where the filter is an expression over
+the item's columns or a position. Absolute paths (``/data/q``), predicates elsewhere and
+unions (``|``) are refused with a message saying so.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from typing import Final, TypeAlias
 
 from .xpath_functions import ARITY, UNSUPPORTED
 
-__all__ = ["ExpressionError", "Node", "Call", "Chain", "Literal", "Negate", "Path", "Reference", "parse", "walk"]
+__all__ = [
+    "ExpressionError", "InstancePath", "Node", "Call", "Chain", "Literal", "Negate", "Path", "Reference",
+    "parse", "walk",
+]
 
 _MAX_NESTING: Final = 64
 _WHITESPACE: Final = " \t\r\n"
@@ -120,7 +125,16 @@ class Call:
     args: tuple[Node, ...]
 
 
-Node: TypeAlias = Literal | Reference | Path | Negate | Chain | Call
+@dataclass(frozen=True, slots=True)
+class InstancePath:
+    """``instance('name')/root/item[predicate]/field``: ``steps`` are (name, predicate or
+    None) after ``instance('name')``."""
+
+    instance: str
+    steps: tuple[tuple[str, Node | None], ...]
+
+
+Node: TypeAlias = Literal | Reference | Path | Negate | Chain | Call | InstancePath
 
 
 # --------------------------------------------------------------------- tokenizer
@@ -365,8 +379,39 @@ class _Parser:
                 raise self._unexpected(step)
         return Path(origin, tuple(collected))
 
+    def _parse_instance(self, name_token: _Token) -> Node:
+        self._advance()  # (
+        argument = self._advance()
+        closing = self._advance()
+        if argument.kind != "string" or not self._is_op(closing, ")"):
+            raise self._error("instance() takes the name of a list in quotes", name_token.position, "arity")
+        steps: list[tuple[str, Node | None]] = []
+        while self._is_op(self._peek(), "/"):
+            self._advance()
+            step = self._advance()
+            if step.kind != "name" or self._is_op(self._peek(), "("):
+                raise self._unexpected(step)
+            predicate: Node | None = None
+            if self._is_op(self._peek(), "["):
+                opening = self._advance()
+                self._enter(opening)
+                saved = self._allow_names
+                self._allow_names = True  # inside a filter, bare names are the item's columns
+                predicate = self._parse_level(0)
+                self._allow_names = saved
+                closing = self._advance()
+                if not self._is_op(closing, "]"):
+                    raise self._error("expected ']'", closing.position)
+                self._leave()
+            steps.append((step.text, predicate))
+        if self._is_op(self._peek(), "["):
+            raise self._error("predicates [...] go after a step of instance('…')/root/item", self._peek().position)
+        return InstancePath(argument.text, tuple(steps))
+
     def _parse_call(self, name_token: _Token) -> Node:
         name = name_token.text
+        if name == "instance":
+            return self._parse_instance(name_token)
         if name in UNSUPPORTED:
             raise ExpressionError(
                 f"the function {name}() is not supported",
@@ -434,6 +479,8 @@ def walk(node: Node) -> list[Node]:
             pending.extend(operand for _, operand in current.rest)
         elif isinstance(current, Call):
             pending.extend(current.args)
+        elif isinstance(current, InstancePath):
+            pending.extend(predicate for _, predicate in current.steps if predicate is not None)
     return nodes
 
 

@@ -34,12 +34,12 @@
     <message>
         <location filename="../../mcim_desk/ui/answer_editors.py" line="47"/>
         <source>2 positions or more: lat lon; lat lon; …</source>
-        <translation>2 positions ou plus : lat lon; lat lon; …</translation>
+        <translation>2 positions ou plus&#xa0;: lat lon; lat lon; …</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/answer_editors.py" line="49"/>
         <source>3 positions or more, then the first again: lat lon; …</source>
-        <translation>3 positions ou plus, puis de nouveau la première : lat lon; …</translation>
+        <translation>3 positions ou plus, puis de nouveau la première&#xa0;: lat lon; …</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/answer_editors.py" line="51"/>
@@ -893,7 +893,7 @@
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
         <source>{count} answer(s) of the file left out: correct them in the window</source>
-        <translation>{count} réponse(s) du fichier laissée(s) de côté : corrigez-les dans la fenêtre</translation>
+        <translation>{count} réponse(s) du fichier laissée(s) de côté&#xa0;: corrigez-les dans la fenêtre</translation>
     </message>
 </context>
 <context>
@@ -2225,22 +2225,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="849"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="952"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="954"/>
         <source>Form &amp;language:</source>
-        <translation>&amp;Langue du formulaire :</translation>
+        <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="955"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="957"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="963"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="965"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -2261,32 +2261,32 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
         <source>“{value}” is not a position: write the latitude and longitude in decimal degrees, as in 14.69 -17.44 (then altitude and accuracy in metres if known).</source>
-        <translation>« {value} » n’est pas une position : écrivez la latitude et la longitude en degrés décimaux, par exemple 14.69 -17.44 (puis l’altitude et la précision en mètres si vous les connaissez).</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une position&#xa0;: écrivez la latitude et la longitude en degrés décimaux, par exemple 14.69 -17.44 (puis l’altitude et la précision en mètres si vous les connaissez).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="66"/>
         <source>A point has one position: “{value}” has {count}.</source>
-        <translation>Un point a une seule position : « {value} » en a {count}.</translation>
+        <translation>Un point a une seule position&#xa0;: «&#xa0;{value}&#xa0;» en a {count}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="70"/>
         <source>A line needs at least 2 positions separated by “;”.</source>
-        <translation>Une ligne demande au moins 2 positions séparées par « ; ».</translation>
+        <translation>Une ligne demande au moins 2 positions séparées par «&#xa0;;&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="76"/>
         <source>A shape needs at least 3 positions separated by “;”, the last one repeating the first.</source>
-        <translation>Une forme demande au moins 3 positions séparées par « ; », la dernière reprenant la première.</translation>
+        <translation>Une forme demande au moins 3 positions séparées par «&#xa0;;&#xa0;», la dernière reprenant la première.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="94"/>
         <source>“{value}” is outside the range {start} to {end}.</source>
-        <translation>« {value} » est hors de l’intervalle de {start} à {end}.</translation>
+        <translation>«&#xa0;{value}&#xa0;» est hors de l’intervalle de {start} à {end}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="100"/>
         <source>“{value}” is not on a step of {step} from {start}.</source>
-        <translation>« {value} » ne tombe pas sur un pas de {step} à partir de {start}.</translation>
+        <translation>«&#xa0;{value}&#xa0;» ne tombe pas sur un pas de {step} à partir de {start}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
@@ -2296,17 +2296,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
         <source>“{value}” is not a time: write it as HH:MM, as in 09:30</source>
-        <translation>« {value} » n’est pas une heure : écrivez-la sous la forme HH:MM, par exemple 09:30</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: écrivez-la sous la forme HH:MM, par exemple 09:30</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="137"/>
         <source>“{value}” is not a date and time: write it as YYYY-MM-DDTHH:MM, as in 2018-11-09T14:30</source>
-        <translation>« {value} » n’est pas une date et heure : écrivez-la sous la forme AAAA-MM-JJTHH:MM, par exemple 2018-11-09T14:30</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date et heure&#xa0;: écrivez-la sous la forme AAAA-MM-JJTHH:MM, par exemple 2018-11-09T14:30</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="143"/>
         <source>An acknowledgement is “OK” or nothing.</source>
-        <translation>Une confirmation vaut « OK » ou rien.</translation>
+        <translation>Une confirmation vaut «&#xa0;OK&#xa0;» ou rien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
@@ -2319,102 +2319,107 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="455"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="465"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="459"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="469"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="126"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="128"/>
         <source>row {row}: {message}</source>
         <translation>ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="149"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="151"/>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="155"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="157"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
         <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="336"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="344"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="105"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="107"/>
         <source>the question {name} takes a file ({type}): attachments are not supported yet</source>
-        <translation>la question {name} demande un fichier ({type}) : les pièces jointes ne sont pas encore prises en charge</translation>
+        <translation>la question {name} demande un fichier ({type})&#xa0;: les pièces jointes ne sont pas encore prises en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="109"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="111"/>
         <source>the question {name} ({type}) needs a map, which this program has not</source>
         <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="415"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="423"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="432"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="440"/>
         <source>choice file {file}: only .csv files are supported</source>
         <translation>fichier de choix {file} : seuls les fichiers .csv sont pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="441"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="449"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="447"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="455"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="452"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="460"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="503"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="531"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="507"/>
-        <source>the function {function}() in {column} is not supported: it reads the form’s secondary instances, which this program does not keep</source>
-        <translation>la fonction {function}() dans {column} n’est pas prise en charge : elle lit les instances secondaires du formulaire, que ce programme ne conserve pas</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="535"/>
+        <source>the function {function}() in {column} is not supported by this program</source>
+        <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="513"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="539"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="524"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="550"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="535"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="561"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="550"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="576"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="559"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="593"/>
+        <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv beside it</source>
+        <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv à côté de lui</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="602"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>

@@ -253,3 +253,27 @@ def test_read_only(tmp_path: Path) -> None:
     s = FormState(definition, {"n": "3"}, TODAY)
     assert s.is_readonly("fixed") and s.is_readonly("late") and not s.is_readonly("n")
     assert not FormState(definition, {"n": "1"}, TODAY).is_readonly("late")
+
+
+# --- instances.md ---------------------------------------------------------------------------
+
+
+def test_secondary_instances_from_choice_lists_and_csv_files() -> None:
+    s = state("instances.md", {"country": "sn", "population": "18"})
+    assert s.calculations() == {
+        "capital": "Dakar", "country_label": "Senegal", "countries": "3", "second": "Senegal",
+        "big": "fr sn",
+    }
+    assert s.errors("en") == {}
+    assert state("instances.md", {"country": "sn", "population": "25"}).errors("en") == {
+        "population": "This answer is not valid."
+    }
+    assert state("instances.md", {}).calculated("capital") == ""
+
+
+def test_an_instance_without_its_data_names_it_and_the_row(tmp_path: Path) -> None:
+    (tmp_path / "form.md").write_text((FORMS / "instances.md").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_xlsform(tmp_path / "form.md")
+    [problem] = caught.value.problems
+    assert problem.row == 7 and "instance('limits')" in problem.message and "limits.csv" in problem.message
