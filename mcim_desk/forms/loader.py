@@ -273,19 +273,76 @@ def texts(value: object) -> tuple[str, str]:
     return str(value), str(value)
 
 
-def _choice_file_choices(folder: Path, filename: str) -> list[Choice]:
-    with (folder / filename).open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        choices = []
-        for row in reader:
-            name = (row.get("name") or "").strip()
-            if not name:
+_MAX_DATA_FILE_BYTES = 20 * 1024 * 1024  # a list beside a form larger than this is refused
+
+
+def _geo_text(geometry: Mapping[str, Any] | None) -> str:
+    """A GeoJSON geometry as ODK writes positions: ``lat lon alt accuracy``, ``;`` between."""
+    if not isinstance(geometry, Mapping):
+        return ""
+    coordinates = geometry.get("coordinates")
+    kind = geometry.get("type")
+    if kind == "Point":
+        points = [coordinates]
+    elif kind == "LineString":
+        points = coordinates
+    elif kind == "Polygon" and coordinates:
+        points = coordinates[0]
+    else:
+        return ""
+    try:
+        return "; ".join(f"{float(p[1])} {float(p[0])} 0 0" for p in points)
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
+def file_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a list beside a form: a CSV file (its header names the columns), a GeoJSON
+    file (a feature's ``id`` is its name, its ``title`` its label, ``geometry`` its position)
+    or an XML file (``<root><item><name>…</name><label>…</label>…</item></root>``)."""
+    if path.stat().st_size > _MAX_DATA_FILE_BYTES:
+        raise OSError(f"{path.name} is larger than {_MAX_DATA_FILE_BYTES // (1024 * 1024)} MB")
+    suffix = path.suffix.lower()
+    if suffix == ".geojson":
+        import json
+
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        rows = []
+        for feature in data.get("features") or () if isinstance(data, Mapping) else ():
+            if not isinstance(feature, Mapping):
                 continue
-            labels = {k.split("::", 1)[1]: v for k, v in row.items() if k and k.startswith("label::")}
-            if row.get("label"):
-                labels.setdefault("default", row["label"])
-            fr, en = texts(labels)
-            choices.append(Choice(name, fr, en))
+            properties = feature.get("properties") if isinstance(feature.get("properties"), Mapping) else {}
+            row = {str(k): "" if v is None else str(v) for k, v in properties.items()}
+            name = feature.get("id", properties.get("id", ""))
+            row["name"] = "" if name is None else str(name)
+            row.setdefault("label", str(properties.get("title") or row["name"]))
+            row["geometry"] = _geo_text(feature.get("geometry"))
+            rows.append(row)
+        return rows
+    if suffix == ".xml":
+        import xml.etree.ElementTree as ElementTree
+
+        try:
+            root = ElementTree.fromstring(path.read_bytes())
+        except ElementTree.ParseError as exc:
+            raise ValueError(str(exc)) from None
+        return [{child.tag: (child.text or "").strip() for child in item} for item in root]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{str(k): str(v or "") for k, v in row.items() if k is not None} for row in csv.DictReader(handle)]
+
+
+def _choice_file_choices(folder: Path, filename: str) -> list[Choice]:
+    choices = []
+    for row in file_rows(folder / filename):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        labels = {k.split("::", 1)[1]: v for k, v in row.items() if k and k.startswith("label::") and v}
+        if row.get("label"):
+            labels.setdefault("default", row["label"])
+        fr, en = texts(labels)
+        data = tuple((k, v) for k, v in row.items() if k != "name" and not k.startswith("label"))
+        choices.append(Choice(name, fr, en, other_texts(labels), data))
     return choices
 
 
@@ -435,14 +492,17 @@ class _Converter:
             return self.external(itemset, row), None
         raw = el.get("choices")
         if raw is None and itemset.lower().endswith(_EXTERNAL_SUFFIXES):
-            if not itemset.lower().endswith(".csv"):
-                self.problem(
-                    row, QCoreApplication.translate("Forms", "choice file {file}: only .csv files are supported").format(file=itemset)
-                )
-                return (), itemset
             folder = self.reference_folder if itemset in CHOICE_FILES else self.form_dir
             try:
                 found = _choice_file_choices(folder, itemset)
+            except (ValueError, UnicodeDecodeError, csv.Error, AttributeError) as exc:
+                self.problem(
+                    row,
+                    QCoreApplication.translate("Forms", "choice file {file} cannot be read: {detail}").format(
+                        file=itemset, detail=str(exc)[:200]
+                    ),
+                )
+                return (), itemset
             except OSError:
                 self.problem(
                     row,
@@ -584,16 +644,18 @@ def _check_expressions(
                 if isinstance(choice_lists.get(instance), list):
                     data_files[instance] = _choice_rows(choice_lists[instance])
                     continue
+                found = [form_dir / f"{instance}{suffix}" for suffix in _EXTERNAL_SUFFIXES]
+                found = [path for path in found if path.is_file()]
                 try:
-                    data_files[instance] = _read_data_file(form_dir / f"{instance}.csv")
-                except (OSError, UnicodeDecodeError, csv.Error):
+                    data_files[instance] = tuple(tuple(row.items()) for row in file_rows(found[0]))
+                except (IndexError, OSError, ValueError, UnicodeDecodeError, csv.Error, AttributeError):
                     problems.append(
                         FormProblem(
                             question.row,
                             QCoreApplication.translate(
                                 "Forms",
                                 "instance('{name}') in {column} names no choice list of the form "
-                                "and no file {name}.csv beside it",
+                                "and no file {name}.csv, .geojson or .xml beside it",
                             ).format(name=instance, column=column),
                         )
                     )

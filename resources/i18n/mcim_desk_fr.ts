@@ -2344,7 +2344,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="344"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="401"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
@@ -2359,67 +2359,67 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="423"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="480"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="440"/>
-        <source>choice file {file}: only .csv files are supported</source>
-        <translation>fichier de choix {file} : seuls les fichiers .csv sont pris en charge</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="501"/>
+        <source>choice file {file} cannot be read: {detail}</source>
+        <translation>le fichier de choix {file} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="449"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="509"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="455"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="515"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="460"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="520"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="531"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="591"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="535"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="595"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="539"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="599"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="550"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="610"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="561"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="621"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="576"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="636"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="593"/>
-        <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv beside it</source>
-        <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv à côté de lui</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="655"/>
+        <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
+        <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="602"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="664"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>

@@ -277,3 +277,14 @@ def test_an_instance_without_its_data_names_it_and_the_row(tmp_path: Path) -> No
         load_xlsform(tmp_path / "form.md")
     [problem] = caught.value.problems
     assert problem.row == 7 and "instance('limits')" in problem.message and "limits.csv" in problem.message
+
+
+def test_geojson_and_xml_lists_beside_the_form() -> None:
+    definition = load_xlsform(FORMS / "places.md")
+    assert [(c.name, c.label_en) for c in definition.find("place").choices] == [("dakar", "Dakar"), ("thies", "Thiès")]
+    assert [(c.name, c.label_en) for c in definition.find("office").choices] == [("gva", "Geneva"), ("dkr", "Dakar office")]
+    s = state("places.md", {"place": "thies", "office": "dkr"})
+    assert s.calculated("where") == "14.791 -16.926 0 0"
+    # Thiès to Dakar: √(0.0982² + (0.5207 × cos 14.7°)²) degrees × 111.32 km ≈ 57.1 km
+    assert s.calculated("km_to_dakar") == "57"
+    assert s.calculated("office_city") == "Dakar"
