@@ -207,6 +207,8 @@ def survey_rows(survey: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     for row_number, row in enumerate(survey, start=2):
         kind = _normal_type(str(row.get("type") or ""))
         name = str(row.get("name") or "").strip()
+        if not name and kind == "note":
+            name = f"generated_note_name_{row_number}"  # the name pyxform gives a nameless note
         if kind.startswith(("end group", "end repeat")):
             if stack:
                 stack.pop()

@@ -245,3 +245,9 @@ def test_metadata_can_be_named_in_expressions(tmp_path: Path) -> None:
     assert [(q.name, q.type, q.calculate) for q in definition.iter_questions()][:3] == [
         ("start", "hidden", "now()"), ("today", "hidden", "today()"), ("username", "hidden", None)
     ]
+
+
+def test_a_nameless_note_keeps_its_row(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["note", "", "Note", "Note", "${nope} = ''"]))
+    found = problems(path)
+    assert [(p.row, "nope" in p.message) for p in found] == [(3, True)]
