@@ -309,7 +309,10 @@ class FormState:
             return ""
         if node.calculate is not None:
             return self.calculated(path)
-        return self.answers.get(path) or ""
+        answer = self.answers.get(path) or ""
+        if not answer and node.question.type == "hidden" and node.question.default:
+            return self.default_value(path) or ""  # a hidden value is its default
+        return answer
 
     def calculated(self, path: str) -> str:
         """The value of a ``calculate`` (any question with a calculation) at ``path``."""

@@ -110,7 +110,7 @@ def test_types_form_required_acknowledgement_defaults_and_languages() -> None:
     s = state("types.md", {})
     assert s.errors("en") == {"ack": "This answer is required."}
     assert s.defaults() == {"score": "4", "day": "2024-05-15", "count": "3"}
-    assert s.default_value("secret") == "s3cret"
+    assert s.default_value("secret") == "s3cret" and s.value("secret") == "s3cret"
     definition = load_xlsform(FORMS / "types.md")
     assert definition.languages == ("es",)
     assert definition.find("start_time").label("es") == "Hora de inicio"
