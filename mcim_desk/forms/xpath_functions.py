@@ -41,13 +41,11 @@ from .xpath_values import (
 if TYPE_CHECKING:
     from .expressions import Environment
 
-__all__ = ["ARITY", "Call", "FUNCTIONS", "OFFLINE_LIMITED", "UNSUPPORTED"]
+__all__ = ["ARITY", "Call", "FUNCTIONS", "UNSUPPORTED"]
 
-#: Functions of the specification that need what a desktop program without the form's
-#: secondary instances cannot offer; the loader names them with their row.
+#: Functions of the specification this program does not offer (choice order shuffling,
+#: itext translations, device properties, signed data); the loader names them with their row.
 UNSUPPORTED: Final = frozenset({"randomize", "jr:itext", "property", "extract-signed"})
-#: Functions that work only with a file beside the form (``pulldata``: its CSV file).
-OFFLINE_LIMITED: Final = frozenset({"pulldata"})
 
 
 class Call:
