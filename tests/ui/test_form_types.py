@@ -22,7 +22,8 @@ def open_form(make_window, qtbot, form: str):  # noqa: ANN001, ANN201
     info = forms.add_form(db, FORMS / form)
     mechanism = catalogue.mechanism_rows(db)[0]
     response = responses.open_questionnaire(db, mechanism.id, "tester", form_id=info.form_id)
-    view = FormView(window.ctx, window)
+    view = FormView(window.ctx)
+    qtbot.addWidget(view)  # pytest-qt closes and deletes it at the end of the test
     view.resize(900, 700)
     view.show()
     view.open_response(response.id)
