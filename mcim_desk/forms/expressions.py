@@ -32,6 +32,7 @@ from .xpath_parser import (
     Chain,
     ExpressionError,
     InstancePath,
+    LastSaved,
     Literal,
     Negate,
     Node,
@@ -124,6 +125,10 @@ class Environment:
         return ""
 
     def form_version(self) -> str:
+        return ""
+
+    def last_saved(self, name: str) -> Value:
+        """``${last-saved#name}``: the answer in the last record saved ("" when unknown)."""
         return ""
 
     def instance_rows(self, name: str) -> list[dict[str, str]] | None:
@@ -263,6 +268,8 @@ def _evaluate(node: Node, context: _Context) -> Value:
         return node.value
     if isinstance(node, Reference):
         return context.env.reference(node.name)
+    if isinstance(node, LastSaved):
+        return context.env.last_saved(node.name)
     if isinstance(node, Path):
         return context.env.path(node.origin, node.steps, context.current)
     if isinstance(node, Negate):
@@ -388,7 +395,7 @@ class Expression:
                 kind="nesting",
             ) from None
         nodes = walk(root)
-        references = frozenset(node.name for node in nodes if isinstance(node, Reference))
+        references = frozenset(node.name for node in nodes if isinstance(node, Reference | LastSaved))
         functions = frozenset(node.name for node in nodes if isinstance(node, Call))
         instances = frozenset(node.instance for node in nodes if isinstance(node, InstancePath))
         uses_current = any(

@@ -2,7 +2,8 @@
 
 The language is XPath 1.0 as XLSForms write it, with ODK's extensions:
 
-* ``${name}`` names another question; ``.`` is the current node, ``..`` its parent, and paths
+* ``${name}`` names another question (``${last-saved#name}`` its answer in the last record
+  saved); ``.`` is the current node, ``..`` its parent, and paths
   go on with ``/`` (``../sibling``, ``current()/../name``); a bare name (``country``) is a
   child of the context node, which only ``choice_filter`` uses (the columns of a choice);
 * literals: numbers (``3``, ``2.5``, ``.5``) and strings in single or double quotes (XPath 1.0
@@ -26,7 +27,7 @@ from typing import Final, TypeAlias
 from .xpath_functions import ARITY, UNSUPPORTED
 
 __all__ = [
-    "ExpressionError", "InstancePath", "Node", "Call", "Chain", "Literal", "Negate", "Path", "Reference",
+    "ExpressionError", "InstancePath", "LastSaved", "Node", "Call", "Chain", "Literal", "Negate", "Path", "Reference",
     "parse", "walk",
 ]
 
@@ -93,6 +94,13 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
+class LastSaved:
+    """``${last-saved#name}``: the answer ``name`` had in the last record saved."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Path:
     """``.``, ``..``, ``../name``, ``name``, ``current()/../name``: ``origin`` is "context"
     (the node the expression belongs to) or "current" (``current()``); ``steps`` are
@@ -134,7 +142,7 @@ class InstancePath:
     steps: tuple[tuple[str, Node | None], ...]
 
 
-Node: TypeAlias = Literal | Reference | Path | Negate | Chain | Call | InstancePath
+Node: TypeAlias = Literal | Reference | LastSaved | Path | Negate | Chain | Call | InstancePath
 
 
 # --------------------------------------------------------------------- tokenizer
@@ -183,13 +191,16 @@ def _tokenize(source: str) -> list[_Token]:
                         position=start,
                     )
                 name = source[index + 2 : end]
+                kind = "ref"
+                if name.startswith("last-saved#"):  # ODK: the answer of the last saved record
+                    name, kind = name[len("last-saved#"):], "last_saved"
                 if not _is_question_name(name):
                     raise ExpressionError(
                         f"invalid question name {name!r} in reference",
                         expression=source,
                         position=start,
                     )
-                tokens.append(_Token("ref", name, start))
+                tokens.append(_Token(kind, name, start))
                 index = end + 1
             else:
                 raise ExpressionError(
@@ -322,6 +333,8 @@ class _Parser:
             return Literal(token.text)
         if token.kind == "ref":
             return Reference(token.text)
+        if token.kind == "last_saved":
+            return LastSaved(token.text)
         if token.kind == "dot":
             return self._parse_steps("context", ())
         if token.kind == "dotdot":

@@ -539,3 +539,11 @@ def test_fuzzed_expressions_only_raise_expression_error() -> None:
             compiled.evaluate(values, "2018-01-01", TODAY)  # type: ignore[arg-type]
             compiled.evaluate_bool(values, None, TODAY)  # type: ignore[arg-type]
     assert compiled_count > 50
+
+
+def test_last_saved_reference() -> None:
+    compiled = compile_expression("${last-saved#town}")
+    assert compiled.references == frozenset({"town"})
+    assert compiled.evaluate({"town": "Dakar"}) == ""  # not the current answer
+    with pytest.raises(ExpressionError):
+        compile_expression("${last-saved#}")

@@ -288,3 +288,18 @@ def test_geojson_and_xml_lists_beside_the_form() -> None:
     # Thiès to Dakar: √(0.0982² + (0.5207 × cos 14.7°)²) degrees × 111.32 km ≈ 57.1 km
     assert s.calculated("km_to_dakar") == "57"
     assert s.calculated("office_city") == "Dakar"
+
+
+def test_last_saved_defaults_are_read(tmp_path: Path) -> None:
+    (tmp_path / "ls.md").write_text(
+        "| survey |\n| | type | name | label | default |\n"
+        "| | text | town | Town | ${last-saved#town} |\n| | text | other | Other | ${last-saved#nope} |\n",
+        encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_xlsform(tmp_path / "ls.md")
+    [problem] = caught.value.problems
+    assert problem.row == 3 and "nope" in problem.message  # pyxform says it first
+    text = (tmp_path / "ls.md").read_text(encoding="utf-8").replace("last-saved#nope", "last-saved#town")
+    (tmp_path / "ls.md").write_text(text, encoding="utf-8")
+    # a desktop response has no "last saved record" of the device: the default is empty
+    assert FormState(load_xlsform(tmp_path / "ls.md"), {}, TODAY).defaults() == {}
