@@ -38,7 +38,7 @@ def run_forms(args: argparse.Namespace) -> int:
             return _print_form_errors(exc, args.file)
         print(
             QCoreApplication.translate("Cli", "{file}: {count} questions ({form_id} version {version}, {kind})").format(
-                file=args.file, count=len(definition.numbered_questions()),
+                file=args.file, count=definition.question_count(),
                 form_id=definition.form_id, version=definition.version, kind=definition.kind,
             )
         )

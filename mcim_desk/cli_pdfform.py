@@ -5,7 +5,7 @@ command here.
 The import prints the differences (question, value in the database, value in the PDF,
 validity) and the problems found per field, and saves nothing unless ``--accept-all`` is
 given: then every valid difference is saved in one transaction (invalid ones are listed and
-left out). Text that came from the PDF is printed with control characters made visible, so
+left out, and the exit status is then 1 with their number). Text that came from the PDF is printed with control characters made visible, so
 a hostile answer cannot drive the terminal.
 """
 
@@ -190,6 +190,15 @@ def run_import_pdf(args: argparse.Namespace) -> int:
                 ),
                 file=sys.stderr,
             )
+        if skipped:
+            # the valid answers are saved, but the file held more: say so in the exit status
+            print(
+                QCoreApplication.translate(
+                    "Cli", "{count} answer(s) of the file left out: correct them in the window"
+                ).format(count=len(skipped)),
+                file=sys.stderr,
+            )
+            return 1
         return 0
     finally:
         db.dispose()

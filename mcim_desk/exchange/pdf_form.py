@@ -1022,15 +1022,39 @@ def clean_text(value: str) -> str | None:
     return text if text.strip() else None
 
 
+_NAME_ESCAPE = re.compile(r"(?:#[0-9A-Fa-f]{2})+")
+
+
+def pdf_name_value(text: str) -> str:
+    """A PDF name as its plain text: without the leading ``/`` and with ``#xx`` escapes
+    decoded (UTF-8, else Latin-1). Fillers differ: pypdf's form filling stores a radio
+    button's ``/oui`` as a text string, others store the name ``oui`` or ``en#5Fcours``."""
+    if text.startswith("/"):
+        text = text[1:]
+
+    def decode(match: re.Match[str]) -> str:
+        data = bytes.fromhex(match.group().replace("#", ""))
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+    return _NAME_ESCAPE.sub(decode, text)
+
+
 def _button_value(raw: Any) -> tuple[str | None, str | None]:
-    """(state, problem) of a button field: its /V, else the state its widgets show."""
-    if raw.value_kind == "name":
-        state = raw.value
+    """(state, problem) of a button field: its /V, else the state its widgets show. A name
+    written as text (``/oui``) is read as the name."""
+    if raw.value_kind == "name" and isinstance(raw.value, str):
+        state = pdf_name_value(raw.value)
     elif raw.value_kind == "none":
-        shown = [s for s in raw.selected if s and s != "Off"]
+        shown = [pdf_name_value(s) for s in raw.selected if s and s != "Off"]
         state = shown[0] if shown else None
     elif raw.value_kind == "text" and isinstance(raw.value, str):
-        return raw.value, "text"
+        if raw.value.startswith("/"):
+            state = pdf_name_value(raw.value)
+        else:
+            return raw.value, "text"
     else:
         return None, "other"
     if state in (None, "", "Off"):

@@ -19,12 +19,14 @@ from typing import Any
 TYPES = frozenset(
     {
         "text", "integer", "decimal", "date", "select_one", "select_multiple", "note",
-        "group", "repeat", "calculate",
+        "group", "repeat", "calculate", "hidden", "time", "datetime", "range", "rank",
+        "barcode", "geopoint", "geotrace", "geoshape", "acknowledge",
     }
 )
 CONTAINER_TYPES = frozenset({"group", "repeat"})
 # Leaves that hold no typed answer.
-UNANSWERED_TYPES = frozenset({"note", "calculate", "group", "repeat"})
+UNANSWERED_TYPES = frozenset({"note", "calculate", "hidden", "group", "repeat"})
+GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
 # A form is the study's kind of instrument only when its settings sheet says so (form_kind);
 # any other form is "other": entered, exchanged and exported, never a questionnaire.
 KINDS = ("questionnaire", "interview", "other")
@@ -41,14 +43,41 @@ def _pick(lang: str, fr: str | None, en: str | None) -> str:
     return first or second or ""
 
 
+def _pick_any(lang: str, fr: str, en: str, labels: tuple[tuple[str, str], ...]) -> str:
+    """The text in ``lang``: French and English have fields of their own, a form's other
+    languages sit in ``labels``; falls back to English, then French."""
+    if lang in ("fr", "en"):
+        return _pick(lang, fr, en)
+    for code, text in labels:
+        if code == lang and text:
+            return text
+    return _pick("en", fr, en)
+
+
 @dataclass(frozen=True)
 class Choice:
     name: str
     label_fr: str
     label_en: str
+    labels: tuple[tuple[str, str], ...] = ()  # the form's other languages: (code, label)
+    data: tuple[tuple[str, str], ...] = ()  # the choice's other columns (choice_filter reads them)
 
     def label(self, lang: str) -> str:
-        return _pick(lang, self.label_fr, self.label_en) or self.name
+        return _pick_any(lang, self.label_fr, self.label_en, self.labels) or self.name
+
+    def to_list(self) -> list[Any]:
+        row: list[Any] = [self.name, self.label_fr, self.label_en]
+        if self.labels or self.data:
+            row.append([list(pair) for pair in self.labels])
+        if self.data:
+            row.append([list(pair) for pair in self.data])
+        return row
+
+    @classmethod
+    def from_list(cls, row: list[Any]) -> Choice:
+        labels = tuple(tuple(pair) for pair in row[3]) if len(row) > 3 else ()
+        data = tuple(tuple(pair) for pair in row[4]) if len(row) > 4 else ()
+        return cls(row[0], row[1], row[2], labels, data)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -75,12 +104,30 @@ class Question:
     choice_file: str | None = None  # select_*_from_file: the external list it came from
     children: tuple[Question, ...] = ()
     row: int | None = None  # the survey sheet row (header = row 1), for messages
+    choice_filter: str | None = None  # an expression over the choices' columns
+    default: str | None = None  # a value, or an expression when it has a function or ${}
+    parameters: str | None = None  # range: "start=0 end=10 step=1"
+    repeat_count: str | None = None  # a repeat's number of instances (an expression)
+    readonly: str | None = None
+    labels: tuple[tuple[str, str], ...] = ()  # the form's other languages: (code, label)
+    hints: tuple[tuple[str, str], ...] = ()
 
     def label(self, lang: str) -> str:
-        return _pick(lang, self.label_fr, self.label_en)
+        return _pick_any(lang, self.label_fr, self.label_en, self.labels)
 
     def hint(self, lang: str) -> str:
-        return _pick(lang, self.hint_fr, self.hint_en)
+        return _pick_any(lang, self.hint_fr, self.hint_en, self.hints)
+
+    def parameter(self, key: str, default: float) -> float:
+        """A numeric parameter (``start``, ``end``, ``step`` of a range), or ``default``."""
+        for part in (self.parameters or "").replace(";", " ").replace(",", " ").split():
+            name, _, value = part.partition("=")
+            if name.strip().lower() == key:
+                try:
+                    return float(value)
+                except ValueError:
+                    return default
+        return default
 
     def required_message(self, lang: str) -> str:
         return _pick(lang, self.required_message_fr, self.required_message_en)
@@ -108,7 +155,7 @@ class Question:
 
     @property
     def is_select(self) -> bool:
-        return self.type in ("select_one", "select_multiple")
+        return self.type in ("select_one", "select_multiple", "rank")
 
     @property
     def takes_answer(self) -> bool:
@@ -133,12 +180,17 @@ class Question:
             "label_fr", "label_en", "hint_fr", "hint_en", "required", "required_message_fr",
             "required_message_en", "relevant", "constraint", "constraint_message_fr",
             "constraint_message_en", "calculate", "appearance", "choice_file", "row",
+            "choice_filter", "default", "parameters", "repeat_count", "readonly",
         ):
             value = getattr(self, key)
             if value not in (None, ""):
                 data[key] = value
+        if self.labels:
+            data["labels"] = [list(pair) for pair in self.labels]
+        if self.hints:
+            data["hints"] = [list(pair) for pair in self.hints]
         if self.choices:
-            data["choices"] = [[c.name, c.label_fr, c.label_en] for c in self.choices]
+            data["choices"] = [c.to_list() for c in self.choices]
         if self.children:
             data["children"] = [child.to_dict() for child in self.children]
         return data
@@ -146,7 +198,9 @@ class Question:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
         values = dict(data)
-        values["choices"] = tuple(Choice(*c) for c in values.get("choices", ()))
+        values["choices"] = tuple(Choice.from_list(c) for c in values.get("choices", ()))
+        values["labels"] = tuple(tuple(pair) for pair in values.get("labels", ()))
+        values["hints"] = tuple(tuple(pair) for pair in values.get("hints", ()))
         values["children"] = tuple(cls.from_dict(c) for c in values.get("children", ()))
         return cls(**values)
 
@@ -160,6 +214,9 @@ class FormDefinition:
     kind: str  # questionnaire / interview / other
     children: tuple[Question, ...]
     source_hash: str = ""
+    languages: tuple[str, ...] = ()  # label languages besides French and English
+    # CSV files beside the form that pulldata() reads: (file name without .csv, rows)
+    data_files: tuple[tuple[str, tuple[tuple[tuple[str, str], ...], ...]], ...] = ()
     # Derived indexes (the cached properties below) live in the instance __dict__, outside
     # the fields, so equality still compares the definition only.
 
@@ -185,6 +242,23 @@ class FormDefinition:
 
     def by_name(self, name: str) -> Question | None:
         return self._by_name.get(name)
+
+    def question_count(self) -> int:
+        """The questions a person answers (notes, calculations, groups and repeats aside)."""
+        return sum(1 for q in self.iter_all() if q.takes_answer)
+
+    def data_file(self, name: str) -> list[dict[str, str]]:
+        """The rows of a CSV file beside the form (``pulldata``), by name with or without
+        ``.csv``; empty when the form has no such file."""
+        stem = name[:-4] if name.lower().endswith(".csv") else name
+        for file_name, rows in self.data_files:
+            if file_name == stem:
+                return [dict(row) for row in rows]
+        return []
+
+    def has_data_file(self, name: str) -> bool:
+        stem = name[:-4] if name.lower().endswith(".csv") else name
+        return any(file_name == stem for file_name, _ in self.data_files)
 
     def numbered_questions(self) -> list[Question]:
         """The study's numbered questions (names q1, q2...), groups and repeats included."""
@@ -220,6 +294,12 @@ class FormDefinition:
             "kind": self.kind,
             "source_hash": self.source_hash,
             "children": [c.to_dict() for c in self.children],
+            **({"languages": list(self.languages)} if self.languages else {}),
+            **(
+                {"data_files": [[name, [[list(cell) for cell in row] for row in rows]] for name, rows in self.data_files]}
+                if self.data_files
+                else {}
+            ),
         }
 
     def to_json(self) -> str:
@@ -236,6 +316,11 @@ class FormDefinition:
             kind=data.get("kind", "questionnaire"),
             children=tuple(Question.from_dict(c) for c in data.get("children", ())),
             source_hash=data.get("source_hash", ""),
+            languages=tuple(data.get("languages", ())),
+            data_files=tuple(
+                (name, tuple(tuple((str(k), str(v)) for k, v in row) for row in rows))
+                for name, rows in data.get("data_files", ())
+            ),
         )
 
     @classmethod

@@ -12,7 +12,7 @@ costs a fraction of a millisecond for the study's forms.
 from __future__ import annotations
 
 import datetime
-import re
+import math
 import threading
 import weakref
 from collections.abc import Mapping
@@ -21,12 +21,12 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
-from .definition import FormDefinition, Question, definition_path, split_instance
-from .expressions import Expression, compile_expression, parse_required
+from .answer_types import type_problem
+from .definition import Choice, FormDefinition, Question, definition_path, split_instance
+from .expressions import Environment, Expression, compile_expression, parse_required
+from .xpath_values import NodeSet, Value, parse_date_time, to_number
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MAX_REPEAT_COUNT = 1000  # a repeat_count above this is read as this many instances
 
 
 class SectionProgress(NamedTuple):
@@ -47,6 +47,9 @@ class _Node:
     required: bool | Expression
     calculate: Expression | None
     in_repeat: bool
+    choice_filter: Expression | None = None
+    default: Expression | None = None  # a default that is an expression
+    repeat_count: Expression | None = None
     children: list[_Node] = field(default_factory=list)
 
 
@@ -63,15 +66,21 @@ _CACHE: dict[int, tuple[weakref.ref, _Compiled]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def _compile(text: str | None) -> Expression | None:
+def _compile(text: str | None, allow_names: bool = False) -> Expression | None:
     # Definitions are checked when loaded; a stored one that no longer compiles (an older
     # program's form) must still open, so such an expression is ignored rather than raised.
     if not text:
         return None
     try:
-        return compile_expression(text)
+        return compile_expression(text, allow_names=allow_names)
     except ValueError:
         return None
+
+
+def _compile_default(text: str | None) -> Expression | None:
+    if not text or not ("${" in text or "(" in text):
+        return None
+    return _compile(text)
 
 
 def _compile_required(text: str | None) -> bool | Expression:
@@ -99,6 +108,9 @@ def compiled(definition: FormDefinition) -> _Compiled:
             required=_compile_required(question.required),
             calculate=_compile(question.calculate),
             in_repeat=in_repeat,
+            choice_filter=_compile(question.choice_filter, allow_names=True),
+            default=_compile_default(question.default),
+            repeat_count=_compile(question.repeat_count),
         )
         nodes[question.path] = node
         names.setdefault(question.name, question.path)
@@ -110,7 +122,7 @@ def compiled(definition: FormDefinition) -> _Compiled:
     top = [build(q, False) for q in definition.children]
     relevance_names: set[str] = set()
     for node in nodes.values():
-        for expression in (node.relevant, node.calculate):
+        for expression in (node.relevant, node.calculate, node.choice_filter, node.repeat_count):
             if expression is not None:
                 relevance_names |= expression.references
     result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names))
@@ -138,34 +150,6 @@ def _parent(path: str) -> str | None:
     return parent
 
 
-def type_problem(question: Question, value: str) -> str | None:
-    """A translated message when ``value`` does not fit the question's type, else None."""
-    text = value.strip()
-    qtype = question.type
-    if qtype == "integer" and not _INTEGER.fullmatch(text):
-        return QCoreApplication.translate("Forms", "“{value}” is not a whole number.").format(value=value)
-    if qtype == "decimal" and not _DECIMAL.fullmatch(text):
-        return QCoreApplication.translate("Forms", "“{value}” is not a number: write decimals with a point, as in 2.5.").format(
-            value=value
-        )
-    if qtype == "date":
-        ok = bool(_DATE.fullmatch(text))
-        if ok:
-            try:
-                datetime.date.fromisoformat(text)
-            except ValueError:
-                ok = False
-        if not ok:
-            return QCoreApplication.translate("Forms", "“{value}” is not a date: write it as YYYY-MM-DD").format(value=value)
-    if question.is_select and question.choices:
-        names = {c.name for c in question.choices}
-        codes = text.split() if qtype == "select_multiple" else [text]
-        for code in codes:
-            if code not in names:
-                return QCoreApplication.translate("Forms", "“{value}” is not one of the choices.").format(value=code)
-    return None
-
-
 class FormState:
     """One response's answers seen through its form. Cheap to build; build a new one after
     every change rather than mutating (the results are memoised)."""
@@ -175,10 +159,16 @@ class FormState:
         definition: FormDefinition,
         answers: Mapping[str, str | None],
         today: datetime.date | None = None,
+        lang: str = "en",
     ) -> None:
         self.definition = definition
+        self.lang = lang
         self.answers = answers
-        self.today = today or datetime.date.today()
+        if today is None:
+            from ..clock import localnow
+
+            today = localnow().date()
+        self.today = today
         self._c = compiled(definition)
         self._instances: dict[str, list[int]] = {}
         for path in answers:
@@ -236,35 +226,81 @@ class FormState:
 
     # --- values ---------------------------------------------------------------------------
 
-    def _resolve(self, name: str, context: str) -> str | None:
-        """The instance path ``${name}`` denotes when evaluated at ``context``."""
+    def _resolve(self, name: str, context: str) -> list[str] | str | None:
+        """The instance path ``${name}`` denotes when evaluated at ``context``: one path, or
+        a list of paths when the name sits in repeat instances the context is outside of
+        (every instance then; a repeat's own name always gives all its instances)."""
         target = self._c.names.get(name)
         if target is None:
             return None
-        if not self._c.nodes[target].in_repeat:
+        node = self._c.nodes[target]
+        if not node.in_repeat and not node.question.is_repeat:
             return target
         context_parts = context.split("/")
-        out: list[str] = []
+        prefixes: list[str] = [""]
+        many = False
         same = True
-        for i, part in enumerate(target.split("/")):
-            if same and i < len(context_parts) and definition_path(context_parts[i]) == part:
-                out.append(context_parts[i])
+        parts = target.split("/")
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            if (
+                same
+                and not (last and node.question.is_repeat)
+                and i < len(context_parts)
+                and definition_path(context_parts[i]) == part
+            ):
+                prefixes = [f"{p}/{context_parts[i]}" if p else context_parts[i] for p in prefixes]
                 continue
             same = False
-            prefix = "/".join([*out, part])
-            if definition_path(prefix) in self._c.repeats:
-                indexes = self.instances(prefix)
-                out.append(f"{part}[{indexes[0] if indexes else 1}]")
-            else:
-                out.append(part)
-        return "/".join(out)
+            expanded: list[str] = []
+            for prefix in prefixes:
+                path = f"{prefix}/{part}" if prefix else part
+                if definition_path(path) in self._c.repeats:
+                    many = True
+                    expanded.extend(f"{path}[{index}]" for index in self.instances(path))
+                else:
+                    expanded.append(path)
+            prefixes = expanded
+        if many:
+            return prefixes
+        return prefixes[0] if prefixes else None
 
-    def _lookup(self, context: str):  # noqa: ANN202 - the evaluator's callable
-        def lookup(name: str) -> str:
-            path = self._resolve(name, context)
-            return self.value(path) if path is not None else ""
+    def typed_value(self, path: str) -> Value:
+        """:meth:`value` typed as ODK reads the node: a date question gives a date, a
+        number question a number, any other question its text."""
+        text = self.value(path)
+        if text == "":
+            return ""
+        node = self._node(path)
+        qtype = node.question.type if node is not None else "text"
+        if qtype == "date":
+            parsed = parse_date_time(text)
+            return parsed if parsed is not None else text
+        if qtype == "datetime":
+            parsed = parse_date_time(text)
+            return parsed if parsed is not None else text
+        if qtype in ("integer", "decimal", "range"):
+            number = to_number(text)
+            return text if math.isnan(number) else number
+        return text
 
-        return lookup
+    def typed_answer(self, path: str) -> Value:
+        """The stored answer at ``path`` typed as :meth:`typed_value` does (for ``.``)."""
+        raw = self.answers.get(path)
+        if raw is None or raw == "":
+            return ""
+        node = self._node(path)
+        qtype = node.question.type if node is not None else "text"
+        if qtype in ("date", "datetime"):
+            parsed = parse_date_time(raw)
+            return parsed if parsed is not None else raw
+        if qtype in ("integer", "decimal", "range"):
+            number = to_number(raw)
+            return raw if math.isnan(number) else number
+        return raw
+
+    def _lookup(self, context: str) -> _FormEnvironment:
+        return _FormEnvironment(self, context)
 
     def value(self, path: str) -> str:
         """What expressions see: the answer (or calculation), empty when not relevant."""
@@ -273,7 +309,10 @@ class FormState:
             return ""
         if node.calculate is not None:
             return self.calculated(path)
-        return self.answers.get(path) or ""
+        answer = self.answers.get(path) or ""
+        if not answer and node.question.type == "hidden" and node.question.default:
+            return self.default_value(path) or ""  # a hidden value is its default
+        return answer
 
     def calculated(self, path: str) -> str:
         """The value of a ``calculate`` (any question with a calculation) at ``path``."""
@@ -284,7 +323,9 @@ class FormState:
             return ""
         self._busy.add(path)
         try:
-            result = node.calculate.evaluate_string(self._lookup(path), None, self.today)
+            result = node.calculate.evaluate_string(
+                self._lookup(path), self.answers.get(path), self.today
+            )
         finally:
             self._busy.discard(path)
         self._calculated[path] = result
@@ -297,6 +338,66 @@ class FormState:
             for path, node in self._expand()
             if node.calculate is not None and self.relevant(path)
         }
+
+    # --- choices, defaults, repeat counts --------------------------------------------------
+
+    def choices(self, path: str) -> tuple[Choice, ...]:
+        """The choices offered at ``path``: the question's, narrowed by its choice_filter
+        (evaluated for each choice, its columns read as bare names)."""
+        node = self._node(path)
+        if node is None:
+            return ()
+        question = node.question
+        if node.choice_filter is None:
+            return question.choices
+        form = self._lookup(path)
+        current = self.typed_answer(path)
+        return tuple(
+            choice
+            for choice in question.choices
+            if node.choice_filter.evaluate_bool(_ChoiceEnvironment(form, choice, self.lang), current, self.today)
+        )
+
+    def default_value(self, path: str) -> str | None:
+        """The default of the question at ``path`` (its expression evaluated), or None."""
+        node = self._node(path)
+        if node is None or not node.question.default:
+            return None
+        if node.default is None:
+            return node.question.default
+        return node.default.evaluate_string(self._lookup(path), "", self.today)
+
+    def defaults(self) -> dict[str, str]:
+        """Defaults of the relevant questions that have no answer yet, by instance path."""
+        result = {}
+        for path, node in self._expand():
+            if node.question.takes_answer and node.question.default and path not in self.answers:
+                if self.relevant(path):
+                    value = self.default_value(path)
+                    if value:
+                        result[path] = value
+        return result
+
+    def is_readonly(self, path: str) -> bool:
+        """Whether the question at ``path`` is shown but not editable (``read_only``)."""
+        node = self._node(path)
+        if node is None or not node.question.readonly:
+            return False
+        readonly = _compile_required(node.question.readonly)
+        if isinstance(readonly, bool):
+            return readonly
+        return readonly.evaluate_bool(self._lookup(path), self.typed_answer(path), self.today)
+
+    def repeat_count(self, repeat_path: str) -> int | None:
+        """How many instances a repeat with a ``repeat_count`` must have (None: the user
+        decides). ``repeat_path`` carries any outer indexes."""
+        node = self._node(repeat_path)
+        if node is None or node.repeat_count is None:
+            return None
+        number = to_number(node.repeat_count.evaluate(self._lookup(repeat_path), "", self.today))
+        if math.isnan(number) or number < 0:
+            return 0
+        return int(min(number, _MAX_REPEAT_COUNT))
 
     # --- relevance, required, errors ------------------------------------------------------
 
@@ -317,7 +418,7 @@ class FormState:
             if result and node.relevant is not None:
                 context = split_instance(path)[0] if split_instance(path) else path
                 result = node.relevant.evaluate_bool(
-                    self._lookup(context), self.answers.get(path), self.today
+                    self._lookup(context), self.typed_answer(path), self.today
                 )
         finally:
             self._busy.discard(path)
@@ -335,7 +436,7 @@ class FormState:
         required = node.required
         if isinstance(required, bool):
             return required
-        return required.evaluate_bool(self._lookup(path), self.answers.get(path), self.today)
+        return required.evaluate_bool(self._lookup(path), self.typed_answer(path), self.today)
 
     def _problem(self, path: str, node: _Node) -> tuple[str, str] | None:
         """('required'|'type'|'constraint', type message) or None, for a relevant question."""
@@ -343,11 +444,11 @@ class FormState:
         raw = self.answers.get(path)
         if raw is None or not raw.strip():
             return ("required", "") if self.is_required(path) else None
-        message = type_problem(question, raw)
+        message = type_problem(question, raw, self.choices(path) if question.is_select else None)
         if message:
             return "type", message
         if node.constraint is not None and not node.constraint.evaluate_bool(
-            self._lookup(path), raw, self.today
+            self._lookup(path), self.typed_answer(path), self.today
         ):
             return "constraint", ""
         return None
@@ -416,6 +517,143 @@ class FormState:
         ordered = [("", sections.pop(""))] if loose and "" in sections else []
         ordered += list(sections.items())
         return [SectionProgress(name, *counts) for name, counts in ordered]
+
+
+class _ChoiceEnvironment(Environment):
+    """A choice_filter's view: bare names are the choice's columns (``name``, ``label`` and
+    the others of the choices sheet); ``${name}`` and ``current()`` read the response."""
+
+    def __init__(self, form: _FormEnvironment, choice: Choice, lang: str) -> None:
+        super().__init__()
+        self._form = form
+        self._choice = choice
+        self._lang = lang
+
+    def reference(self, name: str) -> Value:
+        return self._form.reference(name)
+
+    def path(self, origin: str, steps: tuple[str, ...], current: Value) -> Value:
+        if origin == "current":
+            return self._form.path(origin, steps, current)
+        if len(steps) == 1:
+            if steps[0] == "name":
+                return self._choice.name
+            if steps[0] == "label":
+                return self._choice.label(self._lang)
+            for key, value in self._choice.data:
+                if key == steps[0]:
+                    return value
+            return ""
+        return self._choice.name if not steps else ""
+
+    def choice_name(self, code: str, question: str) -> str:
+        return self._form.choice_name(code, question)
+
+    def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
+        return self._form.pulldata(source, column, key_column, key)
+
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        return self._form.instance_rows(name)
+
+
+class _FormEnvironment(Environment):
+    """What an expression evaluated at ``context`` (an instance path) sees of a response."""
+
+    def __init__(self, state: FormState, context: str) -> None:
+        super().__init__()
+        self._state = state
+        self._context = context
+
+    def reference(self, name: str) -> Value:
+        if name in self._cache:
+            return self._cache[name]
+        state = self._state
+        resolved = state._resolve(name, self._context)
+        if resolved is None:
+            value: Value = ""
+        elif isinstance(resolved, list):
+            value = NodeSet(state.typed_value(path) for path in resolved)
+        else:
+            value = state.typed_value(resolved)
+        self._cache[name] = value
+        return value
+
+    def _walk(self, steps: tuple[str, ...]) -> str | None:
+        path: str | None = self._context
+        for step in steps:
+            if step == "..":
+                if path is None or path == "":
+                    return None  # above the form's root
+                # the parent of a question in a repeat instance is that instance; the
+                # parent of a top-level question is the form's root ("")
+                path = _parent(path) or ""
+            else:
+                path = f"{path}/{step}" if path else step
+        return path
+
+    def path(self, origin: str, steps: tuple[str, ...], current: Value) -> Value:
+        if not steps:
+            return current
+        path = self._walk(steps)
+        if path is None:
+            return ""
+        state = self._state
+        if definition_path(path) in state._c.repeats and split_instance(path) is None:
+            return NodeSet(state.typed_value(f"{path}[{i}]") for i in state.instances(path))
+        return state.typed_value(path)
+
+    def position(self, origin: str, steps: tuple[str, ...]) -> float:
+        path = self._walk(steps)
+        if path is None:
+            return math.nan
+        split = split_instance(path)
+        return float(split[1]) if split is not None else 1.0
+
+    def indexed_repeat(self, name: str, levels: list[tuple[str, float]]) -> Value:
+        state = self._state
+        target = state._c.names.get(name)
+        if target is None:
+            return ""
+        wanted: dict[str, int] = {}
+        for repeat_name, index in levels:
+            repeat_path = state._c.names.get(repeat_name)
+            if repeat_path is None:
+                return ""
+            wanted[repeat_path] = max(1, int(index)) if not math.isnan(index) else 1
+        parts = target.split("/")
+        out: list[str] = []
+        for i, part in enumerate(parts):
+            definition = "/".join(parts[: i + 1])
+            if definition in state._c.repeats and definition != target:
+                out.append(f"{part}[{wanted.get(definition, 1)}]")
+            else:
+                out.append(part)
+        return state.typed_value("/".join(out))
+
+    def choice_name(self, code: str, question: str) -> str:
+        name = question.strip()
+        if name.startswith("${") and name.endswith("}"):
+            name = name[2:-1]
+        name = name.rstrip("/").rsplit("/", 1)[-1]
+        found = self._state.definition.by_name(name)
+        if found is None or not found.choices:
+            return ""
+        choice = found.choice(code.strip())
+        return choice.label(self._state.lang) if choice is not None else ""
+
+    def instance_rows(self, name: str) -> list[dict[str, str]] | None:
+        rows = self._state.definition.data_file(name)
+        return rows if rows or self._state.definition.has_data_file(name) else None
+
+    def pulldata(self, source: str, column: str, key_column: str, key: str) -> str:
+        table = self._state.definition.data_file(source)
+        for row in table:
+            if row.get(key_column) == key:
+                return row.get(column, "")
+        return ""
+
+    def form_version(self) -> str:
+        return self._state.definition.version
 
 
 __all__ = ["FormState", "SectionProgress", "affects_relevance", "compiled", "type_problem"]

@@ -17,7 +17,7 @@ import csv
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +43,76 @@ _TYPES = {
     "group": "group",
     "repeat": "repeat",
     "calculate": "calculate",
+    "hidden": "hidden",
+    "time": "time",
+    "datetime": "datetime",
+    "dateTime": "datetime",
+    "range": "range",
+    "rank": "rank",
+    "barcode": "barcode",
+    "geopoint": "geopoint",
+    "geotrace": "geotrace",
+    "geoshape": "geoshape",
+    "acknowledge": "acknowledge",
+    "trigger": "acknowledge",
+    "select one external": "select_one",
 }
+_EXPRESSION_COLUMNS = ("relevant", "constraint", "required", "calculate", "choice_filter", "default", "repeat_count", "readonly")
+_LANGUAGE_CODE = re.compile(r"\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$")
+_LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr", "spanish": "es",
+                   "español": "es", "espanol": "es", "arabic": "ar", "portuguese": "pt", "português": "pt"}
+# What the choices sheet holds besides the columns a choice_filter may read.
+_CHOICE_OWN_KEYS = frozenset({"name", "label", "media", "image", "audio", "video", "big-image"})
 # Metadata a form may declare (KoboToolbox adds some by default); they hold no answer here.
 _METADATA_TYPES = frozenset(
     {
         "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
-        "username", "email", "audit",
+        "username", "email", "audit", "start-geopoint", "background-audio",
+        "csv-external", "xml-external",
     }
 )
+# The metadata this program can give a value (the others read as empty).
+_METADATA_VALUES = {"start": "now()", "end": "now()", "today": "today()"}
+_ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file", "photo", "signature", "background-audio"})
+
+
+_BIND_TYPES = {
+    "string": "text", "int": "integer", "decimal": "decimal", "date": "date", "dateTime": "datetime",
+    "time": "time", "geopoint": "geopoint", "geotrace": "geotrace", "geoshape": "geoshape",
+    "barcode": "barcode",
+}
+
+
+def _alias_type(source_type: str) -> str | None:
+    """Our type for one of pyxform's other names of a type (``phone number``, ``gps``,
+    ``add date prompt``...), read from its own table; "metadata" for preloaded values."""
+    try:
+        from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+    except ImportError:  # pragma: no cover - pyxform is a dependency
+        return None
+    entry = QUESTION_TYPE_DICT.get(source_type)
+    if not entry:
+        return None
+    bind = entry.get("bind") or {}
+    control = entry.get("control") or {}
+    if "jr:preload" in bind or control.get("tag") in ("action", "trigger") and bind.get("type") == "geopoint":
+        return "metadata"
+    if control.get("tag") == "input":
+        return _BIND_TYPES.get(str(bind.get("type")))
+    return None
+
+
+def _unsupported_type(source_type: str, name: str) -> str | None:
+    """The message for a known ODK question type this program does not take, else None."""
+    if source_type in _ATTACHMENT_TYPES:
+        return QCoreApplication.translate(
+            "Forms", "the question {name} takes a file ({type}): attachments are not supported yet"
+        ).format(name=name, type=source_type)
+    if source_type in ("osm", "geo-compact"):
+        return QCoreApplication.translate(
+            "Forms", "the question {name} ({type}) needs a map, which this program has not"
+        ).format(name=name, type=source_type)
+    return None
 _EXTERNAL_SUFFIXES = (".csv", ".xml", ".geojson")
 
 
@@ -124,6 +186,7 @@ def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> F
         form_dir=path.parent,
         reference_folder=reference_folder or reference_dir(),
         source=str(path),
+        external_choices=list(workbook.external_choices or ()),
     )
 
 
@@ -215,6 +278,8 @@ def survey_rows(survey: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     for row_number, row in enumerate(survey, start=2):
         kind = _normal_type(str(row.get("type") or ""))
         name = str(row.get("name") or "").strip()
+        if not name and kind == "note":
+            name = f"generated_note_name_{row_number}"  # the name pyxform gives a nameless note
         if kind.startswith(("end group", "end repeat")):
             if stack:
                 stack.pop()
@@ -235,6 +300,27 @@ def _language(key: str) -> str | None:
     if lowered.endswith("(en)") or lowered.startswith("english") or lowered == "en":
         return "en"
     return None
+
+
+def language_code(key: str) -> str:
+    """``English (en)`` -> ``en``, ``Español`` -> ``es``, ``default`` -> ``default``."""
+    match = _LANGUAGE_CODE.search(key)
+    if match:
+        return match.group(1).lower()
+    lowered = key.strip().lower()
+    return _LANGUAGE_NAMES.get(lowered, lowered)
+
+
+def other_texts(value: object) -> tuple[tuple[str, str], ...]:
+    """The texts of a label/hint in languages other than French and English, by code."""
+    if not isinstance(value, Mapping):
+        return ()
+    found: dict[str, str] = {}
+    for key, text in value.items():
+        code = language_code(str(key))
+        if isinstance(text, str) and text and code not in ("fr", "en", "default"):
+            found.setdefault(code, text)
+    return tuple(sorted(found.items()))
 
 
 def texts(value: object) -> tuple[str, str]:
@@ -260,19 +346,76 @@ def texts(value: object) -> tuple[str, str]:
     return str(value), str(value)
 
 
-def _choice_file_choices(folder: Path, filename: str) -> list[Choice]:
-    with (folder / filename).open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        choices = []
-        for row in reader:
-            name = (row.get("name") or "").strip()
-            if not name:
+_MAX_DATA_FILE_BYTES = 20 * 1024 * 1024  # a list beside a form larger than this is refused
+
+
+def _geo_text(geometry: Mapping[str, Any] | None) -> str:
+    """A GeoJSON geometry as ODK writes positions: ``lat lon alt accuracy``, ``;`` between."""
+    if not isinstance(geometry, Mapping):
+        return ""
+    coordinates = geometry.get("coordinates")
+    kind = geometry.get("type")
+    if kind == "Point":
+        points = [coordinates]
+    elif kind == "LineString":
+        points = coordinates
+    elif kind == "Polygon" and coordinates:
+        points = coordinates[0]
+    else:
+        return ""
+    try:
+        return "; ".join(f"{float(p[1])} {float(p[0])} 0 0" for p in points)
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
+def file_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a list beside a form: a CSV file (its header names the columns), a GeoJSON
+    file (a feature's ``id`` is its name, its ``title`` its label, ``geometry`` its position)
+    or an XML file (``<root><item><name>…</name><label>…</label>…</item></root>``)."""
+    if path.stat().st_size > _MAX_DATA_FILE_BYTES:
+        raise OSError(f"{path.name} is larger than {_MAX_DATA_FILE_BYTES // (1024 * 1024)} MB")
+    suffix = path.suffix.lower()
+    if suffix == ".geojson":
+        import json
+
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        rows = []
+        for feature in data.get("features") or () if isinstance(data, Mapping) else ():
+            if not isinstance(feature, Mapping):
                 continue
-            labels = {k.split("::", 1)[1]: v for k, v in row.items() if k and k.startswith("label::")}
-            if row.get("label"):
-                labels.setdefault("default", row["label"])
-            fr, en = texts(labels)
-            choices.append(Choice(name, fr, en))
+            properties = feature.get("properties") if isinstance(feature.get("properties"), Mapping) else {}
+            row = {str(k): "" if v is None else str(v) for k, v in properties.items()}
+            name = feature.get("id", properties.get("id", ""))
+            row["name"] = "" if name is None else str(name)
+            row.setdefault("label", str(properties.get("title") or row["name"]))
+            row["geometry"] = _geo_text(feature.get("geometry"))
+            rows.append(row)
+        return rows
+    if suffix == ".xml":
+        import xml.etree.ElementTree as ElementTree
+
+        try:
+            root = ElementTree.fromstring(path.read_bytes())
+        except ElementTree.ParseError as exc:
+            raise ValueError(str(exc)) from None
+        return [{child.tag: (child.text or "").strip() for child in item} for item in root]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{str(k): str(v or "") for k, v in row.items() if k is not None} for row in csv.DictReader(handle)]
+
+
+def _choice_file_choices(folder: Path, filename: str) -> list[Choice]:
+    choices = []
+    for row in file_rows(folder / filename):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        labels = {k.split("::", 1)[1]: v for k, v in row.items() if k and k.startswith("label::") and v}
+        if row.get("label"):
+            labels.setdefault("default", row["label"])
+        fr, en = texts(labels)
+        data = tuple((k, v) for k, v in row.items() if k != "name" and not k.startswith("label"))
+        choices.append(Choice(name, fr, en, other_texts(labels), data))
     return choices
 
 
@@ -289,6 +432,8 @@ class _Converter:
         self.form_dir = form_dir
         self.reference_folder = reference_folder
         self.problems: list[FormProblem] = []
+        self.languages: set[str] = set()
+        self.external_choices: list[Mapping[str, Any]] = []
         self.sheet_choices: Mapping[str, Any] = data.get("choices") or {}
 
     def problem(self, row: int | None, message: str) -> None:
@@ -308,9 +453,21 @@ class _Converter:
         path = f"{parent}/{name}" if parent else name
         row = self.rows.get(path)
         control = el.get("control") or {}
-        if control.get("bodyless") or source_type in _METADATA_TYPES:
-            return None  # pyxform's meta/instanceID, start/end...: nothing to answer
         qtype = _TYPES.get(source_type)
+        if qtype is None and source_type not in _METADATA_TYPES:
+            qtype = _alias_type(source_type)
+        if control.get("bodyless"):
+            return None  # pyxform's meta/instanceID: nothing to answer
+        if source_type in _METADATA_TYPES or qtype == "metadata":
+            # start, end, today, username...: nothing to answer, but expressions may name them
+            return Question(
+                name=name, path=path, type="hidden", row=row,
+                calculate=_METADATA_VALUES.get(source_type),
+            )
+        unsupported = _unsupported_type(source_type, name) if qtype is None else None
+        if unsupported is not None:
+            self.problem(row, unsupported)
+            return None
         if qtype is None:
             self.problem(
                 row,
@@ -326,11 +483,17 @@ class _Converter:
         con_fr, con_en = texts(bind.get("jr:constraintMsg"))
         choices: tuple[Choice, ...] = ()
         choice_file: str | None = None
-        if qtype in ("select_one", "select_multiple"):
-            if el.get("choice_filter"):
-                self.problem(row, QCoreApplication.translate("Forms", "choice_filter is not supported ({name})").format(name=name))
+        if qtype in ("select_one", "select_multiple", "rank"):
             choices, choice_file = self.choices(el, row, name)
         required = bind.get("required")
+        for value in (el.get("label"), el.get("hint")):
+            if isinstance(value, Mapping):
+                self.languages.update(
+                    code for code, _ in other_texts(value)
+                )
+        parameters = el.get("parameters") or {}
+        parameter_text = " ".join(f"{k}={v}" for k, v in parameters.items()) if isinstance(parameters, Mapping) else str(parameters)
+        default = el.get("default")
         return Question(
             name=name,
             path=path,
@@ -352,22 +515,67 @@ class _Converter:
             choice_file=choice_file,
             children=self.children(el.get("children") or (), path) if qtype in ("group", "repeat") else (),
             row=row,
+            choice_filter=str(el.get("choice_filter")) if el.get("choice_filter") else None,
+            default=None if default in (None, "") else str(default),
+            parameters=parameter_text or None,
+            repeat_count=str(control.get("jr:count")) if control.get("jr:count") else None,
+            readonly=str(bind.get("readonly")) if bind.get("readonly") not in (None, "", "false()", "false") else None,
+            labels=other_texts(el.get("label")),
+            hints=other_texts(el.get("hint")),
         )
+
+    def external(self, itemset: str, row: int | None) -> tuple[Choice, ...]:
+        """A select_one_external list, from the form's external_choices sheet (pyxform
+        refuses such a form without the sheet)."""
+        result = []
+        for item in self.external_choices:
+            lowered = {str(k).lower(): v for k, v in item.items() if k is not None}
+            list_name = str(lowered.get("list_name") or lowered.get("list name") or "").strip()
+            code = str(lowered.get("name") or "").strip()
+            if list_name != itemset or not code:
+                continue
+            labels: dict[str, str] = {}
+            data: list[tuple[str, str]] = []
+            for key, value in item.items():
+                key = str(key)
+                lower = key.lower()
+                if lower.startswith("label::") and value:
+                    labels[key.split("::", 1)[1]] = str(value)
+                elif lower == "label" and value:
+                    labels.setdefault("default", str(value))
+                elif lower not in ("list_name", "list name", "name") and not lower.startswith("label"):
+                    data.append((key, str(value or "")))
+            fr, en = texts(labels)
+            result.append(Choice(code, fr, en, other_texts(labels), tuple(data)))
+        if not result:
+            self.problem(
+                row,
+                QCoreApplication.translate(
+                    "Forms",
+                    "no external choices for the list {list} in the external_choices sheet",
+                ).format(list=itemset),
+            )
+        return tuple(result)
 
     def choices(
         self, el: Mapping[str, Any], row: int | None, name: str
     ) -> tuple[tuple[Choice, ...], str | None]:
         itemset = str(el.get("itemset") or el.get("list_name") or "")
+        if el.get("type") == "select one external":
+            return self.external(itemset, row), None
         raw = el.get("choices")
         if raw is None and itemset.lower().endswith(_EXTERNAL_SUFFIXES):
-            if not itemset.lower().endswith(".csv"):
-                self.problem(
-                    row, QCoreApplication.translate("Forms", "choice file {file}: only .csv files are supported").format(file=itemset)
-                )
-                return (), itemset
             folder = self.reference_folder if itemset in CHOICE_FILES else self.form_dir
             try:
                 found = _choice_file_choices(folder, itemset)
+            except (ValueError, UnicodeDecodeError, csv.Error, AttributeError) as exc:
+                self.problem(
+                    row,
+                    QCoreApplication.translate("Forms", "choice file {file} cannot be read: {detail}").format(
+                        file=itemset, detail=str(exc)[:200]
+                    ),
+                )
+                return (), itemset
             except OSError:
                 self.problem(
                     row,
@@ -387,24 +595,79 @@ class _Converter:
         result = []
         for item in raw:
             fr, en = texts(item.get("label"))
-            result.append(Choice(str(item.get("name", "")), fr, en))
+            data = tuple(
+                (str(key), str(value))
+                for key, value in item.items()
+                if key not in _CHOICE_OWN_KEYS and isinstance(value, str | int | float)
+            )
+            if isinstance(item.get("label"), Mapping):
+                self.languages.update(code for code, _ in other_texts(item.get("label")))
+            result.append(Choice(str(item.get("name", "")), fr, en, other_texts(item.get("label")), data))
         return tuple(result), None
 
 
-def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) -> None:
+def is_dynamic_default(text: str) -> bool:
+    """Whether a ``default`` cell is an expression (it names a question or calls a
+    function), as pyxform decides; otherwise it is a plain value."""
+    return "${" in text or "(" in text
+
+
+def _read_data_file(path: Path) -> tuple[tuple[tuple[str, str], ...], ...]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return tuple(
+            tuple((str(k), str(v or "")) for k, v in row.items() if k is not None)
+            for row in csv.DictReader(handle)
+        )
+
+
+def _choice_rows(items: Sequence[Mapping[str, Any]]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """A choice list as the rows of a secondary instance: name, label, and its other columns."""
+    rows = []
+    for item in items:
+        fr, en = texts(item.get("label"))
+        row = [("name", str(item.get("name", ""))), ("label", en or fr)]
+        row += [
+            (str(key), str(value))
+            for key, value in item.items()
+            if key not in _CHOICE_OWN_KEYS and isinstance(value, str | int | float)
+        ]
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
+def _check_expressions(
+    definition: FormDefinition,
+    problems: list[FormProblem],
+    form_dir: Path,
+    choice_lists: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[tuple[tuple[str, str], ...], ...]]:
+    """Compile every expression of the form, report what is wrong with its row, and return
+    the data its expressions read: the CSV files ``pulldata()`` reads (from beside the form)
+    and the secondary instances ``instance('name')`` names (a choice list, or name.csv)."""
+    choice_lists = choice_lists or {}
     names = {q.name for q in definition.iter_all()}
+    data_files: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {}
     for question in definition.iter_all():
-        for column in ("relevant", "constraint", "required", "calculate"):
+        for column in _EXPRESSION_COLUMNS:
             source = getattr(question, column)
             if not source:
                 continue
+            if column == "default" and not is_dynamic_default(source):
+                continue
             try:
-                compiled = parse_required(source) if column == "required" else compile_expression(source)
+                if column in ("required", "readonly"):
+                    compiled = parse_required(source)
+                else:
+                    compiled = compile_expression(source, allow_names=column == "choice_filter")
             except ExpressionError as exc:
                 if exc.kind == "unknown_function":
                     message = QCoreApplication.translate("Forms", "unknown function {function}() in {column}").format(
                         function=exc.function, column=column
                     )
+                elif exc.kind == "unsupported_function":
+                    message = QCoreApplication.translate(
+                        "Forms", "the function {function}() in {column} is not supported by this program"
+                    ).format(function=exc.function, column=column)
                 else:
                     message = QCoreApplication.translate("Forms", "invalid {column} expression “{expression}”: {detail}").format(
                         column=column, expression=source, detail=exc.message
@@ -422,10 +685,58 @@ def _check_expressions(definition: FormDefinition, problems: list[FormProblem]) 
                         ),
                     )
                 )
+            for arguments in compiled.string_arguments("pulldata"):
+                source_name = arguments[0] if arguments else None
+                if not source_name:
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms", "pulldata() in {column} must name its CSV file in quotes"
+                            ).format(column=column),
+                        )
+                    )
+                    continue
+                stem = source_name[:-4] if source_name.lower().endswith(".csv") else source_name
+                if stem in data_files:
+                    continue
+                try:
+                    data_files[stem] = _read_data_file(form_dir / f"{stem}.csv")
+                except (OSError, UnicodeDecodeError, csv.Error):
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms",
+                                "pulldata('{file}') in {column} needs the file {file}.csv beside "
+                                "the form, and it is missing or unreadable",
+                            ).format(file=stem, column=column),
+                        )
+                    )
+            for instance in sorted(compiled.instances - set(data_files)):
+                if isinstance(choice_lists.get(instance), list):
+                    data_files[instance] = _choice_rows(choice_lists[instance])
+                    continue
+                found = [form_dir / f"{instance}{suffix}" for suffix in _EXTERNAL_SUFFIXES]
+                found = [path for path in found if path.is_file()]
+                try:
+                    data_files[instance] = tuple(tuple(row.items()) for row in file_rows(found[0]))
+                except (IndexError, OSError, ValueError, UnicodeDecodeError, csv.Error, AttributeError):
+                    problems.append(
+                        FormProblem(
+                            question.row,
+                            QCoreApplication.translate(
+                                "Forms",
+                                "instance('{name}') in {column} names no choice list of the form "
+                                "and no file {name}.csv, .geojson or .xml beside it",
+                            ).format(name=instance, column=column),
+                        )
+                    )
         if question.type == "calculate" and not question.calculate:
             problems.append(
                 FormProblem(question.row, QCoreApplication.translate("Forms", "the calculation {name} has no formula").format(name=question.name))
             )
+    return data_files
 
 
 def convert(
@@ -437,10 +748,16 @@ def convert(
     form_dir: Path | None = None,
     reference_folder: Path | None = None,
     source: str | None = None,
+    external_choices: Sequence[Mapping[str, Any]] = (),
 ) -> FormDefinition:
-    """pyxform's JSON -> a checked :class:`FormDefinition` (raises :class:`FormError`)."""
+    """pyxform's JSON -> a checked :class:`FormDefinition` (raises :class:`FormError`).
+
+    ``external_choices`` are the rows of the form's external_choices sheet (the lists of
+    ``select_one_external`` questions).
+    """
     settings = settings or {}
     converter = _Converter(data, rows or {}, form_dir or Path.cwd(), reference_folder or reference_dir())
+    converter.external_choices = list(external_choices)
     children = converter.children(data.get("children") or (), "")
     title_fr, title_en = texts(data.get("title"))
     form_id = str(data.get("id_string") or data.get("name") or "form")
@@ -455,11 +772,19 @@ def convert(
         source_hash=source_hash,
     )
     problems = converter.problems
-    _check_expressions(definition, problems)
+    data_files = _check_expressions(definition, problems, form_dir or Path.cwd(), converter.sheet_choices)
+    definition = replace(
+        definition,
+        languages=tuple(sorted(converter.languages)),
+        data_files=tuple(sorted(data_files.items())),
+    )
     if problems:
         problems.sort(key=lambda p: (p.row is None, p.row or 0))
         raise FormError(problems, source)
     return definition
 
 
-__all__ = ["FormError", "FormProblem", "SUFFIXES", "convert", "file_hash", "load_xlsform", "survey_rows", "texts"]
+__all__ = [
+    "FormError", "FormProblem", "SUFFIXES", "convert", "file_hash", "is_dynamic_default", "language_code",
+    "load_xlsform", "other_texts", "survey_rows", "texts",
+]

@@ -266,7 +266,7 @@ def _info(row, definition: FormDefinition) -> FormInfo:  # noqa: ANN001 - an ORM
         title_en=definition.title_en,
         source_name=row.source_name,
         source_hash=row.source_hash,
-        question_count=len(definition.numbered_questions()),
+        question_count=definition.question_count(),
         created_at=row.created_at,
     )
 

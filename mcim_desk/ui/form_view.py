@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..forms.definition import FormDefinition, Question, repeat_instance
 from ..forms.engine import FormState
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
+from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
 from .context import UiContext
 from .undo import SaveValueCommand
 
@@ -206,6 +207,16 @@ class QuestionWidget(QFrame):
                 row.box.clicked.connect(lambda _c: self._commit(self._checked_codes()))
             layout.addWidget(box)
             self.editor = self.filter or next(iter(self.buttons.values()), None)
+        elif q.type == "acknowledge":
+            editor = AcknowledgeEditor(self)
+            editor.committed.connect(self._commit)
+            layout.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
+            self.editor = editor
+        elif q.type == "rank":
+            editor = RankEditor(q, self.lang, self)
+            editor.committed.connect(self._commit)
+            layout.addWidget(editor)
+            self.editor = editor
         elif q.type == "text" and q.multiline:
             edit = CommitTextEdit(self)
             edit.committed.connect(lambda: self._commit(edit.toPlainText()))
@@ -214,10 +225,10 @@ class QuestionWidget(QFrame):
             self.editor = edit
         else:
             edit = QLineEdit(self)
-            if q.type == "date":
+            if q.type in ("date", "integer", "decimal", "time"):
                 edit.setMaximumWidth(160)
-            elif q.type in ("integer", "decimal"):
-                edit.setMaximumWidth(160)
+            elif q.type in LINE_TYPES:
+                edit.setMinimumWidth(260)
             edit.editingFinished.connect(lambda: self._commit(edit.text()))
             self._context_menu_from(edit)
             layout.addWidget(edit)
@@ -270,6 +281,19 @@ class QuestionWidget(QFrame):
         codes = [name for name, b in self.buttons.items() if b.isChecked()]
         return " ".join(codes) or None
 
+    def set_available(self, names: set[str]) -> None:
+        """Offer only the choices ``names`` (a choice_filter); a chosen one stays shown."""
+        chosen = set((self.value or "").split())
+        for name, button in self.buttons.items():
+            row = self.rows.get(name)
+            (row or button).setVisible(name in names or name in chosen)
+        editor = self.editor
+        if isinstance(editor, QComboBox):
+            view = editor.view()
+            for i in range(1, editor.count()):
+                code = editor.itemData(i)
+                view.setRowHidden(i, code not in names and code not in chosen)
+
     def _filter_choices(self, text: str) -> None:
         words = text.casefold().split()
         for name, row in self.rows.items():
@@ -302,6 +326,8 @@ class QuestionWidget(QFrame):
         elif isinstance(editor, QComboBox):
             with QSignalBlocker(editor):
                 editor.setCurrentIndex(max(0, editor.findData(value or "")))
+        elif isinstance(editor, AcknowledgeEditor | RankEditor):
+            editor.set_value(value)
         elif isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != (value or ""):
                 with QSignalBlocker(editor):
@@ -351,8 +377,12 @@ class QuestionWidget(QFrame):
                 self.editor.setItemText(i, q.choice_label(self.editor.itemData(i), lang))
         if self.filter is not None:
             self.filter.setPlaceholderText(self.tr("Filter the choices…"))
-        if isinstance(self.editor, QLineEdit) and q.type == "date":
-            self.editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        if isinstance(self.editor, QLineEdit):
+            self.editor.setPlaceholderText(placeholder(q))
+        if isinstance(self.editor, AcknowledgeEditor):
+            self.editor.retranslate()
+        if isinstance(self.editor, RankEditor):
+            self.editor.retranslate(lang)
         if self.notes is not None:
             self.notes.setPlaceholderText(self.tr("Notes on this question…"))
 
@@ -400,7 +430,13 @@ class RepeatWidget(TitledBox):
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #555;")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("repeat_count")
+        self.count_label.setStyleSheet("color: #555;")
+        self.count_label.hide()
+        self.required_count: int | None = None
         layout = self.body_layout
+        layout.addWidget(self.count_label)
         layout.addWidget(self.empty)
         layout.addLayout(self.body)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -437,12 +473,27 @@ class RepeatWidget(TitledBox):
             frame.deleteLater()
         self.instance_frames.clear()
 
+    def set_count(self, required: int | None) -> None:
+        """A repeat_count: the form says how many entries there are; Add stays available
+        only until there are that many."""
+        self.required_count = required
+        present = len(self.instance_frames)
+        self.count_label.setVisible(required is not None)
+        if required is not None:
+            self.count_label.setText(
+                self.tr("The form asks for {count} entries here ({present} so far).").format(
+                    count=required, present=present
+                )
+            )
+        self.add_button.setEnabled(required is None or present < required)
+
     def retranslate(self, lang: str) -> None:
         self.lang = lang
         self.setTitle(self.question.label(lang))
         self.add_button.setText(self.tr("Add an entry"))
         self.empty.setText(self.tr("No entry yet."))
         self.empty.setVisible(not self.instance_frames)
+        self.set_count(self.required_count)
 
 
 class FormView(QWidget):
@@ -468,7 +519,17 @@ class FormView(QWidget):
         self.markers: dict[str, str] = {}
         self.show_all_errors = False
         self.notes_visible = False
+        self.form_lang: str | None = None  # a language of the form's own; None: the interface's
 
+        self.language = QComboBox(self)
+        self.language.setObjectName("form_language")
+        self.language.activated.connect(lambda _i: self.set_form_language(self.language.currentData()))
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         self.sections = QListWidget(self)
         self.sections.setObjectName("section_list")
         self.sections.setMaximumWidth(300)
@@ -489,6 +550,7 @@ class FormView(QWidget):
         splitter.setSizes([240, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(language_row)
         layout.addWidget(splitter)
 
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_section(1))
@@ -505,8 +567,32 @@ class FormView(QWidget):
         self.answers = dict(responses.answers(db, response_id))
         self.notes = dict(responses.notes(db, response_id))
         self.show_all_errors = False
+        if self.form_lang not in self.definition.languages:
+            self.form_lang = None
+        if not self.answers:  # a new response: the form's defaults are its first answers
+            self._apply_defaults()
         self._rebuild()
         self.response_opened.emit(response_id)
+
+    def _apply_defaults(self) -> None:
+        from ..services import responses
+
+        defaults = FormState(self.definition, self.answers, lang=self.label_lang()).defaults()
+        for path, value in defaults.items():
+            try:
+                responses.save_answer(self.ctx.db, self.response.id, path, value, self.ctx.actor)
+            except (responses.ResponseError, responses.NeedsConfirmation):
+                continue  # a default that does not fit is left for the user to give
+            self.answers[path] = value
+
+    def label_lang(self) -> str:
+        """The language of the form's labels: one of the form's own, or the interface's."""
+        return self.form_lang or self.ctx.lang
+
+    def set_form_language(self, code: str | None) -> None:
+        """Show the labels in one of the form's other languages (None: the interface's)."""
+        self.form_lang = code or None
+        self.retranslate()
 
     def _rebuild(self) -> None:
         self.page.setUpdatesEnabled(False)
@@ -519,7 +605,7 @@ class FormView(QWidget):
         self.containers.clear()
         with QSignalBlocker(self.sections):
             self.sections.clear()
-        self.state = FormState(self.definition, self.answers)
+        self.state = FormState(self.definition, self.answers, lang=self.label_lang())
         loose: list[Question] = []
         for top in self.definition.children:
             if top.is_container:
@@ -527,8 +613,11 @@ class FormView(QWidget):
                 box.setObjectName(f"section:{top.path}")
                 inner = box.body_layout
                 self.section_boxes[top.path] = box
-                self.containers[top.path] = box
-                self._add_children(top, top.path, inner, box)
+                if top.is_repeat:  # a repeat at the top: a section holding its entries
+                    self._add_repeat(top, top.path, inner, box)
+                else:
+                    self.containers[top.path] = box
+                    self._add_children(top, top.path, inner, box)
                 self.page_layout.addWidget(box)
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, top.path)
@@ -566,9 +655,9 @@ class FormView(QWidget):
                 self._add_question(child, child_path, layout, parent)
 
     def _add_question(self, question: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
-        if question.type == "calculate":
+        if question.type in ("calculate", "hidden"):
             return
-        widget = QuestionWidget(question, path, self.ctx.lang, parent)
+        widget = QuestionWidget(question, path, self.label_lang(), parent)
         widget.committed.connect(self._commit)
         widget.note_committed.connect(self._commit_note)
         widget.context_requested.connect(self._context_menu)
@@ -580,7 +669,7 @@ class FormView(QWidget):
         layout.addWidget(widget)
 
     def _add_repeat(self, question: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
-        repeat = RepeatWidget(question, path, self.ctx.lang, parent)
+        repeat = RepeatWidget(question, path, self.label_lang(), parent)
         repeat.add_requested.connect(self._add_instance)
         repeat.remove_requested.connect(self._remove_instance)
         repeat.move_requested.connect(self._move_instance)
@@ -597,7 +686,7 @@ class FormView(QWidget):
         for position, index in enumerate(indexes, start=1):
             frame, inner = repeat.instance_frame(index, position, len(indexes))
             self._add_children(repeat.question, repeat_instance(repeat.path, index), inner, frame)
-        repeat.retranslate(self.ctx.lang)
+        repeat.retranslate(self.label_lang())
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -810,7 +899,7 @@ class FormView(QWidget):
 
         self.answers = dict(responses.answers(self.ctx.db, self.response.id))
         self.response = responses.response_info(self.ctx.db, self.response.id)
-        self.state = FormState(self.definition, self.answers)
+        self.state = FormState(self.definition, self.answers, lang=self.label_lang())
         for repeat in self.repeats.values():
             self._fill_repeat(repeat)
         for path, widget in self.widgets.items():
@@ -834,13 +923,19 @@ class FormView(QWidget):
         """Relevance, messages and section progress from a fresh FormState."""
         if self.definition is None:
             return
-        self.state = FormState(self.definition, self.answers)
+        self.state = FormState(self.definition, self.answers, lang=self.label_lang())
         lang = self.ctx.lang
         for path, container in self.containers.items():
             container.setVisible(self.state.relevant(path))
+        for path, repeat in self.repeats.items():
+            repeat.set_count(self.state.repeat_count(path))
         for path, widget in self.widgets.items():
             relevant = self.state.relevant(path)
             widget.setVisible(relevant)
+            if widget.question.choice_filter:
+                widget.set_available({c.name for c in self.state.choices(path)})
+            if widget.question.readonly and widget.editor is not None:
+                widget.editor.setEnabled(not self.state.is_readonly(path))
             if not relevant or not widget.question.takes_answer:
                 widget.show_error(None)
                 continue
@@ -964,7 +1059,16 @@ class FormView(QWidget):
     # -- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        lang = self.ctx.lang
+        lang = self.label_lang()
+        self.language_label.setText(self.tr("Form &language:"))
+        with QSignalBlocker(self.language):
+            self.language.clear()
+            self.language.addItem(self.tr("as the interface"), None)
+            for code in self.definition.languages:
+                self.language.addItem(code, code)
+            self.language.setCurrentIndex(max(0, self.language.findData(self.form_lang)))
+        for widget in (self.language, self.language_label):
+            widget.setVisible(bool(self.definition.languages))
         for path, box in self.section_boxes.items():
             q = self.definition.find(path) if path else None
             box.setTitle(q.label(lang) if q else self.tr("General"))

@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AcknowledgeEditor</name>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="75"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerEditors</name>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="34"/>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="36"/>
+        <source>YYYY-MM-DDTHH:MM</source>
+        <translation>AAAA-MM-JJTHH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="41"/>
+        <source>a number from {start} to {end}, by {step}</source>
+        <translation>un nombre de {start} à {end}, par pas de {step}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="45"/>
+        <source>latitude longitude, as in 14.6928 -17.4467</source>
+        <translation>latitude longitude, par exemple 14.6928 -17.4467</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="47"/>
+        <source>2 positions or more: lat lon; lat lon; …</source>
+        <translation>2 positions ou plus&#xa0;: lat lon; lat lon; …</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="49"/>
+        <source>3 positions or more, then the first again: lat lon; …</source>
+        <translation>3 positions ou plus, puis de nouveau la première&#xa0;: lat lon; …</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="51"/>
+        <source>the code’s digits or text</source>
+        <translation>les chiffres ou le texte du code</translation>
+    </message>
+</context>
+<context>
     <name>AnswerTools</name>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="206"/>
@@ -953,6 +999,11 @@
         <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
         <source>left out (not valid): {question}</source>
         <translation>non retenue (non valide) : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
+        <source>{count} answer(s) of the file left out: correct them in the window</source>
+        <translation>{count} réponse(s) du fichier laissée(s) de côté&#xa0;: corrigez-les dans la fenêtre</translation>
     </message>
 </context>
 <context>
@@ -2401,77 +2452,87 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="613"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="702"/>
         <source>Answer {question}</source>
         <translation>Réponse à {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="635"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="724"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="636"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="725"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="694"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="783"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="727"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="816"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="752"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="841"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="753"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="842"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="757"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="846"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="774"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="863"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="791"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="880"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="806"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="895"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="863"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="958"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="970"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1063"/>
+        <source>Form &amp;language:</source>
+        <translation>&amp;Langue du formulaire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1066"/>
+        <source>as the interface</source>
+        <translation>celle de l’interface</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1074"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1000"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1104"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1003"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1107"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
@@ -2479,187 +2540,268 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="146"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="118"/>
         <source>“{value}” is not a whole number.</source>
         <translation>« {value} » n’est pas un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="148"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="85"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="120"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
         <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="159"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
+        <source>“{value}” is not a position: write the latitude and longitude in decimal degrees, as in 14.69 -17.44 (then altitude and accuracy in metres if known).</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une position&#xa0;: écrivez la latitude et la longitude en degrés décimaux, par exemple 14.69 -17.44 (puis l’altitude et la précision en mètres si vous les connaissez).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="66"/>
+        <source>A point has one position: “{value}” has {count}.</source>
+        <translation>Un point a une seule position&#xa0;: «&#xa0;{value}&#xa0;» en a {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="70"/>
+        <source>A line needs at least 2 positions separated by “;”.</source>
+        <translation>Une ligne demande au moins 2 positions séparées par «&#xa0;;&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="76"/>
+        <source>A shape needs at least 3 positions separated by “;”, the last one repeating the first.</source>
+        <translation>Une forme demande au moins 3 positions séparées par «&#xa0;;&#xa0;», la dernière reprenant la première.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="94"/>
+        <source>“{value}” is outside the range {start} to {end}.</source>
+        <translation>«&#xa0;{value}&#xa0;» est hors de l’intervalle de {start} à {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="100"/>
+        <source>“{value}” is not on a step of {step} from {start}.</source>
+        <translation>«&#xa0;{value}&#xa0;» ne tombe pas sur un pas de {step} à partir de {start}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
         <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="165"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
+        <source>“{value}” is not a time: write it as HH:MM, as in 09:30</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: écrivez-la sous la forme HH:MM, par exemple 09:30</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="137"/>
+        <source>“{value}” is not a date and time: write it as YYYY-MM-DDTHH:MM, as in 2018-11-09T14:30</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date et heure&#xa0;: écrivez-la sous la forme AAAA-MM-JJTHH:MM, par exemple 2018-11-09T14:30</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="143"/>
+        <source>An acknowledgement is “OK” or nothing.</source>
+        <translation>Une confirmation vaut «&#xa0;OK&#xa0;» ou rien.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
         <source>“{value}” is not one of the choices.</source>
         <translation>« {value} » ne fait pas partie des choix.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="367"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="152"/>
+        <source>Each choice may be ranked only once.</source>
+        <translation>Chaque choix ne peut être classé qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/engine.py" line="468"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="371"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="472"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="67"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="108"/>
+        <source>the question {name} takes a file ({type}): attachments are not supported yet</source>
+        <translation>la question {name} demande un fichier ({type})&#xa0;: les pièces jointes ne sont pas encore prises en charge</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="112"/>
+        <source>the question {name} ({type}) needs a map, which this program has not</source>
+        <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="129"/>
         <source>row {row}: {message}</source>
         <translation>ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="90"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="152"/>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="96"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="158"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
         <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="131"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="194"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="132"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="195"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="133"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="196"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="134"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="197"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="135"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="198"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="152"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="215"/>
         <source>{path}: cannot be read ({error})</source>
         <translation>{path} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="156"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="219"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="164"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
         <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="170"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="233"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="172"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="235"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="174"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="237"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="176"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="239"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="178"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="241"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="187"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="250"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="190"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="253"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="191"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="254"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="192"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="255"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="193"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="256"/>
         <source>{path} is not {kind}: it is {what}.</source>
         <translation>{path} n’est pas {kind} : c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="317"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="474"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="331"/>
-        <source>choice_filter is not supported ({name})</source>
-        <translation>choice_filter n’est pas pris en charge ({name})</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="553"/>
+        <source>no external choices for the list {list} in the external_choices sheet</source>
+        <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="365"/>
-        <source>choice file {file}: only .csv files are supported</source>
-        <translation>fichier de choix {file} : seuls les fichiers .csv sont pris en charge</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="574"/>
+        <source>choice file {file} cannot be read: {detail}</source>
+        <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="374"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="582"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="380"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="588"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="385"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="593"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="405"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="664"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="409"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="668"/>
+        <source>the function {function}() in {column} is not supported by this program</source>
+        <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="672"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="420"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="683"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="427"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="694"/>
+        <source>pulldata() in {column} must name its CSV file in quotes</source>
+        <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="709"/>
+        <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
+        <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="728"/>
+        <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
+        <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="737"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
@@ -3997,89 +4139,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1064"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1088"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1076"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1100"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1109"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1140"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1209"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1164"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1142"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1185"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1175"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1199"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1192"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1205"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1229"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1207"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1212"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1236"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1214"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1222"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1226"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1250"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1232"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1264"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -4525,22 +4667,22 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="250"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="261"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="353"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="379"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="355"/>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="32"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="357"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -4980,39 +5122,57 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>RankEditor</name>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="154"/>
+        <source>Move up (Alt+Up)</source>
+        <translation>Monter (Alt+Haut)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/answer_editors.py" line="155"/>
+        <source>Move down (Alt+Down)</source>
+        <translation>Descendre (Alt+Bas)</translation>
+    </message>
+</context>
+<context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="416"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="452"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="455"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="420"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="456"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="457"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="457"/>
         <source>Remove this entry</source>
         <translation>Retirer cette entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="443"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="484"/>
+        <source>The form asks for {count} entries here ({present} so far).</source>
+        <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="444"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="494"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>

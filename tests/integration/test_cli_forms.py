@@ -13,7 +13,7 @@ FORMS = resource_path("resources", "forms")
 
 def test_forms_validate_prints_the_question_count(capsys) -> None:  # noqa: ANN001
     assert main(["forms", "validate", str(FORMS / "mcim_questionnaire_2018.md")]) == 0
-    assert "28 questions" in capsys.readouterr().out
+    assert "33 questions" in capsys.readouterr().out
     assert main(["forms", "validate", str(FORMS / "mcim_interview_2018.md")]) == 0
     assert "11 questions" in capsys.readouterr().out
 
@@ -22,12 +22,12 @@ def test_forms_validate_a_broken_file_exits_1_with_the_row(tmp_path: Path, capsy
     broken = tmp_path / "broken.md"
     broken.write_text(
         "| survey | | | |\n| | type | name | label | relevant |\n| | text | a | A | |\n"
-        "| | text | b | B | concat(${a}, 'x') = 'ax' |\n",
+        "| | text | b | B | concatenate(${a}, 'x') = 'ax' |\n",
         encoding="utf-8",
     )
     assert main(["forms", "validate", str(broken)]) == 1
     err = capsys.readouterr().err
-    assert "broken.md: row 3: unknown function concat() in relevant" in err
+    assert "broken.md: row 3: unknown function concatenate() in relevant" in err
 
 
 def test_a_file_named_xlsx_that_is_no_workbook_is_called_what_it_is(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
@@ -80,7 +80,7 @@ def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # n
     assert [line.split("\t")[:4] for line in lines] == [
         ["extra", "1", "other", "2"],
         ["mcim_interview_2018", "2018.1", "interview", "11"],
-        ["mcim_questionnaire_2018", "2018.1", "questionnaire", "28"],
+        ["mcim_questionnaire_2018", "2018.1", "questionnaire", "33"],
     ]
 
 

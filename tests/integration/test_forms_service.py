@@ -33,7 +33,7 @@ def test_bundled_forms_are_installed_on_creation(db_path: Path) -> None:
     assert any(step.startswith("bundled forms: mcim_") for step in report.steps)
     infos = {f.form_id: f for f in forms.list_forms(db)}
     assert set(infos) == {"mcim_questionnaire_2018", "mcim_interview_2018"}
-    assert infos["mcim_questionnaire_2018"].question_count == 28
+    assert infos["mcim_questionnaire_2018"].question_count == 33
     assert infos["mcim_questionnaire_2018"].kind == "questionnaire"
     assert infos["mcim_interview_2018"].question_count == 11
     assert infos["mcim_interview_2018"].kind == "interview"
@@ -134,3 +134,44 @@ def test_answer_relevant_column(db_path: Path, db) -> None:  # noqa: ANN001
     assert columns["relevant"][3] == 1  # not null
     assert columns["relevant"][4] == "1"  # server default true
 
+
+
+def test_the_portable_q18_constraint_replaces_the_old_one_and_keeps_the_answers(
+    db, db_path: Path, questionnaire  # noqa: ANN001
+) -> None:
+    """The bundled questionnaire used to say ``. >= '2018-01-01'`` (false for every date in
+    ODK Collect); installing the file that says ``date('2018-01-01')`` over a database made
+    with the old text keeps every answer and the response opens without a false error."""
+    from mcim_desk.forms.engine import FormState
+    from mcim_desk.services import responses
+
+    old = ". >= '2018-01-01'"
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "UPDATE form_version SET source_hash = 'old', definition = replace(definition, ?, ?) "
+        "WHERE form_id = 'mcim_questionnaire_2018'",
+        (". >= date('2018-01-01')", old),
+    )
+    conn.commit()
+    conn.close()
+    forms._clear_cache()
+    for path, value in (("section_1/q1", "PCR Test"), ("section_3/q17", "oui"), ("section_3/q18", "2019-03-01")):
+        responses.save_answer(db, questionnaire.id, path, value, "tester")
+    before = responses.load_response(db, questionnaire.id)
+    assert before.definition.find("section_3/q18").constraint == old
+    # with ODK's conversions the old text rejects a good date, as Collect would
+    assert FormState(before.definition, before.answers).error_for("section_3/q18", "en")
+
+    installed = forms.install_bundled_forms(db)
+    assert [f.form_id for f in installed] == ["mcim_questionnaire_2018"]
+    after = responses.load_response(db, questionnaire.id)
+    assert after.info.form_version_id == before.info.form_version_id
+    assert after.answers == before.answers
+    assert after.definition.find("section_3/q18").constraint == ". >= date('2018-01-01')"
+    state = FormState(after.definition, after.answers)
+    assert state.error_for("section_3/q18", "en") is None
+    responses.save_answer(db, questionnaire.id, "section_3/q18", "2017-12-31", "tester")
+    late = responses.load_response(db, questionnaire.id)
+    assert FormState(late.definition, late.answers).error_for("section_3/q18", "en") == (
+        "The date cannot be earlier than 1 January 2018."
+    )

@@ -167,6 +167,35 @@ def test_fill_with_pypdf_and_import_every_answer(db, almaty, tmp_path: Path, lan
 
 
 @pytest.mark.skipif(shutil.which("pdftk") is None, reason="pdftk (Debian's pdftk-java) is not installed")
+def test_a_pdf_filled_by_pypdf_alone_imports_every_answer(db, db_path: Path, almaty, tmp_path: Path,  # noqa: ANN001
+                                                          capsys) -> None:  # noqa: ANN001
+    """pypdf's update_page_form_field_values stores a radio button's value as the text "/oui"
+    (not the name /oui): it is read as the choice, and the questions that depend on it stay."""
+    blank = make_questionnaire_pdf(db, "Almaty Process", "fr", tmp_path / "blank.pdf")
+    values = {"section_1/q1": "Almaty Process", "section_2/q4": "/en#5Fcours",
+              "section_2/q5": "Déclaration d’Almaty", "section_2/q6": "2017", "section_2/q7": "/non",
+              "section_2/q8": "/oui", "section_3/q13": "/ne_sait_pas", "section_3/q15": "/oui",
+              "section_3/q16": "Plan", "section_3/q17": "/oui", "section_3/q18": "2019-03-01",
+              "section_4/q27": "/existe", "section_4/q28": "Réseau"}
+    writer = PdfWriter(clone_from=str(blank))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    writer.write(str(filled))
+    assert PdfReader(filled).get_fields()["section_2/q7"]["/V"] == "/non"  # a text string
+    plan = preview_pdf_import(db, filled, "fr")
+    assert [p.message for p in plan.problems] == []
+    changes = by_key(plan)
+    assert all(change.valid for change in plan.changes)
+    assert changes["section_2/q4"].pdf_value == "en_cours" and changes["section_3/q13"].pdf_value == "ne_sait_pas"
+    assert set(values) <= set(changes)
+    assert run_cli("--db", str(db_path), "import", str(filled), "--accept-all") == 0
+    assert "left out" not in capsys.readouterr().err
+    held = responses.answers(db, responses.current_questionnaire(db, almaty.id).id)
+    expected = {k: v.lstrip("/").replace("#5F", "_") for k, v in values.items()}
+    assert {k: held.get(k) for k in expected} == expected
+
+
 def test_a_pdf_filled_by_pdftk_imports(db, almaty, tmp_path: Path) -> None:  # noqa: ANN001
     blank = make_questionnaire_pdf(db, "Almaty Process", "fr", tmp_path / "blank.pdf")
     data = tmp_path / "answers.fdf"
@@ -508,9 +537,10 @@ def test_cli_questionnaire_and_import(db, db_path: Path, almaty, tmp_path: Path,
     assert "\x1b" not in printed and "\\x1b[31m" in printed
     assert "not valid" in printed  # the date
     assert responses.current_questionnaire(db, almaty.id) is None
-    assert run_cli("--db", str(db_path), "import", str(filled), "--accept-all") == 0
+    assert run_cli("--db", str(db_path), "import", str(filled), "--accept-all") == 1
     captured = capsys.readouterr()
     assert "imported" in captured.out and "left out" in captured.err
+    assert "1 answer(s) of the file left out" in captured.err
     response = responses.current_questionnaire(db, almaty.id)
     held = responses.answers(db, response.id)
     assert held["section_2/q4"] == "oui" and held["section_2/q5"] == "Lien \x1b[31mrouge\x1b[0m"

@@ -20,7 +20,7 @@ GOOD = """| survey |
 BROKEN = """| survey |
 |        | type | name | label::English (en) | relevant |
 |        | text | q1   | Name                |          |
-|        | text | q2   | Other               | concat(${q1}, 'x') = 'y' |
+|        | text | q2   | Other               | concatenate(${q1}, 'x') = 'y' |
 """
 
 

@@ -265,3 +265,14 @@ def test_missing_unknown_and_wrongly_typed_fields_are_reported_per_field(definit
     messages = {p.field: p.message for p in content.problems}
     assert re.search("check box", messages["section_2/q11/objective_5"])
     assert "choices" in messages["section_3/q13"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [("/oui", "oui"), ("oui", "oui"), ("/en#5Fcours", "en_cours"), ("/ne#20sait#20pas", "ne sait pas"),
+     ("/#C3#A9t#C3#A9", "été"), ("/#E9t#E9", "été"), ("/a#23b", "a#b"), ("/", ""), ("/#zz", "#zz")],
+)
+def test_pdf_name_values_are_read_as_plain_text(raw: str, plain: str) -> None:
+    from mcim_desk.exchange.pdf_form import pdf_name_value
+
+    assert pdf_name_value(raw) == plain

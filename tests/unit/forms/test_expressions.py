@@ -151,10 +151,12 @@ EVALUATION_CASES: list[tuple[str, dict[str, object], object, object]] = [
     # dates vs today()
     ("today()", {}, None, TODAY),
     ("string(today())", {}, None, "2024-05-15"),
-    ("${d} < today()", {"d": "2024-05-14"}, None, True),
+    ("${d} < today()", {"d": datetime.date(2024, 5, 14)}, None, True),
+    # a date typed as a string is no number in ODK Collect: the comparison is false
+    ("${d} < today()", {"d": "2024-05-14"}, None, False),
     ("${d} < today()", {"d": "2024-05-15"}, None, False),
-    ("${d} <= today()", {"d": "2024-05-15"}, None, True),
-    ("${d} > today()", {"d": "2024-05-16"}, None, True),
+    ("${d} <= today()", {"d": datetime.date(2024, 5, 15)}, None, True),
+    ("${d} > today()", {"d": datetime.date(2024, 5, 16)}, None, True),
     ("${d} >= today()", {"d": "2023-12-31"}, None, False),
     ("${d} < today()", {"d": ""}, None, False),
     ("${d} > today()", {}, None, False),
@@ -162,18 +164,23 @@ EVALUATION_CASES: list[tuple[str, dict[str, object], object, object]] = [
     ("${d} != today()", {"d": "2024-05-14"}, None, True),
     ("${d} < today()", {"d": datetime.date(2024, 1, 1)}, None, True),
     ("${d} >= '2018-01-01'", {"d": "2017-12-31"}, None, False),
-    ("${d} > ${e}", {"d": "2020-02-01", "e": "2020-01-31"}, None, True),
+    ("${d} > ${e}", {"d": datetime.date(2020, 2, 1), "e": datetime.date(2020, 1, 31)}, None, True),
     ("${d} > ${e}", {"d": "2019-12-31", "e": "2020-01-31"}, None, False),
     ("${d} = '2020-01-31'", {"d": datetime.date(2020, 1, 31)}, None, True),
-    ("today() - ${d}", {"d": "2024-05-10"}, None, 5.0),
-    ("${dt} < today()", {"dt": "2024-05-14T23:59:00"}, None, True),
+    ("today() - ${d}", {"d": datetime.date(2024, 5, 10)}, None, 5.0),
+    ("today() - date(${d})", {"d": "2024-05-10"}, None, 5.0),
+    ("${dt} < today()", {"dt": datetime.datetime(2024, 5, 14, 23, 59)}, None, True),
+    ("date-time(${dt}) < today()", {"dt": "2024-05-14T23:59:00"}, None, True),
     # "." current value in constraints
-    (". >= '2018-01-01'", {}, "2019-03-01", True),
+    (". >= '2018-01-01'", {}, datetime.date(2019, 3, 1), False),  # as in ODK Collect
+    (". >= date('2018-01-01')", {}, datetime.date(2019, 3, 1), True),
+    (". >= date('2018-01-01')", {}, datetime.date(2017, 12, 31), False),
     (". >= '2018-01-01'", {}, "2017-03-01", False),
-    (". >= '2018-01-01'", {}, "2018-01-01", True),
-    (". >= '2018-01-01'", {}, datetime.date(2018, 1, 1), True),
+    (". >= date('2018-01-01')", {}, "2018-01-01", False),  # "." a string: NaN
+    (". = '2018-01-01'", {}, datetime.date(2018, 1, 1), True),  # "=" compares a date as a string
+    (". >= date('2018-01-01')", {}, datetime.date(2018, 1, 1), True),
     (". >= '2018-01-01'", {}, None, False),
-    (". <= today()", {}, "2024-05-15", True),
+    (". <= today()", {}, datetime.date(2024, 5, 15), True),
     ("string-length(.) <= 10", {}, "0123456789", True),
     ("string-length(.) <= 10", {}, "01234567890", False),
     ("string-length(.) <= 10", {}, None, True),
@@ -346,15 +353,22 @@ MALFORMED_CASES: list[tuple[str, str, int | None, str | None]] = [
     ("!${a}", "syntax", 0, None),
     ("1 | 2", "syntax", 2, None),
     ("/data/a", "syntax", 0, None),
-    ("..", "syntax", 0, None),
+    ("...", "syntax", None, None),
+    ("a[1]", "syntax", None, None),
+    ("randomize(${a})", "unsupported_function", 0, "randomize"),
+    ("instance(${a})/root/item", "arity", 0, None),
+    ("instance('x')/root/item[1", "syntax", None, None),
+    ("instance('x')[1]", "syntax", None, None),
     ("yes", "syntax", 0, None),
     ("'abc", "unterminated_string", 0, None),
     ('"abc', "unterminated_string", 0, None),
     ("${a} = 'oui", "unterminated_string", 7, None),
     ("'abc\"", "unterminated_string", 0, None),
     ("foo(1)", "unknown_function", 0, "foo"),
-    ("concat('a','b')", "unknown_function", 0, "concat"),
-    ("1 + if(${a}, 1, 2)", "unknown_function", 4, "if"),
+    ("concat2('a','b')", "unknown_function", 0, "concat2"),
+    ("1 + iff(${a}, 1, 2)", "unknown_function", 4, "iff"),
+    ("if(1, 2)", "arity", 0, None),
+    ("indexed-repeat(${a}, ${r}, 1, ${s})", "arity", 0, None),
     ("NOT(1)", "unknown_function", 0, "NOT"),
     ("selected(${a})", "arity", 0, None),
     ("selected(${a}, 'x', 'y')", "arity", 0, None),
@@ -525,3 +539,11 @@ def test_fuzzed_expressions_only_raise_expression_error() -> None:
             compiled.evaluate(values, "2018-01-01", TODAY)  # type: ignore[arg-type]
             compiled.evaluate_bool(values, None, TODAY)  # type: ignore[arg-type]
     assert compiled_count > 50
+
+
+def test_last_saved_reference() -> None:
+    compiled = compile_expression("${last-saved#town}")
+    assert compiled.references == frozenset({"town"})
+    assert compiled.evaluate({"town": "Dakar"}) == ""  # not the current answer
+    with pytest.raises(ExpressionError):
+        compile_expression("${last-saved#}")

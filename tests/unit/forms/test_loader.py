@@ -54,7 +54,10 @@ def test_a_small_form_loads(tmp_path: Path) -> None:
     assert definition.form_id == "tiny" and definition.version == "7"
     assert definition.kind == "other"  # no form_kind setting: not one of the study's instruments
     assert definition.title("fr") == "Petit"
-    assert [q.name for q in definition.iter_questions()] == ["age", "double"]  # start and meta skipped
+    # start is kept as a hidden value expressions may name; meta/instanceID is skipped
+    assert [(q.name, q.type) for q in definition.iter_questions()] == [
+        ("age", "integer"), ("double", "calculate"), ("start", "hidden")
+    ]
     assert definition.find("double").calculate == "${age} * 2"
     assert definition.find("age").constraint == ". >= 0"
     assert definition.source_hash == file_hash(path)
@@ -85,10 +88,10 @@ def test_reference_to_a_missing_question_is_rejected_with_row(tmp_path: Path) ->
 
 def test_unknown_function_is_rejected_naming_row_and_function(tmp_path: Path) -> None:
     rows = [["text", f"q{n}", f"Q{n}", f"Q{n}"] for n in range(1, 11)]
-    rows.append(["text", "q11", "Onze", "Eleven", "concat(${q1}, 'x') = 'ax'"])
+    rows.append(["text", "q11", "Onze", "Eleven", "concatenate(${q1}, 'x') = 'ax'"])
     path = write(tmp_path, survey(*rows))
     found = problems(path)
-    assert [str(p) for p in found] == ["row 12: unknown function concat() in relevant"]
+    assert [str(p) for p in found] == ["row 12: unknown function concatenate() in relevant"]
 
 
 def test_every_expression_problem_is_listed_in_row_order(tmp_path: Path) -> None:
@@ -97,22 +100,22 @@ def test_every_expression_problem_is_listed_in_row_order(tmp_path: Path) -> None
         survey(
             ["text", "q1", "Un", "One", "", "string-length(.) < 5"],
             ["integer", "q2", "Deux", "Two", "", ". > 'a"],
-            ["text", "q3", "Trois", "Three", "format-date(today(), '%Y') = '2018'"],
+            ["text", "q3", "Trois", "Three", "format-day(today(), '%Y') = '2018'"],
             ["text", "q4", "Quatre", "Four", "${q1} = = 'x'"],
         ),
     )
     found = problems(path)
     assert [p.row for p in found] == [3, 4, 5]
     assert "constraint" in found[0].message and "unterminated" in found[0].message
-    assert found[1].message == "unknown function format-date() in relevant"
+    assert found[1].message == "unknown function format-day() in relevant"
     assert "relevant" in found[2].message
     assert "row 3:" in str(FormError(found))
 
 
 def test_unsupported_type_is_rejected_with_row(tmp_path: Path) -> None:
-    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["geopoint", "where", "Où", "Where"]))
+    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["image", "photo", "Photo", "Photo"]))
     found = problems(path)
-    assert found[0].row == 3 and "geopoint" in found[0].message
+    assert found[0].row == 3 and "photo" in found[0].message and "attachments" in found[0].message
 
 
 def test_missing_choice_file_is_rejected_with_row(tmp_path: Path) -> None:
@@ -171,7 +174,7 @@ def test_xlsx_xlsform(tmp_path: Path) -> None:
     sheet.title = "survey"
     sheet.append(["type", "name", "label::English (en)", "constraint"])
     sheet.append(["integer", "age", "Age", ". > 0"])
-    sheet.append(["integer", "n", "N", "round(.) > 0"])
+    sheet.append(["integer", "n", "N", "rounded(.) > 0"])
     settings = book.create_sheet("settings")
     settings.append(["form_id", "version", "form_kind"])
     settings.append(["xl", "1", "interview"])
@@ -179,7 +182,7 @@ def test_xlsx_xlsform(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(FormError) as caught:
         load_xlsform(path)
-    assert [str(p) for p in caught.value.problems] == ["row 3: unknown function round() in constraint"]
+    assert [str(p) for p in caught.value.problems] == ["row 3: unknown function rounded() in constraint"]
     sheet.cell(row=3, column=4, value=". > ${age}")
     book.save(path)
     definition = load_xlsform(path)
@@ -203,3 +206,48 @@ def test_survey_rows() -> None:
 def test_pyxform_message_parsing() -> None:
     assert _pyxform_problem("[row : 12] Something wrong.") == FormProblem(12, "Something wrong.")
     assert _pyxform_problem("No row here.") == FormProblem(None, "No row here.")
+
+
+def test_pyxform_aliases_of_types_are_read_as_their_type(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["phone number", "phone", "Téléphone", "Phone"],
+                                  ["gps", "where", "Où", "Where"],
+                                  ["add date prompt", "when", "Quand", "When"],
+                                  ["deviceid", "device"],
+                                  ["start-geopoint", "start_point"]))
+    definition = load_xlsform(path)
+    assert [(q.name, q.type) for q in definition.iter_questions()] == [
+        ("phone", "text"), ("where", "geopoint"), ("when", "date"), ("device", "hidden"),
+        ("start_point", "hidden"),
+    ]
+    assert definition.question_count() == 3
+
+
+def test_external_choices_headers_in_any_case(tmp_path: Path) -> None:
+    text = (
+        "| SURVEY |\n| | TYPE | NAME | LABEL | CHOICE_FILTER |\n"
+        "| | select_one_external c1 | q2 | Where? | YES_NO = 'yes' |\n"
+        "| EXTERNAL_CHOICES |\n| | LIST_NAME | NAME | LABEL | YES_NO |\n"
+        "| | c1 | a | A | yes |\n| | c1 | b | B | no |\n"
+    )
+    definition = load_xlsform(write(tmp_path, text))
+    question = definition.find("q2")
+    assert [(c.name, c.label_en, c.data) for c in question.choices] == [
+        ("a", "A", (("YES_NO", "yes"),)), ("b", "B", (("YES_NO", "no"),))
+    ]
+
+
+def test_metadata_can_be_named_in_expressions(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["start", "start"], ["today", "today"], ["username", "username"],
+                                  ["text", "q1", "Un", "One", "${username} != '' or ${today} != ''"],
+                                  ["date", "q2", "Deux", "Two", "", ". <= ${today}"]))
+    definition = load_xlsform(path)
+    assert definition.question_count() == 2
+    assert [(q.name, q.type, q.calculate) for q in definition.iter_questions()][:3] == [
+        ("start", "hidden", "now()"), ("today", "hidden", "today()"), ("username", "hidden", None)
+    ]
+
+
+def test_a_nameless_note_keeps_its_row(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["note", "", "Note", "Note", "${nope} = ''"]))
+    found = problems(path)
+    assert [(p.row, "nope" in p.message) for p in found] == [(3, True)]
