@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..paths import resource_path
 
@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 # form_version ids derive from (form id, version): every laptop gives a version the same id.
 FORM_VERSION_NAMESPACE = uuid.UUID("0f1d7a52-3c55-4f7e-9a0b-6c1e2d9b4a31")
 
-_DEFINITIONS: dict[str, FormDefinition] = {}
+# Parsed definitions by (database, version id): a version id is derived from the form id and
+# version alone, so two databases (or two tests) may hold different forms under one id.
+_DEFINITIONS: dict[tuple[str, str], FormDefinition] = {}
 _DEFINITIONS_LOCK = threading.Lock()
 
 
@@ -236,7 +238,7 @@ def _store(
         )
         session.flush()
         with _DEFINITIONS_LOCK:
-            _DEFINITIONS[existing.id] = definition
+            _DEFINITIONS[(_database_of(session), existing.id)] = definition
         return replace(_info(existing, definition), added=True)
     repositories.save_form(
         session, definition.form_id, definition.kind, definition.title_fr, definition.title_en
@@ -252,7 +254,7 @@ def _store(
     session.add(row)
     session.flush()
     with _DEFINITIONS_LOCK:
-        _DEFINITIONS[row.id] = definition
+        _DEFINITIONS[(_database_of(session), row.id)] = definition
     return replace(_info(row, definition), added=True)
 
 
@@ -275,7 +277,8 @@ def definition_in(session: Session, version_id: str) -> FormDefinition:
     """The parsed definition of a form version, read through the caller's session (cached
     in-process by id: a version's definition does not change under its id, except when a
     bundled file is updated, which refreshes the cache)."""
-    cached = _DEFINITIONS.get(version_id)
+    key = (_database_of(session), version_id)
+    cached = _DEFINITIONS.get(key)
     if cached is not None:
         return cached
     from ..forms.definition import FormDefinition as Definition
@@ -286,16 +289,26 @@ def definition_in(session: Session, version_id: str) -> FormDefinition:
         raise KeyError(version_id)
     parsed = Definition.from_json(text)
     with _DEFINITIONS_LOCK:
-        return _DEFINITIONS.setdefault(version_id, parsed)
+        return _DEFINITIONS.setdefault(key, parsed)
 
 
 def definition(db: Database, version_id: str) -> FormDefinition:
     """The parsed definition of a form version (KeyError when there is none)."""
-    cached = _DEFINITIONS.get(version_id)
+    cached = _DEFINITIONS.get((_url_key(db.engine.url), version_id))
     if cached is not None:
         return cached
     with db.read() as session:
         return definition_in(session, version_id)
+
+
+def _url_key(url: Any) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+def _database_of(session: Session) -> str:
+    """Which database a session reads: the cache's first key."""
+    bind = session.get_bind()
+    return _url_key(getattr(bind, "url", None) or bind.engine.url)
 
 
 def list_forms(db: Database) -> list[FormInfo]:
