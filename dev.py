@@ -7,6 +7,9 @@
 Extra arguments are passed on (to the program, or to pytest). For maintainers:
 
     python3 dev.py i18n    # refresh resources/i18n/*.ts from the sources, compile the .qm
+    python3 dev.py screenshots [--out DIR] [--lang fr en] [--only SCREEN ...]
+                           # every screen, offscreen, in French and English, as PNG files
+                           # (screenshots/<screen>-<lang>.png by default)
 """
 
 from __future__ import annotations
@@ -59,8 +62,14 @@ def _update_translations(python: Path) -> int:
     return 0
 
 
+def screenshots(python: Path, args: list[str]) -> int:
+    """Render every screen of the program from a demo database (mcim_desk/devtools/)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(python), "-m", "mcim_desk.devtools.screenshots", *args], cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "i18n"}:
+    if not argv or argv[0] not in {"run", "test", "i18n", "screenshots"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -69,6 +78,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "mcim_desk", *rest], cwd=ROOT)
     if command == "i18n":
         return _update_translations(python)
+    if command == "screenshots":
+        return screenshots(python, rest)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if code == 5:  # pytest: no test was collected; that is a failure, not a pass
