@@ -194,9 +194,13 @@ class SpreadsheetDialog(QDialog):
         self.labels = QCheckBox(self.tr("Write choice &labels instead of codes"), self)
         self.labels.setObjectName("labels")
         note = _plain(QLabel(self.tr(
-            "Columns are named by question path (section_2/q4), as KoboToolbox exports are. "
+            "One row per response and one column per question; a column is headed by the "
+            "question’s section and number (q4 is question 4). The partners of question 25 "
+            "are on a sheet of their own."), self))
+        note.setToolTip(self.tr(
+            "The layout of KoboToolbox exports: columns named by question path (section_2/q4). "
             "In CSV files, text starting with = + - @ is written with a leading apostrophe so "
-            "that no spreadsheet reads it as a formula."), self))
+            "that no spreadsheet reads it as a formula."))
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Language of labels:"), self.language)

@@ -576,12 +576,12 @@ class FormView(QWidget):
         old = self.answers.get(path)
         if old == value or self.response is None:
             return
-        widget = self.widgets.get(path)
-        question = widget.question if widget else None
-        caption = question.name if question else path
+        from ..forms.captions import short_question
+
+        caption = short_question(self.definition, path, self.ctx.lang)  # "question 12", not "q12"
         response_id = self.response.id
         command = SaveValueCommand(
-            self.tr("Answer {question}").format(question=caption), old, value,
+            self.tr("Answer to {question}").format(question=caption), old, value,
             save=lambda v: self._save(response_id, path, v),
             on_error=lambda exc: self._save_failed(path, exc),
         )
@@ -633,7 +633,10 @@ class FormView(QWidget):
             if widget is not None:
                 widget.set_note(self.notes[path])
 
-        self.ctx.undo.push(SaveValueCommand(self.tr("Note on {question}").format(question=path),
+        from ..forms.captions import short_question
+
+        caption = short_question(self.definition, path, self.ctx.lang)
+        self.ctx.undo.push(SaveValueCommand(self.tr("Note on {question}").format(question=caption),
                                             old, note, save, lambda exc: self._save_failed(path, exc)))
 
     def _after_save(self, status: str) -> None:

@@ -180,13 +180,21 @@ def test_source_and_history(make_window, qtbot, typer) -> None:  # noqa: ANN001
     page.source.setCurrentIndex(page.source.findData("email"))
     page.source.activated.emit(page.source.currentIndex())
     assert responses.response_info(window.ctx.db, page.form.response.id).source == "email"
+    page.form.widgets["section_2/q4"].buttons["en_cours"].click()  # a choice, saved
     page.show_history()
     dialog = page.findChild(HistoryDialog)
     table = dialog.findChild(QTableWidget, "history_table")
-    fields = [table.item(r, 2).text() for r in range(table.rowCount())]
-    assert "source" in fields
-    row = fields.index("source")
-    assert (table.item(row, 3).text(), table.item(row, 4).text()) == ("paper", "email")
+    rows = [[table.item(r, c).text() for c in range(6)] for r in range(table.rowCount())]
+    # words and labels in the user's language, never keys, paths or codes
+    assert rows[0][2:4] == ["created", "Response"] and "version" in rows[0][5]
+    source = next(r for r in rows if r[3] == "Source")
+    assert source[2:] == ["changed", "Source", "Paper", "E-mail"]
+    q4 = next(r for r in rows if r[3].startswith("4. "))
+    assert q4[2] == "changed" and q4[3].startswith("4. Has your ISCM formulated")
+    assert q4[5] == "In progress, not yet final"
+    q4_row = rows.index(q4)
+    assert table.item(q4_row, 3).toolTip() == "section_2/q4"  # the path stays at hand
+    assert not any("section_" in text or text in ("en_cours", "create", "update") for r in rows for text in r)
 
 
 def test_mechanism_without_response_offers_to_start(make_window, qtbot) -> None:  # noqa: ANN001
