@@ -188,6 +188,11 @@ class QuoteDialog(QDialog):
         layout.addWidget(buttons)
         self.set_tags(tags)
         self.cleared.setChecked(cleared and allows_publication)
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.tags, self.tr("Tags from the Compact"))
+        access.name(self.filter, self.tr("Filter the tags from the Compact"))
         self.filter.setFocus()
 
     def set_tags(self, tags: tuple[str, ...] | list[str]) -> None:
@@ -724,7 +729,8 @@ class CallWorkspace(QWidget):
                 marks.append(self.tr("text changed"))
             suffix = f"  [{', '.join(marks)}]" if marks else ""
             tags = ", ".join(short_tag(t) for t in q.tags)
-            item = QListWidgetItem(f"“{q.text}”  — {tags}{suffix}" if tags else f"“{q.text}”{suffix}",
+            quoted = self.tr("“{text}”").format(text=q.text)  # « … » in French
+            item = QListWidgetItem(f"{quoted}  — {tags}{suffix}" if tags else f"{quoted}{suffix}",
                                    self.quote_list)
             item.setData(Qt.ItemDataRole.UserRole, q)
             if q.id == keep:
@@ -822,6 +828,12 @@ class CallWorkspace(QWidget):
         self.quotes_box.setTitle(self.tr("Quotes from this interview"))
         self.quote_button.setText(self.tr("Save selection as &quote…"))
         self.remove_quote_button.setText(self.tr("Remove the quote"))
+        from . import access
+
+        self.consent_label.setBuddy(self.consent)
+        access.name(self.consent, self.tr("Consent of the interviewee"))
+        access.name(self.notes_edit, self.tr("Call notes"))
+        access.view(self.quote_list, self.tr("Quotes from this interview"))
         self._show_info()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -349,6 +349,9 @@ class CodebookDialog(QDialog):
         self.edit_button.setText(self.tr("&Edit…"))
         self.delete_button.setText(self.tr("&Delete"))
         self.undo_button.setText(self.tr("&Undo"))
+        from . import access
+
+        access.view(self.tree, self.tr("Codebook"))
         self.note.setText(self.tr("Codes mark passages of free-text answers (for example the study’s "
                                   "“facilitate dialogue”, “information notes”, “training workshops”). "
                                   "Select words in an answer and choose “Code selection…” in its menu."))
@@ -412,6 +415,11 @@ class CodeSelectionDialog(QDialog):
         layout.addWidget(buttons)
         self.fill()
         self.filter.setFocus()
+        from . import access
+
+        access.name(self.text, self.tr("Selected words"))
+        access.name(self.filter, self.tr("Filter the codes"))
+        access.view(self.list, self.tr("Codes"))
 
     def fill(self, check: tuple[str, ...] = ()) -> None:
         from ..services import quotes

@@ -443,6 +443,11 @@ class DashboardPage(QWidget):
         self.go_button.setText(self.tr("Show the &mechanism"))
         self.progress_box.setTitle(self.tr("Progress of the study"))
         self.progress.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Mechanisms"), ""])
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.tree, self.tr("To do"))
+        access.view(self.progress, self.tr("Progress of the study"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

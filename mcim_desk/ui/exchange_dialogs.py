@@ -215,6 +215,9 @@ class SpreadsheetDialog(QDialog):
         layout.addWidget(self.labels)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _accept(self) -> None:
         self.export_requested.emit(self.format.currentData(), self.language.currentData(), self.labels.isChecked())
@@ -279,6 +282,7 @@ class ImportPlanDialog(QDialog):
         conflicts.setPlainText("\n".join(f"• {c.where} — {c.question}" for c in plan.conflicts))
         conflicts.setVisible(bool(plan.conflicts))
         conflicts.setMaximumHeight(140)
+        conflicts.setAccessibleName(self.tr("Conflicts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import_button")

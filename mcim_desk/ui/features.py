@@ -210,7 +210,7 @@ def _install_exchange(window: MainWindow) -> None:
                  lambda: QCoreApplication.translate("ExchangeMenu", "Export &spreadsheets…"),
                  run("export_spreadsheets"))
     _menu_action(window, "file", "resolve_conflicts_action",
-                 lambda: QCoreApplication.translate("ExchangeMenu", "Resolve con&flicts…"),
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Resol&ve conflicts…"),
                  run("resolve_conflicts"))
 
 
@@ -240,10 +240,10 @@ def _install_pdf_forms(window: MainWindow) -> None:
             return False
 
     _menu_action(window, "file", "questionnaire_pdf_action",
-                 lambda: QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable P&DF…"),
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable &PDF…"),
                  make_pdf)
     _menu_action(window, "file", "import_pdf_action",
-                 lambda: QCoreApplication.translate("PdfFormsMenu", "Import a filled &questionnaire (PDF)…"),
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "I&mport a filled questionnaire (PDF)…"),
                  import_pdf)
     window.setAcceptDrops(True)
     drops = PdfDrops(window)  # owned by the window (its parent)

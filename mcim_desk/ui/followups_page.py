@@ -114,6 +114,10 @@ class ClarifyDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_existing()
         self.notes.setFocus()
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.existing, self.tr("Already asked, still open"))
 
     def _fill_existing(self) -> None:
         from ..services import followups
@@ -595,7 +599,8 @@ class FollowUpsPage(QWidget):
         self.mark_sent.setToolTip(self.tr("Records today as the sending date and creates a reminder "
                                           "before the survey round’s deadline."))
         self.all_mechanisms.setText(self.tr("&All mechanisms"))
-        self.show_label.setText(self.tr("Show:"))
+        self.show_label.setText(self.tr("Sho&w:"))
+        self.show_label.setBuddy(self.status_filter)
         with QSignalBlocker(self.status_filter):
             current = self.status_filter.currentData()
             self.status_filter.clear()
@@ -625,6 +630,10 @@ class FollowUpsPage(QWidget):
         self.done_button.setToolTip(self.tr("Ctrl+D"))
         self.cancel_button.setText(self.tr("&Cancel it"))
         self.reopen_button.setText(self.tr("&Reopen"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.table, self.tr("Follow-ups"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -292,6 +292,13 @@ class QuestionWidget(QFrame):
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+        # the message is the field's description: a screen reader says it with the field
+        hint = self.question.hint(self.lang)
+        description = " ".join(p for p in (message or "", hint) if p)
+        targets = list(self.buttons.values()) if self.buttons else [self.editor]
+        for widget in targets:
+            if widget is not None:
+                widget.setAccessibleDescription(description)
 
     def set_marker(self, text: str | None) -> None:
         self.marker.setText(text or "")
@@ -326,6 +333,26 @@ class QuestionWidget(QFrame):
             self.editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
         if self.notes is not None:
             self.notes.setPlaceholderText(self.tr("Notes on this question…"))
+        self._name_for_readers(lang)
+
+    def _name_for_readers(self, lang: str) -> None:
+        """The question's label is the editor's accessible name (a screen reader reads it,
+        not "edit"); each choice box is named by its choice; the hint describes."""
+        from ..forms.captions import shorten
+
+        question = shorten(self.question.label(lang), 160)
+        if self.editor is not None and not self.buttons:
+            self.editor.setAccessibleName(question)
+            self.editor.setAccessibleDescription(self.question.hint(lang))
+        for name, button in self.buttons.items():
+            button.setAccessibleName(self.question.choice_label(name, lang))
+            button.setAccessibleDescription(question)
+        if self.filter is not None:
+            self.filter.setAccessibleName(self.tr("Filter the choices of: {question}").format(
+                question=shorten(self.question.label(lang), 80)))
+        if self.notes is not None:
+            self.notes.setAccessibleName(self.tr("Notes on: {question}").format(
+                question=shorten(self.question.label(lang), 80)))
 
 
 class TitledBox(QFrame):
@@ -387,13 +414,17 @@ class RepeatWidget(TitledBox):
         title = QLabel(self.tr("Entry {n}").format(n=position), frame)
         bar.addWidget(title, 1)
         for text, tip, handler, enabled in (
-            ("↑", self.tr("Move up"), lambda: self.move_requested.emit(self.path, index, position - 1), position > 1),
-            ("↓", self.tr("Move down"), lambda: self.move_requested.emit(self.path, index, position + 1), position < count),
-            (self.tr("Remove"), self.tr("Remove this entry"), lambda: self.remove_requested.emit(self.path, index), True),
+            ("↑", self.tr("Move entry {n} up").format(n=position),
+             lambda: self.move_requested.emit(self.path, index, position - 1), position > 1),
+            ("↓", self.tr("Move entry {n} down").format(n=position),
+             lambda: self.move_requested.emit(self.path, index, position + 1), position < count),
+            (self.tr("Remove"), self.tr("Remove entry {n}").format(n=position),
+             lambda: self.remove_requested.emit(self.path, index), True),
         ):
             button = QToolButton(frame)
             button.setText(text)
             button.setToolTip(tip)
+            button.setAccessibleName(tip)  # read as "Move entry 2 up", not "↑"
             button.setEnabled(enabled)
             button.clicked.connect(handler)
             bar.addWidget(button)
@@ -445,6 +476,8 @@ class FormView(QWidget):
         self.sections.setMaximumWidth(300)
         self.sections.setWordWrap(True)
         self.sections.currentRowChanged.connect(self._goto_section)
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.sections.setTabKeyNavigation(False)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -462,8 +495,11 @@ class FormView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_section(1))
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_section(-1))
+        # only while the focus is in the form: elsewhere Ctrl+PgDown / Ctrl+PgUp keep switching
+        # the window's tabs
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self._step_section(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- opening ----------------------------------------------------------------------------
 

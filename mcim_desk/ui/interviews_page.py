@@ -210,6 +210,10 @@ class PlanDialog(QDialog):
         self.setTabOrder(self.zone, self.date)
         self.setTabOrder(self.date, self.start)
         self.setTabOrder(self.start, self.end)
+        from . import access
+
+        access.name_from_buddies(self)
+        access.name(self.end, self.tr("To (interviewee’s clock)"))
 
         if reschedule_of is not None:
             self._fill_from(reschedule_of)
@@ -625,6 +629,9 @@ class InterviewsPage(QWidget):
         self.workspace_button.setText(self.tr("Open the call &workspace"))
         self.workspace_button.setToolTip(self.tr("Ctrl+Shift+W"))
         self.reschedule_button.setText(self.tr("&Reschedule…"))
+        from . import access
+
+        access.view(self.table, self.tr("Interviews"))
         self.states_label.setText(self.tr("Move to:"))
         captions = {
             "questions_sent": self.tr("Questions sent"),

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
-        for lang, caption in (("fr", "Français"), ("en", "English")):
+        for lang, caption in (("fr", "&Français"), ("en", "&English")):
             action = QAction(caption, self, checkable=True)
             action.setChecked(lang == self.prefs.language)
             action.triggered.connect(lambda _=False, lang=lang: self.set_language(lang))

@@ -313,7 +313,12 @@ class MechanismCardView(QWidget):
             label.setBuddy(edit)
         notes_label = self.form.labelForField(self.notes)
         notes_label.setText(self.tr("Notes"))
+        notes_label.setBuddy(self.notes)
         self.contacts_box.setTitle(self.tr("Contacts"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.contacts, self.tr("Contacts"))
         self.contacts.setHorizontalHeaderLabels([
             self.tr("Role"), self.tr("Name"), self.tr("Title"), self.tr("Institution"),
             self.tr("E-mail"), self.tr("Time zone"),
@@ -376,6 +381,9 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def info(self) -> ContactInfo:
         values = {k: e.text() for k, e in self.edits.items()}

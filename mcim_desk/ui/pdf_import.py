@@ -400,6 +400,11 @@ class PdfImportDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.view(self.view, self.tr("Differences"))
+        access.name(self.db_detail, self.tr("In the database"))
+        access.name(self.pdf_detail, self.tr("In the PDF"))
         self.setTabOrder(self.view, self.db_detail)
         self.setTabOrder(self.db_detail, self.pdf_detail)
         self.setTabOrder(self.pdf_detail, self.problems)
@@ -504,6 +509,9 @@ class QuestionnairePdfDialog(QDialog):
         layout.addWidget(self.with_answers)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _accept(self) -> None:
         self.pdf_requested.emit(self.language.currentData(), self.with_answers.isChecked())

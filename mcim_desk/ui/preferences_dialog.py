@@ -55,6 +55,9 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _accept(self) -> None:
         profile = self.profile.text().strip()

@@ -82,9 +82,13 @@ class QuestionnairePage(QWidget):
         self.start_button = QPushButton(self.start)
         self.start_button.setObjectName("start_questionnaire")
         self.start_button.clicked.connect(self.start_entry)
+        # the label spans the width (an alignment flag here would give it its one-line size
+        # hint, and a wrapped text would be clipped); it centres its own lines
+        self.start_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.start_text.setObjectName("start_text")
         start_layout = QVBoxLayout(self.start)
         start_layout.addStretch(1)
-        start_layout.addWidget(self.start_text, 0, Qt.AlignmentFlag.AlignCenter)
+        start_layout.addWidget(self.start_text)
         start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
         start_layout.addStretch(2)
         self.stack = QStackedWidget(self)
@@ -226,7 +230,9 @@ class QuestionnairePage(QWidget):
         self.validate_button.setEnabled(info.status == "complete")
 
     def retranslate(self) -> None:
-        self.source_label.setText(self.tr("Source:"))
+        self.source_label.setText(self.tr("&Source:"))
+        self.source_label.setBuddy(self.source)
+        self.source.setAccessibleName(self.tr("Source of the response"))
         current = self.source.currentData()
         self.source.clear()
         for key, text in self._source_names().items():
@@ -236,8 +242,8 @@ class QuestionnairePage(QWidget):
         self.check_button.setToolTip(self.tr("Show every missing or invalid answer (Ctrl+Return)"))
         self.validate_button.setText(self.tr("Mark as validated"))
         self.history_button.setText(self.tr("History…"))
-        self.start_text.setText(self.tr("No questionnaire has been entered for this mechanism in the "
-                                        "current survey round."))
+        self.start_text.setText(self.tr("Type in a questionnaire returned on paper, by e-mail or "
+                                        "answered by phone: every answer is saved as you go."))
         self.start_button.setText(self.tr("Enter the questionnaire"))
         self._show_status()
 

@@ -223,7 +223,8 @@ class QuoteBrowser(QWidget):
                     flags.append(self.tr("cleared"))
                 if q.text_changed:
                     flags.append(self.tr("text changed since"))
-                cells = (q.acronym(lang), q.contact_name, self._question_text(q), f"“{q.text}”", marks,
+                cells = (q.acronym(lang), q.contact_name, self._question_text(q),
+                         self.tr("“{text}”").format(text=q.text), marks,
                          ", ".join(flags))
                 for c, text in enumerate(cells):
                     item = plain_item(text, q.id)
@@ -385,6 +386,10 @@ class QuoteBrowser(QWidget):
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))
         self.codebook_button.setText(self.tr("Code&book…"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.table, self.tr("Quotes"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -155,6 +155,9 @@ class ReportsDialog(QDialog):
         self.path_label.setText(self.tr("&File:"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.create_button.setText(self.tr("&Create the report"))
+        from . import access
+
+        access.name_from_buddies(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,22 +4,22 @@
 <context>
     <name>AnswerTools</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="206"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="210"/>
         <source>Ask for clarification…</source>
         <translation>Demander une clarification…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="211"/>
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="226"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="230"/>
         <source>Clarification asked (due {due})</source>
         <translation>Clarification demandée (échéance {due})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="227"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="231"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
     </message>
@@ -210,103 +210,103 @@
 <context>
     <name>CallWorkspace</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="235"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="240"/>
         <source>Theme {n}</source>
         <translation>Thème {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="236"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="241"/>
         <source>Principle {n}</source>
         <translation>Principe {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="237"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="242"/>
         <source>Objective {n}</source>
         <translation>Objectif {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="249"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="254"/>
         <source>Theme {n}: {label}</source>
         <translation>Thème {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="250"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="255"/>
         <source>Principle {n}: {label}</source>
         <translation>Principe {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="251"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
         <source>Objective {n}: {label}</source>
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="383"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="388"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="432"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="437"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="438"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="439"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="440"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="451"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="461"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="464"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="532"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="537"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="548"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="558"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="558"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="589"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="594"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -314,114 +314,130 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="609"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="614"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="612"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="666"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="679"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="722"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="727"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="724"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="729"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="771"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
+        <source>“{text}”</source>
+        <translation>« {text} »</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="777"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="783"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="789"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="808"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="809"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="810"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="816"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="811"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="817"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="812"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="818"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="813"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="825"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="826"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="821"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="827"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="822"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="828"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="823"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="829"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="824"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="830"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="834"/>
+        <source>Consent of the interviewee</source>
+        <translation>Consentement de la personne interrogée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
+        <source>Call notes</source>
+        <translation>Notes d’appel</translation>
     </message>
 </context>
 <context>
@@ -489,7 +505,7 @@
     <name>ClarifyDialog</name>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="72"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="158"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="162"/>
         <source>Ask for clarification</source>
         <translation>Demander une clarification</translation>
     </message>
@@ -527,6 +543,11 @@
         <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
         <source>Already asked, still open:</source>
         <translation>Déjà demandé, toujours en cours :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="120"/>
+        <source>Already asked, still open</source>
+        <translation>Déjà demandées, encore ouvertes</translation>
     </message>
 </context>
 <context>
@@ -919,24 +940,35 @@
 <context>
     <name>CodeSelectionDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="385"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="388"/>
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="393"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="396"/>
         <source>Filter the codes…</source>
         <translation>Filtrer les codes…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="397"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="400"/>
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="406"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="409"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="420"/>
         <source>Selected words</source>
         <translation>Mots sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="421"/>
+        <source>Filter the codes</source>
+        <translation>Filtrer les codes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="422"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1008,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="345"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="354"/>
         <source>Codebook</source>
         <translation>Grille de codage</translation>
     </message>
@@ -1025,27 +1058,27 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="355"/>
         <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
         <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="484"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="492"/>
         <source>Code selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="485"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
         <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="511"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="519"/>
         <source>Code a passage</source>
         <translation>Coder un passage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="512"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -1053,37 +1086,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="322"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="326"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="324"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="328"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="326"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="330"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="341"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="345"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="342"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="346"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="359"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="363"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="360"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="364"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1091,22 +1124,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="383"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="387"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="385"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="389"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="402"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="406"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="405"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="409"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1114,42 +1147,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="342"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="351"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="356"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="358"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="353"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="358"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="354"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="355"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
     </message>
@@ -1318,6 +1351,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
@@ -1330,6 +1364,11 @@
         <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <source>To do</source>
+        <translation>À faire</translation>
     </message>
 </context>
 <context>
@@ -1371,22 +1410,22 @@
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="288"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="285"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="288"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="292"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="295"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="308"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="311"/>
         <source>The demo database was created:
 {path}
 
@@ -1397,12 +1436,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="310"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="313"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="319"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1410,12 +1449,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="340"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="343"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="341"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="344"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -1643,86 +1682,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="440"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="444"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="450"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="454"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="461"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="468"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="469"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="473"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="487"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="490"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="491"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="488"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="491"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="501"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="500"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="517"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="521"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="534"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="557"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="538"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="561"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="548"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="552"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="571"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="575"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="571"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="575"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -1746,7 +1785,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/ui/features.py" line="213"/>
-        <source>Resolve con&amp;flicts…</source>
+        <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
 </context>
@@ -1929,227 +1968,228 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="176"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="180"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="192"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="196"/>
         <source>Follow-up done</source>
         <translation>Suivi fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="193"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="197"/>
         <source>Follow-up cancelled</source>
         <translation>Suivi annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="194"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="198"/>
         <source>Follow-up reopened</source>
         <translation>Suivi rouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="396"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="400"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="636"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="405"/>
         <source>Follow-ups — {acronym}</source>
         <translation>Suivis — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="404"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="408"/>
         <source>Questionnaire of the current round: not sent yet.</source>
         <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="406"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="410"/>
         <source>Questionnaire of the current round sent on {when}.</source>
         <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="435"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="439"/>
         <source>Answer to question {n}</source>
         <translation>Réponse à la question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="436"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
         <source>Answer {path}</source>
         <translation>Réponse {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="438"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="442"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="444"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="522"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="527"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="529"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="551"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="555"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="575"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="579"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="591"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="594"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
-        <source>Show:</source>
-        <translation>Afficher :</translation>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <source>Sho&amp;w:</source>
+        <translation>Affic&amp;her :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="604"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="609"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="605"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="612"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="613"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="615"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="619"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2157,57 +2197,62 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="584"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="479"/>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="620"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="633"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="598"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="634"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="619"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="655"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="639"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="675"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="657"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="693"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="671"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="707"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="687"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="723"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="700"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="736"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="757"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="793"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="864"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="900"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -2512,149 +2557,149 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="265"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="269"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="275"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
         <source>When (your time)</source>
         <translation>Quand (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="296"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
         <source>created</source>
         <translation>création</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="296"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
         <source>changed</source>
         <translation>modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="296"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
         <source>status</source>
         <translation>état</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="297"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="297"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>imported</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="297"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>entry added</source>
         <translation>entrée ajoutée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="298"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>entry removed</source>
         <translation>entrée retirée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="298"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>entry moved</source>
         <translation>entrée déplacée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="312"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="318"/>
         <source>Response</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="314"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="320"/>
         <source>{form}, version {version}</source>
         <translation>{form}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="317"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="323"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="318"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="318"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="319"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="322"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="328"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="323"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="323"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="323"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="327"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="333"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="331"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="336"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="337"/>
         <source>entry {n}</source>
         <translation>entrée {n}</translation>
     </message>
@@ -2662,69 +2707,70 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="241"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="244"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="245"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="254"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="253"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="254"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="285"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="266"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="272"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="273"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="276"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="283"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="287"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -2933,152 +2979,157 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="428"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="432"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="429"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="433"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="441"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="445"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="442"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="446"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="493"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="497"/>
         <source>State: {state}</source>
         <translation>État : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="498"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="502"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="502"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="506"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="505"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="509"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="516"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="553"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="557"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="599"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="607"/>
         <source>Interview: {state}</source>
         <translation>Entretien : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="623"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="627"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="628"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="629"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="630"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="628"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
         <source>Move to:</source>
         <translation>Passer à :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="633"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
@@ -3215,7 +3266,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
         <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
@@ -3356,52 +3407,53 @@ Base de données : {db}</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="317"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="326"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="327"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="328"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -3409,34 +3461,46 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismListPanel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="253"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="260"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="266"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="273"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="287"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="294"/>
         <source>{shown} of {total} mechanisms shown</source>
         <translation>{shown} mécanismes affichés sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="301"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="310"/>
         <source>Search names and acronyms (French or English)…</source>
         <translation>Rechercher un nom ou un sigle (français ou anglais)…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="302"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
         <source>Filter by type of mechanism</source>
         <translation>Filtrer par type de mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="303"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
         <source>Filter by region</source>
         <translation>Filtrer par région</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
+        <source>Search the mechanisms</source>
+        <translation>Rechercher un mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
+        <source>Mechanisms</source>
+        <translation>Mécanismes</translation>
     </message>
 </context>
 <context>
@@ -3656,62 +3720,62 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="243"/>
-        <source>Questionnaire as fillable P&amp;DF…</source>
-        <translation>Questionnaire en &amp;PDF à remplir…</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
-        <source>Import a filled &amp;questionnaire (PDF)…</source>
-        <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="521"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="539"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="529"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="547"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="522"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="530"/>
         <source>Select a mechanism in the list first.</source>
         <translation>Sélectionnez d’abord un mécanisme dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="541"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="589"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="549"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="597"/>
         <source>PDF files</source>
         <translation>Fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="551"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="559"/>
         <source>Fillable questionnaire written to {path}</source>
         <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="560"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="568"/>
         <source>Questionnaire not written</source>
         <translation>Questionnaire non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="588"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="651"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="659"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="597"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="605"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="610"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="618"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="641"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="649"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="243"/>
+        <source>Questionnaire as fillable &amp;PDF…</source>
+        <translation>Questionnaire en &amp;PDF à remplir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="246"/>
+        <source>I&amp;mport a filled questionnaire (PDF)…</source>
+        <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
 </context>
 <context>
@@ -3881,11 +3945,13 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="406"/>
         <source>In the database</source>
         <translation>Dans la base de données</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="308"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="407"/>
         <source>In the PDF</source>
         <translation>Dans le PDF</translation>
     </message>
@@ -3935,27 +4001,32 @@ Base de données : {db}</translation>
         <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="418"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="405"/>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="423"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="419"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="424"/>
         <source>complete</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="420"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="425"/>
         <source>validated</source>
         <translation>validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="430"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="435"/>
         <source>The PDF&apos;s answer is valid.</source>
         <translation>La réponse du PDF est valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="439"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="444"/>
         <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
         <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
     </message>
@@ -4033,7 +4104,12 @@ Base de données : {db}</translation>
         <translation>Les deux heures locales</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="216"/>
+        <source>To (interviewee’s clock)</source>
+        <translation>Fin (heure de la personne interrogée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="276"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -4061,12 +4137,12 @@ Base de données : {db}</translation>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="63"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="66"/>
         <source>The profile name cannot be empty.</source>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="68"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="71"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -4074,19 +4150,29 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="324"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="331"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="326"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="333"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="328"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="335"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="351"/>
+        <source>Filter the choices of: {question}</source>
+        <translation>Filtrer les choix de : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="354"/>
+        <source>Notes on: {question}</source>
+        <translation>Notes sur : {question}</translation>
     </message>
 </context>
 <context>
@@ -4100,97 +4186,102 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="156"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="160"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
         <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="160"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="164"/>
         <source>All answers are complete and valid.</source>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="200"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="204"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="201"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="202"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="211"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="208"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="212"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="209"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="210"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="214"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="211"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="215"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="221"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="225"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="223"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="227"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="229"/>
-        <source>Source:</source>
-        <translation>Source :</translation>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="233"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="235"/>
+        <source>Source of the response</source>
+        <translation>Source de la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="245"/>
+        <source>Type in a questionnaire returned on paper, by e-mail or answered by phone: every answer is saved as you go.</source>
+        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone : chaque réponse est enregistrée au fil de la saisie.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="242"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="237"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="238"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="239"/>
-        <source>No questionnaire has been entered for this mechanism in the current survey round.</source>
-        <translation>Aucun questionnaire n’a été saisi pour ce mécanisme dans le cycle d’enquête en cours.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="247"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4198,32 +4289,32 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePdfDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="469"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="474"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="473"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="478"/>
         <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
         <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="486"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="491"/>
         <source>&amp;Include the answers already recorded</source>
         <translation>&amp;Inclure les réponses déjà enregistrées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="491"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
         <source>Mechanism:</source>
         <translation>Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="492"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="497"/>
         <source>&amp;Language of the form:</source>
         <translation>&amp;Langue du formulaire :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="500"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
@@ -4239,7 +4330,7 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="154"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="244"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="245"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
@@ -4253,8 +4344,13 @@ Base de données : {db}</translation>
         <source>text changed since</source>
         <translation>texte modifié depuis</translation>
     </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="227"/>
+        <source>“{text}”</source>
+        <translation>« {text} »</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="234"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citation(s)</numerusform>
@@ -4262,7 +4358,7 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="236"/>
         <source>%n coded passage(s)</source>
         <translation>
             <numerusform>%n passage(s) codé(s)</numerusform>
@@ -4270,102 +4366,103 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="248"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="249"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="326"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="327"/>
         <source>Edit a quote</source>
         <translation>Modifier une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="346"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="347"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="371"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="392"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
         <source>S&amp;how:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>&amp;Tag:</source>
         <translation>É&amp;tiquette :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>&amp;Question:</source>
         <translation>&amp;Question :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
         <source>Words</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Tags / codes</source>
         <translation>Étiquettes / codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Flags</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4412,6 +4509,16 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
         <source>&amp;Other tags</source>
         <translation>A&amp;utres étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="194"/>
+        <source>Tags from the Compact</source>
+        <translation>Étiquettes du Pacte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="195"/>
+        <source>Filter the tags from the Compact</source>
+        <translation>Filtrer les étiquettes du Pacte</translation>
     </message>
 </context>
 <context>
@@ -4511,37 +4618,37 @@ Base de données : {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="390"/>
-        <source>Move up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="391"/>
-        <source>Move down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="392"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="392"/>
-        <source>Remove this entry</source>
-        <translation>Retirer cette entrée</translation>
+        <location filename="../../mcim_desk/ui/form_view.py" line="417"/>
+        <source>Move entry {n} up</source>
+        <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
+        <source>Move entry {n} down</source>
+        <translation>Descendre l’entrée {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="421"/>
+        <source>Remove entry {n}</source>
+        <translation>Retirer l’entrée {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="445"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="415"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="446"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -4667,42 +4774,42 @@ Base de données : {db}</translation>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="198"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="211"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="217"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="220"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="259"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="262"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="262"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="265"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="263"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="266"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>

@@ -1,0 +1,113 @@
+"""Every screen read by a screen reader and driven by the keyboard: walks the pages and
+dialogs of mcim_desk.devtools.screens (the ones the screenshot command renders) and fails on
+an interactive widget without an accessible name, on a table or list that keeps Tab, and on a
+menu with a duplicated or missing mnemonic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenuBar, QTableWidget, QToolButton, QVBoxLayout, QWidget
+
+from mcim_desk.devtools.accessibility import menu_problems, spoken_name, widget_problems
+from mcim_desk.devtools.screens import SCENES, SceneUnavailable, Studio, make_demo
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import os
+
+    folder = tmp_path_factory.mktemp("demo")
+    os.environ["MCIM_DESK_DATA"] = str(folder / "data")
+    return make_demo(folder / "demo.sqlite3")
+
+
+def test_the_checker_finds_what_it_looks_for(qtbot) -> None:  # noqa: ANN001
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    table = QTableWidget(2, 2, root)
+    arrow = QToolButton(root)
+    arrow.setText("↑")
+    layout.addWidget(table)
+    layout.addWidget(arrow)
+    root.show()
+    found = widget_problems(root)
+    assert any(p.startswith("keeps Tab: QTableWidget") for p in found)
+    assert any(p.startswith("no accessible name: QTableWidget") for p in found)
+    assert any(p.startswith("no accessible name: QToolButton") for p in found)
+    arrow.setAccessibleName("Move entry 1 up")
+    assert spoken_name(arrow) == "Move entry 1 up"
+    bar = QMenuBar()
+    qtbot.addWidget(bar)
+    menu = bar.addMenu("&File")
+    menu.addAction("&Quit")
+    menu.addAction("Import a filled &questionnaire")
+    menu.addAction("English")
+    assert menu_problems(bar) == [
+        "mnemonic &q twice in File: '&Quit' and 'Import a filled &questionnaire'",
+        "no mnemonic in File: 'English'",
+    ]
+
+
+def test_every_screen_is_named_and_lets_tab_go(qtbot, demo: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    studio = Studio(demo, tmp_path / "en", "en")
+    problems: dict[str, list[str]] = {}
+    walked = 0
+    try:
+        for scene in SCENES:
+            try:
+                widget = scene.build(studio)
+            except SceneUnavailable:
+                studio.dismiss()
+                continue
+            walked += 1
+            for problem in widget_problems(widget):
+                problems.setdefault(problem, []).append(scene.name)
+            studio.dismiss()
+        problems.update({p: ["menus"] for p in menu_problems(studio.window.menuBar())})
+    finally:
+        studio.close()
+    assert walked >= 35
+    assert problems == {}, "\n".join(f"{p}  (on {', '.join(sorted(set(s)))})" for p, s in problems.items())
+
+
+def test_french_menus_have_one_mnemonic_each(qtbot, demo: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    studio = Studio(demo, tmp_path / "fr", "fr")
+    try:
+        assert studio.window.file_menu.title() == "&Fichier"
+        assert menu_problems(studio.window.menuBar()) == []
+    finally:
+        studio.close()
+
+
+def test_tab_leaves_the_mechanism_table(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window()
+    view = window.list_panel.view
+    view.setFocus()
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus()  # Tab goes on to the pages instead of the next cell
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab)
+    assert view.hasFocus()
+
+
+def test_ctrl_page_down_moves_sections_only_inside_the_form(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+
+    window = make_window()
+    window.list_panel.select(next(r.id for r in window.list_panel.visible_rows() if r.key == "rabat_process"))
+    page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)
+    page.start_entry()
+    form = page.form
+    form.sections.setCurrentRow(0)
+    form.focus_first()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is page and form.sections.currentRow() == 1  # next section
+    window.list_panel.view.setFocus()
+    qtbot.keyClick(window.list_panel.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    # outside the form the questionnaire leaves the keys alone (the tabs, the list have them)
+    assert form.sections.currentRow() == 1
