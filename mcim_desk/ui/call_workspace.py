@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .interviews_page import CallbackCommand, duration_text, error_label
 from .undo import SaveValueCommand
@@ -162,7 +163,7 @@ class QuoteDialog(QDialog):
         self.consent_note = QLabel(self)
         self.consent_note.setObjectName("consent_note")
         self.consent_note.setWordWrap(True)
-        self.consent_note.setStyleSheet("color: #555;")
+        self.consent_note.setStyleSheet(text_style("muted", self.consent_note))
         self.consent_note.setText(self.tr(
             "Cleared for publication needs the interviewee’s consent to be named or quoted; it "
             "has not been recorded for this interview."))
@@ -353,7 +354,7 @@ class CallWorkspace(QWidget):
         self.notes_edit.customContextMenuRequested.connect(self._notes_menu)
         self.notes_saved = QLabel(self.notes_box)
         self.notes_saved.setObjectName("notes_saved")
-        self.notes_saved.setStyleSheet("color: #555;")
+        self.notes_saved.setStyleSheet(text_style("muted", self.notes_saved))
         notes_layout = QVBoxLayout(self.notes_box)
         notes_layout.addWidget(self.notes_edit)
         notes_layout.addWidget(self.notes_saved)
@@ -781,7 +782,7 @@ class CallWorkspace(QWidget):
     # -- messages, refresh, language --------------------------------------------------------
 
     def _message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setStyleSheet(text_style("error" if error else "success", self.message))
         self.message.setText(text)
         self.message.show()
 

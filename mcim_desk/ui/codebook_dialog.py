@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label
 
@@ -215,7 +216,7 @@ class CodebookDialog(QDialog):
         self.undo_button.clicked.connect(ctx.undo.undo)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(text_style("muted", self.note))
         self.error = error_label(self, "codebook_error")
         row = QHBoxLayout()
         for b in (self.add_button, self.sub_button, self.edit_button, self.delete_button):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import border_style, colour
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 
@@ -252,7 +253,7 @@ class DashboardPage(QWidget):
             entries = lists.get(key, data.interviews)
             group.setText(0, captions[key].format(n=len(entries)))
             if key == "overdue" and entries:
-                group.setForeground(0, Qt.GlobalColor.darkRed)
+                group.setForeground(0, colour("error", self.tree))
             for entry in entries:
                 item = QTreeWidgetItem(group)
                 if key == "interviews":
@@ -366,7 +367,7 @@ class DashboardPage(QWidget):
             new = rules.parse_date(text) if text else None
         except rules.InputError as exc:
             self._failed(ValidationError(input_message(exc), "deadline"))
-            self.deadline.setStyleSheet("border: 1px solid #b00020;")
+            self.deadline.setStyleSheet(border_style(self.deadline))
             return
         self.deadline.setStyleSheet("")
         self.error.hide()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import clock
+from .colours import text_style
 
 if TYPE_CHECKING:
     from ..services.exchange import ChangeInfo, ConflictInfo, ImportPlan
@@ -72,7 +73,7 @@ class PassphraseDialog(QDialog):
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _plain(QLabel(problem, self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setVisible(bool(problem))
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -132,7 +133,7 @@ class ExportBundleDialog(QDialog):
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _plain(QLabel(self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -400,7 +401,7 @@ class ConflictDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         self.error = _plain(QLabel(self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(self.tr("&Apply my choices"), QDialogButtonBox.ButtonRole.AcceptRole)

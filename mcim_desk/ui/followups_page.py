@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import border_style, colour
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 from .undo import SaveValueCommand
@@ -425,7 +426,7 @@ class FollowUpsPage(QWidget):
                 for c, text in enumerate(cells):
                     cell = plain_item(text, item.id)
                     if item.status != "open":
-                        cell.setForeground(Qt.GlobalColor.gray)
+                        cell.setForeground(colour("muted", self.table))  # readable: 4.5:1 at least
                     self.table.setItem(r, c, cell)
         row = next((r for r, i in enumerate(self.items) if i.id == select), 0 if self.items else -1)
         if row >= 0:
@@ -491,7 +492,7 @@ class FollowUpsPage(QWidget):
             value = followups.parse_due(self.due.text(), self.ctx.prefs.time_zone)
         except ValidationError as exc:
             self._show_error(str(exc))
-            self.due.setStyleSheet("border: 1px solid #b00020;")
+            self.due.setStyleSheet(border_style(self.due))
             return
         self.due.setStyleSheet("")
         self._commit("due_utc", value)

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 
 from ..forms.definition import FormDefinition, Question, repeat_instance
 from ..forms.engine import FormState
+from .colours import text_style
 from .context import UiContext
 from .undo import SaveValueCommand
 
 RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
 FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
-ERROR_STYLE = "color: #b00020;"
 MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 
 
@@ -112,7 +112,7 @@ class QuestionWidget(QFrame):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(text_style("muted", self.hint))
         self.marker = QLabel(self)
         self.marker.setStyleSheet(MARKER_STYLE)
         self.marker.setTextFormat(Qt.TextFormat.PlainText)
@@ -121,7 +121,7 @@ class QuestionWidget(QFrame):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         self.notes: CommitTextEdit | None = None
         self.editor: QWidget | None = None
@@ -397,7 +397,7 @@ class RepeatWidget(TitledBox):
         self.add_button.setObjectName("repeat_add")
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
         self.empty = QLabel(self)
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(text_style("muted", self.empty))
         layout = self.body_layout
         layout.addWidget(self.empty)
         layout.addLayout(self.body)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import colour, text_style
 from .context import UiContext
 
-ERROR_STYLE = "color: #b00020;"
 NEW_CONTACT = "__new__"
 
 
@@ -79,7 +79,7 @@ def plain_item(text: str, data: object = None) -> QTableWidgetItem:
 def error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(text_style("error", label))
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
@@ -266,7 +266,7 @@ class PlanDialog(QDialog):
         try:
             planned = self._planned()
         except ValidationError as exc:
-            self.preview.setStyleSheet(ERROR_STYLE)
+            self.preview.setStyleSheet(text_style("error", self.preview))
             self.preview.setText(str(exc))
             return
         from ..domain.interviews import local_date_text
@@ -344,7 +344,7 @@ class InterviewsPage(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.zone_note = QLabel(self)
-        self.zone_note.setStyleSheet("color: #555;")
+        self.zone_note.setStyleSheet(text_style("muted", self.zone_note))
         self.zone_note.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableWidget(0, self.COLUMNS, self)
@@ -390,7 +390,7 @@ class InterviewsPage(QWidget):
         states.addStretch(1)
         self.empty = QLabel(self)
         self.empty.setObjectName("interviews_empty")
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(text_style("muted", self.empty))
         self.empty.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -451,7 +451,7 @@ class InterviewsPage(QWidget):
                 for c, text in enumerate(cells):
                     item = plain_item(text, info.id)
                     if info.status in ("cancelled", "rescheduled"):
-                        item.setForeground(Qt.GlobalColor.gray)
+                        item.setForeground(colour("muted", self.table))  # readable: 4.5:1 at least
                     self.table.setItem(r, c, item)
         row = next((r for r, i in enumerate(self.items) if i.id == select), -1)
         if row < 0:

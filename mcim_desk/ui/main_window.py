@@ -64,6 +64,11 @@ class MainWindow(QMainWindow):
         self._feature_pages_built = False
         self.setObjectName("main_window")
         self.resize(1200, 760)
+        from PySide6.QtWidgets import QApplication
+
+        from .colours import fix_placeholder
+
+        QApplication.setPalette(fix_placeholder(QApplication.palette()))  # Qt's grey is 4.00:1
 
         self.list_panel = MechanismListPanel(self)
         self.list_panel.model.lang = prefs.language

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..services import catalogue
 from ..services.catalogue import ContactInfo, MechanismCard, ValidationError
+from .colours import border_style, text_style
 from .context import UiContext
 from .undo import SaveValueCommand
 
@@ -86,7 +87,7 @@ class MechanismCardView(QWidget):
         self.form.addRow(QLabel(self), self.notes)
         self.error = QLabel(self)
         self.error.setObjectName("card_error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
@@ -218,7 +219,7 @@ class MechanismCardView(QWidget):
         self.error.show()
         widget = self.fields.get(name)
         if widget is not None:
-            widget.setStyleSheet("border: 1px solid #b00020;")
+            widget.setStyleSheet(border_style(widget))
 
     def _clear_error(self, name: str) -> None:
         self.error.hide()
@@ -369,7 +370,7 @@ class ContactDialog(QDialog):
             for key, edit in self.edits.items():
                 edit.setText(getattr(contact, key) or "")
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(

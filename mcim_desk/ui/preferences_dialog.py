@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.timezones import is_known_zone, known_zones
 from ..preferences import Preferences
+from .colours import text_style
 
 
 class PreferencesDialog(QDialog):
@@ -40,7 +41,7 @@ class PreferencesDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if prefs.language == "fr" else 1)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Profile name (written in the audit log)"), self.profile)

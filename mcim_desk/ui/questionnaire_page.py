@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .form_view import FormView
 
@@ -71,7 +72,7 @@ class QuestionnairePage(QWidget):
         self.messages.setObjectName("check_messages")
         self.messages.setWordWrap(True)
         self.messages.setTextFormat(Qt.TextFormat.PlainText)
-        self.messages.setStyleSheet("color: #b00020;")
+        self.messages.setStyleSheet(text_style("error", self.messages))
         self.messages.hide()
 
         self.form = FormView(ctx, self)
@@ -162,7 +163,7 @@ class QuestionnairePage(QWidget):
             )
         else:
             self.messages.setText(self.tr("All answers are complete and valid."))
-        self.messages.setStyleSheet("color: #b00020;" if errors else "color: #1b5e20;")
+        self.messages.setStyleSheet(text_style("error" if errors else "success", self.messages))
         self.messages.show()
 
     def validate(self) -> None:
