@@ -218,8 +218,9 @@ class MechanismListPanel(QWidget):
 
     def _fit_acronyms(self) -> None:
         """French acronyms are long ("Processus de Prague"): the column fits them, within reason."""
-        wanted = self.view.sizeHintForColumn(MechanismTableModel.ACRONYM) + 8
-        self.view.setColumnWidth(MechanismTableModel.ACRONYM, max(100, min(220, wanted)))
+        wanted = max(100, min(220, self.view.sizeHintForColumn(MechanismTableModel.ACRONYM) + 8))
+        self.view.setColumnWidth(MechanismTableModel.ACRONYM, wanted)
+        self.view.setColumnWidth(MechanismTableModel.NAME, 430 - wanted)  # the type stays in view
 
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
