@@ -845,14 +845,33 @@ class CallWorkspace(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 - Qt API
-        if event.type() == QEvent.Type.Close and watched is not self and self.isVisible():
+        if event.type() == QEvent.Type.Close and watched is not self and (self.isVisible() or self.tick.isActive()):
+            self._window_closing = True  # the program closes: the call ends, its length is kept
             self.close()
         return False
+
+    def _ask_about_running_call(self) -> str:
+        """"end", "keep" (the window hides, the timer runs on) or "cancel"."""
+        answer = self.ctx.dialogs.choose(
+            self.tr("The call is running"),
+            self.tr("The call timer is running ({time}). End the call now (its length is recorded), or "
+                    "keep it running and hide this window (“Open the call workspace” brings it back)?")
+            .format(time=duration_text(self._seconds())),
+            [self.tr("&End the call"), self.tr("&Keep it running")],
+        )
+        return {0: "end", 1: "keep"}.get(answer, "cancel")
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self.notes_edit.idle.stop()
         self._commit_notes()
-        if self.tick.isActive():  # closing the window ends the call: its length is kept
+        if self.tick.isActive() and not getattr(self, "_window_closing", False):
+            choice = self._ask_about_running_call()
+            if choice != "end":
+                event.ignore()
+                if choice == "keep":
+                    self.hide()
+                return
+        if self.tick.isActive():  # ending the call: its length is kept
             self.stop_call()
         app = QApplication.instance()
         if app is not None:

@@ -307,12 +307,19 @@ class DashboardPage(QWidget):
             for r, row in enumerate(data.progress):
                 self.progress.setItem(r, 0, plain_item(stage_label(row.stage), row.stage))
                 self.progress.setItem(r, 1, plain_item(row.text(), row.stage))
-                bar = QProgressBar(self.progress)
+                # the bar sits in a transparent holder that centres it in the cell's height
+                holder = QWidget(self.progress)
+                holder.setObjectName("progress_cell")
+                bar = QProgressBar(holder)
                 bar.setRange(0, max(1, row.total))
                 bar.setValue(row.count)
                 bar.setTextVisible(False)
                 bar.setMaximumHeight(14)
-                self.progress.setCellWidget(r, 2, bar)
+                bar.setAccessibleName(row.text())
+                cell = QVBoxLayout(holder)
+                cell.setContentsMargins(4, 0, 4, 0)
+                cell.addWidget(bar, 0, Qt.AlignmentFlag.AlignVCenter)
+                self.progress.setCellWidget(r, 2, holder)
         self.progress.selectRow(keep if 0 <= keep < len(data.progress) else 0)
         self._stage_selected()
 

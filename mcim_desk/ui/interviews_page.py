@@ -260,6 +260,11 @@ class PlanDialog(QDialog):
     def _update_preview(self) -> None:
         from ..services.catalogue import ValidationError
 
+        if self.error.isVisible():  # the message was about what is being corrected
+            self.error.hide()
+            for edit in (self.zone, self.date, self.start, self.end, self.new_name):
+                edit.setAccessibleDescription("")
+
         if not (self.date.text().strip() and self.start.text().strip() and self.end.text().strip()):
             self.preview.setText("")
             return
@@ -314,6 +319,8 @@ class PlanDialog(QDialog):
         widget = {"zone": self.zone, "date": self.date, "start": self.start, "end": self.end,
                   "new_name": self.new_name, "name": self.new_name, "contact": self.contact,
                   "minutes": self.end}.get(field or "")
+        if widget is not None:
+            widget.setAccessibleDescription(text)  # read with the field
         if widget is not None and widget.isVisible():
             widget.setFocus()
             if isinstance(widget, QLineEdit):

@@ -4,22 +4,22 @@
 <context>
     <name>AnswerTools</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="210"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="211"/>
         <source>Ask for clarification…</source>
         <translation>Demander une clarification…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="211"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="212"/>
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="230"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="231"/>
         <source>Clarification asked (due {due})</source>
         <translation>Clarification demandée (échéance {due})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="231"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="232"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
     </message>
@@ -210,103 +210,103 @@
 <context>
     <name>CallWorkspace</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="240"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="241"/>
         <source>Theme {n}</source>
         <translation>Thème {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="241"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="242"/>
         <source>Principle {n}</source>
         <translation>Principe {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="242"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="243"/>
         <source>Objective {n}</source>
         <translation>Objectif {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="254"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="255"/>
         <source>Theme {n}: {label}</source>
         <translation>Thème {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="255"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
         <source>Principle {n}: {label}</source>
         <translation>Principe {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="257"/>
         <source>Objective {n}: {label}</source>
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="388"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="389"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="623"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="437"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="438"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="438"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="439"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="439"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="440"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="440"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="441"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="456"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="461"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="464"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="465"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="468"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="537"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="538"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="553"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="558"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="559"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="558"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="559"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="594"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="595"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -314,130 +314,146 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="614"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="615"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="618"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="666"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="667"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="679"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="680"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="710"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="727"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="728"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="729"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="730"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="733"/>
         <source>“{text}”</source>
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="777"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="778"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="789"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="790"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="814"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="816"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="816"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="817"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="817"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="818"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="818"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="860"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="819"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="821"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="825"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="826"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="826"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="827"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="827"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="828"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="828"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="829"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="837"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="829"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="830"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="830"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="831"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="834"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
         <source>Consent of the interviewee</source>
         <translation>Consentement de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="856"/>
+        <source>The call is running</source>
+        <translation>L’appel est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
+        <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
+        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre (« Ouvrir l’espace d’appel » la fait revenir) ?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="860"/>
+        <source>&amp;Keep it running</source>
+        <translation>&amp;Le laisser tourner</translation>
     </message>
 </context>
 <context>
@@ -504,48 +520,48 @@
 <context>
     <name>ClarifyDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="72"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="162"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="73"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="163"/>
         <source>Ask for clarification</source>
         <translation>Demander une clarification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="89"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="90"/>
         <source>YYYY-MM-DD HH:MM (your time)</source>
         <translation>AAAA-MM-JJ HH:MM (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="94"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="95"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="99"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
         <source>&amp;What to clarify</source>
         <translation>&amp;Ce qu’il faut clarifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
         <source>&amp;Due (your time)</source>
         <translation>&amp;Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
         <source>&amp;Owner</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="104"/>
         <source>Already asked, still open:</source>
         <translation>Déjà demandé, toujours en cours :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="120"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="121"/>
         <source>Already asked, still open</source>
         <translation>Déjà demandées, encore ouvertes</translation>
     </message>
@@ -897,42 +913,42 @@
 <context>
     <name>CodeEditDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="63"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="63"/>
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="73"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="74"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="82"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="83"/>
         <source>(none: a top-level code)</source>
         <translation>(aucun : code de premier niveau)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="90"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
         <source>Label (&amp;French)</source>
         <translation>Libellé (&amp;français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="92"/>
         <source>Label (&amp;English)</source>
         <translation>Libellé (&amp;anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="92"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="93"/>
         <source>&amp;Colour</source>
         <translation>C&amp;ouleur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="95"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="96"/>
         <source>&amp;Parent code</source>
         <translation>Code &amp;parent</translation>
     </message>
@@ -940,33 +956,33 @@
 <context>
     <name>CodeSelectionDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="388"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="389"/>
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="396"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="397"/>
         <source>Filter the codes…</source>
         <translation>Filtrer les codes…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="400"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="401"/>
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="409"/>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="420"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="410"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="421"/>
         <source>Selected words</source>
         <translation>Mots sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="421"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="422"/>
         <source>Filter the codes</source>
         <translation>Filtrer les codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="422"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="423"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
@@ -974,27 +990,27 @@
 <context>
     <name>CodebookDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="174"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="175"/>
         <source>New code {label}</source>
         <translation>Nouveau code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="176"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="177"/>
         <source>Edit code {label}</source>
         <translation>Modifier le code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="292"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="293"/>
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="317"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="318"/>
         <source>Delete a code</source>
         <translation>Supprimer un code</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="318"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="319"/>
         <source>“{label}” marks %n passage(s). Delete it from the codebook? (Undo brings it back.)</source>
         <translation>
             <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
@@ -1002,83 +1018,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="336"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="337"/>
         <source>Delete code {label}</source>
         <translation>Supprimer le code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="345"/>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="354"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="355"/>
         <source>Codebook</source>
         <translation>Grille de codage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>Passages</source>
         <translation>Passages</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="348"/>
         <source>&amp;Add a code…</source>
         <translation>Ajouter un &amp;code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="348"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="349"/>
         <source>Add a &amp;sub-code…</source>
         <translation>Ajouter un &amp;sous-code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="349"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="350"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="350"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="351"/>
         <source>&amp;Delete</source>
         <translation>Supp&amp;rimer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="351"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="355"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
         <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
         <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="492"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
         <source>Code selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="494"/>
         <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="519"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
         <source>Code a passage</source>
         <translation>Coder un passage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="521"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -1086,37 +1102,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="326"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="327"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="328"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="329"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="330"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="331"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="345"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="346"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="346"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="363"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="364"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="364"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="365"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1124,22 +1140,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="387"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="388"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="389"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="390"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="406"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="407"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="409"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="410"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1147,42 +1163,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="347"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="348"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="356"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="357"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="358"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="358"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="359"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="361"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="360"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="361"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
     </message>
@@ -1190,183 +1206,183 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="180"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="181"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="192"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="193"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="228"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="229"/>
         <source>No survey round yet.</source>
         <translation>Aucun cycle d’enquête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="231"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="232"/>
         <source>Survey round {name}</source>
         <translation>Cycle d’enquête {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="243"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
         <source>Overdue ({n})</source>
         <translation>En retard ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="245"/>
         <source>Due today ({n})</source>
         <translation>Échéance aujourd’hui ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="245"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="246"/>
         <source>This week ({n})</source>
         <translation>Cette semaine ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="246"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="247"/>
         <source>Coming interviews ({n})</source>
         <translation>Entretiens à venir ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="261"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="262"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="336"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="344"/>
         <source>{stage}: {members}</source>
         <translation>{stage} : {members}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="337"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="345"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="384"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="392"/>
         <source>Change the survey deadline</source>
         <translation>Modifier la date limite de l’enquête</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="392"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="400"/>
         <source>Export to a calendar</source>
         <translation>Exporter vers un calendrier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="393"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="401"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="407"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="415"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="408"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
         <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
         <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="415"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="423"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="435"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="436"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="437"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="438"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="446"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="439"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="447"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1682,86 +1698,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="444"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="454"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="468"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="469"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="473"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="474"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="491"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="501"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="502"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="505"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="521"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="522"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="538"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="561"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="539"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="562"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="552"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="553"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="575"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="576"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="575"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="576"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -1792,47 +1808,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="120"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="122"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
         <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
         <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="124"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
         <source>&amp;Only what changed since the last bundle written to the same folder</source>
         <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="126"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="127"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Chiffrer avec une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>A&amp;gain:</source>
         <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="143"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="144"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="165"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="166"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
         <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="170"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -1968,228 +1984,228 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="180"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="181"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="196"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="197"/>
         <source>Follow-up done</source>
         <translation>Suivi fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="197"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="198"/>
         <source>Follow-up cancelled</source>
         <translation>Suivi annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="198"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="199"/>
         <source>Follow-up reopened</source>
         <translation>Suivi rouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="400"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="636"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="637"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="405"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="406"/>
         <source>Follow-ups — {acronym}</source>
         <translation>Suivis — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="408"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="409"/>
         <source>Questionnaire of the current round: not sent yet.</source>
         <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="410"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="411"/>
         <source>Questionnaire of the current round sent on {when}.</source>
         <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="439"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
         <source>Answer to question {n}</source>
         <translation>Réponse à la question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="441"/>
         <source>Answer {path}</source>
         <translation>Réponse {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="442"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="443"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="444"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="445"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="527"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="527"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="527"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="527"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="528"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="529"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="530"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="555"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="556"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="579"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="580"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="596"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="597"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="600"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="602"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
         <source>Sho&amp;w:</source>
         <translation>Affic&amp;her :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="607"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="609"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="609"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="611"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="612"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="613"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="613"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="614"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="621"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="623"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2557,149 +2573,149 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="275"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="276"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>When (your time)</source>
         <translation>Quand (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="277"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>created</source>
         <translation>création</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>changed</source>
         <translation>modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="302"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>status</source>
         <translation>état</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>imported</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>entry added</source>
         <translation>entrée ajoutée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="305"/>
         <source>entry removed</source>
         <translation>entrée retirée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="305"/>
         <source>entry moved</source>
         <translation>entrée déplacée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="318"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="319"/>
         <source>Response</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="320"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="321"/>
         <source>{form}, version {version}</source>
         <translation>{form}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="323"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="326"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="328"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="331"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="331"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="333"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="334"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="336"/>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="337"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="338"/>
         <source>entry {n}</source>
         <translation>entrée {n}</translation>
     </message>
@@ -2707,70 +2723,70 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="244"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="245"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="254"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="285"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="260"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="286"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="270"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="272"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="273"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="276"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="277"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="287"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="288"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -2979,157 +2995,157 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="432"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="439"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="433"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="440"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="445"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="452"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="446"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="453"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="497"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="504"/>
         <source>State: {state}</source>
         <translation>État : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="502"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="509"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="506"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="513"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="509"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="516"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="523"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="557"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="564"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="606"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="607"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="614"/>
         <source>Interview: {state}</source>
         <translation>Entretien : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="628"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="629"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
         <source>Move to:</source>
         <translation>Passer à :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="646"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="647"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="648"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
@@ -3137,12 +3153,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="215"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="220"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="216"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -3153,7 +3169,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="228"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="233"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -3162,69 +3178,69 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="231"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="238"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="236"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="243"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="237"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="235"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="240"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched, as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé tel quel sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="253"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="258"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="318"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="318"/>
         <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="319"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="341"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="345"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="372"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="377"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="373"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="378"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3239,87 +3255,87 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="389"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="390"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="396"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="397"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="393"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="398"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="400"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="396"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="401"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="397"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="402"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler : {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="415"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="415"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir : {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="404"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="400"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="405"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="401"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="406"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="403"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="408"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -3327,133 +3343,133 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismCardView</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="202"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="203"/>
         <source>Edit {field}</source>
         <translation>Modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="265"/>
         <source>Add contact</source>
         <translation>Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="264"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="265"/>
         <source>Edit contact</source>
         <translation>Modifier le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="280"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="281"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="284"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="285"/>
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="293"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="294"/>
         <source>Chair</source>
         <translation>Président(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="294"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="295"/>
         <source>Head of secretariat</source>
         <translation>Chef du secrétariat</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="295"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="296"/>
         <source>Other contact</source>
         <translation>Autre contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="302"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="303"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="303"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="304"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="304"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="305"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="305"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="306"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="306"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="307"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="307"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="308"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="309"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="316"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="317"/>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="321"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="318"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="322"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="323"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="325"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="324"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="325"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="326"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="327"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="327"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="328"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="328"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="329"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -3461,44 +3477,44 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismListPanel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="260"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="261"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="273"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="274"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="294"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="295"/>
         <source>{shown} of {total} mechanisms shown</source>
         <translation>{shown} mécanismes affichés sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="310"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
         <source>Search names and acronyms (French or English)…</source>
         <translation>Rechercher un nom ou un sigle (français ou anglais)…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
         <source>Filter by type of mechanism</source>
         <translation>Filtrer par type de mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
         <source>Filter by region</source>
         <translation>Filtrer par région</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
         <source>Search the mechanisms</source>
         <translation>Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="317"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
@@ -3544,27 +3560,27 @@ Base de données : {db}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="66"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="67"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="78"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="81"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="96"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="97"/>
         <source>Type the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="99"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="100"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -3572,57 +3588,57 @@ Base de données : {db}</translation>
 <context>
     <name>PdfChangesModel</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="105"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="104"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="106"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="105"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="107"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="106"/>
         <source>In the database</source>
         <translation>Dans la base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="108"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="107"/>
         <source>In the PDF</source>
         <translation>Dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="109"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="108"/>
         <source>Validity</source>
         <translation>Validité</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="132"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="131"/>
         <source>cannot be saved</source>
         <translation>ne peut pas être enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="136"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="135"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="138"/>
         <source>(emptied: remove this row)</source>
         <translation>(vidée : supprimer cette ligne)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="140"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
         <source>(empty: clear the answer)</source>
         <translation>(vide : effacer la réponse)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="142"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="141"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="151"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="150"/>
         <source>Accept the PDF&apos;s answer to {question}</source>
         <translation>Accepter la réponse du PDF à {question}</translation>
     </message>
@@ -3720,50 +3736,50 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="529"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="547"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="528"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="546"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="530"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="529"/>
         <source>Select a mechanism in the list first.</source>
         <translation>Sélectionnez d’abord un mécanisme dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="549"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="597"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="548"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
         <source>PDF files</source>
         <translation>Fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="559"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="558"/>
         <source>Fillable questionnaire written to {path}</source>
         <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="568"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="567"/>
         <source>Questionnaire not written</source>
         <translation>Questionnaire non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="659"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="595"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="658"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="605"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="604"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="618"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="617"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="649"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
@@ -3919,114 +3935,114 @@ Base de données : {db}</translation>
 <context>
     <name>PdfImportDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="239"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="238"/>
         <source>Review a filled questionnaire — {file}</source>
         <translation>Vérifier un questionnaire rempli — {file}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="249"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="248"/>
         <source>{file}: questionnaire of {mechanism}</source>
         <translation>{file} : questionnaire de {mechanism}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="255"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="254"/>
         <source>This mechanism has no questionnaire response yet: applying creates it.</source>
         <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="259"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="258"/>
         <source>Compared with the questionnaire response recorded here (form version {version}, status: {status}).</source>
         <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="263"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="262"/>
         <source>{changes} answer(s) differ; {same} are the same in both; {newer} changed here since the file was made and were left unchanged in it (kept as they are here).</source>
         <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="406"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="306"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="405"/>
         <source>In the database</source>
         <translation>Dans la base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="308"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="407"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="406"/>
         <source>In the PDF</source>
         <translation>Dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="328"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="327"/>
         <source>(the whole file)</source>
         <translation>(le fichier entier)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="338"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="337"/>
         <source>Problems found in the file, per field ({count}):</source>
         <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="355"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="354"/>
         <source>Accept all &amp;valid</source>
         <translation>Accepter tout ce qui est &amp;valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="357"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="356"/>
         <source>&amp;Reject all</source>
         <translation>Tout &amp;refuser</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="362"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="361"/>
         <source>&amp;Apply</source>
         <translation>A&amp;ppliquer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="375"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="374"/>
         <source>&amp;Differences (Space accepts or rejects the selected rows):</source>
         <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="405"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="404"/>
         <source>Differences</source>
         <translation>Différences</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="423"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="422"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="424"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="423"/>
         <source>complete</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="425"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="424"/>
         <source>validated</source>
         <translation>validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="435"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="434"/>
         <source>The PDF&apos;s answer is valid.</source>
         <translation>La réponse du PDF est valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="444"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="443"/>
         <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
         <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
     </message>
@@ -4109,7 +4125,7 @@ Base de données : {db}</translation>
         <translation>Fin (heure de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="276"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="281"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -4117,32 +4133,32 @@ Base de données : {db}</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="30"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="46"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="47"/>
         <source>Profile name (written in the audit log)</source>
         <translation>Nom de profil (inscrit dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="47"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="48"/>
         <source>My time zone</source>
         <translation>Mon fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="48"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="49"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="66"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="67"/>
         <source>The profile name cannot be empty.</source>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="71"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="72"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -4186,102 +4202,102 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="160"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="161"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
         <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="164"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="165"/>
         <source>All answers are complete and valid.</source>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="204"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="211"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="212"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="212"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="214"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="214"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="215"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="215"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="216"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="225"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="226"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="227"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="233"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="234"/>
         <source>&amp;Source:</source>
         <translation>&amp;Source :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="235"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
         <source>Source of the response</source>
         <translation>Source de la réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="245"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="246"/>
         <source>Type in a questionnaire returned on paper, by e-mail or answered by phone: every answer is saved as you go.</source>
         <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone : chaque réponse est enregistrée au fil de la saisie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="242"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="242"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="245"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="247"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4289,32 +4305,32 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePdfDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="474"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="473"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="478"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="477"/>
         <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
         <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="491"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="490"/>
         <source>&amp;Include the answers already recorded</source>
         <translation>&amp;Inclure les réponses déjà enregistrées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
         <source>Mechanism:</source>
         <translation>Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="497"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
         <source>&amp;Language of the form:</source>
         <translation>&amp;Langue du formulaire :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="500"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="499"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
@@ -4470,53 +4486,53 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="132"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="177"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="133"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="178"/>
         <source>Quote</source>
         <translation>Citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="144"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="145"/>
         <source>Filter the themes, principles and objectives…</source>
         <translation>Filtrer les thèmes, principes et objectifs…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="158"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="159"/>
         <source>Other tags, separated by commas</source>
         <translation>Autres étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="159"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="160"/>
         <source>&amp;Cleared for publication</source>
         <translation>&amp;Autorisée à la publication</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="167"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="168"/>
         <source>Cleared for publication needs the interviewee’s consent to be named or quoted; it has not been recorded for this interview.</source>
         <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="179"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="180"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="180"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="181"/>
         <source>&amp;Tags from the Compact</source>
         <translation>É&amp;tiquettes du Pacte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="183"/>
         <source>&amp;Other tags</source>
         <translation>A&amp;utres étiquettes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="194"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="195"/>
         <source>Tags from the Compact</source>
         <translation>Étiquettes du Pacte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="195"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="196"/>
         <source>Filter the tags from the Compact</source>
         <translation>Filtrer les étiquettes du Pacte</translation>
     </message>
@@ -4830,47 +4846,47 @@ Base de données : {db}</translation>
 <context>
     <name>SpreadsheetDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="185"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
         <source>Excel workbook (.xlsx), one sheet per form</source>
         <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="189"/>
         <source>CSV files (UTF-8), one file per form</source>
         <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="194"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="195"/>
         <source>Write choice &amp;labels instead of codes</source>
         <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
         <source>One row per response and one column per question; a column is headed by the question’s section and number (q4 is question 4). The partners of question 25 are on a sheet of their own.</source>
         <translation>Une ligne par réponse et une colonne par question ; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
         <source>The layout of KoboToolbox exports: columns named by question path (section_2/q4). In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
         <translation>La disposition des exports KoboToolbox : colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="205"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
         <source>&amp;Language of labels:</source>
         <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="208"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="209"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
