@@ -48,6 +48,21 @@ def make_demo(path: Path) -> Path:
     return path
 
 
+def _recording_dialogs():  # noqa: ANN202 - a ScriptedDialogs that keeps the choices offered
+    from ..ui.dialogs import ScriptedDialogs
+
+    class RecordingDialogs(ScriptedDialogs):
+        def __init__(self) -> None:
+            super().__init__()
+            self.choices: list[list[str]] = []
+
+        def choose(self, title: str, text: str, choices: list[str], default: int = 0) -> int | None:
+            self.choices.append(list(choices))
+            return super().choose(title, text, choices, default)
+
+    return RecordingDialogs()
+
+
 class Studio:
     """A main window on a private copy of the demo database, in one language, with scripted
     message boxes (recorded, so a scene can show the one the program asked for)."""
@@ -56,7 +71,6 @@ class Studio:
         from ..i18n import install_translators
         from ..preferences import Preferences
         from ..services.backups import backup_to
-        from ..ui.dialogs import ScriptedDialogs
         from ..ui.main_window import MainWindow
         from ..ui.tasks import SyncRunner
 
@@ -67,7 +81,7 @@ class Studio:
         self.demo = demo
         install_translators(lang)
         self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
-        self.dialogs = ScriptedDialogs()
+        self.dialogs = _recording_dialogs()
         self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs)
         self.window.resize(*WINDOW_SIZE)
         self.window.show()
@@ -140,7 +154,12 @@ class Studio:
                  "info": QMessageBox.Icon.Information, "confirm": QMessageBox.Icon.Question}
         buttons = (QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No if kind == "confirm"
                    else QMessageBox.StandardButton.Ok)
-        box = QMessageBox(icons[kind], title, text, buttons, self.window)
+        box = QMessageBox(icons.get(kind, QMessageBox.Icon.Question), title, text,
+                          QMessageBox.StandardButton.NoButton if kind == "choose" else buttons, self.window)
+        if kind == "choose":  # the named answers last offered, and Cancel
+            for choice in self.dialogs.choices[-1]:
+                box.addButton(choice, QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
         return self.keep(box)
 
     def menu(self, menu: QMenu) -> QMenu:
@@ -365,6 +384,18 @@ def _quote_dialog(studio: Studio) -> QWidget:
     return studio.keep(dialog)
 
 
+def _closing_a_running_call(studio: Studio) -> QWidget:
+    """Ctrl+W while the call timer runs: end the call, keep it running, or cancel."""
+    workspace = _workspace(studio)
+    workspace.start_call()
+    settle()
+    studio.dialogs.choice_answers = [None]  # cancelled: the window stays
+    workspace.close()
+    shown = studio.last_message("choose")
+    workspace.pause_call()
+    return studio.message_box(*shown)
+
+
 def _followups(studio: Studio) -> QWidget:
     from ..ui.followups_page import FollowUpsPage
 
@@ -570,6 +601,13 @@ def _read_only(studio: Studio) -> QWidget:
     return studio.window
 
 
+def _shortcuts(studio: Studio) -> QWidget:
+    from ..ui.shortcuts_dialog import KeyboardShortcutsDialog
+
+    studio.open()
+    return studio.keep(KeyboardShortcutsDialog(studio.window))
+
+
 def _menu(name: str) -> Callable[[Studio], QWidget]:
     def build(studio: Studio) -> QWidget:
         studio.open()
@@ -611,6 +649,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("plan-interview-error", _plan_error),
     Scene("call-workspace", _call_workspace),
     Scene("quote-dialog", _quote_dialog),
+    Scene("call-running-close-question", _closing_a_running_call),
     Scene("followups", _followups),
     Scene("quotes", _quotes),
     Scene("codebook", _codebook),
@@ -624,6 +663,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("pdf-review", _pdf_review),
     Scene("preferences", _preferences),
     Scene("about", _about),
+    Scene("keyboard-shortcuts", _shortcuts),
     Scene("damaged-database", _damaged),
     Scene("read-only-banner", _read_only),
     Scene("menu-file", _menu("file")),
@@ -631,6 +671,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("menu-view", _menu("view")),
     Scene("menu-reports", _menu("reports")),
     Scene("menu-language", _menu("language")),
+    Scene("menu-help", _menu("help")),
 )
 
 

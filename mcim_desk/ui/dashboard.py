@@ -156,6 +156,10 @@ class DashboardPage(QWidget):
         layout.addWidget(splitter, 1)
 
         QShortcut(QKeySequence("Ctrl+D"), self.tree, self.mark_done)
+        # Tab follows the layout (the region box was made before the type box)
+        self.setTabOrder(self.deadline, self.type_box)
+        self.setTabOrder(self.type_box, self.region)
+        self.setTabOrder(self.region, self.export_button)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(lambda: self.reload() if self.isVisible() else None)

@@ -24,6 +24,7 @@ def install_features(window: MainWindow) -> None:
     _install_interviews(window)
     _install_exchange(window)
     _install_pdf_forms(window)
+    _install_help(window)
 
 
 def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], str],
@@ -249,3 +250,16 @@ def _install_pdf_forms(window: MainWindow) -> None:
     drops = PdfDrops(window)  # owned by the window (its parent)
     drops.setObjectName("pdf_drop_filter")
     window.installEventFilter(drops)
+
+
+def _install_help(window: MainWindow) -> None:
+    """Help > Keyboard shortcuts (F1): the keys of every page, menus or not."""
+    from PySide6.QtCore import QCoreApplication
+
+    def show() -> None:
+        from .shortcuts_dialog import KeyboardShortcutsDialog
+
+        KeyboardShortcutsDialog(window).open()
+
+    _menu_action(window, "help", "shortcuts_action",
+                 lambda: QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"), show, "F1")

@@ -433,6 +433,24 @@ class RepeatWidget(TitledBox):
         self.instance_frames[index] = frame
         return frame, outer
 
+    def order_tab_chain(self) -> None:
+        """Tab goes through the entries in order, then to "Add an entry", then on to the next
+        question (entries are built after the button, and again after each change)."""
+        stops = []
+        for frame in self.instance_frames.values():
+            stops += [w for w in frame.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not _inside_composite(w, frame)]
+        if not stops:
+            return
+        anchor = self.add_button.previousInFocusChain()
+        while anchor is not None and anchor is not self.add_button and (
+                anchor is self or self.isAncestorOf(anchor) or not anchor.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            anchor = anchor.previousInFocusChain()
+        if anchor is None or anchor is self.add_button:
+            return
+        for first, second in zip([anchor, *stops], [*stops, self.add_button], strict=True):
+            QWidget.setTabOrder(first, second)
+
     def clear_instances(self) -> None:
         for frame in self.instance_frames.values():
             frame.setParent(None)
@@ -605,6 +623,7 @@ class FormView(QWidget):
             frame, inner = repeat.instance_frame(index, position, len(indexes))
             self._add_children(repeat.question, repeat_instance(repeat.path, index), inner, frame)
         repeat.retranslate(self.ctx.lang)
+        repeat.order_tab_chain()
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -914,6 +933,16 @@ class FormView(QWidget):
         if event.type() == QEvent.Type.LanguageChange and self.definition is not None:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _inside_composite(widget: QWidget, stop: QWidget) -> bool:
+    """A combo box's line edit, a line edit's clear button: not tab stops of their own."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not stop:
+        if isinstance(parent, (QComboBox, QLineEdit)):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class _Declined(Exception):

@@ -408,6 +408,10 @@ class InterviewsPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.details)
         layout.addLayout(states)
+        # Tab follows the layout: the buttons above the table first
+        self.setTabOrder(self.plan_button, self.workspace_button)
+        self.setTabOrder(self.workspace_button, self.reschedule_button)
+        self.setTabOrder(self.reschedule_button, self.table)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.plan)
         QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.open_workspace)
         self.refresher = RefreshWhenShown(self, ctx.bus, ("interview", "contact", "mechanism"),

@@ -1150,12 +1150,12 @@
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="407"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="408"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="410"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="411"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1206,183 +1206,183 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="181"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="185"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="193"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="197"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="229"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="233"/>
         <source>No survey round yet.</source>
         <translation>Aucun cycle d’enquête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="232"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="236"/>
         <source>Survey round {name}</source>
         <translation>Cycle d’enquête {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="248"/>
         <source>Overdue ({n})</source>
         <translation>En retard ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="245"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="249"/>
         <source>Due today ({n})</source>
         <translation>Échéance aujourd’hui ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="246"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="250"/>
         <source>This week ({n})</source>
         <translation>Cette semaine ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="247"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="251"/>
         <source>Coming interviews ({n})</source>
         <translation>Entretiens à venir ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="262"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="266"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="344"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="348"/>
         <source>{stage}: {members}</source>
         <translation>{stage} : {members}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="345"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="349"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="392"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="396"/>
         <source>Change the survey deadline</source>
         <translation>Modifier la date limite de l’enquête</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="400"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="404"/>
         <source>Export to a calendar</source>
         <translation>Exporter vers un calendrier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="401"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="405"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="415"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="419"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="420"/>
         <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
         <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="423"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="427"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="428"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="446"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="447"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="446"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="447"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="448"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="462"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1698,86 +1698,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="469"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="470"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="474"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="475"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="502"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="503"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="505"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="506"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="522"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="523"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="539"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="562"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="540"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="553"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="554"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="576"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="576"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -1785,22 +1785,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="204"/>
+        <location filename="../../mcim_desk/ui/features.py" line="205"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="207"/>
+        <location filename="../../mcim_desk/ui/features.py" line="208"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="210"/>
+        <location filename="../../mcim_desk/ui/features.py" line="211"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="213"/>
+        <location filename="../../mcim_desk/ui/features.py" line="214"/>
         <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2213,62 +2213,62 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="479"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="497"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="620"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="639"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="633"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="652"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="634"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="653"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="655"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="674"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="675"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="694"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="693"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="712"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="707"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="726"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="723"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="742"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="736"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="755"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="793"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="812"/>
         <source>{answered} of {required} required answers given, {errors} to look at</source>
         <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="900"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -2565,9 +2565,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="72"/>
+        <location filename="../../mcim_desk/ui/features.py" line="73"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="265"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 <context>
@@ -2962,32 +2970,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="159"/>
+        <location filename="../../mcim_desk/ui/features.py" line="160"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="160"/>
+        <location filename="../../mcim_desk/ui/features.py" line="161"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="161"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="183"/>
+        <location filename="../../mcim_desk/ui/features.py" line="184"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="186"/>
+        <location filename="../../mcim_desk/ui/features.py" line="187"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -2995,159 +3003,334 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="439"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="443"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="440"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="444"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="452"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="456"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="453"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="457"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="504"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="508"/>
         <source>State: {state}</source>
         <translation>État : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="509"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="513"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="513"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="517"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="520"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="527"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="564"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="568"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="606"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="610"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="614"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="618"/>
         <source>Interview: {state}</source>
         <translation>Entretien : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="635"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="636"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="637"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="641"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="646"/>
         <source>Move to:</source>
         <translation>Passer à :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="648"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="649"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="646"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="650"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="647"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="651"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="648"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="656"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardShortcutsDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="30"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="45"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>What it does</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="53"/>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="53"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="54"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="54"/>
+        <source>Call workspace</source>
+        <translation>Espace d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="55"/>
+        <source>Tables and lists</source>
+        <translation>Tableaux et listes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="57"/>
+        <source>Find a mechanism</source>
+        <translation>Rechercher un mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="58"/>
+        <source>Next / previous page</source>
+        <translation>Page suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="59"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="60"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="61"/>
+        <source>Print a report</source>
+        <translation>Imprimer un rapport</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="62"/>
+        <source>Export a bundle</source>
+        <translation>Exporter un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="63"/>
+        <source>Import a bundle</source>
+        <translation>Importer un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="64"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="65"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="66"/>
+        <source>Move in the list (Tab goes on to the next field)</source>
+        <translation>Se déplacer dans la liste (Tab passe au champ suivant)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="67"/>
+        <source>Next / previous question</source>
+        <translation>Question suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="68"/>
+        <source>Next / previous section</source>
+        <translation>Section suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="69"/>
+        <source>Check the answers</source>
+        <translation>Vérifier les réponses</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <source>Dashboard, Follow-ups</source>
+        <translation>Tableau de bord, Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <source>Mark the selected follow-up as done</source>
+        <translation>Marquer le suivi sélectionné comme fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="71"/>
+        <source>Plan an interview</source>
+        <translation>Planifier un entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="72"/>
+        <source>Open the call workspace</source>
+        <translation>Ouvrir l’espace d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="73"/>
+        <source>Start or pause the call timer</source>
+        <translation>Démarrer ou mettre en pause le chronomètre de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="74"/>
+        <source>Save the selected words as a quote</source>
+        <translation>Enregistrer les mots sélectionnés comme citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="75"/>
+        <source>Close the window (asks first while the call runs)</source>
+        <translation>Fermer la fenêtre (demande d’abord si l’appel est en cours)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <source>Open the interview at the quote</source>
+        <translation>Ouvrir l’entretien à la citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <source>PDF review</source>
+        <translation>Revue du PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
+        <source>Accept or refuse the selected answers</source>
+        <translation>Accepter ou refuser les réponses sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <source>Apply the accepted answers</source>
+        <translation>Appliquer les réponses acceptées</translation>
     </message>
 </context>
 <context>
@@ -3784,12 +3967,12 @@ Base de données : {db}</translation>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="243"/>
+        <location filename="../../mcim_desk/ui/features.py" line="244"/>
         <source>Questionnaire as fillable &amp;PDF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
+        <location filename="../../mcim_desk/ui/features.py" line="247"/>
         <source>I&amp;mport a filled questionnaire (PDF)…</source>
         <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
@@ -4194,7 +4377,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="58"/>
+        <location filename="../../mcim_desk/ui/features.py" line="59"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -4659,12 +4842,12 @@ Base de données : {db}</translation>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="445"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="463"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="446"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="464"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -4833,12 +5016,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="105"/>
+        <location filename="../../mcim_desk/ui/features.py" line="106"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="108"/>
+        <location filename="../../mcim_desk/ui/features.py" line="109"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>

@@ -111,3 +111,68 @@ def test_ctrl_page_down_moves_sections_only_inside_the_form(make_window, qtbot) 
     qtbot.keyClick(window.list_panel.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     # outside the form the questionnaire leaves the keys alone (the tabs, the list have them)
     assert form.sections.currentRow() == 1
+
+
+def _next_stop(widget):  # noqa: ANN001, ANN202
+    """The next widget Tab can stop at (labels and frames sit in the chain too)."""
+    following = widget.nextInFocusChain()
+    while not following.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        following = following.nextInFocusChain()
+    return following
+
+
+def _previous_stop(widget):  # noqa: ANN001, ANN202
+    previous = widget.previousInFocusChain()
+    while not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        previous = previous.previousInFocusChain()
+    return previous
+
+
+def test_tab_follows_the_layout(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.dashboard import DashboardPage
+    from mcim_desk.ui.interviews_page import InterviewsPage
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+
+    window = make_window()
+    dashboard = window.findChild(DashboardPage)
+    assert _next_stop(dashboard.type_box) is dashboard.region  # type, then region, as laid out
+    interviews = window.findChild(InterviewsPage)
+    chain = [interviews.plan_button]
+    while len(chain) < 4:
+        chain.append(_next_stop(chain[-1]))
+    assert chain == [interviews.plan_button, interviews.workspace_button, interviews.reschedule_button,
+                     interviews.table]  # the buttons above the table come first
+
+    page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)
+    window.list_panel.select(next(r.id for r in window.list_panel.visible_rows() if r.key == "rabat_process"))
+    page.start_entry()
+    form = page.form
+    repeat = form.repeats["section_4/q25"]
+    for _ in range(2):
+        qtbot.mouseClick(repeat.add_button, Qt.MouseButton.LeftButton)
+    last = form.widgets["section_4/q25[2]/nature"].editor
+    first = form.widgets["section_4/q25[1]/category"].editor
+    assert _next_stop(last) is repeat.add_button  # the last entry's last field, then "Add"
+    assert _next_stop(repeat.add_button) is form.widgets["section_4/q26"].editor
+    assert _previous_stop(first).parentWidget() is repeat.instance_frames[1]  # its ↑/↓/Remove
+
+
+def test_help_lists_the_keyboard_shortcuts_of_every_page(make_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction
+
+    from mcim_desk.ui.shortcuts_dialog import KeyboardShortcutsDialog
+
+    window = make_window()
+    window.set_language("fr")
+    action = window.findChild(QAction, "shortcuts_action")
+    assert action in window.help_menu.actions() and action.shortcut().toString() == "F1"
+    assert action.text() == "&Raccourcis clavier"
+    action.trigger()
+    dialog = window.findChild(KeyboardShortcutsDialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "Raccourcis clavier"
+    rows = {(dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text()) for r in range(dialog.table.rowCount())}
+    assert ("Ctrl+Maj+N", "Planifier un entretien") in rows  # a page's own key, in French
+    assert ("Ctrl+D", "Marquer le suivi sélectionné comme fait") in rows
+    assert ("Ctrl+Maj+T", "Démarrer ou mettre en pause le chronomètre de l’appel") in rows
+    assert widget_problems(dialog) == []
