@@ -82,6 +82,9 @@ class ReportsDialog(QDialog):
         self.lang_combo.setCurrentIndex(0 if ctx.lang == "fr" else 1)
         self.mechanism_combo = QComboBox(self)
         self.mechanism_combo.setObjectName("report_mechanism")
+        # the long names of the mechanisms must not make the dialog wider than a screen
+        self.mechanism_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mechanism_combo.setMinimumContentsLength(40)
         from ..services.catalogue import mechanism_rows
 
         for row in mechanism_rows(ctx.db):

@@ -351,7 +351,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="733"/>
         <source>“{text}”</source>
-        <translation>« {text} »</translation>
+        <translation>« {text} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="778"/>
@@ -448,7 +448,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
         <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
-        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre (« Ouvrir l’espace d’appel » la fait revenir) ?</translation>
+        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre (« Ouvrir l’espace d’appel » la fait revenir) ?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="860"/>
@@ -481,7 +481,7 @@
     <message>
         <location filename="../../mcim_desk/forms/captions.py" line="76"/>
         <source>“{label}”</source>
-        <translation>« {label} »</translation>
+        <translation>« {label} »</translation>
     </message>
 </context>
 <context>
@@ -1071,7 +1071,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
@@ -2132,7 +2132,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
         <source>Sho&amp;w:</source>
-        <translation>Affic&amp;her :</translation>
+        <translation>Affic&amp;her :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
@@ -3490,7 +3490,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
         <source>&amp;Undo: {change}</source>
-        <translation>&amp;Annuler : {change}</translation>
+        <translation>&amp;Annuler : {change}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
@@ -3500,7 +3500,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
         <source>&amp;Redo: {change}</source>
-        <translation>&amp;Rétablir : {change}</translation>
+        <translation>&amp;Rétablir : {change}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="404"/>
@@ -4366,12 +4366,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="351"/>
         <source>Filter the choices of: {question}</source>
-        <translation>Filtrer les choix de : {question}</translation>
+        <translation>Filtrer les choix de : {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="354"/>
         <source>Notes on: {question}</source>
-        <translation>Notes sur : {question}</translation>
+        <translation>Notes sur : {question}</translation>
     </message>
 </context>
 <context>
@@ -4447,7 +4447,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="234"/>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
@@ -4457,7 +4457,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="246"/>
         <source>Type in a questionnaire returned on paper, by e-mail or answered by phone: every answer is saved as you go.</source>
-        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone : chaque réponse est enregistrée au fil de la saisie.</translation>
+        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone : chaque réponse est enregistrée au fil de la saisie.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="242"/>
@@ -4546,7 +4546,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="227"/>
         <source>“{text}”</source>
-        <translation>« {text} »</translation>
+        <translation>« {text} »</translation>
     </message>
     <message numerus="yes">
         <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
@@ -5051,12 +5051,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
         <source>One row per response and one column per question; a column is headed by the question’s section and number (q4 is question 4). The partners of question 25 are on a sheet of their own.</source>
-        <translation>Une ligne par réponse et une colonne par question ; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
+        <translation>Une ligne par réponse et une colonne par question ; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
         <source>The layout of KoboToolbox exports: columns named by question path (section_2/q4). In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
-        <translation>La disposition des exports KoboToolbox : colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
+        <translation>La disposition des exports KoboToolbox : colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>
