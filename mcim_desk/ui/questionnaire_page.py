@@ -72,6 +72,9 @@ class QuestionnairePage(QWidget):
         self.messages.setObjectName("check_messages")
         self.messages.setWordWrap(True)
         self.messages.setTextFormat(Qt.TextFormat.PlainText)
+        # the questions to look at are links: following one scrolls to it and gives it focus
+        self.messages.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.messages.linkActivated.connect(self._go_to_question)
         self.messages.setStyleSheet(text_style("error", self.messages))
         self.messages.hide()
 
@@ -157,14 +160,36 @@ class QuestionnairePage(QWidget):
             return
         errors = self.form.check_answers()
         if errors:
-            self.messages.setText(
-                self.tr("Answers to complete or correct before this response is complete: {n}")
-                .format(n=len(errors))
-            )
+            self.messages.setTextFormat(Qt.TextFormat.RichText)
+            self.messages.setText(self._error_list(errors))
         else:
+            self.messages.setTextFormat(Qt.TextFormat.PlainText)
             self.messages.setText(self.tr("All answers are complete and valid."))
         self.messages.setStyleSheet(text_style("error" if errors else "success", self.messages))
         self.messages.show()
+
+    def _error_list(self, errors: dict[str, str], shown: int = 8) -> str:
+        """"To complete or correct (2): 1. Please indicate… — the message", each question a
+        link; user text is escaped (labels and messages are data, never markup)."""
+        from html import escape
+
+        from ..forms.captions import question_caption
+
+        definition = self.form.definition
+        items = [
+            f'<a href="{escape(path, quote=True)}">{escape(question_caption(definition, path, self.ctx.lang, 70))}'
+            f"</a> — {escape(message)}"
+            for path, message in list(errors.items())[:shown]
+        ]
+        more = len(errors) - shown
+        if more > 0:
+            items.append(escape(self.tr("and {n} more").format(n=more)))
+        heading = escape(self.tr("Answers to complete or correct before this response is complete: {n}")
+                         .format(n=len(errors)))
+        return heading + "<br>" + "<br>".join(items)
+
+    def _go_to_question(self, path: str) -> None:
+        self.form.focus_question(path)
 
     def validate(self) -> None:
         from ..services import responses

@@ -351,7 +351,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="733"/>
         <source>“{text}”</source>
-        <translation>« {text} »</translation>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="778"/>
@@ -448,7 +448,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
         <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
-        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre (« Ouvrir l’espace d’appel » la fait revenir) ?</translation>
+        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre («&#xa0;Ouvrir l’espace d’appel&#xa0;» la fait revenir)&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="860"/>
@@ -481,7 +481,7 @@
     <message>
         <location filename="../../mcim_desk/forms/captions.py" line="76"/>
         <source>“{label}”</source>
-        <translation>« {label} »</translation>
+        <translation>«&#xa0;{label}&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1426,22 +1426,22 @@
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="288"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="291"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="288"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="291"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="295"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="298"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="311"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="314"/>
         <source>The demo database was created:
 {path}
 
@@ -1452,12 +1452,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="313"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="319"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="322"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1465,12 +1465,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="343"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="346"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="344"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="347"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -2132,7 +2132,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="603"/>
         <source>Sho&amp;w:</source>
-        <translation>Affic&amp;her :</translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
@@ -2581,149 +2581,149 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="276"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="297"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="301"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>When (your time)</source>
         <translation>Quand (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="278"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="279"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="328"/>
         <source>created</source>
         <translation>création</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="328"/>
         <source>changed</source>
         <translation>modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="303"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="328"/>
         <source>status</source>
         <translation>état</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>imported</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="304"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
         <source>entry added</source>
         <translation>entrée ajoutée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="305"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>entry removed</source>
         <translation>entrée retirée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="305"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
         <source>entry moved</source>
         <translation>entrée déplacée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="319"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="344"/>
         <source>Response</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="321"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="346"/>
         <source>{form}, version {version}</source>
         <translation>{form}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="349"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="350"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="350"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="326"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="351"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="329"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="354"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="355"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="355"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="330"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="355"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="331"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="356"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="331"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="356"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="334"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="359"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="337"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="338"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="362"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="363"/>
         <source>entry {n}</source>
         <translation>entrée {n}</translation>
     </message>
@@ -3490,7 +3490,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
         <source>&amp;Undo: {change}</source>
-        <translation>&amp;Annuler : {change}</translation>
+        <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
@@ -3500,7 +3500,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
         <source>&amp;Redo: {change}</source>
-        <translation>&amp;Rétablir : {change}</translation>
+        <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="404"/>
@@ -4366,12 +4366,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="351"/>
         <source>Filter the choices of: {question}</source>
-        <translation>Filtrer les choix de : {question}</translation>
+        <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="354"/>
         <source>Notes on: {question}</source>
-        <translation>Notes sur : {question}</translation>
+        <translation>Notes sur&#xa0;: {question}</translation>
     </message>
 </context>
 <context>
@@ -4385,102 +4385,107 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="161"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="187"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
         <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="165"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="167"/>
         <source>All answers are complete and valid.</source>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="205"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="186"/>
+        <source>and {n} more</source>
+        <translation>et {n} autre(s)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="230"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="206"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="231"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="232"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="212"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="237"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="213"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="238"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="214"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="239"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="215"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="240"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="216"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="226"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="251"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="253"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="234"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="236"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="261"/>
         <source>Source of the response</source>
         <translation>Source de la réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="246"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="271"/>
         <source>Type in a questionnaire returned on paper, by e-mail or answered by phone: every answer is saved as you go.</source>
-        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone : chaque réponse est enregistrée au fil de la saisie.</translation>
+        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone&#xa0;: chaque réponse est enregistrée au fil de la saisie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="242"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="267"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="268"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="244"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="269"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="245"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="270"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="248"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="273"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4546,7 +4551,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="227"/>
         <source>“{text}”</source>
-        <translation>« {text} »</translation>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
@@ -4913,102 +4918,102 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="142"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="144"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
         <source>Summary of findings</source>
         <translation>Synthèse des résultats</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
         <source>Mechanism profile</source>
         <translation>Profil du mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>Follow-up status</source>
         <translation>État des suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
         <source>Blank questionnaire</source>
         <translation>Questionnaire vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
         <source>Blank interview guide</source>
         <translation>Guide d’entretien vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
         <source>&amp;Report:</source>
         <translation>&amp;Rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
         <source>&amp;Language of the report:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="159"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="160"/>
         <source>&amp;Create the report</source>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="204"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="204"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="217"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="217"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="220"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="223"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="262"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="265"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="265"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="268"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="266"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="269"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>
@@ -5051,12 +5056,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
         <source>One row per response and one column per question; a column is headed by the question’s section and number (q4 is question 4). The partners of question 25 are on a sheet of their own.</source>
-        <translation>Une ligne par réponse et une colonne par question ; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
+        <translation>Une ligne par réponse et une colonne par question&#xa0;; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
         <source>The layout of KoboToolbox exports: columns named by question path (section_2/q4). In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
-        <translation>La disposition des exports KoboToolbox : colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
+        <translation>La disposition des exports KoboToolbox&#xa0;: colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>

@@ -238,3 +238,18 @@ def test_keyboard_alone_tab_through_fields_and_jump_sections(make_window, qtbot,
     assert QApplication.focusWidget() is form.widgets["section_2/q4"].editor  # first field there
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Space picks the first choice
     assert responses.answers(page.ctx.db, form.response.id)["section_2/q4"] == "oui"
+
+
+def test_check_answers_lists_each_question_as_a_link(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot)
+    page.check_answers()
+    text = page.messages.text()
+    assert page.messages.isVisibleTo(page)
+    assert "Answers to complete or correct before this response is complete: 3" in text
+    assert '<a href="section_1/q1">1. Please indicate the name of your' in text
+    assert 'href="submission/submitted_by"' in text and "Please indicate who is submitting" in text
+    page.form.widgets["section_4/q26"].editor.setFocus()
+    page.messages.linkActivated.emit("submission/submitted_by")  # the link followed
+    target = page.form.widgets["submission/submitted_by"].editor
+    qtbot.waitUntil(target.hasFocus)
+    assert not target.visibleRegion().isEmpty()  # scrolled into view
