@@ -488,6 +488,7 @@ class FormView(QWidget):
         self.markers: dict[str, str] = {}
         self.show_all_errors = False
         self.notes_visible = False
+        self.visited: set[str] = set()  # sections the user went to (the navigator's ticks)
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("section_list")
@@ -530,6 +531,7 @@ class FormView(QWidget):
         self.answers = dict(responses.answers(db, response_id))
         self.notes = dict(responses.notes(db, response_id))
         self.show_all_errors = False
+        self.visited = set()
         self._rebuild()
         self.response_opened.emit(response_id)
 
@@ -807,11 +809,15 @@ class FormView(QWidget):
             if p is None:
                 item.setText(title)
                 continue
-            tick = "✓" if p.answered == p.required and p.errors == 0 else "•"
-            item.setText(f"{tick} {title}  ({p.answered}/{p.required})")
-            item.setToolTip(self.tr("{answered} of {required} required answers given, {errors} to "
-                                    "look at").format(answered=p.answered, required=p.required,
-                                                      errors=p.errors))
+            # a tick only for a section seen (gone to, or with answers) and complete; the counts
+            # are the questions answered of those asked, required or not
+            seen = name in self.visited or p.filled > 0
+            tick = "✓" if seen and p.answered == p.required and p.errors == 0 else "•"
+            item.setText(f"{tick} {title}  ({p.filled}/{p.relevant})")
+            item.setToolTip(self.tr("{filled} of {relevant} questions answered ({answered} of {required} "
+                                    "required), {errors} to look at").format(
+                filled=p.filled, relevant=p.relevant, answered=p.answered, required=p.required,
+                errors=p.errors))
 
     def check_answers(self) -> dict[str, str]:
         """Show every message, required ones included; returns them by path."""
@@ -836,6 +842,9 @@ class FormView(QWidget):
         if item is None:
             return
         box = self.section_boxes.get(item.data(Qt.ItemDataRole.UserRole))
+        if item.data(Qt.ItemDataRole.UserRole) not in self.visited:
+            self.visited.add(item.data(Qt.ItemDataRole.UserRole))
+            QTimer.singleShot(0, self._refresh)  # its tick, once seen
         if box is not None:
             self.scroll.verticalScrollBar().setValue(box.y())
             for widget in self.widgets.values():

@@ -2213,62 +2213,62 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="497"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="498"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="639"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="641"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="652"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="654"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="653"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="655"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="674"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="676"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="694"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="696"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="712"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="714"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="726"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="728"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="742"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="744"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="755"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="757"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="812"/>
-        <source>{answered} of {required} required answers given, {errors} to look at</source>
-        <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
+        <location filename="../../mcim_desk/ui/form_view.py" line="817"/>
+        <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
+        <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="928"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
@@ -2276,32 +2276,32 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="146"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="149"/>
         <source>“{value}” is not a whole number.</source>
         <translation>« {value} » n’est pas un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="148"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="151"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
         <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="159"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="162"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
         <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="165"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="168"/>
         <source>“{value}” is not one of the choices.</source>
         <translation>« {value} » ne fait pas partie des choix.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="367"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="370"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="371"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="374"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>

@@ -253,3 +253,15 @@ def test_check_answers_lists_each_question_as_a_link(make_window, qtbot) -> None
     target = page.form.widgets["submission/submitted_by"].editor
     qtbot.waitUntil(target.hasFocus)
     assert not target.visibleRegion().isEmpty()  # scrolled into view
+
+
+def test_section_list_counts_asked_questions_and_ticks_only_seen_sections(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot, key="pidc")  # a new questionnaire
+    sections = page.form.sections
+    texts = [sections.item(r).text() for r in range(sections.count())]
+    assert not any(t.startswith("✓") for t in texts), texts  # nothing seen, nothing ticked
+    section_4 = next(r for r, t in enumerate(texts) if t.startswith("• IV."))
+    assert texts[section_4].endswith("(0/2)")  # Q26, Q27 asked; none answered
+    sections.setCurrentRow(section_4)  # gone to: nothing in it is required
+    qtbot.waitUntil(lambda: sections.item(section_4).text().startswith("✓"))
+    assert "0 of 2 questions answered" in sections.item(section_4).toolTip()
