@@ -146,6 +146,7 @@ class QuoteDialog(QDialog):
         self.filter.textChanged.connect(self._filter)
         self.tags = QListWidget(self)
         self.tags.setObjectName("tag_list")
+        self.tags.setWordWrap(True)  # the objectives' long titles wrap rather than run off the side
         self.reference_names: list[str] = []
         for name, caption in reference_tags(ctx):
             item = QListWidgetItem(caption, self.tags)

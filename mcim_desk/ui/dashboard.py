@@ -95,6 +95,7 @@ class DashboardPage(QWidget):
         self.tree.setObjectName("dashboard_due")
         self.tree.setColumnCount(4)
         self.tree.setRootIsDecorated(False)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # rows as airy as the tables
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
