@@ -354,6 +354,8 @@ class ContactDialog(QDialog):
             self.role.addItem(text, key)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(620)  # e-mail addresses and institutions are long
         form.addRow(self.tr("Role"), self.role)
         captions = {
             "name": self.tr("Name"), "title": self.tr("Title"),

@@ -44,6 +44,8 @@ class PreferencesDialog(QDialog):
         self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(560)  # a long name (in Arabic script too) stays whole
         form.addRow(self.tr("Profile name (written in the audit log)"), self.profile)
         form.addRow(self.tr("My time zone"), self.zone)
         form.addRow(self.tr("Language"), self.language)

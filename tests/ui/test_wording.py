@@ -62,3 +62,21 @@ def test_quotes_use_the_language_quotation_marks(make_window, qtbot) -> None:  #
     assert browser.tr("“{text}”").format(text="x") == "«\u00a0x\u00a0»"
     window.set_language("en")
     assert browser.tr("“{text}”").format(text="x") == "“x”"
+
+
+def test_contact_and_preferences_fields_are_wide_enough(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.mechanism_card import ContactDialog
+    from mcim_desk.ui.preferences_dialog import PreferencesDialog
+
+    window = make_window()
+    contact = ContactDialog({"chair": "Chair"}, None, "m", window)
+    contact.show()
+    email = contact.edits["email"]
+    email.setText("demo.abu_dhabi_dialogue@example.org")
+    qtbot.waitUntil(lambda: email.width() > 0)
+    assert email.width() >= email.fontMetrics().horizontalAdvance(email.text()) + 8
+    prefs = PreferencesDialog(window.prefs, window)
+    prefs.show()
+    prefs.profile.setText("عبد الرحمن بن عبد العزيز الفلاني")
+    qtbot.waitUntil(lambda: prefs.profile.width() > 0)
+    assert prefs.profile.width() >= prefs.profile.fontMetrics().horizontalAdvance(prefs.profile.text()) + 8
