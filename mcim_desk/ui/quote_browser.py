@@ -87,7 +87,8 @@ class QuoteBrowser(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # the quoted words get the room; the other columns keep a readable width
-        for column, width in ((0, 120), (1, 110), (2, 150), (3, 300), (4, 130), (5, 90)):
+        # the six columns fit the page at the window's default size (the tags were cut off)
+        for column, width in ((0, 90), (1, 100), (2, 130), (3, 230), (4, 110), (5, 60)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
