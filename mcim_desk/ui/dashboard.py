@@ -99,6 +99,9 @@ class DashboardPage(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 130), (2, 150)):  # long names and kinds must leave the notes room
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.tree.header().resizeSection(column, width)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._go(item))
         self.tree.itemSelectionChanged.connect(self._due_selection)
         self.groups: dict[str, QTreeWidgetItem] = {}

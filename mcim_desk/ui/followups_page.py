@@ -392,6 +392,8 @@ class FollowUpsPage(QWidget):
         else:
             self.items = followups.followups(self.ctx.db, status=status or None, mechanism_id=mechanism)
         self._show_sent()
+        # one mechanism: its name is in the heading, the column would only push Notes away
+        self.table.setColumnHidden(2, not self.all_mechanisms.isChecked())
         self._fill(keep)
 
     def _show_sent(self) -> None:

@@ -361,6 +361,9 @@ class InterviewsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the interviewee's name, title and institution are long: a set width, the rest in a tooltip
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().resizeSection(1, 230)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_workspace())
@@ -461,6 +464,7 @@ class InterviewsPage(QWidget):
                 )
                 for c, text in enumerate(cells):
                     item = plain_item(text, info.id)
+                    item.setToolTip(text)
                     if info.status in ("cancelled", "rescheduled"):
                         item.setForeground(colour("muted", self.table))  # readable: 4.5:1 at least
                     self.table.setItem(r, c, item)

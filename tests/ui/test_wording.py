@@ -80,3 +80,15 @@ def test_contact_and_preferences_fields_are_wide_enough(make_window, qtbot) -> N
     prefs.profile.setText("عبد الرحمن بن عبد العزيز الفلاني")
     qtbot.waitUntil(lambda: prefs.profile.width() > 0)
     assert prefs.profile.width() >= prefs.profile.fontMetrics().horizontalAdvance(prefs.profile.text()) + 8
+
+
+def test_followups_page_leaves_room_for_the_notes(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.followups_page import FollowUpsPage
+
+    window = make_window()
+    page = window.findChild(FollowUpsPage)
+    window.tabs.setCurrentWidget(page)
+    _select(window, "rabat_process")
+    assert page.table.isColumnHidden(2)  # one mechanism: named in the heading
+    page.all_mechanisms.setChecked(True)
+    assert not page.table.isColumnHidden(2)
