@@ -176,3 +176,24 @@ def test_help_lists_the_keyboard_shortcuts_of_every_page(make_window, qtbot) -> 
     assert ("Ctrl+D", "Marquer le suivi sélectionné comme fait") in rows
     assert ("Ctrl+Maj+T", "Démarrer ou mettre en pause le chronomètre de l’appel") in rows
     assert widget_problems(dialog) == []
+
+
+def test_the_dashboard_is_reached_by_tab_from_the_search_box(make_window, qtbot) -> None:  # noqa: ANN001
+    """The issue's measure: 400 Tabs from the search box stayed in the mechanism table."""
+    from PySide6.QtWidgets import QApplication
+
+    from mcim_desk.ui.dashboard import DashboardPage
+
+    window = make_window()
+    dashboard = window.findChild(DashboardPage)
+    window.tabs.setCurrentWidget(dashboard)
+    window.list_panel.search.setFocus()
+    visited = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        visited.append(focus)
+        if dashboard.isAncestorOf(focus):
+            break
+    assert dashboard.isAncestorOf(visited[-1]), [type(w).__name__ for w in visited]
+    assert len(visited) < 12
