@@ -125,6 +125,7 @@ class QuestionWidget(QFrame):
         self.error.hide()
         self.notes: CommitTextEdit | None = None
         self.editor: QWidget | None = None
+        self.show_hint = True  # a repeat's later entries leave the hint to the first one
         self.buttons: dict[str, QAbstractButton] = {}
         self.rows: dict[str, WrappingCheck] = {}  # multiple choices: the box and its label
         self.filter: QLineEdit | None = None
@@ -320,7 +321,7 @@ class QuestionWidget(QFrame):
         self.label.setText(q.label(lang) + mark)
         hint = q.hint(lang)
         self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
+        self.hint.setVisible(bool(hint) and self.show_hint)
         for name, button in self.buttons.items():
             row = self.rows.get(name)
             (row.label if row else button).setText(q.choice_label(name, lang))
@@ -623,7 +624,13 @@ class FormView(QWidget):
         indexes = self.state.instances(repeat.path) if self.state else []
         for position, index in enumerate(indexes, start=1):
             frame, inner = repeat.instance_frame(index, position, len(indexes))
-            self._add_children(repeat.question, repeat_instance(repeat.path, index), inner, frame)
+            instance = repeat_instance(repeat.path, index)
+            self._add_children(repeat.question, instance, inner, frame)
+            if position > 1:  # the same hint under every entry says nothing new (Annex 4, Q25)
+                for path, widget in self.widgets.items():
+                    if path.startswith(instance + "/"):
+                        widget.show_hint = False
+                        widget.hint.hide()
         repeat.retranslate(self.ctx.lang)
         repeat.order_tab_chain()
 

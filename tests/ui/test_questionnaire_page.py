@@ -265,3 +265,17 @@ def test_section_list_counts_asked_questions_and_ticks_only_seen_sections(make_w
     sections.setCurrentRow(section_4)  # gone to: nothing in it is required
     qtbot.waitUntil(lambda: sections.item(section_4).text().startswith("✓"))
     assert "0 of 2 questions answered" in sections.item(section_4).toolTip()
+
+
+def test_a_repeat_hint_shows_under_the_first_entry_only(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot)
+    form = page.form
+    repeat = form.repeats["section_4/q25"]
+    for _ in range(3):
+        qtbot.mouseClick(repeat.add_button, Qt.MouseButton.LeftButton)
+    hints = [form.widgets[f"section_4/q25[{n}]/category"].hint for n in (1, 2, 3)]
+    qtbot.waitUntil(lambda: form.widgets["section_4/q25[3]/category"].isVisibleTo(form))  # shown: queued
+    assert "4" in hints[0].text() and hints[0].isVisibleTo(form)  # "… Annex 4"
+    assert not hints[1].isVisibleTo(form) and not hints[2].isVisibleTo(form)
+    form.retranslate()  # a language change keeps it so
+    assert hints[0].isVisibleTo(form) and not hints[2].isVisibleTo(form)
