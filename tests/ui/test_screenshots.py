@@ -62,3 +62,25 @@ def test_an_unknown_screen_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no-such-screen" in result.stderr and "dashboard" in result.stderr
     assert not list(tmp_path.glob("*.png"))
+
+
+def test_the_program_does_not_load_the_developer_tools(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mcim_desk.preferences import Preferences\n"
+        "from mcim_desk.ui.main_window import MainWindow\n"
+        "from mcim_desk.ui.tasks import SyncRunner\n"
+        "from mcim_desk.ui.dialogs import ScriptedDialogs\n"
+        "w = MainWindow(Preferences('p', 'Europe/Geneva', 'en'), SyncRunner(), ScriptedDialogs())\n"
+        "w.open_database(sys.argv[1])\n"
+        "app.processEvents()\n"
+        "print(any(m.startswith('mcim_desk.devtools') for m in sys.modules))\n"
+        "w.close()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(tmp_path / "data"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite3")], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
