@@ -8,6 +8,9 @@
 Extra arguments are passed on (to the program, or to pytest). For maintainers:
 
     python3 dev.py i18n    # refresh resources/i18n/*.ts from the sources, compile the .qm
+    python3 dev.py screenshots [--out DIR] [--lang fr en] [--only SCREEN ...]
+                           # every screen, offscreen, in French and English, as PNG files
+                           # (screenshots/<screen>-<lang>.png by default)
 """
 
 from __future__ import annotations
@@ -151,8 +154,14 @@ def throwaway_postgres(environ: Mapping[str, str] = os.environ, prefix: str = "m
             _quiet([tools["pg_ctl"], "-D", str(data), "-m", "fast", "-w", "stop"])
 
 
+def screenshots(python: Path, args: list[str]) -> int:
+    """Render every screen of the program from a demo database (mcim_desk/devtools/)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(python), "-m", "mcim_desk.devtools.screenshots", *args], cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "i18n"}:
+    if not argv or argv[0] not in {"run", "test", "i18n", "screenshots"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -161,6 +170,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "mcim_desk", *rest], cwd=ROOT)
     if command == "i18n":
         return _update_translations(python)
+    if command == "screenshots":
+        return screenshots(python, rest)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with throwaway_postgres() as pg_url:
         if pg_url:

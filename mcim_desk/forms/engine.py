@@ -30,13 +30,16 @@ _MAX_REPEAT_COUNT = 1000  # a repeat_count above this is read as this many insta
 
 
 class SectionProgress(NamedTuple):
-    """Per section: relevant required questions answered, relevant required questions, and
-    relevant questions with an error (a missing required answer counts as one)."""
+    """Per section: relevant required questions answered, relevant required questions,
+    relevant questions with an error (a missing required answer counts as one), and relevant
+    questions answered out of all relevant questions (required or not)."""
 
     name: str
     answered: int
     required: int
     errors: int
+    filled: int = 0
+    relevant: int = 0
 
 
 @dataclass(eq=False)
@@ -499,14 +502,17 @@ class FormState:
         for path, node in self._expand():
             if not node.question.takes_answer:
                 if "/" not in path and node.question.is_container:
-                    sections.setdefault(path, [0, 0, 0])
+                    sections.setdefault(path, [0, 0, 0, 0, 0])
                 continue
             top = path.split("/", 1)[0] if "/" in path else ""
             top = definition_path(top)
             loose = loose or top == ""
-            counts = sections.setdefault(top, [0, 0, 0])
+            counts = sections.setdefault(top, [0, 0, 0, 0, 0])
             if not self.relevant(path):
                 continue
+            counts[4] += 1
+            if self.answers.get(path) not in (None, ""):
+                counts[3] += 1
             problem = self._problem(path, node)
             if self.is_required(path):
                 counts[1] += 1

@@ -111,12 +111,15 @@ def _valid(column: str, kind: str, required: bool) -> str:
         return f"({c} IS NULL OR (typeof({c}) = 'text' AND length({c}) = 10 AND date({c}, '+0 days') IS {c}))"
     # datetime: a real calendar moment (the '+0 days' modifier makes SQLite normalise 30
     # February, so the comparison fails; junk gives NULL, hence IS, never = : a NULL
-    # condition would let the row through), with either no fraction or microseconds.
+    # condition would let the row through), with either no fraction or microseconds. The
+    # date and time are checked without the fraction: SQLite rounds .9995 and more up to the
+    # next second, which would refuse every moment stamped in the last half millisecond.
     return (
         f"({c} IS NULL OR (typeof({c}) = 'text' AND ("
         f"(length({c}) = 19 AND datetime({c}, '+0 days') IS {c}) OR "
         f"(length({c}) = 26 AND substr({c}, 20, 1) = '.' "
-        f"AND datetime({c}, '+0 days') IS substr({c}, 1, 19)))))"
+        f"AND substr({c}, 21) GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]' "
+        f"AND datetime(substr({c}, 1, 19), '+0 days') IS substr({c}, 1, 19)))))"
     )
 
 

@@ -103,7 +103,12 @@ def quick_check(path: Path) -> str:
             raise classify(exc, path.parent) or StorageError(path) from exc
         return str(exc)
     first = rows[0][0] if rows else "no answer"
-    return "ok" if first == "ok" and len(rows) == 1 else "; ".join(r[0] for r in rows[:5])
+    if first == "ok" and len(rows) == 1:
+        return "ok"
+    # SQLite lists every broken cell (hundreds of lines): a message shows the first few
+    lines = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
+    shown = "; ".join(lines[:3])
+    return shown + (f"; … (+{len(lines) - 3})" if len(lines) > 3 else "")
 
 
 def online_backup(source: Path, target: Path) -> Path:

@@ -844,7 +844,7 @@ def _members_text(value: Any, lang: str) -> str:
 
 
 def _text(value: Any, lang: str, definition: Any = None, path: str | None = None) -> str:
-    """A value as a user reads it: choices by label (and code), a repeat as one line per
+    """A value as a user reads it: choices by their labels, a repeat as one line per
     answer, relative to the repeat."""
     if value is None or value == "":
         return QCoreApplication.translate("Exchange", "(empty)")
@@ -870,7 +870,7 @@ def _text(value: Any, lang: str, definition: Any = None, path: str | None = None
         element = definition.find(path)
         if element is not None and element.is_select:
             codes = value.split() if element.type == "select_multiple" else [value]
-            return "; ".join(f"{element.choice_label(code, lang)} ({code})" for code in codes)
+            return "; ".join(element.choice_label(code, lang) for code in codes)
     return str(value)
 
 
@@ -920,14 +920,12 @@ def _describe(session: Session, items: list[Conflict], lang: str, *, current: bo
                     kind = definition.title(lang)
             where = " — ".join(p for p in (acronym(owners.get(item.record_id)), kind) if p)
             if item.table != "response" and definition is not None:
+                from ..forms.captions import question_caption
+
                 path, column = _answer_field(item.field)
-                element = definition.find(path)
-                label = element.label(lang) if element is not None else ""
-                question = path
+                question = question_caption(definition, path, lang)  # its number and label, not its path
                 if column == "note":
                     question += " (" + QCoreApplication.translate("Exchange", "note") + ")"
-                if label:
-                    question += f" — {_short(label, 90)}"
         else:
             row = exchange_repo.record(session, item.table, item.record_id) or {}
             if item.table == "mechanism":
@@ -996,11 +994,6 @@ def _field_label(name: str) -> str:
         "text": QCoreApplication.translate("Exchange", "Text"),
     }
     return labels.get(name, name)
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- spreadsheets ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .interviews_page import CallbackCommand, duration_text, error_label
 from .undo import SaveValueCommand
@@ -145,6 +146,7 @@ class QuoteDialog(QDialog):
         self.filter.textChanged.connect(self._filter)
         self.tags = QListWidget(self)
         self.tags.setObjectName("tag_list")
+        self.tags.setWordWrap(True)  # the objectives' long titles wrap rather than run off the side
         self.reference_names: list[str] = []
         for name, caption in reference_tags(ctx):
             item = QListWidgetItem(caption, self.tags)
@@ -162,7 +164,7 @@ class QuoteDialog(QDialog):
         self.consent_note = QLabel(self)
         self.consent_note.setObjectName("consent_note")
         self.consent_note.setWordWrap(True)
-        self.consent_note.setStyleSheet("color: #555;")
+        self.consent_note.setStyleSheet(text_style("muted", self.consent_note))
         self.consent_note.setText(self.tr(
             "Cleared for publication needs the interviewee’s consent to be named or quoted; it "
             "has not been recorded for this interview."))
@@ -188,6 +190,11 @@ class QuoteDialog(QDialog):
         layout.addWidget(buttons)
         self.set_tags(tags)
         self.cleared.setChecked(cleared and allows_publication)
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.tags, self.tr("Tags from the Compact"))
+        access.name(self.filter, self.tr("Filter the tags from the Compact"))
         self.filter.setFocus()
 
     def set_tags(self, tags: tuple[str, ...] | list[str]) -> None:
@@ -349,7 +356,7 @@ class CallWorkspace(QWidget):
         self.notes_edit.customContextMenuRequested.connect(self._notes_menu)
         self.notes_saved = QLabel(self.notes_box)
         self.notes_saved.setObjectName("notes_saved")
-        self.notes_saved.setStyleSheet("color: #555;")
+        self.notes_saved.setStyleSheet(text_style("muted", self.notes_saved))
         notes_layout = QVBoxLayout(self.notes_box)
         notes_layout.addWidget(self.notes_edit)
         notes_layout.addWidget(self.notes_saved)
@@ -745,7 +752,8 @@ class CallWorkspace(QWidget):
                 marks.append(self.tr("text changed"))
             suffix = f"  [{', '.join(marks)}]" if marks else ""
             tags = ", ".join(short_tag(t) for t in q.tags)
-            item = QListWidgetItem(f"“{q.text}”  — {tags}{suffix}" if tags else f"“{q.text}”{suffix}",
+            quoted = self.tr("“{text}”").format(text=q.text)  # « … » in French
+            item = QListWidgetItem(f"{quoted}  — {tags}{suffix}" if tags else f"{quoted}{suffix}",
                                    self.quote_list)
             item.setData(Qt.ItemDataRole.UserRole, q)
             if q.id == keep:
@@ -796,7 +804,7 @@ class CallWorkspace(QWidget):
     # -- messages, refresh, language --------------------------------------------------------
 
     def _message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setStyleSheet(text_style("error" if error else "success", self.message))
         self.message.setText(text)
         self.message.show()
 
@@ -848,6 +856,12 @@ class CallWorkspace(QWidget):
         self.quotes_box.setTitle(self.tr("Quotes from this interview"))
         self.quote_button.setText(self.tr("Save selection as &quote…"))
         self.remove_quote_button.setText(self.tr("Remove the quote"))
+        from . import access
+
+        self.consent_label.setBuddy(self.consent)
+        access.name(self.consent, self.tr("Consent of the interviewee"))
+        access.name(self.notes_edit, self.tr("Call notes"))
+        access.view(self.quote_list, self.tr("Quotes from this interview"))
         self._show_info()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -858,14 +872,34 @@ class CallWorkspace(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 - Qt API
-        if event.type() == QEvent.Type.Close and watched is not self and self.isVisible():
+        if event.type() == QEvent.Type.Close and watched is not self and (self.isVisible() or self.tick.isActive()):
+            self._window_closing = True  # the program closes: the call ends, its length is kept
             self.close()
         return False
+
+    def _ask_about_running_call(self) -> str:
+        """"end", "keep" (the window hides, the timer runs on) or "cancel"."""
+        answer = self.ctx.dialogs.choose(
+            self.tr("The call is running"),
+            self.tr("The call timer is running ({time}). End the call now (its length is recorded), or "
+                    "keep it running and hide this window (“Open the call workspace” brings it back)?")
+            .format(time=duration_text(self._seconds())),
+            [("end", self.tr("&End the call")), ("keep", self.tr("&Keep it running"))],
+            cancel="cancel",
+        )
+        return answer or "cancel"
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self.notes_edit.idle.stop()
         self._commit_notes()
-        if self.tick.isActive():  # closing the window ends the call: its length is kept
+        if self.tick.isActive() and not getattr(self, "_window_closing", False):
+            choice = self._ask_about_running_call()
+            if choice != "end":
+                event.ignore()
+                if choice == "keep":
+                    self.hide()
+                return
+        if self.tick.isActive():  # ending the call: its length is kept
             self.stop_call()
         app = QApplication.instance()
         if app is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label
 
@@ -215,7 +216,7 @@ class CodebookDialog(QDialog):
         self.undo_button.clicked.connect(ctx.undo.undo)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(text_style("muted", self.note))
         self.error = error_label(self, "codebook_error")
         row = QHBoxLayout()
         for b in (self.add_button, self.sub_button, self.edit_button, self.delete_button):
@@ -349,6 +350,9 @@ class CodebookDialog(QDialog):
         self.edit_button.setText(self.tr("&Edit…"))
         self.delete_button.setText(self.tr("&Delete"))
         self.undo_button.setText(self.tr("&Undo"))
+        from . import access
+
+        access.view(self.tree, self.tr("Codebook"))
         self.note.setText(self.tr("Codes mark passages of free-text answers (for example the study’s "
                                   "“facilitate dialogue”, “information notes”, “training workshops”). "
                                   "Select words in an answer and choose “Code selection…” in its menu."))
@@ -412,6 +416,11 @@ class CodeSelectionDialog(QDialog):
         layout.addWidget(buttons)
         self.fill()
         self.filter.setFocus()
+        from . import access
+
+        access.name(self.text, self.tr("Selected words"))
+        access.name(self.filter, self.tr("Filter the codes"))
+        access.view(self.list, self.tr("Codes"))
 
     def fill(self, check: tuple[str, ...] = ()) -> None:
         from ..services import quotes

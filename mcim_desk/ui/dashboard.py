@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import border_style, colour
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 
@@ -94,9 +95,13 @@ class DashboardPage(QWidget):
         self.tree.setObjectName("dashboard_due")
         self.tree.setColumnCount(4)
         self.tree.setRootIsDecorated(False)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # rows as airy as the tables
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 130), (2, 150)):  # long names and kinds must leave the notes room
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.tree.header().resizeSection(column, width)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._go(item))
         self.tree.itemSelectionChanged.connect(self._due_selection)
         self.groups: dict[str, QTreeWidgetItem] = {}
@@ -155,6 +160,10 @@ class DashboardPage(QWidget):
         layout.addWidget(splitter, 1)
 
         QShortcut(QKeySequence("Ctrl+D"), self.tree, self.mark_done)
+        # Tab follows the layout (the region box was made before the type box)
+        self.setTabOrder(self.deadline, self.type_box)
+        self.setTabOrder(self.type_box, self.region)
+        self.setTabOrder(self.region, self.export_button)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(lambda: self.reload() if self.isVisible() else None)
@@ -252,7 +261,7 @@ class DashboardPage(QWidget):
             entries = lists.get(key, data.interviews)
             group.setText(0, captions[key].format(n=len(entries)))
             if key == "overdue" and entries:
-                group.setForeground(0, Qt.GlobalColor.darkRed)
+                group.setForeground(0, colour("error", self.tree))
             for entry in entries:
                 item = QTreeWidgetItem(group)
                 if key == "interviews":
@@ -306,12 +315,19 @@ class DashboardPage(QWidget):
             for r, row in enumerate(data.progress):
                 self.progress.setItem(r, 0, plain_item(stage_label(row.stage), row.stage))
                 self.progress.setItem(r, 1, plain_item(row.text(), row.stage))
-                bar = QProgressBar(self.progress)
+                # the bar sits in a transparent holder that centres it in the cell's height
+                holder = QWidget(self.progress)
+                holder.setObjectName("progress_cell")
+                bar = QProgressBar(holder)
                 bar.setRange(0, max(1, row.total))
                 bar.setValue(row.count)
                 bar.setTextVisible(False)
                 bar.setMaximumHeight(14)
-                self.progress.setCellWidget(r, 2, bar)
+                bar.setAccessibleName(row.text())
+                cell = QVBoxLayout(holder)
+                cell.setContentsMargins(4, 0, 4, 0)
+                cell.addWidget(bar, 0, Qt.AlignmentFlag.AlignVCenter)
+                self.progress.setCellWidget(r, 2, holder)
         self.progress.selectRow(keep if 0 <= keep < len(data.progress) else 0)
         self._stage_selected()
 
@@ -366,7 +382,7 @@ class DashboardPage(QWidget):
             new = rules.parse_date(text) if text else None
         except rules.InputError as exc:
             self._failed(ValidationError(input_message(exc), "deadline"))
-            self.deadline.setStyleSheet("border: 1px solid #b00020;")
+            self.deadline.setStyleSheet(border_style(self.deadline))
             return
         self.deadline.setStyleSheet("")
         self.error.hide()
@@ -443,6 +459,11 @@ class DashboardPage(QWidget):
         self.go_button.setText(self.tr("Show the &mechanism"))
         self.progress_box.setTitle(self.tr("Progress of the study"))
         self.progress.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Mechanisms"), ""])
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.tree, self.tr("To do"))
+        access.view(self.progress, self.tr("Progress of the study"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

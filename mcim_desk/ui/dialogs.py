@@ -28,14 +28,22 @@ class DialogService:
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
-        """A warning with one button per (key, caption); the key of the one clicked (the
-        last choice when the box is closed)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
-        buttons = {box.addButton(caption, QMessageBox.ButtonRole.ActionRole): key
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]],
+               cancel: str | None = None) -> str | None:
+        """A question with one button per (key, caption); the key of the one clicked. With
+        ``cancel`` (a key), a Cancel button too, which Escape and closing the box choose;
+        without it, closing the box chooses the last choice."""
+        icon = QMessageBox.Icon.Question if cancel else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        buttons = {box.addButton(caption, QMessageBox.ButtonRole.AcceptRole): key
                    for key, caption in choices}
+        if choices:
+            box.setDefaultButton(next(iter(buttons)))
+        if cancel is not None:
+            box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
-        return buttons.get(box.clickedButton(), choices[-1][0] if choices else None)
+        fallback = cancel if cancel is not None else (choices[-1][0] if choices else None)
+        return buttons.get(box.clickedButton(), fallback)
 
     def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,
                          actor: str | None, at: datetime | None, note: bool = False) -> str:
@@ -103,12 +111,13 @@ class ScriptedDialogs(DialogService):
         self.shown.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
 
-    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]],
+               cancel: str | None = None) -> str | None:
         entry = ("choose", title, text)
         self.shown.append(entry)
         if not self.choice_answers:
             self.unexpected.append(entry)
-            return None
+            return cancel
         return self.choice_answers.pop(0)
 
     def resolve_conflict(self, question: str, theirs: str | None, yours: str | None,

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import clock
+from .colours import text_style
 
 if TYPE_CHECKING:
     from ..services.exchange import ChangeInfo, ConflictInfo, ImportPlan
@@ -72,7 +73,7 @@ class PassphraseDialog(QDialog):
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _plain(QLabel(problem, self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setVisible(bool(problem))
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -132,7 +133,7 @@ class ExportBundleDialog(QDialog):
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _plain(QLabel(self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
@@ -194,9 +195,13 @@ class SpreadsheetDialog(QDialog):
         self.labels = QCheckBox(self.tr("Write choice &labels instead of codes"), self)
         self.labels.setObjectName("labels")
         note = _plain(QLabel(self.tr(
-            "Columns are named by question path (section_2/q4), as KoboToolbox exports are. "
+            "One row per response and one column per question; a column is headed by the "
+            "question’s section and number (q4 is question 4). The partners of question 25 "
+            "are on a sheet of their own."), self))
+        note.setToolTip(self.tr(
+            "The layout of KoboToolbox exports: columns named by question path (section_2/q4). "
             "In CSV files, text starting with = + - @ is written with a leading apostrophe so "
-            "that no spreadsheet reads it as a formula."), self))
+            "that no spreadsheet reads it as a formula."))
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Language of labels:"), self.language)
@@ -211,6 +216,9 @@ class SpreadsheetDialog(QDialog):
         layout.addWidget(self.labels)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _accept(self) -> None:
         self.export_requested.emit(self.format.currentData(), self.language.currentData(), self.labels.isChecked())
@@ -275,6 +283,7 @@ class ImportPlanDialog(QDialog):
         conflicts.setPlainText("\n".join(f"• {c.where} — {c.question}" for c in plan.conflicts))
         conflicts.setVisible(bool(plan.conflicts))
         conflicts.setMaximumHeight(140)
+        conflicts.setAccessibleName(self.tr("Conflicts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import_button")
@@ -388,11 +397,12 @@ class ConflictDialog(QDialog):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices, not to the frame
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         self.error = _plain(QLabel(self))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(self.tr("&Apply my choices"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -24,6 +24,7 @@ def install_features(window: MainWindow) -> None:
     _install_interviews(window)
     _install_exchange(window)
     _install_pdf_forms(window)
+    _install_help(window)
 
 
 def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], str],
@@ -210,7 +211,7 @@ def _install_exchange(window: MainWindow) -> None:
                  lambda: QCoreApplication.translate("ExchangeMenu", "Export &spreadsheets…"),
                  run("export_spreadsheets"))
     _menu_action(window, "file", "resolve_conflicts_action",
-                 lambda: QCoreApplication.translate("ExchangeMenu", "Resolve con&flicts…"),
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Resol&ve conflicts…"),
                  run("resolve_conflicts"))
 
 
@@ -240,12 +241,25 @@ def _install_pdf_forms(window: MainWindow) -> None:
             return False
 
     _menu_action(window, "file", "questionnaire_pdf_action",
-                 lambda: QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable P&DF…"),
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable &PDF…"),
                  make_pdf)
     _menu_action(window, "file", "import_pdf_action",
-                 lambda: QCoreApplication.translate("PdfFormsMenu", "Import a filled &questionnaire (PDF)…"),
+                 lambda: QCoreApplication.translate("PdfFormsMenu", "I&mport a filled questionnaire (PDF)…"),
                  import_pdf)
     window.setAcceptDrops(True)
     drops = PdfDrops(window)  # owned by the window (its parent)
     drops.setObjectName("pdf_drop_filter")
     window.installEventFilter(drops)
+
+
+def _install_help(window: MainWindow) -> None:
+    """Help > Keyboard shortcuts (F1): the keys of every page, menus or not."""
+    from PySide6.QtCore import QCoreApplication
+
+    def show() -> None:
+        from .shortcuts_dialog import KeyboardShortcutsDialog
+
+        KeyboardShortcutsDialog(window).open()
+
+    _menu_action(window, "help", "shortcuts_action",
+                 lambda: QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"), show, "F1")

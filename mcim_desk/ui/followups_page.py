@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import border_style, colour
 from .context import UiContext
 from .interviews_page import CallbackCommand, error_label, plain_item
 from .undo import SaveValueCommand
@@ -114,6 +115,10 @@ class ClarifyDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_existing()
         self.notes.setFocus()
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.existing, self.tr("Already asked, still open"))
 
     def _fill_existing(self) -> None:
         from ..services import followups
@@ -387,6 +392,8 @@ class FollowUpsPage(QWidget):
         else:
             self.items = followups.followups(self.ctx.db, status=status or None, mechanism_id=mechanism)
         self._show_sent()
+        # one mechanism: its name is in the heading, the column would only push Notes away
+        self.table.setColumnHidden(2, not self.all_mechanisms.isChecked())
         self._fill(keep)
 
     def _show_sent(self) -> None:
@@ -421,7 +428,7 @@ class FollowUpsPage(QWidget):
                 for c, text in enumerate(cells):
                     cell = plain_item(text, item.id)
                     if item.status != "open":
-                        cell.setForeground(Qt.GlobalColor.gray)
+                        cell.setForeground(colour("muted", self.table))  # readable: 4.5:1 at least
                     self.table.setItem(r, c, cell)
         row = next((r for r, i in enumerate(self.items) if i.id == select), 0 if self.items else -1)
         if row >= 0:
@@ -487,7 +494,7 @@ class FollowUpsPage(QWidget):
             value = followups.parse_due(self.due.text(), self.ctx.prefs.time_zone)
         except ValidationError as exc:
             self._show_error(str(exc))
-            self.due.setStyleSheet("border: 1px solid #b00020;")
+            self.due.setStyleSheet(border_style(self.due))
             return
         self.due.setStyleSheet("")
         self._commit("due_utc", value)
@@ -621,7 +628,8 @@ class FollowUpsPage(QWidget):
         self.mark_sent.setToolTip(self.tr("Records today as the sending date and creates a reminder "
                                           "before the survey round’s deadline."))
         self.all_mechanisms.setText(self.tr("&All mechanisms"))
-        self.show_label.setText(self.tr("Show:"))
+        self.show_label.setText(self.tr("Sho&w:"))
+        self.show_label.setBuddy(self.status_filter)
         with QSignalBlocker(self.status_filter):
             current = self.status_filter.currentData()
             self.status_filter.clear()
@@ -651,6 +659,10 @@ class FollowUpsPage(QWidget):
         self.done_button.setToolTip(self.tr("Ctrl+D"))
         self.cancel_button.setText(self.tr("&Cancel it"))
         self.reopen_button.setText(self.tr("&Reopen"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.table, self.tr("Follow-ups"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -40,12 +40,12 @@ from ..forms.definition import FormDefinition, Question, repeat_instance
 from ..forms.engine import FormState
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
+from .colours import text_style
 from .context import UiContext
 from .undo import SaveValueCommand
 
 RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
 FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
-ERROR_STYLE = "color: #b00020;"
 MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class QuestionWidget(QFrame):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(text_style("muted", self.hint))
         self.marker = QLabel(self)
         self.marker.setStyleSheet(MARKER_STYLE)
         self.marker.setTextFormat(Qt.TextFormat.PlainText)
@@ -125,12 +125,13 @@ class QuestionWidget(QFrame):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         self.notes: CommitTextEdit | None = None
         # a typed answer or note over its limit, kept in its box, not saved: what to say
         self.limit_messages: dict[str, str] = {}
         self.editor: QWidget | None = None
+        self.show_hint = True  # a repeat's later entries leave the hint to the first one
         self.buttons: dict[str, QAbstractButton] = {}
         self.rows: dict[str, WrappingCheck] = {}  # multiple choices: the box and its label
         self.filter: QLineEdit | None = None
@@ -347,6 +348,13 @@ class QuestionWidget(QFrame):
         message = self.limit_messages.get("answer") or self.limit_messages.get("note") or message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+        # the message is the field's description: a screen reader says it with the field
+        hint = self.question.hint(self.lang)
+        description = " ".join(p for p in (message or "", hint) if p)
+        targets = list(self.buttons.values()) if self.buttons else [self.editor]
+        for widget in targets:
+            if widget is not None:
+                widget.setAccessibleDescription(description)
 
     def set_marker(self, text: str | None) -> None:
         self.marker.setText(text or "")
@@ -368,7 +376,7 @@ class QuestionWidget(QFrame):
         self.label.setText(q.label(lang) + mark)
         hint = q.hint(lang)
         self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
+        self.hint.setVisible(bool(hint) and self.show_hint)
         for name, button in self.buttons.items():
             row = self.rows.get(name)
             (row.label if row else button).setText(q.choice_label(name, lang))
@@ -385,6 +393,26 @@ class QuestionWidget(QFrame):
             self.editor.retranslate(lang)
         if self.notes is not None:
             self.notes.setPlaceholderText(self.tr("Notes on this question…"))
+        self._name_for_readers(lang)
+
+    def _name_for_readers(self, lang: str) -> None:
+        """The question's label is the editor's accessible name (a screen reader reads it,
+        not "edit"); each choice box is named by its choice; the hint describes."""
+        from ..forms.captions import shorten
+
+        question = shorten(self.question.label(lang), 160)
+        if self.editor is not None and not self.buttons:
+            self.editor.setAccessibleName(question)
+            self.editor.setAccessibleDescription(self.question.hint(lang))
+        for name, button in self.buttons.items():
+            button.setAccessibleName(self.question.choice_label(name, lang))
+            button.setAccessibleDescription(question)
+        if self.filter is not None:
+            self.filter.setAccessibleName(self.tr("Filter the choices of: {question}").format(
+                question=shorten(self.question.label(lang), 80)))
+        if self.notes is not None:
+            self.notes.setAccessibleName(self.tr("Notes on: {question}").format(
+                question=shorten(self.question.label(lang), 80)))
 
 
 class TitledBox(QFrame):
@@ -429,10 +457,10 @@ class RepeatWidget(TitledBox):
         self.add_button.setObjectName("repeat_add")
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
         self.empty = QLabel(self)
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(text_style("muted", self.empty))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("repeat_count")
-        self.count_label.setStyleSheet("color: #555;")
+        self.count_label.setStyleSheet(text_style("muted", self.count_label))
         self.count_label.hide()
         self.required_count: int | None = None
         layout = self.body_layout
@@ -452,13 +480,17 @@ class RepeatWidget(TitledBox):
         title = QLabel(self.tr("Entry {n}").format(n=position), frame)
         bar.addWidget(title, 1)
         for text, tip, handler, enabled in (
-            ("↑", self.tr("Move up"), lambda: self.move_requested.emit(self.path, index, position - 1), position > 1),
-            ("↓", self.tr("Move down"), lambda: self.move_requested.emit(self.path, index, position + 1), position < count),
-            (self.tr("Remove"), self.tr("Remove this entry"), lambda: self.remove_requested.emit(self.path, index), True),
+            ("↑", self.tr("Move entry {n} up").format(n=position),
+             lambda: self.move_requested.emit(self.path, index, position - 1), position > 1),
+            ("↓", self.tr("Move entry {n} down").format(n=position),
+             lambda: self.move_requested.emit(self.path, index, position + 1), position < count),
+            (self.tr("Remove"), self.tr("Remove entry {n}").format(n=position),
+             lambda: self.remove_requested.emit(self.path, index), True),
         ):
             button = QToolButton(frame)
             button.setText(text)
             button.setToolTip(tip)
+            button.setAccessibleName(tip)  # read as "Move entry 2 up", not "↑"
             button.setEnabled(enabled)
             button.clicked.connect(handler)
             bar.addWidget(button)
@@ -466,6 +498,24 @@ class RepeatWidget(TitledBox):
         self.body.addWidget(frame)
         self.instance_frames[index] = frame
         return frame, outer
+
+    def order_tab_chain(self) -> None:
+        """Tab goes through the entries in order, then to "Add an entry", then on to the next
+        question (entries are built after the button, and again after each change)."""
+        stops = []
+        for frame in self.instance_frames.values():
+            stops += [w for w in frame.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not _inside_composite(w, frame)]
+        if not stops:
+            return
+        anchor = self.add_button.previousInFocusChain()
+        while anchor is not None and anchor is not self.add_button and (
+                anchor is self or self.isAncestorOf(anchor) or not anchor.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            anchor = anchor.previousInFocusChain()
+        if anchor is None or anchor is self.add_button:
+            return
+        for first, second in zip([anchor, *stops], [*stops, self.add_button], strict=True):
+            QWidget.setTabOrder(first, second)
 
     def clear_instances(self) -> None:
         for frame in self.instance_frames.values():
@@ -520,6 +570,7 @@ class FormView(QWidget):
         self.show_all_errors = False
         self.notes_visible = False
         self.form_lang: str | None = None  # a language of the form's own; None: the interface's
+        self.visited: set[str] = set()  # sections the user went to (the navigator's ticks)
 
         self.language = QComboBox(self)
         self.language.setObjectName("form_language")
@@ -535,6 +586,8 @@ class FormView(QWidget):
         self.sections.setMaximumWidth(300)
         self.sections.setWordWrap(True)
         self.sections.currentRowChanged.connect(self._goto_section)
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.sections.setTabKeyNavigation(False)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -553,8 +606,11 @@ class FormView(QWidget):
         layout.addLayout(language_row)
         layout.addWidget(splitter)
 
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step_section(1))
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step_section(-1))
+        # only while the focus is in the form: elsewhere Ctrl+PgDown / Ctrl+PgUp keep switching
+        # the window's tabs
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self._step_section(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -571,6 +627,7 @@ class FormView(QWidget):
             self.form_lang = None
         if not self.answers:  # a new response: the form's defaults are its first answers
             self._apply_defaults()
+        self.visited = set()
         self._rebuild()
         self.response_opened.emit(response_id)
 
@@ -685,8 +742,15 @@ class FormView(QWidget):
         indexes = self.state.instances(repeat.path) if self.state else []
         for position, index in enumerate(indexes, start=1):
             frame, inner = repeat.instance_frame(index, position, len(indexes))
-            self._add_children(repeat.question, repeat_instance(repeat.path, index), inner, frame)
+            instance = repeat_instance(repeat.path, index)
+            self._add_children(repeat.question, instance, inner, frame)
+            if position > 1:  # the same hint under every entry says nothing new (Annex 4, Q25)
+                for path, widget in self.widgets.items():
+                    if path.startswith(instance + "/"):
+                        widget.show_hint = False
+                        widget.hint.hide()
         repeat.retranslate(self.label_lang())
+        repeat.order_tab_chain()
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -694,12 +758,12 @@ class FormView(QWidget):
         old = self.answers.get(path)
         if old == value or self.response is None:
             return
-        widget = self.widgets.get(path)
-        question = widget.question if widget else None
-        caption = question.name if question else path
+        from ..forms.captions import short_question
+
+        caption = short_question(self.definition, path, self.ctx.lang)  # "question 12", not "q12"
         response_id = self.response.id
         command = SaveValueCommand(
-            self.tr("Answer {question}").format(question=caption), old, value,
+            self.tr("Answer to {question}").format(question=caption), old, value,
             save=lambda v: self._save(response_id, path, v, command),
             on_error=lambda exc: self._save_failed(path, exc),
         )
@@ -813,7 +877,10 @@ class FormView(QWidget):
             if widget is not None:
                 widget.set_note(self.notes[path])
 
-        command = SaveValueCommand(self.tr("Note on {question}").format(question=path),
+        from ..forms.captions import short_question
+
+        caption = short_question(self.definition, path, self.ctx.lang)
+        command = SaveValueCommand(self.tr("Note on {question}").format(question=caption),
                                    old, note, save, lambda exc: self._save_failed(path, exc))
         self.ctx.undo.push(command)
 
@@ -953,11 +1020,15 @@ class FormView(QWidget):
             if p is None:
                 item.setText(title)
                 continue
-            tick = "✓" if p.answered == p.required and p.errors == 0 else "•"
-            item.setText(f"{tick} {title}  ({p.answered}/{p.required})")
-            item.setToolTip(self.tr("{answered} of {required} required answers given, {errors} to "
-                                    "look at").format(answered=p.answered, required=p.required,
-                                                      errors=p.errors))
+            # a tick only for a section seen (gone to, or with answers) and complete; the counts
+            # are the questions answered of those asked, required or not
+            seen = name in self.visited or p.filled > 0
+            tick = "✓" if seen and p.answered == p.required and p.errors == 0 else "•"
+            item.setText(f"{tick} {title}  ({p.filled}/{p.relevant})")
+            item.setToolTip(self.tr("{filled} of {relevant} questions answered ({answered} of {required} "
+                                    "required), {errors} to look at").format(
+                filled=p.filled, relevant=p.relevant, answered=p.answered, required=p.required,
+                errors=p.errors))
 
     def check_answers(self) -> dict[str, str]:
         """Show every message, required ones included; returns them by path."""
@@ -982,6 +1053,9 @@ class FormView(QWidget):
         if item is None:
             return
         box = self.section_boxes.get(item.data(Qt.ItemDataRole.UserRole))
+        if item.data(Qt.ItemDataRole.UserRole) not in self.visited:
+            self.visited.add(item.data(Qt.ItemDataRole.UserRole))
+            QTimer.singleShot(0, self._refresh)  # its tick, once seen
         if box is not None:
             self.scroll.verticalScrollBar().setValue(box.y())
             for widget in self.widgets.values():
@@ -1107,6 +1181,16 @@ def save_error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
         "the log has the details.").format(error=type(exc).__name__)
+
+
+def _inside_composite(widget: QWidget, stop: QWidget) -> bool:
+    """A combo box's line edit, a line edit's clear button: not tab stops of their own."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not stop:
+        if isinstance(parent, (QComboBox, QLineEdit)):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class _Declined(Exception):

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
+from .colours import colour, text_style
 from .context import UiContext
 
-ERROR_STYLE = "color: #b00020;"
 NEW_CONTACT = "__new__"
 
 
@@ -79,7 +79,7 @@ def plain_item(text: str, data: object = None) -> QTableWidgetItem:
 def error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(text_style("error", label))
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
@@ -210,6 +210,10 @@ class PlanDialog(QDialog):
         self.setTabOrder(self.zone, self.date)
         self.setTabOrder(self.date, self.start)
         self.setTabOrder(self.start, self.end)
+        from . import access
+
+        access.name_from_buddies(self)
+        access.name(self.end, self.tr("To (interviewee’s clock)"))
 
         if reschedule_of is not None:
             self._fill_from(reschedule_of)
@@ -256,13 +260,18 @@ class PlanDialog(QDialog):
     def _update_preview(self) -> None:
         from ..services.catalogue import ValidationError
 
+        if self.error.isVisible():  # the message was about what is being corrected
+            self.error.hide()
+            for edit in (self.zone, self.date, self.start, self.end, self.new_name):
+                edit.setAccessibleDescription("")
+
         if not (self.date.text().strip() and self.start.text().strip() and self.end.text().strip()):
             self.preview.setText("")
             return
         try:
             planned = self._planned()
         except ValidationError as exc:
-            self.preview.setStyleSheet(ERROR_STYLE)
+            self.preview.setStyleSheet(text_style("error", self.preview))
             self.preview.setText(str(exc))
             return
         from ..domain.interviews import local_date_text
@@ -310,6 +319,8 @@ class PlanDialog(QDialog):
         widget = {"zone": self.zone, "date": self.date, "start": self.start, "end": self.end,
                   "new_name": self.new_name, "name": self.new_name, "contact": self.contact,
                   "minutes": self.end}.get(field or "")
+        if widget is not None:
+            widget.setAccessibleDescription(text)  # read with the field
         if widget is not None and widget.isVisible():
             widget.setFocus()
             if isinstance(widget, QLineEdit):
@@ -340,7 +351,7 @@ class InterviewsPage(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.zone_note = QLabel(self)
-        self.zone_note.setStyleSheet("color: #555;")
+        self.zone_note.setStyleSheet(text_style("muted", self.zone_note))
         self.zone_note.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableWidget(0, self.COLUMNS, self)
@@ -350,6 +361,9 @@ class InterviewsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the interviewee's name, title and institution are long: a set width, the rest in a tooltip
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().resizeSection(1, 230)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_workspace())
@@ -386,7 +400,7 @@ class InterviewsPage(QWidget):
         states.addStretch(1)
         self.empty = QLabel(self)
         self.empty.setObjectName("interviews_empty")
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(text_style("muted", self.empty))
         self.empty.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -397,6 +411,10 @@ class InterviewsPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.details)
         layout.addLayout(states)
+        # Tab follows the layout: the buttons above the table first
+        self.setTabOrder(self.plan_button, self.workspace_button)
+        self.setTabOrder(self.workspace_button, self.reschedule_button)
+        self.setTabOrder(self.reschedule_button, self.table)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.plan)
         QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.open_workspace)
         self.refresher = RefreshWhenShown(self, ctx.bus, ("interview", "contact", "mechanism"),
@@ -446,8 +464,9 @@ class InterviewsPage(QWidget):
                 )
                 for c, text in enumerate(cells):
                     item = plain_item(text, info.id)
+                    item.setToolTip(text)
                     if info.status in ("cancelled", "rescheduled"):
-                        item.setForeground(Qt.GlobalColor.gray)
+                        item.setForeground(colour("muted", self.table))  # readable: 4.5:1 at least
                     self.table.setItem(r, c, item)
         row = next((r for r, i in enumerate(self.items) if i.id == select), -1)
         if row < 0:
@@ -625,6 +644,9 @@ class InterviewsPage(QWidget):
         self.workspace_button.setText(self.tr("Open the call &workspace"))
         self.workspace_button.setToolTip(self.tr("Ctrl+Shift+W"))
         self.reschedule_button.setText(self.tr("&Reschedule…"))
+        from . import access
+
+        access.view(self.table, self.tr("Interviews"))
         self.states_label.setText(self.tr("Move to:"))
         captions = {
             "questions_sent": self.tr("Questions sent"),

@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
         self._feature_pages_built = False
         self.setObjectName("main_window")
         self.resize(1200, 760)
+        from PySide6.QtWidgets import QApplication
+
+        from .colours import fix_placeholder
+
+        QApplication.setPalette(fix_placeholder(QApplication.palette()))  # Qt's grey is 4.00:1
 
         self.list_panel = MechanismListPanel(self)
         self.list_panel.model.lang = prefs.language
@@ -118,22 +123,32 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(self.restore_backup)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
         self.file_extra_anchor = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
-        self.undo_action = self.undo.createUndoAction(self)
+        # Our own actions rather than QUndoStack.createUndoAction(): their text keeps its
+        # mnemonic and follows the language ("&Undo: answer to question 12").
+        self.undo_action = QAction(self)
+        self.undo_action.setObjectName("undo_action")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.undo_action.triggered.connect(self.undo.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setObjectName("redo_action")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.undo.redo)
+        for signal in (self.undo.canUndoChanged, self.undo.canRedoChanged, self.undo.undoTextChanged,
+                       self.undo.redoTextChanged):
+            signal.connect(self._undo_changed)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.prefs_action = QAction(self)
-        self.prefs_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        # StandardKey.Preferences is empty on Linux and Windows; Ctrl+, is Cmd+, on macOS
+        self.prefs_action.setShortcut(QKeySequence("Ctrl+,"))
         self.prefs_action.triggered.connect(self.edit_preferences)
         self.edit_menu.addAction(self.prefs_action)
 
@@ -145,7 +160,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
-        for lang, caption in (("fr", "Français"), ("en", "English")):
+        for lang, caption in (("fr", "&Français"), ("en", "&English")):
             action = QAction(caption, self, checkable=True)
             action.setChecked(lang == self.prefs.language)
             action.triggered.connect(lambda _=False, lang=lang: self.set_language(lang))
@@ -483,14 +498,26 @@ class MainWindow(QMainWindow):
         self.backup_action.setText(self.tr("&Back up now"))
         self.restore_action.setText(self.tr("&Restore a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self._retitle_undo()
         self.prefs_action.setText(self.tr("&Preferences…"))
         self.find_action.setText(self.tr("&Find a mechanism"))
         self.about_action.setText(self.tr("&About MCIM Desk"))
         if self.placeholder is not None:
             self.placeholder.setText(self.tr("Opening the database…"))
         self._retitle_tabs()
+
+    def _undo_changed(self, *_args: object) -> None:
+        try:
+            self._retitle_undo()
+        except RuntimeError:  # the stack goes first when the window is destroyed
+            pass
+
+    def _retitle_undo(self) -> None:
+        undo, redo = self.undo.undoText().replace("&", "&&"), self.undo.redoText().replace("&", "&&")
+        self.undo_action.setText(self.tr("&Undo: {change}").format(change=undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo: {change}").format(change=redo) if redo else self.tr("&Redo"))
+        self.undo_action.setEnabled(self.undo.canUndo())
+        self.redo_action.setEnabled(self.undo.canRedo())
 
     def _retitle_tabs(self) -> None:
         for page, title in self._pages:

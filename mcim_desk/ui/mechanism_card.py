@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..reports.labels import plural_index
 from ..services import catalogue
 from ..services.catalogue import ContactInfo, MechanismCard, ValidationError
+from .colours import border_style, text_style
 from .context import UiContext
 from .undo import SaveValueCommand
 
@@ -100,7 +101,7 @@ class MechanismCardView(QWidget):
         self.form.addRow(QLabel(self), self.notes)
         self.error = QLabel(self)
         self.error.setObjectName("card_error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
@@ -302,7 +303,7 @@ class MechanismCardView(QWidget):
         self.error.show()
         widget = self.fields.get(name)
         if widget is not None:
-            widget.setStyleSheet("border: 1px solid #b00020;")
+            widget.setStyleSheet(border_style(widget))
 
     def _clear_error(self, name: str) -> None:
         self.error.hide()
@@ -404,7 +405,12 @@ class MechanismCardView(QWidget):
             self._show_members()
         notes_label = self.form.labelForField(self.notes)
         notes_label.setText(self.tr("Notes"))
+        notes_label.setBuddy(self.notes)
         self.contacts_box.setTitle(self.tr("Contacts"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.contacts, self.tr("Contacts"))
         self.contacts.setHorizontalHeaderLabels([
             self.tr("Role"), self.tr("Name"), self.tr("Title"), self.tr("Institution"),
             self.tr("E-mail"), self.tr("Time zone"),
@@ -439,6 +445,8 @@ class ContactDialog(QDialog):
             self.role.addItem(text, key)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(620)  # e-mail addresses and institutions are long
         form.addRow(self.tr("Role"), self.role)
         captions = {
             "name": self.tr("Name"), "title": self.tr("Title"),
@@ -455,7 +463,7 @@ class ContactDialog(QDialog):
             for key, edit in self.edits.items():
                 edit.setText(getattr(contact, key) or "")
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -467,6 +475,9 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def info(self) -> ContactInfo:
         values = {k: e.text() for k, e in self.edits.items()}

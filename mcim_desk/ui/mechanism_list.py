@@ -210,13 +210,21 @@ class MechanismListPanel(QWidget):
         current = self.current_id()
         self._labels = labels
         self.model.set_rows(rows, labels)
+        self._fit_acronyms()
         self._fill_filters()
         self._apply()
         if current:
             self.select(current)
 
+    def _fit_acronyms(self) -> None:
+        """French acronyms are long ("Processus de Prague"): the column fits them, within reason."""
+        wanted = max(100, min(220, self.view.sizeHintForColumn(MechanismTableModel.ACRONYM) + 8))
+        self.view.setColumnWidth(MechanismTableModel.ACRONYM, wanted)
+        self.view.setColumnWidth(MechanismTableModel.NAME, 430 - wanted)  # the type stays in view
+
     def set_language(self, lang: str) -> None:
         self.model.set_language(lang)
+        self._fit_acronyms()
         self._fill_filters()
         self.retranslate()
 
@@ -298,9 +306,15 @@ class MechanismListPanel(QWidget):
     # -- language -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        from . import access
+
         self.search.setPlaceholderText(self.tr("Search names and acronyms (French or English)…"))
         self.type_box.setToolTip(self.tr("Filter by type of mechanism"))
         self.region_box.setToolTip(self.tr("Filter by region"))
+        access.name(self.search, self.tr("Search the mechanisms"))
+        access.name(self.type_box, self.tr("Filter by type of mechanism"))
+        access.name(self.region_box, self.tr("Filter by region"))
+        access.view(self.view, self.tr("Mechanisms"))
         self._apply()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,14 +50,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import colour, text_style
+
 if TYPE_CHECKING:
     from ..services.pdf_forms import PdfImportPlan
     from .main_window import MainWindow
 
 META_FIELD = "_mcim_meta"  # the hidden field: its problems concern the whole file
-INVALID = QColor("#b00020")
-VALID = QColor("#1b5e20")
-MUTED = QColor("#707070")
 
 
 def _plain_text(text: str) -> str:
@@ -142,11 +141,11 @@ class PdfChangesModel(QAbstractTableModel):
                 return change.message or self.tr("valid")
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.VALIDITY:
-                return INVALID if change.message else VALID
+                return colour("error" if change.message else "success")
             if column == self.DATABASE and not change.db_text:
-                return MUTED
+                return colour("muted")
             if column == self.PDF and not change.pdf_text:
-                return MUTED
+                return colour("muted")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.ACCEPT:
             return self.tr("Accept the PDF's answer to {question}").format(question=change.question)
         return None
@@ -348,7 +347,7 @@ class PdfImportDialog(QDialog):
         self.count_label.setObjectName("accepted_count")
         self.error = _plain(QLabel(self))
         self.error.setObjectName("pdf_error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
 
         buttons = QDialogButtonBox(self)
@@ -400,6 +399,11 @@ class PdfImportDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.view(self.view, self.tr("Differences"))
+        access.name(self.db_detail, self.tr("In the database"))
+        access.name(self.pdf_detail, self.tr("In the PDF"))
         self.setTabOrder(self.view, self.db_detail)
         self.setTabOrder(self.db_detail, self.pdf_detail)
         self.setTabOrder(self.pdf_detail, self.problems)
@@ -429,7 +433,7 @@ class PdfImportDialog(QDialog):
         self.pdf_detail.setPlainText(change.pdf_text)
         self.detail_validity.setText(change.message or self.tr("The PDF's answer is valid."))
         self.detail_validity.setStyleSheet(
-            "color: #b00020;" if change.message else "color: #1b5e20;"
+            text_style("error" if change.message else "success", self.detail_validity)
         )
 
     def _update_count(self) -> None:
@@ -504,6 +508,9 @@ class QuestionnairePdfDialog(QDialog):
         layout.addWidget(self.with_answers)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _accept(self) -> None:
         self.pdf_requested.emit(self.language.currentData(), self.with_answers.isChecked())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.timezones import is_known_zone, known_zones
 from ..preferences import Preferences
+from .colours import text_style
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,11 @@ class PreferencesDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if prefs.language == "fr" else 1)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(text_style("error", self.error))
         self.error.hide()
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(560)  # a long name (in Arabic script too) stays whole
         form.addRow(self.tr("Profile name (written in the audit log)"), self.profile)
         form.addRow(self.tr("My time zone"), self.zone)
         form.addRow(self.tr("Language"), self.language)
@@ -82,6 +85,9 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        from . import access
+
+        access.name_from_buddies(self)
 
     def _instrument_box(self, name: str, options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
         box = QComboBox(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .colours import text_style
 from .context import UiContext
 from .form_view import FormView
 
@@ -71,7 +72,10 @@ class QuestionnairePage(QWidget):
         self.messages.setObjectName("check_messages")
         self.messages.setWordWrap(True)
         self.messages.setTextFormat(Qt.TextFormat.PlainText)
-        self.messages.setStyleSheet("color: #b00020;")
+        # the questions to look at are links: following one scrolls to it and gives it focus
+        self.messages.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.messages.linkActivated.connect(self._go_to_question)
+        self.messages.setStyleSheet(text_style("error", self.messages))
         self.messages.hide()
 
         self.form = FormView(ctx, self)
@@ -82,9 +86,13 @@ class QuestionnairePage(QWidget):
         self.start_button = QPushButton(self.start)
         self.start_button.setObjectName("start_questionnaire")
         self.start_button.clicked.connect(self.start_entry)
+        # the label spans the width (an alignment flag here would give it its one-line size
+        # hint, and a wrapped text would be clipped); it centres its own lines
+        self.start_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.start_text.setObjectName("start_text")
         start_layout = QVBoxLayout(self.start)
         start_layout.addStretch(1)
-        start_layout.addWidget(self.start_text, 0, Qt.AlignmentFlag.AlignCenter)
+        start_layout.addWidget(self.start_text)
         start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
         start_layout.addStretch(2)
         self.stack = QStackedWidget(self)
@@ -152,14 +160,36 @@ class QuestionnairePage(QWidget):
             return
         errors = self.form.check_answers()
         if errors:
-            self.messages.setText(
-                self.tr("Answers to complete or correct before this response is complete: {n}")
-                .format(n=len(errors))
-            )
+            self.messages.setTextFormat(Qt.TextFormat.RichText)
+            self.messages.setText(self._error_list(errors))
         else:
+            self.messages.setTextFormat(Qt.TextFormat.PlainText)
             self.messages.setText(self.tr("All answers are complete and valid."))
-        self.messages.setStyleSheet("color: #b00020;" if errors else "color: #1b5e20;")
+        self.messages.setStyleSheet(text_style("error" if errors else "success", self.messages))
         self.messages.show()
+
+    def _error_list(self, errors: dict[str, str], shown: int = 8) -> str:
+        """"To complete or correct (2): 1. Please indicate… — the message", each question a
+        link; user text is escaped (labels and messages are data, never markup)."""
+        from html import escape
+
+        from ..forms.captions import question_caption
+
+        definition = self.form.definition
+        items = [
+            f'<a href="{escape(path, quote=True)}">{escape(question_caption(definition, path, self.ctx.lang, 70))}'
+            f"</a> — {escape(message)}"
+            for path, message in list(errors.items())[:shown]
+        ]
+        more = len(errors) - shown
+        if more > 0:
+            items.append(escape(self.tr("and {n} more").format(n=more)))
+        heading = escape(self.tr("Answers to complete or correct before this response is complete: {n}")
+                         .format(n=len(errors)))
+        return heading + "<br>" + "<br>".join(items)
+
+    def _go_to_question(self, path: str) -> None:
+        self.form.focus_question(path)
 
     def validate(self) -> None:
         from ..services import responses
@@ -211,7 +241,8 @@ class QuestionnairePage(QWidget):
         info = self.form.response
         if info is None:
             return
-        HistoryDialog(responses.history(self.ctx.db, info.id), self).open()
+        HistoryDialog(responses.history(self.ctx.db, info.id), self, definition=self.form.definition,
+                      lang=self.ctx.lang, zone=self.ctx.prefs.time_zone).open()
 
     # -- display ----------------------------------------------------------------------------
 
@@ -246,7 +277,9 @@ class QuestionnairePage(QWidget):
         self.validate_button.setEnabled(info.status == "complete")
 
     def retranslate(self) -> None:
-        self.source_label.setText(self.tr("Source:"))
+        self.source_label.setText(self.tr("&Source:"))
+        self.source_label.setBuddy(self.source)
+        self.source.setAccessibleName(self.tr("Source of the response"))
         current = self.source.currentData()
         self.source.clear()
         for key, text in self._source_names().items():
@@ -256,8 +289,8 @@ class QuestionnairePage(QWidget):
         self.check_button.setToolTip(self.tr("Show every missing or invalid answer (Ctrl+Return)"))
         self.validate_button.setText(self.tr("Mark as validated"))
         self.history_button.setText(self.tr("History…"))
-        self.start_text.setText(self.tr("No questionnaire has been entered for this mechanism in the "
-                                        "current survey round."))
+        self.start_text.setText(self.tr("Type in a questionnaire returned on paper, by e-mail or "
+                                        "answered by phone: every answer is saved as you go."))
         self.start_button.setText(self.tr("Enter the questionnaire"))
         self._show_status()
 
@@ -273,27 +306,111 @@ class QuestionnairePage(QWidget):
 
 
 class HistoryDialog(QDialog):
-    """A response's audit trail: when, who, what, old and new value (read-only)."""
+    """A response's audit trail, read-only: when (in the user's time zone), who, what kind of
+    change, which question (its number and label; the path in the tooltip), the old and new
+    value (choices by their labels)."""
 
-    def __init__(self, entries: list, parent: QWidget | None = None) -> None:
+    def __init__(self, entries: list, parent: QWidget | None = None, *, definition=None,  # noqa: ANN001
+                 lang: str = "en", zone: str = "UTC") -> None:
         super().__init__(parent)
+        self.definition, self.lang, self.zone = definition, lang, zone
+        self.setObjectName("history_dialog")
         self.setWindowTitle(self.tr("History of this response"))
-        self.resize(820, 420)
-        table = QTableWidget(len(entries), 5, self)
+        self.resize(960, 480)
+        table = QTableWidget(len(entries), 6, self)
         table.setObjectName("history_table")
-        table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Question"),
-                                         self.tr("Old value"), self.tr("New value")])
+        table.setAccessibleName(self.tr("History of this response"))
+        table.setTabKeyNavigation(False)
+        table.setHorizontalHeaderLabels([self.tr("When (your time)"), self.tr("Who"), self.tr("Change"),
+                                         self.tr("Question"), self.tr("Old value"), self.tr("New value")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
         for row, entry in enumerate(entries):
-            cells = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.actor, entry.field or entry.action,
-                     entry.old or "", entry.new or "")
-            for col, text in enumerate(cells):
-                table.setItem(row, col, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+            for col, (text, tip) in enumerate(self.cells(entry)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip or text)
+                table.setItem(row, col, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 300)
+        header.setStretchLastSection(True)
+        table.resizeRowsToContents()
+        self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
+
+    def _action_names(self) -> dict[str, str]:
+        return {
+            "create": self.tr("created"), "update": self.tr("changed"), "status": self.tr("status"),
+            "note": self.tr("note"), "import": self.tr("imported"), "repeat_insert": self.tr("entry added"),
+            "repeat_remove": self.tr("entry removed"), "repeat_move": self.tr("entry moved"),
+        }
+
+    def cells(self, entry) -> list[tuple[str, str]]:  # noqa: ANN001 - a HistoryEntry
+        """(text, tooltip) of each column for one audit entry."""
+        from ..domain.timezones import from_utc_naive
+        from ..forms.captions import answer_text, question_caption
+
+        definition, lang = self.definition, self.lang
+        when = f"{from_utc_naive(entry.at, self.zone):%Y-%m-%d %H:%M:%S}" if entry.at else ""
+        action = self._action_names().get(entry.action, entry.action)
+        field, old, new = entry.field, entry.old or "", entry.new or ""
+        tip = ""
+        if entry.action == "create":
+            question = self.tr("Response")
+            if definition is not None:
+                new = self.tr("{form}, version {version}").format(form=definition.title(lang),
+                                                                   version=definition.version)
+        elif field == "status":
+            question = self.tr("Status")
+            names = {"draft": self.tr("Draft"), "complete": self.tr("Complete"),
+                     "validated": self.tr("Validated")}
+            old, new = names.get(old, old), names.get(new, new)
+        elif field == "source":
+            question = self.tr("Source")
+            names = {"paper": self.tr("Paper"), "email": self.tr("E-mail"), "phone": self.tr("Phone"),
+                     "pdf": self.tr("PDF form"), "import": self.tr("Import")}
+            old, new = names.get(old, old), names.get(new, new)
+        elif field == "file":
+            question = self.tr("File")
+        elif entry.action == "repeat_move" and field:
+            question, tip = question_caption(definition, field, lang, 90), field
+            old = self.tr("entry {n}").format(n=old) if old else ""
+            new = self.tr("entry {n}").format(n=new) if new else ""
+        elif entry.action in ("repeat_insert", "repeat_remove") and field:
+            question, tip = question_caption(definition, field, lang, 90), field
+            old, new = self._entry_values(field, old), self._entry_values(field, new)
+        elif field:
+            question, tip = question_caption(definition, field, lang, 90), field
+            if entry.action != "note":
+                old, new = answer_text(definition, field, old, lang), answer_text(definition, field, new, lang)
+        else:
+            question = ""
+        return [(when, ""), (entry.actor, ""), (action, entry.action), (question, tip), (old, ""), (new, "")]
+
+    def _entry_values(self, instance: str, text: str) -> str:
+        """The answers of a repeat entry (stored as JSON by question): "Names: IOM; …"."""
+        import json
+
+        from ..forms.captions import answer_text
+
+        try:
+            values = json.loads(text) if text else {}
+        except ValueError:
+            return text
+        if not isinstance(values, dict):
+            return text
+        parts = []
+        for key, value in values.items():
+            relative, _, note = str(key).partition("#")
+            path = f"{instance}/{relative}"
+            element = self.definition.find(path) if self.definition is not None else None
+            label = element.label(self.lang) if element is not None else relative
+            shown = str(value) if note else answer_text(self.definition, path, str(value), self.lang)
+            parts.append(f"{label}: {shown}")
+        return "; ".join(parts)

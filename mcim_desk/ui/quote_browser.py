@@ -87,7 +87,8 @@ class QuoteBrowser(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # the quoted words get the room; the other columns keep a readable width
-        for column, width in ((0, 120), (1, 110), (2, 150), (3, 300), (4, 130), (5, 90)):
+        # the six columns fit the page at the window's default size (the tags were cut off)
+        for column, width in ((0, 90), (1, 100), (2, 130), (3, 230), (4, 110), (5, 60)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
@@ -223,7 +224,8 @@ class QuoteBrowser(QWidget):
                     flags.append(self.tr("cleared"))
                 if q.text_changed:
                     flags.append(self.tr("text changed since"))
-                cells = (q.acronym(lang), q.contact_name, self._question_text(q), f"“{q.text}”", marks,
+                cells = (q.acronym(lang), q.contact_name, self._question_text(q),
+                         self.tr("“{text}”").format(text=q.text), marks,
                          ", ".join(flags))
                 for c, text in enumerate(cells):
                     item = plain_item(text, q.id)
@@ -385,6 +387,10 @@ class QuoteBrowser(QWidget):
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))
         self.codebook_button.setText(self.tr("Code&book…"))
+        from . import access
+
+        access.name_from_buddies(self)
+        access.view(self.table, self.tr("Quotes"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

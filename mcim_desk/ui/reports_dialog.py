@@ -82,6 +82,9 @@ class ReportsDialog(QDialog):
         self.lang_combo.setCurrentIndex(0 if ctx.lang == "fr" else 1)
         self.mechanism_combo = QComboBox(self)
         self.mechanism_combo.setObjectName("report_mechanism")
+        # the long names of the mechanisms must not make the dialog wider than a screen
+        self.mechanism_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mechanism_combo.setMinimumContentsLength(40)
         from ..services.catalogue import mechanism_rows
 
         for row in mechanism_rows(ctx.db):
@@ -156,6 +159,9 @@ class ReportsDialog(QDialog):
         self.path_label.setText(self.tr("&File:"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.create_button.setText(self.tr("&Create the report"))
+        from . import access
+
+        access.name_from_buddies(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -50,22 +50,22 @@
 <context>
     <name>AnswerTools</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="206"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="211"/>
         <source>Ask for clarification…</source>
         <translation>Demander une clarification…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="207"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="212"/>
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="226"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="231"/>
         <source>Clarification asked (due {due})</source>
         <translation>Clarification demandée (échéance {due})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="227"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="232"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
     </message>
@@ -256,103 +256,103 @@
 <context>
     <name>CallWorkspace</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="235"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="242"/>
         <source>Theme {n}</source>
         <translation>Thème {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="236"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="243"/>
         <source>Principle {n}</source>
         <translation>Principe {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="237"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="244"/>
         <source>Objective {n}</source>
         <translation>Objectif {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="249"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
         <source>Theme {n}: {label}</source>
         <translation>Thème {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="250"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="257"/>
         <source>Principle {n}: {label}</source>
         <translation>Principe {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="251"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="258"/>
         <source>Objective {n}: {label}</source>
         <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="384"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="638"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="391"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="645"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="433"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="440"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="434"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="441"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="435"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="442"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="436"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="443"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="452"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="464"/>
         <source>Started {when}; length {length}</source>
         <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="460"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="463"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="470"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
         <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="533"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="549"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="556"/>
         <source>Consent: {value}</source>
         <translation>Consentement : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="561"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="561"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="590"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="597"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -360,119 +360,175 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="615"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="863"/>
         <source>Call notes</source>
         <translation>Notes de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="630"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="637"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="633"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="640"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="682"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="689"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="695"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="702"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="725"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="743"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="750"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="745"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="752"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="792"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="755"/>
+        <source>“{text}”</source>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="800"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="807"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="834"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="842"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="835"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="843"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="836"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="844"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="837"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="838"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="839"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="840"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="853"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="854"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="855"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="856"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="864"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="849"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="850"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="858"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="862"/>
+        <source>Consent of the interviewee</source>
+        <translation>Consentement de la personne interrogée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="883"/>
+        <source>The call is running</source>
+        <translation>L’appel est en cours</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="884"/>
+        <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
+        <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre («&#xa0;Ouvrir l’espace d’appel&#xa0;» la fait revenir)&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
+        <source>&amp;Keep it running</source>
+        <translation>&amp;Le laisser tourner</translation>
+    </message>
+</context>
+<context>
+    <name>Captions</name>
+    <message>
+        <location filename="../../mcim_desk/forms/captions.py" line="55"/>
+        <source>Question {n}</source>
+        <translation>Question {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/captions.py" line="57"/>
+        <source>Question {n}, entry {entry}</source>
+        <translation>Question {n}, entrée {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/captions.py" line="69"/>
+        <source>question {n}, entry {entry}</source>
+        <translation>question {n}, entrée {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/captions.py" line="71"/>
+        <source>question {n}</source>
+        <translation>question {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/captions.py" line="76"/>
+        <source>“{label}”</source>
+        <translation>«&#xa0;{label}&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -586,45 +642,50 @@
 <context>
     <name>ClarifyDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="72"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="158"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="73"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="163"/>
         <source>Ask for clarification</source>
         <translation>Demander une clarification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="89"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="90"/>
         <source>YYYY-MM-DD HH:MM (your time)</source>
         <translation>AAAA-MM-JJ HH:MM (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="94"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="95"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="99"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
         <source>&amp;What to clarify</source>
         <translation>&amp;Ce qu’il faut clarifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
         <source>&amp;Due (your time)</source>
         <translation>&amp;Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
         <source>&amp;Owner</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="104"/>
         <source>Already asked, still open:</source>
         <translation>Déjà demandé, toujours en cours :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="121"/>
+        <source>Already asked, still open</source>
+        <translation>Déjà demandées, encore ouvertes</translation>
     </message>
 </context>
 <context>
@@ -1009,42 +1070,42 @@
 <context>
     <name>CodeEditDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="63"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="63"/>
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="73"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="74"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="82"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="83"/>
         <source>(none: a top-level code)</source>
         <translation>(aucun : code de premier niveau)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="90"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
         <source>Label (&amp;French)</source>
         <translation>Libellé (&amp;français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="92"/>
         <source>Label (&amp;English)</source>
         <translation>Libellé (&amp;anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="92"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="93"/>
         <source>&amp;Colour</source>
         <translation>C&amp;ouleur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="95"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="96"/>
         <source>&amp;Parent code</source>
         <translation>Code &amp;parent</translation>
     </message>
@@ -1052,50 +1113,61 @@
 <context>
     <name>CodeSelectionDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="385"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="389"/>
         <source>Code the selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="393"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="397"/>
         <source>Filter the codes…</source>
         <translation>Filtrer les codes…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="397"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="401"/>
         <source>&amp;New code…</source>
         <translation>&amp;Nouveau code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="406"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="410"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="421"/>
         <source>Selected words</source>
         <translation>Mots sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="422"/>
+        <source>Filter the codes</source>
+        <translation>Filtrer les codes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="423"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
     </message>
 </context>
 <context>
     <name>CodebookDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="174"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="175"/>
         <source>New code {label}</source>
         <translation>Nouveau code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="176"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="177"/>
         <source>Edit code {label}</source>
         <translation>Modifier le code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="292"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="293"/>
         <source>New sub-code</source>
         <translation>Nouveau sous-code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="317"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="318"/>
         <source>Delete a code</source>
         <translation>Supprimer un code</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="318"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="319"/>
         <source>“{label}” marks %n passage(s). Delete it from the codebook? (Undo brings it back.)</source>
         <translation>
             <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
@@ -1103,82 +1175,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="336"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="337"/>
         <source>Delete code {label}</source>
         <translation>Supprimer le code {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="345"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="355"/>
         <source>Codebook</source>
         <translation>Grille de codage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="346"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
         <source>Passages</source>
         <translation>Passages</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="347"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="348"/>
         <source>&amp;Add a code…</source>
         <translation>Ajouter un &amp;code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="348"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="349"/>
         <source>Add a &amp;sub-code…</source>
         <translation>Ajouter un &amp;sous-code…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="349"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="350"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="350"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="351"/>
         <source>&amp;Delete</source>
         <translation>Supp&amp;rimer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="351"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
         <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
         <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="484"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
         <source>Code selection</source>
         <translation>Coder la sélection</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="485"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="494"/>
         <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="511"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
         <source>Code a passage</source>
         <translation>Coder un passage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="512"/>
+        <location filename="../../mcim_desk/ui/codebook_dialog.py" line="521"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -1224,37 +1297,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="318"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="327"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="320"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="329"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="322"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="331"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="346"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="338"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="364"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="356"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="365"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1262,22 +1335,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="379"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="388"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="381"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="390"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="398"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="408"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="401"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="411"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1298,42 +1371,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="433"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="439"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="442"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="450"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="444"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="452"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="444"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="452"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="445"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="453"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="445"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="453"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="446"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="454"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="446"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="454"/>
         <source>Time zone (IANA, e.g. America/Lima)</source>
         <translation>Fuseau horaire (IANA, p. ex. America/Lima)</translation>
     </message>
@@ -1369,179 +1442,185 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="180"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="189"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="192"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="201"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="228"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="237"/>
         <source>No survey round yet.</source>
         <translation>Aucun cycle d’enquête pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="231"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="240"/>
         <source>Survey round {name}</source>
         <translation>Cycle d’enquête {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="243"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="252"/>
         <source>Overdue ({n})</source>
         <translation>En retard ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="244"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="253"/>
         <source>Due today ({n})</source>
         <translation>Échéance aujourd’hui ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="245"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="254"/>
         <source>This week ({n})</source>
         <translation>Cette semaine ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="246"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="255"/>
         <source>Coming interviews ({n})</source>
         <translation>Entretiens à venir ({n})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="261"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="270"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="336"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="352"/>
         <source>{stage}: {members}</source>
         <translation>{stage} : {members}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="337"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="353"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="384"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="400"/>
         <source>Change the survey deadline</source>
         <translation>Modifier la date limite de l’enquête</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="392"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="408"/>
         <source>Export to a calendar</source>
         <translation>Exporter vers un calendrier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="393"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="409"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="407"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="423"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="408"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
         <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
         <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="415"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="431"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="432"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="435"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="436"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="437"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="438"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="439"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="440"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="443"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="444"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="466"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="445"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="465"/>
+        <source>To do</source>
+        <translation>À faire</translation>
     </message>
 </context>
 <context>
@@ -1583,22 +1662,22 @@
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="287"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="287"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="294"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="300"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="310"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
         <source>The demo database was created:
 {path}
 
@@ -1609,12 +1688,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="312"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="324"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1622,12 +1701,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="342"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="348"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="343"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="349"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -1688,58 +1767,58 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="151"/>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="332"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="154"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="335"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
         <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="155"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="158"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
         <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="197"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="200"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="201"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="204"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="204"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="207"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="311"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="314"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
         <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="318"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="321"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
         <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="325"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="328"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="341"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="344"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
         <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="354"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="357"/>
         <source>{entry} is not a readable SQLite database ({error}).</source>
         <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="157"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="160"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
@@ -1820,112 +1899,112 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
         <source>Member States</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
         <source>Source of the membership list</source>
         <translation>Source de la liste des membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="995"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="996"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1933,86 +2012,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="457"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="470"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="475"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="487"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="503"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="506"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="513"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="523"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="530"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="553"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="540"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="544"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="554"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -2020,70 +2099,70 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="204"/>
+        <location filename="../../mcim_desk/ui/features.py" line="205"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="207"/>
+        <location filename="../../mcim_desk/ui/features.py" line="208"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="210"/>
+        <location filename="../../mcim_desk/ui/features.py" line="211"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="213"/>
-        <source>Resolve con&amp;flicts…</source>
+        <location filename="../../mcim_desk/ui/features.py" line="214"/>
+        <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
 </context>
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="120"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="122"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
         <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
         <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="124"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
         <source>&amp;Only what changed since the last bundle written to the same folder</source>
         <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="126"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="127"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Chiffrer avec une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>A&amp;gain:</source>
         <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="143"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="144"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="165"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="166"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
         <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="170"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -2224,227 +2303,228 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="176"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="181"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="192"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="197"/>
         <source>Follow-up done</source>
         <translation>Suivi fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="193"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="198"/>
         <source>Follow-up cancelled</source>
         <translation>Suivi annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="194"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="199"/>
         <source>Follow-up reopened</source>
         <translation>Suivi rouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="396"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="403"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="665"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="401"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="408"/>
         <source>Follow-ups — {acronym}</source>
         <translation>Suivis — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="404"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="411"/>
         <source>Questionnaire of the current round: not sent yet.</source>
         <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="406"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="413"/>
         <source>Questionnaire of the current round sent on {when}.</source>
         <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="435"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="442"/>
         <source>Answer to question {n}</source>
         <translation>Réponse à la question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="436"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="443"/>
         <source>Answer {path}</source>
         <translation>Réponse {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="438"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="445"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="440"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="447"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="516"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="517"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="524"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="550"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="557"/>
         <source>Follow-up: edit {field}</source>
         <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="577"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="584"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="601"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="617"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="618"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="623"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
-        <source>Show:</source>
-        <translation>Afficher :</translation>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <source>Sho&amp;w:</source>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="636"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="637"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="638"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="639"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="642"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="649"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="643"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="645"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="646"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="654"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="648"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="656"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="650"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="658"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="659"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="652"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="660"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="661"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2452,87 +2532,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="702"/>
-        <source>Answer {question}</source>
-        <translation>Réponse à {question}</translation>
+        <location filename="../../mcim_desk/ui/form_view.py" line="589"/>
+        <source>Sections</source>
+        <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="724"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="766"/>
+        <source>Answer to {question}</source>
+        <translation>Réponse ({question})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="788"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="725"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="789"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="783"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="816"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="883"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="841"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="908"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="842"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="909"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="846"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="913"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="863"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="930"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="880"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="947"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="895"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="962"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="958"/>
-        <source>{answered} of {required} required answers given, {errors} to look at</source>
-        <translation>{answered} réponses obligatoires données sur {required}, {errors} à vérifier</translation>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1028"/>
+        <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
+        <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1063"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1137"/>
         <source>Form &amp;language:</source>
         <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1066"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1140"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1074"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1148"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1104"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1178"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1107"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1181"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
@@ -2611,12 +2696,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="468"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="471"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="472"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="475"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
@@ -2806,22 +2891,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/forms.py" line="142"/>
+        <location filename="../../mcim_desk/services/forms.py" line="144"/>
         <source>Version {version} of the form {form_id} drops or changes questions that already have answers:</source>
         <translation>La version {version} du formulaire {form_id} supprime ou modifie des questions qui ont déjà des réponses&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/forms.py" line="148"/>
+        <location filename="../../mcim_desk/services/forms.py" line="150"/>
         <source>{name} ({path}): no longer asked; answers given to earlier versions: {count}</source>
         <translation>{name} ({path})&#xa0;: n’est plus posée&#xa0;; réponses données aux versions précédentes&#xa0;: {count}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/forms.py" line="151"/>
+        <location filename="../../mcim_desk/services/forms.py" line="153"/>
         <source>{name} ({path}): {old} becomes {new}; answers given as {old}: {count}</source>
         <translation>{name} ({path})&#xa0;: {old} devient {new}&#xa0;; réponses données en {old}&#xa0;: {count}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/forms.py" line="225"/>
+        <location filename="../../mcim_desk/services/forms.py" line="227"/>
         <source>The form {form_id} version {version} is already installed with different content: give the new form another version in its settings sheet.</source>
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
@@ -3064,110 +3149,236 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="72"/>
+        <location filename="../../mcim_desk/ui/features.py" line="73"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="265"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="280"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="318"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="322"/>
         <source>History of this response</source>
         <translation>Historique de cette réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="284"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <source>When (your time)</source>
+        <translation>Quand (votre heure)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="324"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="285"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>Old value</source>
         <translation>Ancienne valeur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="285"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="325"/>
         <source>New value</source>
         <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="349"/>
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="349"/>
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="349"/>
+        <source>status</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="350"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="350"/>
+        <source>imported</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="350"/>
+        <source>entry added</source>
+        <translation>entrée ajoutée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="351"/>
+        <source>entry removed</source>
+        <translation>entrée retirée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="351"/>
+        <source>entry moved</source>
+        <translation>entrée déplacée</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="365"/>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="367"/>
+        <source>{form}, version {version}</source>
+        <translation>{form}, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="370"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="371"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="371"/>
+        <source>Complete</source>
+        <translation>Complète</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="372"/>
+        <source>Validated</source>
+        <translation>Validé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="375"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="376"/>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="376"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="376"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="377"/>
+        <source>PDF form</source>
+        <translation>Formulaire PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="377"/>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="380"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="383"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="384"/>
+        <source>entry {n}</source>
+        <translation>entrée {n}</translation>
     </message>
 </context>
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="237"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="245"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="241"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="244"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="260"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="286"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="262"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="270"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="265"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="273"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="277"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="279"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="288"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -3371,32 +3582,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="159"/>
+        <location filename="../../mcim_desk/ui/features.py" line="160"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="160"/>
+        <location filename="../../mcim_desk/ui/features.py" line="161"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="161"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="183"/>
+        <location filename="../../mcim_desk/ui/features.py" line="184"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="186"/>
+        <location filename="../../mcim_desk/ui/features.py" line="187"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -3404,154 +3615,334 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="428"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="446"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="429"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="447"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="441"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="459"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="442"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="460"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="493"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
         <source>State: {state}</source>
         <translation>État : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="498"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="517"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="502"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="521"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="505"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="524"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="531"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="553"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="572"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="614"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="622"/>
         <source>Interview: {state}</source>
         <translation>Entretien : {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="620"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="621"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="623"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="643"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="626"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="646"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="628"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="649"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="650"/>
         <source>Move to:</source>
         <translation>Passer à :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="653"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="632"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="654"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="633"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="655"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="634"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="656"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="660"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardShortcutsDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="30"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="45"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>What it does</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="53"/>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="53"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="54"/>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="54"/>
+        <source>Call workspace</source>
+        <translation>Espace d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="55"/>
+        <source>Tables and lists</source>
+        <translation>Tableaux et listes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="57"/>
+        <source>Find a mechanism</source>
+        <translation>Rechercher un mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="58"/>
+        <source>Next / previous page</source>
+        <translation>Page suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="59"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="60"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="61"/>
+        <source>Print a report</source>
+        <translation>Imprimer un rapport</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="62"/>
+        <source>Export a bundle</source>
+        <translation>Exporter un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="63"/>
+        <source>Import a bundle</source>
+        <translation>Importer un lot d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="64"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="65"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="66"/>
+        <source>Move in the list (Tab goes on to the next field)</source>
+        <translation>Se déplacer dans la liste (Tab passe au champ suivant)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="67"/>
+        <source>Next / previous question</source>
+        <translation>Question suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="68"/>
+        <source>Next / previous section</source>
+        <translation>Section suivante / précédente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="69"/>
+        <source>Check the answers</source>
+        <translation>Vérifier les réponses</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <source>Dashboard, Follow-ups</source>
+        <translation>Tableau de bord, Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <source>Mark the selected follow-up as done</source>
+        <translation>Marquer le suivi sélectionné comme fait</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="71"/>
+        <source>Plan an interview</source>
+        <translation>Planifier un entretien</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="72"/>
+        <source>Open the call workspace</source>
+        <translation>Ouvrir l’espace d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="73"/>
+        <source>Start or pause the call timer</source>
+        <translation>Démarrer ou mettre en pause le chronomètre de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="74"/>
+        <source>Save the selected words as a quote</source>
+        <translation>Enregistrer les mots sélectionnés comme citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="75"/>
+        <source>Close the window (asks first while the call runs)</source>
+        <translation>Fermer la fenêtre (demande d’abord si l’appel est en cours)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <source>Open the interview at the quote</source>
+        <translation>Ouvrir l’entretien à la citation</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <source>PDF review</source>
+        <translation>Revue du PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
+        <source>Accept or refuse the selected answers</source>
+        <translation>Accepter ou refuser les réponses sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <source>Apply the accepted answers</source>
+        <translation>Appliquer les réponses acceptées</translation>
     </message>
 </context>
 <context>
@@ -3566,12 +3957,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="249"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="250"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="265"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -3582,7 +3973,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="280"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="295"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -3591,131 +3982,131 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="283"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="298"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="284"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="299"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="371"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="376"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="396"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="271"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="377"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="286"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="204"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="219"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="241"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
         <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="230"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="245"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="249"/>
         <source>The automatic backup was not made: {problem}</source>
         <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="262"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="263"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="278"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="279"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="279"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="265"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="280"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="270"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="285"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="290"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="369"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="397"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="398"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="413"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="410"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="402"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="417"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="433"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="448"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="460"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="475"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3730,77 +4121,87 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="477"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="492"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="493"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="479"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="494"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="480"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="495"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="481"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="496"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="482"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="497"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="483"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="498"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="484"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="499"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="485"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="500"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="486"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="517"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="487"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="517"/>
+        <source>&amp;Undo: {change}</source>
+        <translation>&amp;Annuler&#xa0;: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="518"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="488"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="518"/>
+        <source>&amp;Redo: {change}</source>
+        <translation>&amp;Rétablir&#xa0;: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="502"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="489"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="503"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="490"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="504"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="492"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="506"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -3808,173 +4209,174 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismCardView</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="215"/>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="258"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="216"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="259"/>
         <source>Edit {field}</source>
         <translation>Modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="348"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="349"/>
         <source>Add contact</source>
         <translation>Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="348"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="349"/>
         <source>Edit contact</source>
         <translation>Modifier le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="364"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="365"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="368"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="369"/>
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="377"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="378"/>
         <source>Chair</source>
         <translation>Président(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="378"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
         <source>Head of secretariat</source>
         <translation>Chef du secrétariat</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="379"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="380"/>
         <source>Other contact</source>
         <translation>Autre contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="386"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="387"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="387"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="388"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="388"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="389"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="389"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="390"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="186"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="187"/>
         <source>Not recorded</source>
         <translation>Non renseignée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="192"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} State: </source>
         <translation>{n} État : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="192"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} States: </source>
         <translation>{n} États : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="201"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="202"/>
         <source>Member States of {acronym}</source>
         <translation>États membres : {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="390"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="391"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="391"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="392"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="392"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="393"/>
         <source>Source of the membership</source>
         <translation>Source de la composition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="398"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="399"/>
         <source>Member States</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="399"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="400"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="400"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="401"/>
         <source>Choose the member States in a searchable list</source>
         <translation>Choisir les États membres dans une liste où l’on peut chercher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="402"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="403"/>
         <source>Where the list comes from: a web address and its date</source>
         <translation>D’où vient la liste : une adresse web et sa date</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="406"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="407"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="407"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="413"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="415"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="415"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="415"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="409"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="415"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="410"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="416"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="410"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="416"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="412"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="418"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="413"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="419"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_card.py" line="414"/>
+        <location filename="../../mcim_desk/ui/mechanism_card.py" line="420"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -3982,34 +4384,46 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismListPanel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="253"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="261"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="266"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="274"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="287"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="295"/>
         <source>{shown} of {total} mechanisms shown</source>
         <translation>{shown} mécanismes affichés sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="301"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
         <source>Search names and acronyms (French or English)…</source>
         <translation>Rechercher un nom ou un sigle (français ou anglais)…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="302"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
         <source>Filter by type of mechanism</source>
         <translation>Filtrer par type de mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="303"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
         <source>Filter by region</source>
         <translation>Filtrer par région</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
+        <source>Search the mechanisms</source>
+        <translation>Rechercher un mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="317"/>
+        <source>Mechanisms</source>
+        <translation>Mécanismes</translation>
     </message>
 </context>
 <context>
@@ -4053,27 +4467,27 @@ Base de données : {db}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="66"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="67"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="78"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="81"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="96"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="97"/>
         <source>Type the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="99"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="100"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -4081,57 +4495,57 @@ Base de données : {db}</translation>
 <context>
     <name>PdfChangesModel</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="105"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="104"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="106"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="105"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="107"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="106"/>
         <source>In the database</source>
         <translation>Dans la base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="108"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="107"/>
         <source>In the PDF</source>
         <translation>Dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="109"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="108"/>
         <source>Validity</source>
         <translation>Validité</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="132"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="131"/>
         <source>cannot be saved</source>
         <translation>ne peut pas être enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="136"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="135"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="138"/>
         <source>(emptied: remove this row)</source>
         <translation>(vidée : supprimer cette ligne)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="140"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
         <source>(empty: clear the answer)</source>
         <translation>(vide : effacer la réponse)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="142"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="141"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="151"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="150"/>
         <source>Accept the PDF&apos;s answer to {question}</source>
         <translation>Accepter la réponse du PDF à {question}</translation>
     </message>
@@ -4229,62 +4643,62 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="243"/>
-        <source>Questionnaire as fillable P&amp;DF…</source>
-        <translation>Questionnaire en &amp;PDF à remplir…</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
-        <source>Import a filled &amp;questionnaire (PDF)…</source>
-        <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="521"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="539"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="528"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="546"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="522"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="529"/>
         <source>Select a mechanism in the list first.</source>
         <translation>Sélectionnez d’abord un mécanisme dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="541"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="589"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="548"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
         <source>PDF files</source>
         <translation>Fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="551"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="558"/>
         <source>Fillable questionnaire written to {path}</source>
         <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="560"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="567"/>
         <source>Questionnaire not written</source>
         <translation>Questionnaire non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="588"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="651"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="595"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="658"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="597"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="604"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="610"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="617"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="641"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="244"/>
+        <source>Questionnaire as fillable &amp;PDF…</source>
+        <translation>Questionnaire en &amp;PDF à remplir…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="247"/>
+        <source>I&amp;mport a filled questionnaire (PDF)…</source>
+        <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
 </context>
 <context>
@@ -4433,107 +4847,114 @@ Base de données : {db}</translation>
 <context>
     <name>PdfImportDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="239"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="238"/>
         <source>Review a filled questionnaire — {file}</source>
         <translation>Vérifier un questionnaire rempli — {file}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="249"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="248"/>
         <source>{file}: questionnaire of {mechanism}</source>
         <translation>{file} : questionnaire de {mechanism}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="255"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="254"/>
         <source>This mechanism has no questionnaire response yet: applying creates it.</source>
         <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="259"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="258"/>
         <source>Compared with the questionnaire response recorded here (form version {version}, status: {status}).</source>
         <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="263"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="262"/>
         <source>{changes} answer(s) differ; {same} are the same in both; {newer} changed here since the file was made and were left unchanged in it (kept as they are here).</source>
         <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="306"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="405"/>
         <source>In the database</source>
         <translation>Dans la base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="308"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="307"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="406"/>
         <source>In the PDF</source>
         <translation>Dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="316"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="315"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="328"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="327"/>
         <source>(the whole file)</source>
         <translation>(le fichier entier)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="338"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="337"/>
         <source>Problems found in the file, per field ({count}):</source>
         <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="355"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="354"/>
         <source>Accept all &amp;valid</source>
         <translation>Accepter tout ce qui est &amp;valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="357"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="356"/>
         <source>&amp;Reject all</source>
         <translation>Tout &amp;refuser</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="362"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="361"/>
         <source>&amp;Apply</source>
         <translation>A&amp;ppliquer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="375"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="374"/>
         <source>&amp;Differences (Space accepts or rejects the selected rows):</source>
         <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="418"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="404"/>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="422"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="419"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="423"/>
         <source>complete</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="420"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="424"/>
         <source>validated</source>
         <translation>validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="430"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="434"/>
         <source>The PDF&apos;s answer is valid.</source>
         <translation>La réponse du PDF est valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="439"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="443"/>
         <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
         <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
     </message>
@@ -4611,7 +5032,12 @@ Base de données : {db}</translation>
         <translation>Les deux heures locales</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="272"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="216"/>
+        <source>To (interviewee’s clock)</source>
+        <translation>Fin (heure de la personne interrogée)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="281"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -4619,47 +5045,47 @@ Base de données : {db}</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="43"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="44"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="60"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="63"/>
         <source>Profile name (written in the audit log)</source>
         <translation>Nom de profil (inscrit dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="61"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="64"/>
         <source>My time zone</source>
         <translation>Mon fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="65"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="71"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="74"/>
         <source>The study’s questionnaire (this database)</source>
         <translation>Questionnaire de l’étude (cette base de données)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="72"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="75"/>
         <source>The study’s interview guide (this database)</source>
         <translation>Guide d’entretien de l’étude (cette base de données)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="92"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="98"/>
         <source>{form} (not installed)</source>
         <translation>{form} (non installé)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="100"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="106"/>
         <source>The profile name cannot be empty.</source>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="105"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="111"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -4667,14 +5093,24 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="261"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="262"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="379"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="411"/>
+        <source>Filter the choices of: {question}</source>
+        <translation>Filtrer les choix de&#xa0;: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
+        <source>Notes on: {question}</source>
+        <translation>Notes sur&#xa0;: {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/answer_editors.py" line="32"/>
@@ -4682,7 +5118,7 @@ Base de données : {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="395"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -4690,7 +5126,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="58"/>
+        <location filename="../../mcim_desk/ui/features.py" line="59"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -4698,112 +5134,122 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="156"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="187"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
         <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="160"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="167"/>
         <source>All answers are complete and valid.</source>
         <translation>Toutes les réponses sont complètes et valides.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="180"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="186"/>
+        <source>and {n} more</source>
+        <translation>et {n} autre(s)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="210"/>
         <source>Not validated</source>
         <translation>Non validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="188"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="218"/>
         <source>Changed elsewhere</source>
         <translation>Modifiée ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="189"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="219"/>
         <source>The response is shown again as it is saved now.</source>
         <translation>La réponse est de nouveau affichée telle qu’elle est enregistrée maintenant.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="220"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="251"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="221"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="252"/>
         <source>Complete</source>
         <translation>Complète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="222"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="253"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="227"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="258"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="228"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="229"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="260"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="230"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="261"/>
         <source>PDF form</source>
         <translation>Formulaire PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="231"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="262"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="241"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="272"/>
         <source>No questionnaire entered yet for this survey round.</source>
         <translation>Aucun questionnaire saisi pour l’instant dans ce cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="243"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="274"/>
         <source>Status: {status}</source>
         <translation>État : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="249"/>
-        <source>Source:</source>
-        <translation>Source :</translation>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="280"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="255"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="282"/>
+        <source>Source of the response</source>
+        <translation>Source de la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="292"/>
+        <source>Type in a questionnaire returned on paper, by e-mail or answered by phone: every answer is saved as you go.</source>
+        <translation>Saisissez un questionnaire reçu sur papier, par courriel ou rempli par téléphone&#xa0;: chaque réponse est enregistrée au fil de la saisie.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="288"/>
         <source>Check answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="256"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="289"/>
         <source>Show every missing or invalid answer (Ctrl+Return)</source>
         <translation>Afficher toutes les réponses manquantes ou non valides (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="257"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="290"/>
         <source>Mark as validated</source>
         <translation>Marquer comme validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="258"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="291"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="259"/>
-        <source>No questionnaire has been entered for this mechanism in the current survey round.</source>
-        <translation>Aucun questionnaire n’a été saisi pour ce mécanisme dans le cycle d’enquête en cours.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="261"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="294"/>
         <source>Enter the questionnaire</source>
         <translation>Saisir le questionnaire</translation>
     </message>
@@ -4811,32 +5257,32 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnairePdfDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="469"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="473"/>
         <source>Questionnaire as fillable PDF</source>
         <translation>Questionnaire en PDF à remplir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="473"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="477"/>
         <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
         <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="486"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="490"/>
         <source>&amp;Include the answers already recorded</source>
         <translation>&amp;Inclure les réponses déjà enregistrées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="491"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
         <source>Mechanism:</source>
         <translation>Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="492"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
         <source>&amp;Language of the form:</source>
         <translation>&amp;Langue du formulaire :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="499"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
@@ -4844,30 +5290,35 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteBrowser</name>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="148"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="153"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="161"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="149"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="154"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="162"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="154"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="244"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="155"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="246"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="223"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="224"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="225"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="226"/>
         <source>text changed since</source>
         <translation>texte modifié depuis</translation>
     </message>
+    <message>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="228"/>
+        <source>“{text}”</source>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="234"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="236"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citation(s)</numerusform>
@@ -4875,7 +5326,7 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="235"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="237"/>
         <source>%n coded passage(s)</source>
         <translation>
             <numerusform>%n passage(s) codé(s)</numerusform>
@@ -4883,102 +5334,103 @@ Base de données : {db}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="248"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="250"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="326"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="328"/>
         <source>Edit a quote</source>
         <translation>Modifier une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="346"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="348"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="371"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="393"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="372"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="374"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="375"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>S&amp;how:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="376"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>&amp;Tag:</source>
         <translation>É&amp;tiquette :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>&amp;Question:</source>
         <translation>&amp;Question :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
         <source>Words</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
         <source>Tags / codes</source>
         <translation>Étiquettes / codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="382"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
         <source>Flags</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="384"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="385"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="389"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4986,45 +5438,55 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="132"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="177"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="133"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="179"/>
         <source>Quote</source>
         <translation>Citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="144"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="145"/>
         <source>Filter the themes, principles and objectives…</source>
         <translation>Filtrer les thèmes, principes et objectifs…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="158"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="160"/>
         <source>Other tags, separated by commas</source>
         <translation>Autres étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="159"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="161"/>
         <source>&amp;Cleared for publication</source>
         <translation>&amp;Autorisée à la publication</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="167"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="169"/>
         <source>Cleared for publication needs the interviewee’s consent to be named or quoted; it has not been recorded for this interview.</source>
         <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="179"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="181"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="180"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
         <source>&amp;Tags from the Compact</source>
         <translation>É&amp;tiquettes du Pacte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="184"/>
         <source>&amp;Other tags</source>
         <translation>A&amp;utres étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="196"/>
+        <source>Tags from the Compact</source>
+        <translation>Étiquettes du Pacte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="197"/>
+        <source>Filter the tags from the Compact</source>
+        <translation>Filtrer les étiquettes du Pacte</translation>
     </message>
 </context>
 <context>
@@ -5137,42 +5599,42 @@ Base de données : {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="452"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="480"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="455"/>
-        <source>Move up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="456"/>
-        <source>Move down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="457"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="457"/>
-        <source>Remove this entry</source>
-        <translation>Retirer cette entrée</translation>
+        <location filename="../../mcim_desk/ui/form_view.py" line="483"/>
+        <source>Move entry {n} up</source>
+        <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="484"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="485"/>
+        <source>Move entry {n} down</source>
+        <translation>Descendre l’entrée {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
+        <source>Remove entry {n}</source>
+        <translation>Retirer l’entrée {n}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/form_view.py" line="534"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="543"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="494"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="544"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -5238,102 +5700,102 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="143"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
         <source>Summary of findings</source>
         <translation>Synthèse des résultats</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>Mechanism profile</source>
         <translation>Profil du mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="147"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
         <source>Follow-up status</source>
         <translation>État des suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
         <source>Blank questionnaire</source>
         <translation>Questionnaire vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
         <source>Blank interview guide</source>
         <translation>Guide d’entretien vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
         <source>&amp;Report:</source>
         <translation>&amp;Rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
         <source>&amp;Language of the report:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="155"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="159"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="160"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="161"/>
         <source>&amp;Create the report</source>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="200"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="200"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="213"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="213"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="225"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="261"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="267"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="264"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="265"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="271"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>
@@ -5341,12 +5803,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="105"/>
+        <location filename="../../mcim_desk/ui/features.py" line="106"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="108"/>
+        <location filename="../../mcim_desk/ui/features.py" line="109"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -5354,42 +5816,47 @@ Base de données : {db}</translation>
 <context>
     <name>SpreadsheetDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="185"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
         <source>Excel workbook (.xlsx), one sheet per form</source>
         <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="189"/>
         <source>CSV files (UTF-8), one file per form</source>
         <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="194"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="195"/>
         <source>Write choice &amp;labels instead of codes</source>
         <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="197"/>
-        <source>Columns are named by question path (section_2/q4), as KoboToolbox exports are. In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
-        <translation>Les colonnes portent le chemin de la question (section_2/q4), comme dans les exports de KoboToolbox. Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
+        <source>One row per response and one column per question; a column is headed by the question’s section and number (q4 is question 4). The partners of question 25 are on a sheet of their own.</source>
+        <translation>Une ligne par réponse et une colonne par question&#xa0;; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
+        <source>The layout of KoboToolbox exports: columns named by question path (section_2/q4). In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
+        <translation>La disposition des exports KoboToolbox&#xa0;: colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
         <source>&amp;Language of labels:</source>
         <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="204"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="209"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>

@@ -47,8 +47,8 @@ def test_export_and_import_with_a_passphrase_file(two: dict, tmp_path: Path, cap
     assert main(["import", "--db", str(two["a"]), str(out), "--passphrase-file", str(secret)]) == 0
     printed = capsys.readouterr().out
     assert "conflicts: 1" in printed
-    assert "conflict: Rabat Process — questionnaire — section_2/q4" in printed
-    assert "here: “Yes (oui)” (alice," in printed and "in the bundle: “In progress" in printed
+    assert "conflict: Rabat Process — questionnaire — 4. Has your ISCM formulated" in printed
+    assert "here: “Yes” (alice," in printed and "in the bundle: “In progress" in printed
     assert "wait for a choice in the window" in printed
     a, _ = open_database(str(two["a"]), backup=False)
     assert responses.answers(a, two["response"])[Q4] == "oui"

@@ -77,8 +77,9 @@ def test_import_then_resolve_each_way(make_window, qtbot, typer, conflicting: di
     assert dialog is not None and dialog.isVisible()
     assert len(dialog.boxes) == 3
     q4 = box_for(dialog, Q4)
-    assert q4.mine_value.text() == "Yes (oui)"
-    assert q4.theirs_value.text() == "In progress, not yet final (en_cours)"
+    assert q4.mine_value.text() == "Yes"  # choice labels, not codes
+    assert q4.theirs_value.text() == "In progress, not yet final"
+    assert q4.question.text().startswith("4. Has your ISCM") and Q4 not in q4.question.text()
     assert "alice" in q4.mine_who.text() and "bob" in q4.theirs_who.text()
     assert "UTC" in q4.theirs_who.text()
     chair = box_for(dialog, "chair_country")

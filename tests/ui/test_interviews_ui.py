@@ -192,9 +192,14 @@ def test_bad_plan_input_is_refused_with_a_clear_message(qtbot, make_window, fiel
     assert dialog.isVisible()
     assert dialog.error.text() == message and not dialog.error.isHidden()
     assert dialog.focusWidget() is edit
+    assert edit.accessibleDescription() == message  # a screen reader reads it with the field
     assert interviews.interviews_of(window.ctx.db, sacm.id) == []
     assert followups.followups(window.ctx.db) == []
     assert window.undo.count() == 0
+    edit.clear()
+    qtbot.keyClicks(edit, {"zone": LIMA, "end": "04:00", "date": "2019-04-01"}[field])  # corrected
+    assert dialog.error.isHidden() and edit.accessibleDescription() == ""
+    assert "Lima" in dialog.preview.text()
 
 
 def test_reschedule_keeps_the_history(qtbot, make_window) -> None:  # noqa: ANN001
@@ -654,3 +659,52 @@ def test_followups_page_names_the_question_a_clarification_is_about(make_window)
     page.reload()
     about = [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
     assert "Answer to question 4" in about
+
+
+def test_closing_the_workspace_while_the_call_runs_asks(qtbot, make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.call_workspace import open_workspace
+
+    window = make_window()
+    sacm = choose(window, "SACM")
+    add_chair(window, sacm)
+    page = interviews_page(window)
+    show(window, page)
+    plan_through_dialog(qtbot, page, "2019-04-01")
+    workspace = open_workspace_of(qtbot, window, page)
+    interview_id = workspace.interview_id
+    qtbot.mouseClick(workspace.start_button, Qt.MouseButton.LeftButton)
+    dialogs = window.ctx.dialogs
+    dialogs.choice_answers = ["cancel", "keep", "end"]
+    qtbot.keyClick(workspace, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # Ctrl+W: cancel
+    assert dialogs.shown[-1][0] == "choose" and "timer is running" in dialogs.shown[-1][2]
+    assert workspace.isVisible() and workspace.tick.isActive()
+    assert interviews.interview(window.ctx.db, interview_id).status == "planned"
+    workspace.close()  # keep it running: hidden, still timing
+    assert not workspace.isVisible() and workspace.tick.isActive()
+    assert interviews.interview(window.ctx.db, interview_id).status == "planned"
+    assert open_workspace(window.ctx, interview_id, window) is workspace and workspace.isVisible()
+    workspace.close()  # end the call
+    info = interviews.interview(window.ctx.db, interview_id)
+    assert info.status == "held" and info.actual_seconds is not None
+    assert [kind for kind, _, _ in dialogs.shown].count("choose") == 3
+
+
+def test_dashboard_progress_bars_are_centred_in_their_cells(qtbot, make_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QProgressBar
+
+    from mcim_desk.ui.dashboard import DashboardPage
+
+    window = make_window()
+    page = page_of(window, DashboardPage)
+    show(window, page)
+    table = page.progress
+    assert table.rowCount() > 2
+    for row in range(table.rowCount()):
+        bar = table.cellWidget(row, 2).findChild(QProgressBar)
+        qtbot.waitUntil(lambda bar=bar: bar.height() > 0)
+        cell = table.visualRect(table.model().index(row, 2))
+        top = bar.mapTo(table.viewport(), bar.rect().topLeft()).y()
+        above, below = top - cell.top(), cell.bottom() - (top + bar.height() - 1)
+        assert abs(above - below) <= 1, (row, above, below)
+        assert table.findChildren(QProgressBar).count(bar) == 1
+    assert len(table.findChildren(QProgressBar)) == table.rowCount()  # one bar per row, no more

@@ -260,3 +260,39 @@ def test_damaged_database_can_open_latest_backup(make_window, db_path: Path) -> 
     kept = [p for p in db_path.parent.glob(db_path.name + ".damaged-*")
             if not p.name.endswith(("-wal", "-shm"))]
     assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
+
+
+def test_edit_menu_names_the_question_not_its_key(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+
+    window = make_window()
+    _select(window, "rabat_process")
+    page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)
+    page.start_entry()
+    page.form.widgets["section_2/q4"].buttons["oui"].click()
+    assert window.undo_action.text() == "&Undo: Answer to question 4"
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo: Answer to question 4"
+    window.set_language("fr")
+    assert window.redo_action.text().startswith("&Rétablir")
+    assert window.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.prefs_action.shortcut().toString() == "Ctrl+,"
+
+
+def test_damaged_database_message_is_short(make_window, db_path: Path) -> None:  # noqa: ANN001
+    window = make_window()
+    window.close()
+    sqlite3.connect(db_path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(db_path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12), 7):
+        data[offset] = 0xA5
+    db_path.write_bytes(bytes(data))
+    dialogs = ScriptedDialogs()
+    window = make_window(open_db=False, dialogs=dialogs)
+    assert window.open_database(str(db_path)) is False
+    text = dialogs.shown[0][2]
+    assert "integrity check" in text
+    assert text.count("\n") < 12 and len(text) < 900  # not SQLite's hundreds of lines

@@ -180,13 +180,21 @@ def test_source_and_history(make_window, qtbot, typer) -> None:  # noqa: ANN001
     page.source.setCurrentIndex(page.source.findData("email"))
     page.source.activated.emit(page.source.currentIndex())
     assert responses.response_info(window.ctx.db, page.form.response.id).source == "email"
+    page.form.widgets["section_2/q4"].buttons["en_cours"].click()  # a choice, saved
     page.show_history()
     dialog = page.findChild(HistoryDialog)
     table = dialog.findChild(QTableWidget, "history_table")
-    fields = [table.item(r, 2).text() for r in range(table.rowCount())]
-    assert "source" in fields
-    row = fields.index("source")
-    assert (table.item(row, 3).text(), table.item(row, 4).text()) == ("paper", "email")
+    rows = [[table.item(r, c).text() for c in range(6)] for r in range(table.rowCount())]
+    # words and labels in the user's language, never keys, paths or codes
+    assert rows[0][2:4] == ["created", "Response"] and "version" in rows[0][5]
+    source = next(r for r in rows if r[3] == "Source")
+    assert source[2:] == ["changed", "Source", "Paper", "E-mail"]
+    q4 = next(r for r in rows if r[3].startswith("4. "))
+    assert q4[2] == "changed" and q4[3].startswith("4. Has your ISCM formulated")
+    assert q4[5] == "In progress, not yet final"
+    q4_row = rows.index(q4)
+    assert table.item(q4_row, 3).toolTip() == "section_2/q4"  # the path stays at hand
+    assert not any("section_" in text or text in ("en_cours", "create", "update") for r in rows for text in r)
 
 
 def test_mechanism_without_response_offers_to_start(make_window, qtbot) -> None:  # noqa: ANN001
@@ -230,3 +238,44 @@ def test_keyboard_alone_tab_through_fields_and_jump_sections(make_window, qtbot,
     assert QApplication.focusWidget() is form.widgets["section_2/q4"].editor  # first field there
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Space picks the first choice
     assert responses.answers(page.ctx.db, form.response.id)["section_2/q4"] == "oui"
+
+
+def test_check_answers_lists_each_question_as_a_link(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot)
+    page.check_answers()
+    text = page.messages.text()
+    assert page.messages.isVisibleTo(page)
+    assert "Answers to complete or correct before this response is complete: 3" in text
+    assert '<a href="section_1/q1">1. Please indicate the name of your' in text
+    assert 'href="submission/submitted_by"' in text and "Please indicate who is submitting" in text
+    page.form.widgets["section_4/q26"].editor.setFocus()
+    page.messages.linkActivated.emit("submission/submitted_by")  # the link followed
+    target = page.form.widgets["submission/submitted_by"].editor
+    qtbot.waitUntil(target.hasFocus)
+    assert not target.visibleRegion().isEmpty()  # scrolled into view
+
+
+def test_section_list_counts_asked_questions_and_ticks_only_seen_sections(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot, key="pidc")  # a new questionnaire
+    sections = page.form.sections
+    texts = [sections.item(r).text() for r in range(sections.count())]
+    assert not any(t.startswith("✓") for t in texts), texts  # nothing seen, nothing ticked
+    section_4 = next(r for r, t in enumerate(texts) if t.startswith("• IV."))
+    assert texts[section_4].endswith("(0/2)")  # Q26, Q27 asked; none answered
+    sections.setCurrentRow(section_4)  # gone to: nothing in it is required
+    qtbot.waitUntil(lambda: sections.item(section_4).text().startswith("✓"))
+    assert "0 of 2 questions answered" in sections.item(section_4).toolTip()
+
+
+def test_a_repeat_hint_shows_under_the_first_entry_only(make_window, qtbot) -> None:  # noqa: ANN001
+    _, page = open_page(make_window, qtbot)
+    form = page.form
+    repeat = form.repeats["section_4/q25"]
+    for _ in range(3):
+        qtbot.mouseClick(repeat.add_button, Qt.MouseButton.LeftButton)
+    hints = [form.widgets[f"section_4/q25[{n}]/category"].hint for n in (1, 2, 3)]
+    qtbot.waitUntil(lambda: form.widgets["section_4/q25[3]/category"].isVisibleTo(form))  # shown: queued
+    assert "4" in hints[0].text() and hints[0].isVisibleTo(form)  # "… Annex 4"
+    assert not hints[1].isVisibleTo(form) and not hints[2].isVisibleTo(form)
+    form.retranslate()  # a language change keeps it so
+    assert hints[0].isVisibleTo(form) and not hints[2].isVisibleTo(form)

@@ -128,8 +128,8 @@ def test_interview_completeness_needs_the_8_mandatory_answers(interview: FormDef
     s = FormState(interview, answers, today=TODAY)
     assert not s.is_complete() and list(s.errors("en")) == ["mandatory/q5"]
     assert s.section_progress() == [
-        SectionProgress("mandatory", 7, 8, 1),
-        SectionProgress("optional", 0, 0, 0),
+        SectionProgress("mandatory", 7, 8, 1, 7, 8),
+        SectionProgress("optional", 0, 0, 0, 0, 3),  # nothing required, three questions to answer
     ]
     wrong = FormState(interview, {**answers, "mandatory/q1": "atlantis"}, today=TODAY)
     assert wrong.error_for("mandatory/q1", "en") == "“atlantis” is not one of the choices."
@@ -138,11 +138,11 @@ def test_interview_completeness_needs_the_8_mandatory_answers(interview: FormDef
 def test_section_progress(questionnaire: FormDefinition) -> None:
     s = state(questionnaire, section_2__q4="oui", section_3__q17="oui", section_3__q18="2017-05-05")
     assert s.section_progress() == [
-        SectionProgress("section_1", 0, 1, 1),
-        SectionProgress("section_2", 1, 1, 0),
-        SectionProgress("section_3", 0, 0, 1),
-        SectionProgress("section_4", 0, 0, 0),
-        SectionProgress("submission", 0, 1, 1),
+        SectionProgress("section_1", 0, 1, 1, 0, 3),
+        SectionProgress("section_2", 1, 1, 0, 1, 9),  # Q4 "yes": Q5 to Q12 are asked
+        SectionProgress("section_3", 0, 0, 1, 2, 12),
+        SectionProgress("section_4", 0, 0, 0, 0, 2),  # Q25 without entries: Q26 and Q27
+        SectionProgress("submission", 0, 1, 1, 0, 2),
     ]
 
 

@@ -1,0 +1,693 @@
+"""Every screen worth looking at, built on a demonstration database: the pages of the main
+window, its dialogs and its states (first start, errors, damaged database…).
+
+A *scene* is a named function that brings one screen up on a :class:`Studio` (a main window
+on its own copy of the demo database, in one language) and returns the widget to look at.
+``screenshots.py`` grabs each one into a PNG; the accessibility test walks the same widgets.
+Scenes run in order on one window; each leaves the window as it found it, or close to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
+
+WINDOW_SIZE = (1280, 800)
+PROFILE = "Demo"
+ZONE = "Europe/Geneva"
+
+
+class SceneUnavailable(Exception):
+    """The screen does not exist (yet) in this version: the scene is skipped with this note."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    build: Callable[[Studio], QWidget]
+
+
+def settle(rounds: int = 4) -> None:
+    """Let queued work run (the change bus, deferred page building, layouts)."""
+    app = QApplication.instance()
+    for _ in range(rounds):
+        app.processEvents()
+        app.sendPostedEvents()
+
+
+def make_demo(path: Path) -> Path:
+    """The demonstration database (``mcim-desk demo``), made once per run."""
+    from ..services.demo import create_demo
+
+    create_demo(path, lambda _f, _m: None, time_zone=ZONE)
+    return path
+
+
+def _recording_dialogs():  # noqa: ANN202 - a ScriptedDialogs that keeps the choices offered
+    from ..ui.dialogs import ScriptedDialogs
+
+    class RecordingDialogs(ScriptedDialogs):
+        def __init__(self) -> None:
+            super().__init__()
+            self.choices: list[list[str]] = []
+
+        def choose(self, title: str, text: str, choices: list[tuple[str, str]],
+                   cancel: str | None = None) -> str | None:
+            self.choices.append([caption for _key, caption in choices])
+            return super().choose(title, text, choices, cancel)
+
+    return RecordingDialogs()
+
+
+class Studio:
+    """A main window on a private copy of the demo database, in one language, with scripted
+    message boxes (recorded, so a scene can show the one the program asked for)."""
+
+    def __init__(self, demo: Path, workdir: Path, lang: str) -> None:
+        from ..i18n import install_translators
+        from ..preferences import Preferences
+        from ..services.backups import backup_to
+        from ..ui.main_window import MainWindow
+        from ..ui.tasks import SyncRunner
+
+        self.lang = lang
+        self.workdir = workdir
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.db_path = backup_to(demo, workdir / f"study-{lang}.sqlite3")
+        self.demo = demo
+        install_translators(lang)
+        self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
+        self.dialogs = _recording_dialogs()
+        self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs)
+        self.window.resize(*WINDOW_SIZE)
+        self.window.show()
+        settle()
+        self.opened = False
+        self.extra: dict[str, object] = {}
+        self._to_close: list[QWidget] = []
+
+    # -- the window -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        if not self.opened:
+            if not self.window.open_database(str(self.db_path)):
+                raise RuntimeError(f"the demo database did not open: {self.dialogs.shown}")
+            settle()
+            self.opened = True
+
+    @property
+    def ctx(self):  # noqa: ANN201 - UiContext
+        self.open()
+        return self.window.ctx
+
+    def mechanism_id(self, key: str) -> str:
+        from ..domain.reference import mechanism_id
+
+        return mechanism_id(key)
+
+    def select(self, key: str) -> str:
+        self.open()
+        mechanism = self.mechanism_id(key)
+        if not self.window.list_panel.select(mechanism):
+            raise RuntimeError(f"mechanism {key} not in the list")
+        settle()
+        return mechanism
+
+    def page(self, cls: type) -> QWidget:
+        self.open()
+        for index in range(self.window.tabs.count()):
+            widget = self.window.tabs.widget(index)
+            if isinstance(widget, cls):
+                return widget
+        raise SceneUnavailable(f"no {cls.__name__} page")
+
+    def show_page(self, page: QWidget) -> QWidget:
+        self.window.tabs.setCurrentWidget(page)
+        settle()
+        return self.window
+
+    # -- windows and dialogs ---------------------------------------------------------------
+
+    def keep(self, widget: QWidget, size: tuple[int, int] | None = None) -> QWidget:
+        """A dialog or window to show and close after the shot."""
+        if size is not None:
+            widget.resize(*size)
+        if not widget.isVisible():
+            widget.show()
+        self._to_close.append(widget)
+        settle()
+        return widget
+
+    def last_message(self, kind: str | None = None) -> tuple[str, str, str]:
+        for shown in reversed(self.dialogs.shown):
+            if kind is None or shown[0] == kind:
+                return shown
+        raise RuntimeError(f"no {kind or ''} message was shown")
+
+    def message_box(self, kind: str, title: str, text: str) -> QMessageBox:
+        """The message box DialogService would show for a recorded message."""
+        icons = {"error": QMessageBox.Icon.Critical, "warning": QMessageBox.Icon.Warning,
+                 "info": QMessageBox.Icon.Information, "confirm": QMessageBox.Icon.Question}
+        buttons = (QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No if kind == "confirm"
+                   else QMessageBox.StandardButton.Ok)
+        box = QMessageBox(icons.get(kind, QMessageBox.Icon.Question), title, text,
+                          QMessageBox.StandardButton.NoButton if kind == "choose" else buttons, self.window)
+        if kind == "choose":  # the named answers last offered, and Cancel
+            for choice in self.dialogs.choices[-1]:
+                box.addButton(choice, QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+        return self.keep(box)
+
+    def menu(self, menu: QMenu) -> QMenu:
+        menu.popup(self.window.mapToGlobal(QPoint(10, 30)))
+        self._to_close.append(menu)
+        settle()
+        return menu
+
+    def dismiss(self) -> None:
+        for widget in reversed(self._to_close):
+            try:
+                if isinstance(widget, QDialog):
+                    widget.done(0)
+                widget.close()
+                widget.deleteLater()
+            except RuntimeError:  # already deleted with its parent
+                pass
+        self._to_close.clear()
+        settle()
+
+    def close(self) -> None:
+        self.dismiss()
+        self.window.close()
+        self.window.deleteLater()
+        settle()
+
+
+# --- the scenes ---------------------------------------------------------------------------------
+
+
+def _first_start(studio: Studio) -> QWidget:
+    if studio.opened:
+        raise SceneUnavailable("the window is already open")
+    return studio.window  # painted, database not opened yet
+
+
+def _dashboard(studio: Studio) -> QWidget:
+    from ..ui.dashboard import DashboardPage
+
+    studio.select("rabat_process")
+    return studio.show_page(studio.page(DashboardPage))
+
+
+def _card(studio: Studio) -> QWidget:
+    studio.select("rabat_process")
+    return studio.show_page(studio.window.card)
+
+
+def _contact(studio: Studio) -> QWidget:
+    from ..ui.mechanism_card import ContactDialog
+
+    studio.select("rabat_process")
+    card = studio.window.card
+    contacts = card.card.contacts
+    dialog = ContactDialog(card._role_names(), contacts[0] if contacts else None,  # noqa: SLF001
+                           card.card.row.id, studio.window)
+    return studio.keep(dialog)
+
+
+def _questionnaire(studio: Studio, key: str):  # noqa: ANN202 - the page
+    from ..ui.questionnaire_page import QuestionnairePage
+
+    studio.select(key)
+    page = studio.page(QuestionnairePage)
+    studio.show_page(page)
+    return page
+
+
+def _first_without_response(studio: Studio) -> str:
+    from ..domain.reference import mechanism_id
+    from ..services import catalogue, responses
+
+    for row in catalogue.mechanism_rows(studio.ctx.db):
+        if responses.current_questionnaire(studio.ctx.db, row.id) is None:
+            for key in (row.key,):
+                if mechanism_id(key) == row.id:
+                    return key
+    raise SceneUnavailable("every mechanism has a questionnaire")
+
+
+def _questionnaire_empty(studio: Studio) -> QWidget:
+    _questionnaire(studio, _first_without_response(studio))
+    return studio.window
+
+
+def _section(index: int, key: str = "rabat_process") -> Callable[[Studio], QWidget]:
+    def build(studio: Studio) -> QWidget:
+        page = _questionnaire(studio, key)
+        sections = page.form.sections
+        if index >= sections.count():
+            raise SceneUnavailable(f"no section {index + 1}")
+        sections.setCurrentRow(index)
+        settle()
+        return studio.window
+
+    return build
+
+
+def _skip_logic(studio: Studio) -> QWidget:
+    """MIDSA answered "No" to Q4: the questions that follow a "Yes" are hidden."""
+    page = _questionnaire(studio, "midsa")
+    page.form.sections.setCurrentRow(1)
+    settle()
+    return studio.window
+
+
+def _draft_key(studio: Studio) -> str:
+    from ..services import catalogue, responses
+
+    for row in catalogue.mechanism_rows(studio.ctx.db):
+        info = responses.current_questionnaire(studio.ctx.db, row.id)
+        if info is not None and info.status == "draft":
+            return row.key
+    raise SceneUnavailable("no draft questionnaire in the demo")
+
+
+def _errors(studio: Studio) -> QWidget:
+    page = _questionnaire(studio, _draft_key(studio))
+    page.check_answers()
+    settle()
+    return studio.window
+
+
+def _repeat(studio: Studio) -> QWidget:
+    page = _questionnaire(studio, "rabat_process")
+    if not page.form.repeats:
+        raise SceneUnavailable("the questionnaire has no repeat")
+    repeat = next(iter(page.form.repeats.values()))
+    page.form.scroll.verticalScrollBar().setValue(repeat.mapTo(page.form.page, QPoint(0, 0)).y())
+    settle()
+    return studio.window
+
+
+def _history(studio: Studio) -> QWidget:
+    from ..ui.questionnaire_page import HistoryDialog
+
+    page = _questionnaire(studio, "midsa")
+    page.show_history()
+    dialog = page.findChild(HistoryDialog)
+    return studio.keep(dialog)
+
+
+def _answer_tools(studio: Studio):  # noqa: ANN202 - (page, tools, path of a text answer)
+    from ..ui.followups_page import attach_answer_tools
+
+    page = _questionnaire(studio, "rabat_process")
+    tools = attach_answer_tools(studio.ctx, page.form)
+    path = next((p for p, w in page.form.widgets.items()
+                 if w.text_editor() is not None and page.form.answers.get(p)), None)
+    if path is None:
+        raise SceneUnavailable("no text answer to point at")
+    return page, tools, path
+
+
+def _clarify(studio: Studio) -> QWidget:
+    page, tools, path = _answer_tools(studio)
+    words = (page.form.answers.get(path) or "")[:40]
+    return studio.keep(tools.clarify(path, words))
+
+
+def _code_selection(studio: Studio) -> QWidget:
+    page, tools, path = _answer_tools(studio)
+    words = (page.form.answers.get(path) or "")[:40]
+    dialog = tools.code(path, words, 0, len(words))
+    if dialog is None:
+        raise SceneUnavailable("coding needs a selection")
+    return studio.keep(dialog)
+
+
+def _interviews_page(studio: Studio, key: str = "abu_dhabi_dialogue"):  # noqa: ANN202
+    from ..ui.interviews_page import InterviewsPage
+
+    studio.select(key)
+    page = studio.page(InterviewsPage)
+    studio.show_page(page)
+    return page
+
+
+def _interviews(studio: Studio) -> QWidget:
+    _interviews_page(studio)
+    return studio.window
+
+
+def _plan(studio: Studio) -> QWidget:
+    dialog = _interviews_page(studio).plan_dialog()
+    dialog.date.setText("2026-12-15")
+    dialog.start.setText("10:00")
+    dialog.end.setText("11:00")
+    return studio.keep(dialog)
+
+
+def _plan_error(studio: Studio) -> QWidget:
+    dialog = _interviews_page(studio).plan_dialog()
+    dialog.date.setText("next tuesday")
+    dialog.start.setText("10:00")
+    dialog.end.setText("11:00")
+    dialog._accept()  # noqa: SLF001 - the Save button's slot: the message shows
+    return studio.keep(dialog)
+
+
+def _workspace(studio: Studio):  # noqa: ANN202 - the CallWorkspace
+    from ..services import interviews
+    from ..ui.call_workspace import open_workspace
+
+    page = _interviews_page(studio)
+    info = next((i for i in interviews.interviews_of(studio.ctx.db, page.mechanism_id) if i.response_id), None)
+    if info is None:
+        raise SceneUnavailable("no interview with a guide")
+    workspace = open_workspace(studio.ctx, info.id, studio.window)
+    return studio.keep(workspace, (1280, 820))
+
+
+def _call_workspace(studio: Studio) -> QWidget:
+    return _workspace(studio)
+
+
+def _quote_dialog(studio: Studio) -> QWidget:
+    workspace = _workspace(studio)
+    text = workspace.notes_edit.toPlainText() or "—"
+    words = text[: min(60, len(text))]
+    dialog = workspace.open_quote_dialog("notes", None, words, 0, len(words), workspace.notes_edit)
+    return studio.keep(dialog)
+
+
+def _closing_a_running_call(studio: Studio) -> QWidget:
+    """Ctrl+W while the call timer runs: end the call, keep it running, or cancel."""
+    workspace = _workspace(studio)
+    workspace.start_call()
+    settle()
+    studio.dialogs.choice_answers = ["cancel"]  # cancelled: the window stays
+    workspace.close()
+    shown = studio.last_message("choose")
+    workspace.pause_call()
+    return studio.message_box(*shown)
+
+
+def _followups(studio: Studio) -> QWidget:
+    from ..ui.followups_page import FollowUpsPage
+
+    studio.select("rabat_process")
+    page = studio.page(FollowUpsPage)
+    studio.show_page(page)
+    page.all_mechanisms.setChecked(True)
+    page.status_filter.setCurrentIndex(max(0, page.status_filter.findData("")))
+    settle()
+    return studio.window
+
+
+def _quotes(studio: Studio) -> QWidget:
+    from ..ui.quote_browser import QuoteBrowser
+
+    studio.select("rabat_process")
+    return studio.show_page(studio.page(QuoteBrowser))
+
+
+def _codebook(studio: Studio) -> QWidget:
+    from ..ui.codebook_dialog import CodebookDialog
+
+    return studio.keep(CodebookDialog(studio.ctx, studio.window))
+
+
+def _reports(studio: Studio) -> QWidget:
+    from ..ui.reports_dialog import ReportsDialog
+
+    mechanism = studio.select("rabat_process")
+    return studio.keep(ReportsDialog(studio.ctx, studio.window, mechanism_id=mechanism))
+
+
+def _export_bundle(studio: Studio) -> QWidget:
+    from ..ui.exchange_dialogs import ExportBundleDialog
+
+    studio.open()
+    return studio.keep(ExportBundleDialog(studio.window))
+
+
+def _passphrase(studio: Studio) -> QWidget:
+    from ..ui.exchange_dialogs import PassphraseDialog
+
+    studio.open()
+    return studio.keep(PassphraseDialog(studio.window, confirm=True))
+
+
+def _spreadsheets(studio: Studio) -> QWidget:
+    from ..ui.exchange_dialogs import SpreadsheetDialog
+
+    studio.open()
+    return studio.keep(SpreadsheetDialog(studio.lang, studio.window))
+
+
+def _conflicting_bundle(studio: Studio) -> Path:
+    """A bundle from "another laptop" (a copy of the demo) that changed the same answers and
+    card fields as this one, differently: importing it leaves conflicts."""
+    if "bundle" in studio.extra:
+        return studio.extra["bundle"]
+    from ..services import catalogue, exchange, responses
+    from ..services.backups import backup_to
+    from ..services.startup import open_database
+
+    here = studio.ctx.db
+    other_path = backup_to(studio.db_path, studio.workdir / f"other-{studio.lang}.sqlite3")
+    other, _ = open_database(str(other_path), backup=False)
+    try:
+        rabat = studio.mechanism_id("rabat_process")
+        response = responses.current_questionnaire(here, rabat)
+        for db, actor, q4, country, q12 in (
+            (here, "Amina", "non", "Maroc", "Réunions ministérielles annuelles."),
+            (other, "Bruno", "en_cours", "Espagne", "Des réunions techniques chaque trimestre."),
+        ):
+            if response is not None:
+                responses.save_answer(db, response.id, "section_2/q4", q4, actor, confirm_validated=True)
+                responses.save_answer(db, response.id, "section_2/q12", q12, actor, confirm_validated=True)
+            catalogue.update_mechanism(db, rabat, "chair_country", country, actor)
+        bundle = exchange.export_bundle(other, studio.workdir / f"other-{studio.lang}.mcimz").path
+    finally:
+        other.dispose()
+    try:
+        exchange.preview_import(here, bundle)
+    except Exception as exc:  # seen now and then: a row the bundle check refuses (reported)
+        raise SceneUnavailable(f"the bundle from the demo was refused: {exc}") from exc
+    studio.extra["bundle"] = bundle
+    return bundle
+
+
+def _import_plan(studio: Studio) -> QWidget:
+    from ..services import exchange
+    from ..ui.exchange_dialogs import ImportPlanDialog
+
+    plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+    studio.extra["plan"] = plan
+    return studio.keep(ImportPlanDialog(plan, studio.window))
+
+
+def _conflicts(studio: Studio) -> QWidget:
+    from ..services import exchange
+    from ..ui.exchange_dialogs import ConflictDialog
+
+    if "imported" not in studio.extra:
+        plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+        exchange.apply_import(studio.ctx.db, plan, actor=PROFILE)
+        studio.extra["imported"] = True
+    conflicts = exchange.pending_conflicts(studio.ctx.db, studio.lang)
+    if not conflicts:
+        raise SceneUnavailable("the bundle left no conflict")
+    return studio.keep(ConflictDialog(conflicts, studio.window))
+
+
+def _questionnaire_pdf(studio: Studio) -> QWidget:
+    from ..ui.pdf_import import QuestionnairePdfDialog
+
+    studio.select("rabat_process")
+    row = studio.window.card.card.row
+    label = f"{row.acronym(studio.lang)} — {row.name(studio.lang)}"
+    return studio.keep(QuestionnairePdfDialog(label, studio.lang, True, studio.window))
+
+
+def _fill_pdf(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str]) -> Path:
+    """The PDF as a respondent would return it (the form's fields filled in)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=str(src))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, text, auto_regenerate=False)
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            if widget.get("/T") is None and "/Parent" in widget:
+                group = widget["/Parent"].get_object()
+                code = radios.get(group.get("/T"))
+                if code is not None:
+                    states = [str(s) for s in widget["/AP"]["/N"]]
+                    widget[NameObject("/AS")] = NameObject(f"/{code}" if f"/{code}" in states else "/Off")
+                    group[NameObject("/V")] = NameObject(f"/{code}")
+    writer.write(str(dst))
+    return dst
+
+
+def _pdf_review(studio: Studio) -> QWidget:
+    from ..services.pdf_forms import make_questionnaire_pdf, preview_pdf_import
+    from ..ui.pdf_import import PdfImportDialog
+
+    mechanism = studio.select("midsa")
+    blank = make_questionnaire_pdf(studio.ctx.db, mechanism, studio.lang,
+                                   studio.workdir / f"midsa-{studio.lang}.pdf", with_answers=True)
+    returned = _fill_pdf(blank, studio.workdir / f"midsa-back-{studio.lang}.pdf",
+                         {"section_2/q5": "Déclaration de Maputo (2024)", "section_2/q6": "=1+2 réunion",
+                          "section_3/q18": "le mois prochain"},
+                         {"section_2/q4": "oui"})
+    plan = preview_pdf_import(studio.ctx.db, returned, studio.lang, expected_mechanism_id=mechanism)
+    return studio.keep(PdfImportDialog(plan, studio.window))
+
+
+def _preferences(studio: Studio) -> QWidget:
+    from ..ui.preferences_dialog import PreferencesDialog
+
+    studio.open()
+    return studio.keep(PreferencesDialog(studio.prefs, studio.window))
+
+
+def _about(studio: Studio) -> QWidget:
+    studio.open()
+    studio.window.show_about()
+    return studio.message_box(*studio.last_message("info"))
+
+
+def _damaged(studio: Studio) -> QWidget:
+    """A database whose pages were overwritten: the program offers the latest backup."""
+    from ..services.backups import automatic_backup
+    from ..ui.dialogs import ScriptedDialogs
+    from ..ui.main_window import MainWindow
+    from ..ui.tasks import SyncRunner
+
+    path = studio.workdir / f"damaged-{studio.lang}.sqlite3"
+    from ..services.backups import backup_to
+
+    backup_to(studio.demo, path)
+    automatic_backup(path, "exit")
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12), 7):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+    dialogs = ScriptedDialogs()
+    other = MainWindow(studio.prefs, SyncRunner(), dialogs)
+    try:
+        other.open_database(str(path))
+    finally:
+        other.close()
+        other.deleteLater()
+    if not dialogs.shown:
+        raise SceneUnavailable("the damaged file opened without a message")
+    return studio.message_box(*dialogs.shown[0])
+
+
+def _read_only(studio: Studio) -> QWidget:
+    studio.open()
+    banner = studio.window.findChild(QWidget, "read_only_banner")
+    if banner is None:
+        raise SceneUnavailable("no read-only banner in this version")
+    return studio.window
+
+
+def _shortcuts(studio: Studio) -> QWidget:
+    from ..ui.shortcuts_dialog import KeyboardShortcutsDialog
+
+    studio.open()
+    return studio.keep(KeyboardShortcutsDialog(studio.window))
+
+
+def _menu(name: str) -> Callable[[Studio], QWidget]:
+    def build(studio: Studio) -> QWidget:
+        studio.open()
+        return studio.menu(getattr(studio.window, f"{name}_menu"))
+
+    return build
+
+
+def _edit_menu_after_answer(studio: Studio) -> QWidget:
+    """The Edit menu once an answer was typed: what Undo says it takes back."""
+    page = _questionnaire(studio, "rabat_process")
+    path = next((p for p, w in page.form.widgets.items()
+                 if w.text_editor() is not None and w.isVisibleTo(page)), None)
+    if path is None:
+        raise SceneUnavailable("no text question")
+    page.form._commit(path, (page.form.answers.get(path) or "") + " (2)")  # noqa: SLF001 - as Enter does
+    settle()
+    return studio.menu(studio.window.edit_menu)
+
+
+SCENES: tuple[Scene, ...] = (
+    Scene("first-start", _first_start),
+    Scene("dashboard", _dashboard),
+    Scene("mechanism-card", _card),
+    Scene("contact-dialog", _contact),
+    Scene("questionnaire-empty", _questionnaire_empty),
+    Scene("questionnaire-section-1", _section(0)),
+    Scene("questionnaire-section-2", _section(1)),
+    Scene("questionnaire-section-3", _section(2)),
+    Scene("questionnaire-section-4", _section(3)),
+    Scene("questionnaire-skip-logic", _skip_logic),
+    Scene("questionnaire-errors", _errors),
+    Scene("questionnaire-q25-repeat", _repeat),
+    Scene("history", _history),
+    Scene("clarify-dialog", _clarify),
+    Scene("code-selection-dialog", _code_selection),
+    Scene("interviews", _interviews),
+    Scene("plan-interview", _plan),
+    Scene("plan-interview-error", _plan_error),
+    Scene("call-workspace", _call_workspace),
+    Scene("quote-dialog", _quote_dialog),
+    Scene("call-running-close-question", _closing_a_running_call),
+    Scene("followups", _followups),
+    Scene("quotes", _quotes),
+    Scene("codebook", _codebook),
+    Scene("reports-dialog", _reports),
+    Scene("export-bundle", _export_bundle),
+    Scene("passphrase", _passphrase),
+    Scene("export-spreadsheets", _spreadsheets),
+    Scene("import-plan", _import_plan),
+    Scene("conflicts", _conflicts),
+    Scene("questionnaire-pdf-dialog", _questionnaire_pdf),
+    Scene("pdf-review", _pdf_review),
+    Scene("preferences", _preferences),
+    Scene("about", _about),
+    Scene("keyboard-shortcuts", _shortcuts),
+    Scene("damaged-database", _damaged),
+    Scene("read-only-banner", _read_only),
+    Scene("menu-file", _menu("file")),
+    Scene("menu-edit-after-answer", _edit_menu_after_answer),
+    Scene("menu-view", _menu("view")),
+    Scene("menu-reports", _menu("reports")),
+    Scene("menu-language", _menu("language")),
+    Scene("menu-help", _menu("help")),
+)
+
+
+def scene_names() -> list[str]:
+    return [scene.name for scene in SCENES]
+
+
+def chosen_scenes(only: list[str] | None) -> list[Scene]:
+    if not only:
+        return list(SCENES)
+    unknown = sorted(set(only) - set(scene_names()))
+    if unknown:
+        raise ValueError(f"unknown screen(s): {', '.join(unknown)}; known: {', '.join(scene_names())}")
+    return [scene for scene in SCENES if scene.name in only]
+
+
+__all__ = ["SCENES", "Scene", "SceneUnavailable", "Studio", "chosen_scenes", "make_demo", "scene_names",
+           "settle"]

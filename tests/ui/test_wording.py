@@ -1,0 +1,94 @@
+"""What the screenshots showed wrong, checked on the real widgets: clipped or repeated texts,
+technical words where users read, French punctuation."""
+
+from __future__ import annotations
+
+
+def _select(window, key: str) -> str:  # noqa: ANN001
+    mechanism = next(r.id for r in window.list_panel.visible_rows() if r.key == key)
+    window.list_panel.select(mechanism)
+    return mechanism
+
+
+def test_empty_questionnaire_page_text_is_whole_and_said_once(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+
+    window = make_window()
+    page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)
+    _select(window, "almaty_process")
+    assert page.stack.currentWidget() is page.start
+    label = page.start_text
+    qtbot.waitUntil(lambda: label.width() > 100)
+    assert label.height() >= label.heightForWidth(label.width())  # no line cut at the top or bottom
+    assert label.width() > 400  # the text spans the page, it is not squeezed into a column
+    assert label.text() != page.status.text()
+
+
+def test_reports_dialog_fits_a_screen(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.reports_dialog import ReportsDialog
+
+    window = make_window()
+    dialog = ReportsDialog(window.ctx, window)
+    assert dialog.sizeHint().width() <= 900
+
+
+def test_spreadsheet_dialog_speaks_plainly(make_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from mcim_desk.ui.exchange_dialogs import SpreadsheetDialog
+
+    dialog = SpreadsheetDialog("en", make_window())
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert not any("section_2/q4" in t or "KoboToolbox" in t for t in texts)
+    assert any("KoboToolbox" in label.toolTip() for label in dialog.findChildren(QLabel))
+
+
+def test_french_codebook_undo_is_not_read_as_cancel(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.codebook_dialog import CodebookDialog
+
+    window = make_window()
+    window.set_language("fr")
+    dialog = CodebookDialog(window.ctx, window)
+    assert dialog.undo_button.text() == "&Annuler la dernière modification"
+
+
+def test_quotes_use_the_language_quotation_marks(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.quote_browser import QuoteBrowser
+
+    window = make_window()
+    window.set_language("fr")
+    browser = window.findChild(QuoteBrowser)
+    assert browser.tr("“{text}”").format(text="x") == "«\u00a0x\u00a0»"
+    window.set_language("en")
+    assert browser.tr("“{text}”").format(text="x") == "“x”"
+
+
+def test_contact_and_preferences_fields_are_wide_enough(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.mechanism_card import ContactDialog
+    from mcim_desk.ui.preferences_dialog import PreferencesDialog
+
+    window = make_window()
+    contact = ContactDialog({"chair": "Chair"}, None, "m", window)
+    contact.show()
+    email = contact.edits["email"]
+    email.setText("demo.abu_dhabi_dialogue@example.org")
+    qtbot.waitUntil(lambda: email.width() > 0)
+    assert email.width() >= email.fontMetrics().horizontalAdvance(email.text()) + 8
+    prefs = PreferencesDialog(window.prefs, window)
+    prefs.show()
+    prefs.profile.setText("عبد الرحمن بن عبد العزيز الفلاني")
+    qtbot.waitUntil(lambda: prefs.profile.width() > 0)
+    assert prefs.profile.width() >= prefs.profile.fontMetrics().horizontalAdvance(prefs.profile.text()) + 8
+
+
+def test_followups_page_leaves_room_for_the_notes(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.followups_page import FollowUpsPage
+
+    window = make_window()
+    page = window.findChild(FollowUpsPage)
+    window.tabs.setCurrentWidget(page)
+    _select(window, "rabat_process")
+    assert page.table.isColumnHidden(2)  # one mechanism: named in the heading
+    page.all_mechanisms.setChecked(True)
+    assert not page.table.isColumnHidden(2)
