@@ -1228,7 +1228,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
@@ -4148,7 +4148,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="497"/>
         <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="498"/>
