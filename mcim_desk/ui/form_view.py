@@ -1167,9 +1167,10 @@ class FormView(QWidget):
 def save_error_text(exc: BaseException) -> str:
     """What a user reads about a failed save: the service's own message, never a database
     driver's text (SQL and bound values); the log keeps the details."""
+    from ..files import StorageError
     from ..services.responses import ResponseError
 
-    if isinstance(exc, ResponseError):
+    if isinstance(exc, (ResponseError, StorageError)):  # translated messages of their own
         return str(exc)
     log.error("save failed", exc_info=exc)
     from sqlalchemy.exc import OperationalError

@@ -101,6 +101,7 @@ def test_a_disk_that_fills_keeps_the_typed_answer_in_its_field(make_window, qtbo
         if page.stack.currentWidget() is page.start:
             qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
         filler = fill(disk)
+        dialogs.expect("is full")
         q12 = page.form.widgets["section_2/q12"].editor
         q12.setFocus()
         text = "Des ateliers « régionaux » — " + "é" * 2000
