@@ -34,7 +34,9 @@ HANDLERS: dict[str, str] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mcim-desk", description=f"{APP_NAME} {__version__}")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    from .build_info import version_line
+
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--db", help="database file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=["fr", "en"], help="language of messages and output")
     parser.add_argument(
@@ -157,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return handler(args)
+    except Exception as exc:
+        from .services.startup import DatabaseTooNewError
+
+        if not isinstance(exc, DatabaseTooNewError):
+            raise
+        return fail(too_new_message(exc), 4)
     finally:
         # Close what the command opened now, not whenever the collector gets to it: the last
         # connection's close writes the WAL back into the file, which must not happen later.
@@ -175,6 +183,17 @@ def _setup_cli_language(lang: str | None) -> None:
     if QCoreApplication.instance() is None:
         QCoreApplication(["mcim-desk"])
     install_translators(lang or preferred_language())
+
+
+def too_new_message(exc) -> str:  # noqa: ANN001 - a services.startup.DatabaseTooNewError
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "Cli", "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
+        "is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install "
+        "MCIM Desk {database_version} or newer."
+    ).format(target=exc.target, database_version=exc.database_version, revision=exc.revision,
+             program_version=exc.program_version)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -170,13 +170,21 @@ class MainWindow(QMainWindow):
     def open_database(self, target: str) -> bool:
         """Lock, check, back up, migrate, fill. False when the user must not go on."""
         from ..paths import sqlite_path_of
-        from ..services.startup import DatabaseDamagedError, open_database
+        from ..services.startup import DatabaseDamagedError, DatabaseTooNewError, open_database
 
         path = sqlite_path_of(target)
         if path is not None and not self._acquire_lock(path):
             return False
         try:
             db, report = open_database(target)
+        except DatabaseTooNewError as exc:
+            self.dialogs.error(self.tr("Database from a newer version"), self.tr(
+                "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
+                "is MCIM Desk {program_version}, which cannot open it. Nothing was changed: "
+                "install MCIM Desk {database_version} or newer.").format(
+                target=exc.target, database_version=exc.database_version,
+                revision=exc.revision, program_version=exc.program_version))
+            return False
         except DatabaseDamagedError as exc:
             if not self._offer_backup(exc):
                 return False
@@ -191,7 +199,22 @@ class MainWindow(QMainWindow):
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
         # has painted: they import SQLAlchemy and query, which the list must not wait for.
         QTimer.singleShot(0, self._build_feature_pages)
+        QTimer.singleShot(0, self.show_release_notes_once)
         return True
+
+    def show_release_notes_once(self) -> None:
+        """After an upgrade, the new version's notes (CHANGELOG), once, in the user's language."""
+        from ..i18n import settings
+        from ..release_notes import notes_due, section
+
+        store = settings()
+        if notes_due(store.value("last_version", "", str), __version__):
+            text = section(__version__, self.prefs.language) or section("Unreleased", self.prefs.language)
+            if text:
+                self.dialogs.info(self.tr("What is new in MCIM Desk {version}").format(
+                    version=__version__), text)
+        store.setValue("last_version", __version__)
+        store.sync()
 
     @property
     def pages_built(self) -> bool:
@@ -356,6 +379,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def show_about(self) -> None:
+        from ..build_info import build_date
         from ..paths import data_dir
 
         self.dialogs.info(
@@ -365,7 +389,8 @@ class MainWindow(QMainWindow):
                     "\n\nData folder: {folder}\nDatabase: {db}").format(
                 app=APP_NAME, version=__version__, folder=data_dir(),
                 db=self.ctx.db.target if self.ctx else "—",
-            ),
+            ) + "\n" + (self.tr("Built on {date}").format(date=build_date()) if build_date()
+                        else self.tr("Running from the source code")),
         )
 
     def _focus_search(self) -> None:
