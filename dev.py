@@ -91,6 +91,21 @@ def _package(rest: list[str]) -> int:
         if "appimage" not in made:
             print(f"dev.py: AppImage not assembled: no AppImage runtime ({linux.RUNTIME_ENV} "
                   "names none); the AppDir and its squashfs image are made", file=sys.stderr)
+    elif sys.platform in ("win32", "darwin"):
+        import shutil
+
+        import recipes
+
+        windows = sys.platform == "win32"
+        source = bundle if windows else out / f"{metadata.APP_NAME}.app"
+        recipe = recipes.write("windows" if windows else "macos", source, work / "generated", out)
+        tool = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe" \
+            if windows else "sh"
+        code = subprocess.call([tool, str(recipe)])
+        if code:
+            return code
+        names = metadata.artefact_names("x64")
+        made["installer"] = out / (names["windows"] + ".exe" if windows else names["macos"])
     for kind, path in made.items():
         files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()] \
             if path.is_dir() else [path]

@@ -43,7 +43,7 @@ def desktop_entry(exec_line: str) -> str:
         f"Exec={exec_line}",
         f"Icon={meta.APP_ID}",
         "Terminal=false",
-        "Categories=Office;Education;",
+        "Categories=Office;",
         "Keywords=migration;survey;questionnaire;interview;ISCM;MCIM;",
         "Keywords[fr]=migration;enquête;questionnaire;entretien;MCIM;",
         f"StartupWMClass={meta.GUI_EXE}",
@@ -115,9 +115,7 @@ def make_deb(bundle: Path, generated: Path, out: Path, work: Path) -> Path:
         "Priority: optional",
         f"Homepage: {meta.HOMEPAGE}",
         f"Description: {meta.SUMMARY['en']}",
-        " MCIM Desk records interviews and questionnaires of the IOM study of inter-state",
-        " consultation mechanisms on migration, offline, and prints its reports. Its data",
-        " lives in each user's ~/.local/share/mcim-desk, which upgrades keep.",
+        *(f" {line}" for line in meta.DESCRIPTION),
         "",
     ]), encoding="utf-8")
     hook = ("#!/bin/sh\nset -e\n"

@@ -30,6 +30,11 @@ SUMMARY = {
     "en": "Desk for the ISCM / Global Compact for Migration study",
     "fr": "Poste de travail pour l’étude des MCIM et du Pacte mondial sur les migrations",
 }
+DESCRIPTION = (  # the .deb's long description, one line per entry
+    f"{APP_NAME} records interviews and questionnaires of the IOM study of inter-state",
+    "consultation mechanisms on migration, offline, and prints its reports. Its data",
+    f"lives in each user's ~/.local/share/{APP_ID}, which upgrades keep.",
+)
 GENERIC_NAME = {"en": "Study desk", "fr": "Poste d’étude"}
 LICENSE = "MIT"
 DEB_MAINTAINER = "MCIM Desk project <mcim-desk@localhost>"
