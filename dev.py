@@ -7,7 +7,7 @@
 Extra arguments are passed on (to the program, or to pytest). For maintainers:
 
     python3 dev.py i18n    # refresh resources/i18n/*.ts from the sources, compile the .qm
-    python3 dev.py package [--python PY] [--out DIR]
+    python3 dev.py package [--python PY] [--out DIR] [--quick]
                            # the one-folder build, then on Linux the .deb and the AppImage
 """
 
@@ -70,6 +70,8 @@ def _package(rest: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dev.py package")
     parser.add_argument("--python", help="interpreter with MCIM Desk and PyInstaller installed")
     parser.add_argument("--out", default=str(ROOT / "dist"), help="output folder (dist/)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fast, larger compression of the Linux packages (the tests use it)")
     args = parser.parse_args(rest)
     python = Path(args.python) if args.python else _ensure_env()
     out = Path(args.out).resolve()
@@ -83,11 +85,12 @@ def _package(rest: list[str]) -> int:
     import metadata
 
     bundle = out / metadata.APP_ID
+    generated = work / "build" / "generated"  # build.spec's <workpath>/<spec name>/generated
     made = {"one-folder build": bundle}
     if sys.platform.startswith("linux"):
         import linux
 
-        made.update(linux.build(bundle, work / "generated", out))
+        made.update(linux.build(bundle, generated, out, quick=args.quick))
         if "appimage" not in made:
             print(f"dev.py: AppImage not assembled: no AppImage runtime ({linux.RUNTIME_ENV} "
                   "names none); the AppDir and its squashfs image are made", file=sys.stderr)
@@ -98,7 +101,7 @@ def _package(rest: list[str]) -> int:
 
         windows = sys.platform == "win32"
         source = bundle if windows else out / f"{metadata.APP_NAME}.app"
-        recipe = recipes.write("windows" if windows else "macos", source, work / "generated", out)
+        recipe = recipes.write("windows" if windows else "macos", source, generated, out)
         tool = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe" \
             if windows else "sh"
         code = subprocess.call([tool, str(recipe)])

@@ -43,9 +43,10 @@ LINUX_PREFIX = f"/opt/{APP_ID}"  # where the .deb installs the one-folder build
 ICON_SVG = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
 WINDOWS_APP_GUID = "{6F0D2B7C-4E3A-4C1B-9D5E-2A7F1C8B3E91}"  # Inno Setup AppId: never change
 # Debian packages providing what Qt's xcb/wayland plugins, fontconfig and D-Bus load from the
-# system (the same list build.spec checks and .ci/run installs).
+# system (the same list build.spec checks and .ci/run installs). libc6 is added by the
+# packager: at least the build machine's glibc, which the bundle needs.
 DEB_DEPENDS = (
-    "libc6 (>= 2.31)", "libegl1", "libfontconfig1", "libfreetype6", "libdbus-1-3", "libglib2.0-0",
+    "libegl1", "libfontconfig1", "libfreetype6", "libdbus-1-3", "libglib2.0-0",
     "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1",
     "libx11-xcb1", "libwayland-cursor0", "libwayland-client0",
