@@ -83,3 +83,32 @@ def test_the_head_revision_is_known_and_opens(db_path: Path) -> None:
     db, report = open_database(str(db_path))
     db.dispose()
     assert report.revision == head_revision()
+
+
+@pytest.mark.postgres
+def test_a_newer_postgresql_database_is_refused(pg_url: str) -> None:  # noqa: ANN001
+    from sqlalchemy import create_engine, text
+
+    def reset_postgres(url: str) -> None:
+        fresh = create_engine(url)
+        with fresh.begin() as con:
+            con.execute(text("DROP SCHEMA public CASCADE"))
+            con.execute(text("CREATE SCHEMA public"))
+        fresh.dispose()
+
+    reset_postgres(pg_url)
+    db, _ = open_database(pg_url)
+    db.dispose()
+    engine = create_engine(pg_url)
+    with engine.begin() as con:
+        con.execute(text("UPDATE alembic_version SET version_num = '0099_from_the_future'"))
+        con.execute(text("UPDATE setting SET value = '3.0.0' WHERE key = 'program_version'"))
+    with pytest.raises(DatabaseTooNewError) as caught:
+        open_database(pg_url)
+    assert (caught.value.database_version, caught.value.revision) == ("3.0.0",
+                                                                      "0099_from_the_future")
+    with engine.connect() as con:
+        assert con.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == \
+            "0099_from_the_future"
+    engine.dispose()
+    reset_postgres(pg_url)
