@@ -46,7 +46,6 @@ def desktop_entry(exec_line: str) -> str:
         "Categories=Office;",
         "Keywords=migration;survey;questionnaire;interview;ISCM;MCIM;",
         "Keywords[fr]=migration;enquête;questionnaire;entretien;MCIM;",
-        f"StartupWMClass={meta.GUI_EXE}",
         "",
     ])
 
