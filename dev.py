@@ -11,6 +11,8 @@ Extra arguments are passed on (to the program, or to pytest). For maintainers:
     python3 dev.py screenshots [--out DIR] [--lang fr en] [--only SCREEN ...]
                            # every screen, offscreen, in French and English, as PNG files
                            # (screenshots/<screen>-<lang>.png by default)
+    python3 dev.py package [--python PY] [--out DIR] [--quick]
+                           # the one-folder build, then on Linux the .deb and the AppImage
 """
 
 from __future__ import annotations
@@ -160,7 +162,65 @@ def screenshots(python: Path, args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "mcim_desk.devtools.screenshots", *args], cwd=ROOT, env=env)
 
 
+def _package(rest: list[str]) -> int:
+    """PyInstaller's one-folder build (build.spec), then on Linux the .deb and the AppImage
+    (packaging/linux.py); prints each artefact's size. ``--python PY`` builds with that
+    interpreter (it needs the project and PyInstaller installed) instead of .venv's."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="dev.py package")
+    parser.add_argument("--python", help="interpreter with MCIM Desk and PyInstaller installed")
+    parser.add_argument("--out", default=str(ROOT / "dist"), help="output folder (dist/)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fast, larger compression of the Linux packages (the tests use it)")
+    args = parser.parse_args(rest)
+    python = Path(args.python) if args.python else _ensure_env()
+    out = Path(args.out).resolve()
+    work = out / "build"
+    build = subprocess.run(
+        [str(python), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec"),
+         "--distpath", str(out), "--workpath", str(work)], cwd=ROOT)
+    if build.returncode:
+        return build.returncode
+    sys.path.insert(0, str(ROOT / "packaging"))  # not a package: "packaging" is pypa's name
+    import metadata
+
+    bundle = out / metadata.APP_ID
+    generated = work / "build" / "generated"  # build.spec's <workpath>/<spec name>/generated
+    made = {"one-folder build": bundle}
+    if sys.platform.startswith("linux"):
+        import linux
+
+        made.update(linux.build(bundle, generated, out, quick=args.quick))
+        if "appimage" not in made:
+            print(f"dev.py: AppImage not assembled: no AppImage runtime ({linux.RUNTIME_ENV} "
+                  "names none); the AppDir and its squashfs image are made", file=sys.stderr)
+    elif sys.platform in ("win32", "darwin"):
+        import shutil
+
+        import recipes
+
+        windows = sys.platform == "win32"
+        source = bundle if windows else out / f"{metadata.APP_NAME}.app"
+        recipe = recipes.write("windows" if windows else "macos", source, generated, out)
+        tool = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe" \
+            if windows else "sh"
+        code = subprocess.call([tool, str(recipe)])
+        if code:
+            return code
+        names = metadata.artefact_names("x64")
+        made["installer"] = out / (names["windows"] + ".exe" if windows else names["macos"])
+    for kind, path in made.items():
+        files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()] \
+            if path.is_dir() else [path]
+        size = sum(p.stat().st_size for p in files)
+        print(f"{kind:18} {size / 1e6:8.1f} MB  {path}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "package":
+        return _package(argv[1:])
     if not argv or argv[0] not in {"run", "test", "i18n", "screenshots"}:
         print(__doc__)
         return 2

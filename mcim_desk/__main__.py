@@ -26,6 +26,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    from PySide6.QtGui import QIcon
+
+    from .paths import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "mcim-desk.svg"))))
+    app.setDesktopFileName("org.iom.mcim-desk")  # packaging/metadata.py BUNDLE_ID: Wayland icon
     prefs = Preferences.load()
     if args.lang:
         prefs.language = args.lang

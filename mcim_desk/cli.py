@@ -34,7 +34,9 @@ HANDLERS: dict[str, str] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mcim-desk", description=f"{APP_NAME} {__version__}")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    from .build_info import version_line
+
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--db", help="database file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=["fr", "en"], help="language of messages and output")
     parser.add_argument(
@@ -170,7 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ServerUnreachableError as exc:  # one line, never the driver's traceback
         return fail(str(exc), 4)
-    except Exception as exc:  # a full disk, a read-only file, a held lock: say so, no traceback
+    except Exception as exc:  # a full disk, a read-only file, a held lock, a newer database
+        from .services.startup import DatabaseTooNewError
+
+        if isinstance(exc, DatabaseTooNewError):
+            return fail(too_new_message(exc), 4)
         storage = _storage_error(exc, args)
         if storage is None:
             raise
@@ -214,6 +220,19 @@ def _setup_cli_language(lang: str | None) -> None:
     if QCoreApplication.instance() is None:
         QCoreApplication(["mcim-desk"])
     install_translators(lang or preferred_language())
+
+
+def too_new_message(exc) -> str:  # noqa: ANN001 - a services.startup.DatabaseTooNewError
+    from PySide6.QtCore import QCoreApplication
+
+    from .paths import public_target
+
+    return QCoreApplication.translate(
+        "Cli", "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
+        "is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install "
+        "MCIM Desk {database_version} or newer."
+    ).format(target=public_target(exc.target), database_version=exc.database_version,
+             revision=exc.revision, program_version=exc.program_version)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -92,7 +92,11 @@ class RawPdfForm:
 def reader_command(path: Path) -> list[str]:
     """The command that reads ``path`` in a child process (frozen or not)."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, FROZEN_FLAG, str(path)]
+        # The console twin (mcim-desk-cli) when there is one: a windowed Windows executable
+        # has no stdout for the child to answer on.
+        exe = Path(sys.executable)
+        cli = exe.with_name("mcim-desk-cli" + exe.suffix)
+        return [str(cli if cli.is_file() else exe), FROZEN_FLAG, str(path)]
     return [sys.executable, "-m", "mcim_desk.exchange.pdf_reader", str(path)]
 
 

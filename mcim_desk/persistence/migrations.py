@@ -37,6 +37,18 @@ def head_revision() -> str:
     return heads.pop()
 
 
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision in db/versions: a stored revision outside it was written by a newer
+    program (a downgrade)."""
+    found = set()
+    for path in resource_path("db", "versions").glob("*.py"):
+        match = _REVISION.search(path.read_text(encoding="utf-8"))
+        if match:
+            found.add(match.group(1))
+    return frozenset(found)
+
+
 def alembic_config(db: Database) -> Config:
     from alembic.config import Config
 

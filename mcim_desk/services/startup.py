@@ -106,6 +106,64 @@ def _reach_server(db: Database) -> None:
         raise ServerUnreachableError(server_name(db.target), _connection_problem(detail), detail) from None
 
 
+class DatabaseTooNewError(Exception):
+    """The database's schema revision is not one this program knows: a newer version wrote
+    it. Raised before anything is written (no backup, no migration, no reference data)."""
+
+    def __init__(self, target: str, revision: str, database_version: str | None) -> None:
+        from .. import __version__
+
+        self.target, self.revision, self.program_version = target, revision, __version__
+        self.database_version = database_version or revision  # older files did not say
+        super().__init__(f"{target}: schema {revision} (MCIM Desk {self.database_version}) "
+                         f"is newer than this program (MCIM Desk {__version__})")
+
+
+PROGRAM_VERSION_KEY = "program_version"  # setting: the last program version that opened it
+
+
+def _refuse_newer_schema(db: Database) -> None:
+    """A downgrade (an older program on a newer database) changes nothing: refuse it first."""
+    from ..persistence.migrations import known_revisions
+
+    if db.path is not None:
+        if not db.path.exists() or db.path.stat().st_size == 0:
+            return
+        try:
+            stored = sqlite_files.stored_revision(db.path)
+            rows = sqlite_files.read_rows(
+                db.path, "SELECT value FROM setting WHERE key=?", (PROGRAM_VERSION_KEY,))
+        except Exception:  # noqa: BLE001 - a damaged file: the integrity check reports it
+            return
+    else:
+        from ..persistence import repositories
+        from ..persistence.migrations import current_revision
+
+        _reach_server(db)
+        stored = current_revision(db)
+        if stored is None or stored in known_revisions():
+            return
+        with db.read() as session:
+            rows = [(repositories.get_setting(session, PROGRAM_VERSION_KEY),)]
+    if stored is not None and stored not in known_revisions():
+        raise DatabaseTooNewError(db.target, stored, rows[0][0] if rows else None)
+
+
+def _record_program_version(db: Database) -> None:
+    from .. import __version__
+
+    if db.path is not None:
+        rows = sqlite_files.read_rows(
+            db.path, "SELECT value FROM setting WHERE key=?", (PROGRAM_VERSION_KEY,))
+        if rows and rows[0][0] == __version__:
+            return
+    from ..persistence import repositories
+
+    with db.write() as session:
+        if repositories.get_setting(session, PROGRAM_VERSION_KEY) != __version__:
+            repositories.set_setting(session, PROGRAM_VERSION_KEY, __version__)
+
+
 @dataclass
 class OpenReport:
     """What opening the database did, for `check`, `--self-test` and the log."""
@@ -130,6 +188,7 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
     would write runs; a database that needs an upgrade is refused with ReadOnlyError)."""
     db = Database(target)
     report = OpenReport(target=target, read_only=db.read_only)
+    _refuse_newer_schema(db)
     if db.path is not None:
         _prepare_file(db, report, backup)
         stored = sqlite_files.stored_revision(db.path)
@@ -157,6 +216,7 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
         report.steps.append("read-only: reference data and bundled forms left as they are")
         return db, report
     _sync_reference_if_changed(db, report)
+    _record_program_version(db)
     from .forms import install_bundled_forms
 
     installed = install_bundled_forms(db, force=report.reference is not None)

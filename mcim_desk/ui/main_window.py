@@ -199,7 +199,12 @@ class MainWindow(QMainWindow):
         from ..files import StorageError
         from ..paths import public_target, sqlite_path_of
         from ..persistence.sqlite_files import read_only_reason
-        from ..services.startup import DatabaseDamagedError, ServerUnreachableError, open_database
+        from ..services.startup import (
+            DatabaseDamagedError,
+            DatabaseTooNewError,
+            ServerUnreachableError,
+            open_database,
+        )
 
         path = sqlite_path_of(target)
         # A database that cannot be written is opened read-only, without the lock file (its
@@ -213,6 +218,14 @@ class MainWindow(QMainWindow):
                 if not self._offer_backup(exc):
                     return False
                 db, report = open_database(target, backup=True)
+        except DatabaseTooNewError as exc:
+            self.dialogs.error(self.tr("Database from a newer version"), self.tr(
+                "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
+                "is MCIM Desk {program_version}, which cannot open it. Nothing was changed: "
+                "install MCIM Desk {database_version} or newer.").format(
+                target=public_target(exc.target), database_version=exc.database_version,
+                revision=exc.revision, program_version=exc.program_version))
+            return False
         except ServerUnreachableError as exc:
             return self._server_unreachable(exc, target)
         except StorageError as exc:
@@ -229,7 +242,22 @@ class MainWindow(QMainWindow):
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
         # has painted: they import SQLAlchemy and query, which the list must not wait for.
         QTimer.singleShot(0, self._build_feature_pages)
+        QTimer.singleShot(0, self.show_release_notes_once)
         return True
+
+    def show_release_notes_once(self) -> None:
+        """After an upgrade, the new version's notes (CHANGELOG), once, in the user's language."""
+        from ..i18n import settings
+        from ..release_notes import notes_due, section
+
+        store = settings()
+        if notes_due(store.value("last_version", "", str), __version__):
+            text = section(__version__, self.prefs.language) or section("Unreleased", self.prefs.language)
+            if text:
+                self.dialogs.info(self.tr("What is new in MCIM Desk {version}").format(
+                    version=__version__), text)
+        store.setValue("last_version", __version__)
+        store.sync()
 
     @property
     def pages_built(self) -> bool:
@@ -469,6 +497,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def show_about(self) -> None:
+        from ..build_info import build_date
         from ..paths import data_dir, public_target
 
         self.dialogs.info(
@@ -478,7 +507,8 @@ class MainWindow(QMainWindow):
                     "\n\nData folder: {folder}\nDatabase: {db}").format(
                 app=APP_NAME, version=__version__, folder=data_dir(),
                 db=public_target(self.ctx.db.target) if self.ctx else "—",
-            ),
+            ) + "\n" + (self.tr("Built on {date}").format(date=build_date()) if build_date()
+                        else self.tr("Running from the source code")),
         )
 
     def _focus_search(self) -> None:

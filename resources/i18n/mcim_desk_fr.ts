@@ -691,68 +691,73 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="253"/>
+        <location filename="../../mcim_desk/cli.py" line="230"/>
+        <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli.py" line="272"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="261"/>
+        <location filename="../../mcim_desk/cli.py" line="280"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="264"/>
+        <location filename="../../mcim_desk/cli.py" line="283"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="268"/>
+        <location filename="../../mcim_desk/cli.py" line="287"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="274"/>
+        <location filename="../../mcim_desk/cli.py" line="293"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="281"/>
+        <location filename="../../mcim_desk/cli.py" line="300"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="294"/>
+        <location filename="../../mcim_desk/cli.py" line="313"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="296"/>
+        <location filename="../../mcim_desk/cli.py" line="315"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="309"/>
+        <location filename="../../mcim_desk/cli.py" line="328"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="314"/>
+        <location filename="../../mcim_desk/cli.py" line="333"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="318"/>
+        <location filename="../../mcim_desk/cli.py" line="337"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="323"/>
+        <location filename="../../mcim_desk/cli.py" line="342"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="329"/>
+        <location filename="../../mcim_desk/cli.py" line="348"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -2612,12 +2617,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1178"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1179"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1181"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1182"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
@@ -3957,12 +3962,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="264"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="292"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="265"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -3973,7 +3978,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="295"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -3982,131 +3987,146 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="298"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="299"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="396"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="424"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="286"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="219"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <source>Database from a newer version</source>
+        <translation>Base d’une version plus récente</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="232"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="241"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="257"/>
+        <source>What is new in MCIM Desk {version}</source>
+        <translation>Nouveautés de MCIM Desk {version}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="269"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
         <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="245"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="249"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
         <source>The automatic backup was not made: {problem}</source>
         <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="278"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="279"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="279"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="280"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="285"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="397"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="409"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="413"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="410"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="417"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="448"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="475"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="504"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="505"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4121,87 +4141,97 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="492"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="510"/>
+        <source>Built on {date}</source>
+        <translation>Construit le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="511"/>
+        <source>Running from the source code</source>
+        <translation>Exécuté depuis le code source</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="522"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="493"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="523"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="494"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="495"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="496"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="497"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="498"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="500"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="517"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="517"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="518"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="518"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="502"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="503"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="504"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="506"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>

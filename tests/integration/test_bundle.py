@@ -1,11 +1,18 @@
-"""The PyInstaller bundle (build.spec): built once per run, then run as a user would.
+"""The packaged program, built once per run by ``dev.py package`` (the one-folder PyInstaller
+build, the .deb, the AppImage's AppDir and image), then run as a user would: the bundle, the
+.deb unpacked with dpkg-deb, the AppImage extracted; an upgrade over an installed version.
 
-Slow (about a minute), but run in CI: only the frozen program shows what the bundle lacks.
+Slow (several minutes, one build shared by the whole module), but run in CI: only the frozen
+program shows what the bundle lacks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,20 +22,35 @@ import pytest
 from mcim_desk import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))  # not a package: "packaging" is pypa's name
+import metadata as meta  # noqa: E402
+
 pytestmark = pytest.mark.slow
+EXE = ".exe" if os.name == "nt" else ""
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def package(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """``python3 dev.py package`` with this interpreter: every artefact, by kind."""
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[test])")
-    work = tmp_path_factory.mktemp("pyinstaller")
-    build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec"),
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-8000:]
-    exe = work / "dist" / "mcim-desk" / ("mcim-desk.exe" if os.name == "nt" else "mcim-desk")
+    out = tmp_path_factory.mktemp("package")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    built = subprocess.run(
+        [sys.executable, str(ROOT / "dev.py"), "package", "--python", sys.executable,
+         "--out", str(out), "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=1500, env=env)
+    assert built.returncode == 0, built.stdout[-4000:] + built.stderr[-8000:]
+    sizes = {}
+    for line in built.stdout.splitlines():  # "deb   95.1 MB  /path"
+        match = re.match(r"^(.+?)\s+(\d+\.\d) MB  (.+)$", line)
+        if match:
+            sizes[match.group(1).strip()] = Path(match.group(3))
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def bundle(package: dict[str, Path]) -> Path:
+    """The console program of the one-folder build."""
+    exe = package["one-folder build"] / (meta.CLI_EXE + EXE)
     assert exe.is_file()
     return exe
 
@@ -62,7 +84,8 @@ def test_frozen_self_test_passes(bundle: Path, tmp_path: Path) -> None:
 def test_frozen_version(bundle: Path, tmp_path: Path) -> None:
     result = run(bundle, "--version", data=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"MCIM Desk {__version__}"
+    assert re.fullmatch(rf"MCIM Desk {re.escape(__version__)} \(built \d{{4}}-\d{{2}}-\d{{2}}\)",
+                        result.stdout.strip()), result.stdout
 
 
 def test_frozen_check_creates_and_fills_a_database(bundle: Path, tmp_path: Path) -> None:
@@ -96,3 +119,182 @@ def test_frozen_questionnaire_pdf_round_trip(bundle: Path, tmp_path: Path) -> No
                    data=tmp_path / "data")
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert "Ana Pérez" in imported.stdout
+
+
+# --- two programs, one set of libraries; licences inside ----------------------------------------
+
+
+def test_two_programs_share_one_folder_of_libraries(package: dict[str, Path]) -> None:
+    folder = package["one-folder build"]
+    assert (folder / (meta.GUI_EXE + EXE)).is_file() and (folder / (meta.CLI_EXE + EXE)).is_file()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [meta.GUI_EXE + EXE, meta.CLI_EXE + EXE, "_internal"])
+
+
+def test_licence_and_notices_gathered_into_the_build(package: dict[str, Path]) -> None:
+    internal = package["one-folder build"] / "_internal"
+    assert (internal / "LICENSE").read_text().startswith("MIT License")
+    notices = (internal / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    for expected in ("PySide6_Essentials 6.", "GNU LESSER GENERAL PUBLIC LICENSE", "DejaVu",
+                     "SQLAlchemy 2.", "reportlab ", "Licence: Apache-2.0", "psycopg-binary"):
+        assert expected in notices, expected
+    import importlib.metadata as md
+
+    assert f"alembic {md.version('alembic')}" in notices  # the installed version, not typed
+    assert (internal / "CHANGELOG.fr.md").is_file()
+    assert (internal / "resources" / "icons" / "mcim-desk.png").is_file()
+
+
+# --- the .deb ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def deb_root(package: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("deb-root")
+    subprocess.run(["dpkg-deb", "-x", str(package["deb"]), str(root)], check=True)
+    return root
+
+
+def test_deb_control_declares_the_system_libraries(package: dict[str, Path]) -> None:
+    info = subprocess.run(["dpkg-deb", "-f", str(package["deb"])], capture_output=True,
+                          text=True, check=True).stdout
+    fields = dict(line.split(": ", 1) for line in info.splitlines() if ": " in line)
+    assert fields["Package"] == "mcim-desk" and fields["Version"] == __version__
+    for lib in ("libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libfontconfig1"):
+        assert lib in fields["Depends"]
+    glibc = os.confstr("CS_GNU_LIBC_VERSION").split()[1]
+    assert fields["Depends"].startswith(f"libc6 (>= {glibc}), ")  # the build machine's
+
+
+def test_deb_installs_under_opt_with_a_command_and_a_desktop_entry(deb_root: Path,
+                                                                   tmp_path: Path) -> None:
+    assert os.readlink(deb_root / "usr/bin/mcim-desk") == "/opt/mcim-desk/mcim-desk"
+    assert os.readlink(deb_root / "usr/bin/mcim-desk-cli") == "/opt/mcim-desk/mcim-desk-cli"
+    entry = deb_root / "usr/share/applications" / f"{meta.BUNDLE_ID}.desktop"
+    text = entry.read_text(encoding="utf-8")
+    assert "Name=MCIM Desk" in text and "GenericName[fr]=Poste d’étude" in text
+    assert "Exec=mcim-desk\n" in text and "Icon=mcim-desk\n" in text
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
+                                 text=True)
+        assert checked.returncode == 0 and checked.stdout == "", checked.stdout
+    assert (deb_root / "usr/share/icons/hicolor/256x256/apps/mcim-desk.png").is_file()
+    assert (deb_root / "usr/share/icons/hicolor/scalable/apps/mcim-desk.svg").is_file()
+    doc = deb_root / "usr/share/doc/mcim-desk"
+    assert {"LICENSE", "THIRD-PARTY-NOTICES.txt", "copyright", "CHANGELOG.md"} <= {
+        p.name for p in doc.iterdir()}
+
+
+def test_deb_program_passes_its_self_test(deb_root: Path, tmp_path: Path) -> None:
+    result = run(deb_root / "opt/mcim-desk/mcim-desk-cli", "--self-test", data=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
+
+
+# --- the AppImage -----------------------------------------------------------------------------
+
+
+def test_appimage_extracts_and_passes_its_self_test(package: dict[str, Path],
+                                                     tmp_path: Path) -> None:
+    """The AppImage's own --appimage-extract when a runtime was available; otherwise its
+    squashfs image is extracted with unsquashfs (what --appimage-extract does) and the same
+    AppRun runs."""
+    if "appimage" in package:
+        subprocess.run([str(package["appimage"]), "--appimage-extract"], cwd=tmp_path,
+                       check=True, capture_output=True)
+    else:
+        subprocess.run(["unsquashfs", "-q", "-d", str(tmp_path / "squashfs-root"),
+                        str(package["squashfs"])], check=True, capture_output=True)
+    root = tmp_path / "squashfs-root"
+    assert (root / f"{meta.BUNDLE_ID}.desktop").is_file() and (root / ".DirIcon").exists()
+    result = run(root / "AppRun", "--self-test", data=tmp_path / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
+
+
+def test_appimage_is_one_file_that_runs(package: dict[str, Path], tmp_path: Path) -> None:
+    if "appimage" not in package:
+        pytest.xfail("blocked: no AppImage runtime on this machine (none in Debian or PyPI; "
+                     "set MCIM_APPIMAGE_RUNTIME), so only the AppDir and its image are made")
+    result = run(package["appimage"], "--appimage-extract-and-run", "--self-test",
+                 data=tmp_path / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
+
+
+# --- upgrades keep the data; a downgrade is refused --------------------------------------------
+
+PROBE = '''"""Test migration: version N+1 of the schema (added by the upgrade test only)."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0900_upgrade_probe"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("upgrade_probe", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("INSERT INTO upgrade_probe (id) VALUES (1)")
+
+
+def downgrade() -> None:
+    op.drop_table("upgrade_probe")
+'''
+
+
+def _revision(path: Path) -> str:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _count(path: Path, table: str) -> int:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+    finally:
+        con.close()
+
+
+def test_upgrade_keeps_the_data_and_a_downgrade_is_refused(package: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    """Version N (the .deb as built) is installed and makes data in the user's data folder;
+    N+1 (the same .deb unpacked over it, plus a migration N does not have) starts, migrates
+    and keeps a pre-upgrade backup; N put back refuses the N+1 database and changes nothing."""
+    from mcim_desk.persistence.migrations import head_revision
+
+    root, data = tmp_path / "root", tmp_path / "home" / "data"
+    cli = root / "opt/mcim-desk/mcim-desk-cli"
+    db = data / "mcim-desk.sqlite3"  # the default database in the data folder
+    data.mkdir(parents=True)
+    subprocess.run(["dpkg-deb", "-x", str(package["deb"]), str(root)], check=True)
+    made = run(cli, "demo", "--out", str(db), data=data)
+    assert made.returncode == 0, made.stdout + made.stderr
+    responses, head = _count(db, "response"), head_revision()
+    assert responses > 0 and _revision(db) == head
+
+    subprocess.run(["dpkg-deb", "-x", str(package["deb"]), str(root)], check=True)  # N+1 over N
+    versions = root / "opt/mcim-desk/_internal/db/versions"
+    (versions / "0900_upgrade_probe.py").write_text(PROBE.format(down=head), encoding="utf-8")
+    started = run(cli, "check", data=data)
+    assert started.returncode == 0, started.stdout + started.stderr
+    assert "schema revision: 0900_upgrade_probe" in started.stdout
+    assert _revision(db) == "0900_upgrade_probe" and _count(db, "upgrade_probe") == 1
+    assert _count(db, "response") == responses  # the data came through
+    before_upgrade = [b for b in (data / "backups").glob("*.sqlite3") if _revision(b) == head]
+    assert before_upgrade and _count(before_upgrade[0], "response") == responses
+
+    shutil.rmtree(root / "opt/mcim-desk")  # N again: the older program on the newer database
+    subprocess.run(["dpkg-deb", "-x", str(package["deb"]), str(root)], check=True)
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    backups = sorted(p.name for p in (data / "backups").iterdir())
+    refused = run(cli, "check", data=data)
+    assert refused.returncode == 4, refused.stdout + refused.stderr
+    assert f"written by MCIM Desk {__version__} (schema 0900_upgrade_probe)" in refused.stderr
+    assert "Nothing was changed" in refused.stderr and "Traceback" not in refused.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in (data / "backups").iterdir()) == backups
