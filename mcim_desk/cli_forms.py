@@ -62,12 +62,12 @@ def run_forms(args: argparse.Namespace) -> int:
 
 
 def run_responses(args: argparse.Namespace) -> int:
-    from .services import responses
+    from .services import responses, submissions
 
     db, _ = open_for_cli(args)
     if args.action == "import":
         try:
-            summary = responses.import_submissions(db, args.file, _actor())
+            summary = submissions.import_submissions(db, args.file, _actor())
         except responses.ResponseError as exc:
             return fail(str(exc))
         print(
@@ -82,6 +82,6 @@ def run_responses(args: argparse.Namespace) -> int:
 
         if latest_version(db, args.form) is None:
             return fail(QCoreApplication.translate("Cli", "unknown form: {form}").format(form=args.form))
-    count = responses.export_submissions(db, args.out, form_id=args.form)
+    count = submissions.export_submissions(db, args.out, form_id=args.form)
     print(QCoreApplication.translate("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
     return 0
