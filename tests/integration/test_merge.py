@@ -351,3 +351,30 @@ def test_rounds_opened_apart_meet_by_name(tmp_path: Path) -> None:
     assert rounds == 1 and round_of_second == first.round_id
     one.dispose()
     two.dispose()
+
+
+@pytest.mark.parametrize("fraction", [999999, 999500, 999499, 0])
+def test_a_bundle_written_at_any_fraction_of_a_second_imports(
+    db, tmp_path: Path, fraction: int  # noqa: ANN001
+) -> None:
+    """Issue 11: every timestamp at .9995 s or more made the program refuse its own bundle
+    (the check rounded it to the next second). Written on SQLite and on PostgreSQL."""
+    from datetime import datetime
+
+    from mcim_desk import clock
+
+    with clock.frozen(datetime(2018, 12, 31, 23, 59, 59, fraction)):
+        rabat = catalogue.find_mechanism(db, "Rabat Process")
+        response = responses.open_questionnaire(db, rabat.id, "alice").id
+        responses.save_answer(db, response, Q4, "oui", "alice")
+        exchange.export_bundle(db, tmp_path / "out" / "all.mcimz")
+    target, _ = open_database(str(tmp_path / "empty.sqlite3"))
+    report = exchange.apply_import(target, exchange.preview_import(target, tmp_path / "out" / "all.mcimz"),
+                                   actor="secretariat")
+    assert report.conflicts_pending == 0
+    assert responses.answers(target, response) == {Q4: "oui"}
+    conn = sqlite3.connect(tmp_path / "empty.sqlite3")
+    stamps = {row[0] for row in conn.execute("SELECT at FROM audit_log WHERE entity_id = ?", (response,))}
+    conn.close()
+    assert f"2018-12-31 23:59:59.{fraction:06d}" in stamps
+    target.dispose()
