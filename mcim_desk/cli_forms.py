@@ -76,6 +76,14 @@ def run_responses(args: argparse.Namespace) -> int:
                 unchanged=summary.unchanged,
             )
         )
+        for item in summary.invalid:
+            print(QCoreApplication.translate(
+                "Cli", "kept as typed, to correct (the response stays a draft): submission {number}, "
+                "“{key}”: {problem}").format(number=item.number, key=item.key, problem=item.problem))
+        for response_id, other in summary.second_questionnaires:
+            print(QCoreApplication.translate(
+                "Cli", "note: response {id} is a second questionnaire for its mechanism in this round "
+                "(the other one is {other}); both are kept").format(id=response_id, other=other))
         return 0
     if args.form:
         from .services.forms import latest_version

@@ -30,10 +30,8 @@ from .responses import (
     ResponseError,
     _Audit,
     _create_response,
-    _head,
     _normalise,
     _refresh,
-    _values,
     current_round_id,
 )
 
@@ -57,10 +55,26 @@ class SubmissionError(ResponseError):
 
 
 @dataclass(frozen=True)
+class InvalidAnswer:
+    """An answer imported as it was written although it fails the form's checks: kept, as
+    a typed answer is, and its response stays a draft until it is corrected."""
+
+    number: int  # the submission, 1-based
+    response_id: str
+    key: str
+    value: str
+    problem: str  # translated
+
+
+@dataclass(frozen=True)
 class ImportSummary:
     created: int
     updated: int
     unchanged: int
+    invalid: tuple[InvalidAnswer, ...] = ()
+    # Responses created for a mechanism that already had a questionnaire response in the
+    # round: (response id, the one already here).
+    second_questionnaires: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> int:
@@ -129,6 +143,7 @@ class _Submission:
     definition: FormDefinition
     mechanism: Any
     values: dict[str, str]
+    problems: dict[str, str]  # instance path -> the form's complaint, for values kept as typed
 
 
 def _bad(number: int, message: str, key: str | None = None, value: object = None) -> SubmissionError:
@@ -138,9 +153,13 @@ def _bad(number: int, message: str, key: str | None = None, value: object = None
     return SubmissionError(f"{where}: {message}", number, key, value)
 
 
-def _import_value(question: Question, raw: object, number: int, key: str) -> str | None:
+def _import_value(question: Question, raw: object, number: int, key: str) -> tuple[str | None, str | None]:
+    """The text to store for a value, and the form's complaint about it (None when it fits).
+    A value that is not text or a number is refused; text that fails the question's type
+    (a date written 30/11/2018, a code that is not a choice) is kept as typed, as the
+    window keeps it: an export writes such answers, so its import must take them back."""
     if raw is None:
-        return None
+        return None, None
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise _bad(number, QCoreApplication.translate("Forms", "the value {value} is not text or a number").format(
             value=json.dumps(raw, ensure_ascii=False)[:60]), key, raw)
@@ -148,16 +167,13 @@ def _import_value(question: Question, raw: object, number: int, key: str) -> str
         raw = int(raw)
     text = _normalise(question, str(raw))
     if text is None:
-        return None
-    problem = type_problem(question, text)
-    if problem:
-        raise _bad(number, problem, key, raw)
-    return text
+        return None, None
+    return text, type_problem(question, text)
 
 
 def _read_values(
     definition: FormDefinition, data: Mapping[str, Any], container: Question | None,
-    instance_prefix: str, number: int, out: dict[str, str],
+    instance_prefix: str, number: int, out: dict[str, str], problems: dict[str, str],
 ) -> None:
     for key, raw in data.items():
         if container is None and (
@@ -184,13 +200,15 @@ def _read_values(
             for index, item in enumerate(raw, start=1):
                 marker = f"{instance}[{index}]"
                 out[marker] = ""
-                _read_values(definition, item, question, marker, number, out)
+                _read_values(definition, item, question, marker, number, out, problems)
             continue
         if not question.takes_answer:
             continue  # notes and calculations: recomputed here, never imported
-        text = _import_value(question, raw, number, key)
+        text, problem = _import_value(question, raw, number, key)
         if text is not None:
             out[instance] = text
+            if problem:
+                problems[instance] = problem
 
 
 def _parse_submission(session: Session, data: object, number: int) -> _Submission:
@@ -218,7 +236,8 @@ def _parse_submission(session: Session, data: object, number: int) -> _Submissio
                        "_xform_id_string", form_id)
     definition = form_service.definition_in(session, version.version_id)
     values: dict[str, str] = {}
-    _read_values(definition, data, None, "", number, values)
+    problems: dict[str, str] = {}
+    _read_values(definition, data, None, "", number, values, problems)
     instance = data.get("meta/instanceID")
     if isinstance(data.get("meta"), Mapping) and instance is None:
         instance = data["meta"].get("instanceID")
@@ -245,11 +264,18 @@ def _parse_submission(session: Session, data: object, number: int) -> _Submissio
     mech = repositories.mechanism_by_acronym(session, acronym)
     if mech is None:
         raise _bad(number, QCoreApplication.translate("Forms", "unknown mechanism “{value}”").format(value=acronym), key, acronym)
-    return _Submission(number, response_id, version, definition, mech, values)
+    return _Submission(number, response_id, version, definition, mech, values, problems)
 
 
-def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
-    """Write one parsed submission; 'created', 'updated' or 'unchanged'."""
+def _apply(session: Session, sub: _Submission, audit: _Audit, seconds: list[tuple[str, str]]) -> str:
+    """Write one parsed submission; 'created', 'updated' or 'unchanged'.
+
+    A response is known by its instance id and by nothing else: a new id makes a new
+    response, whatever its answers (an id dropped because the answers looked the same would
+    make the next edit of that submission fail). A questionnaire for a mechanism that already
+    has one in the round replaces it when that one is empty and nothing points to it (opened
+    here, never typed in); otherwise both are kept and the second is reported
+    (``seconds``)."""
     from ..persistence import repositories
 
     head = repositories.response_head(session, sub.response_id)
@@ -261,24 +287,25 @@ def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
                 "Forms", "the instance id belongs to another form or mechanism in this database"),
                 "meta/instanceID", sub.response_id)
     else:
+        if repositories.response_exists(session, sub.response_id):
+            raise _bad(sub.number, QCoreApplication.translate(
+                "Forms", "the instance id belongs to a response deleted in this database"),
+                "meta/instanceID", sub.response_id)
         round_id = current_round_id(session)
         if sub.definition.kind == "questionnaire":
             other = repositories.round_response(session, sub.mechanism.id, round_id, sub.version.form_id)
             if other is not None:
-                held = _values(repositories.answer_rows(session, other.id))
-                if held and held != sub.values:
-                    raise _bad(sub.number, QCoreApplication.translate(
-                        "Forms", "{mechanism} already has another questionnaire response in "
-                        "this survey round ({id})").format(
-                            mechanism=sub.mechanism.acronym_en, id=other.id),
-                        "meta/instanceID", sub.response_id)
-                head = _head(session, other.id)  # empty (or identical), opened here: fill it
-        if head is None:
-            head = _create_response(
-                session, sub.version, sub.mechanism.id, round_id, "import", audit,
-                response_id=sub.response_id, action="import",
-            )
-            created = True
+                if (not repositories.answer_rows(session, other.id)
+                        and not repositories.response_is_referenced(session, other.id)):
+                    repositories.delete_response(session, other.id)
+                    audit.add("delete", "response", other.id, None, None, f"uuid:{sub.response_id}")
+                else:
+                    seconds.append((sub.response_id, other.id))
+        head = _create_response(
+            session, sub.version, sub.mechanism.id, round_id, "import", audit,
+            response_id=sub.response_id, action="import",
+        )
+        created = True
     rows = repositories.answer_rows(session, head.id)
     by_path = {row[1]: row for row in rows}
     changed = False
@@ -326,15 +353,21 @@ def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSumm
     if not isinstance(data, list):
         raise SubmissionError(QCoreApplication.translate("Forms", "{file}: expected a list of submissions").format(file=source.name))
     counts = {"created": 0, "updated": 0, "unchanged": 0}
+    invalid: list[InvalidAnswer] = []
+    seconds: list[tuple[str, str]] = []
     audit = _Audit(actor)
     try:
         with db.write() as session:
             for number, item in enumerate(data, start=1):
                 parsed = _parse_submission(session, item, number)
-                counts[_apply(session, parsed, audit)] += 1
+                counts[_apply(session, parsed, audit, seconds)] += 1
+                invalid.extend(
+                    InvalidAnswer(number, parsed.response_id, path, parsed.values[path], problem)
+                    for path, problem in parsed.problems.items()
+                )
     except SubmissionError as exc:
         raise SubmissionError(f"{source.name}: {exc}", exc.number, exc.key, exc.value) from None
-    return ImportSummary(**counts)
+    return ImportSummary(**counts, invalid=tuple(invalid), second_questionnaires=tuple(seconds))
 
 
-__all__ = ["ImportSummary", "SubmissionError", "export_submissions", "import_submissions"]
+__all__ = ["ImportSummary", "InvalidAnswer", "SubmissionError", "export_submissions", "import_submissions"]
