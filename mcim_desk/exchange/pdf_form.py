@@ -516,18 +516,59 @@ class RowsTable(Flowable):
     number of rows, one text field per other question of the repeat."""
 
     def __init__(
-        self, layout: RepeatLayout, lang: str, rows: Mapping[tuple[str, str], int]
+        self, layout: RepeatLayout, lang: str, rows: Mapping[tuple[str, str], int],
+        segments: list[tuple[str, int, int]] | None = None,
     ) -> None:
         super().__init__()
-        self.layout, self.lang = layout, lang
+        self.layout, self.lang, self.rows = layout, lang, rows
         default = ROWS_PER_CATEGORY if layout.selector else ROWS_PLAIN_REPEAT
         self.counts = {
             c: max(default, rows.get((layout.repeat.path, c), 0)) for c in layout.categories
         }
+        # (category, first row, last row) drawn by this table: all of them, or the part of
+        # a table too tall for one page (see split).
+        self.segments = segments if segments is not None else [
+            (c, 1, self.counts[c]) for c in layout.categories
+        ]
         self._blocks: list[
-            tuple[str, Paragraph | None, float, float]
-        ] = []  # category, label, top, height
+            tuple[str, Paragraph | None, float, float, int, int]
+        ] = []  # category, label, top, height, first row, last row
         self.header_height = 0.0
+
+    def _label(self, category: str, width: float) -> tuple[Paragraph | None, float]:
+        if self.layout.selector is None:
+            return None, 0.0
+        paragraph = Paragraph(
+            escape_text(self.layout.selector.choice_label(category, self.lang)), styles().cell
+        )
+        _w, text_height = paragraph.wrap(width - 8, 1000)
+        return paragraph, text_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Two tables when this one is taller than the room left: the rows that fit, then
+        the others, each under the column headings (many partners in one category fill
+        more than a page)."""
+        widths = self._widths(available_width)
+        room = available_height - 16.0
+        first: list[tuple[str, int, int]] = []
+        rest: list[tuple[str, int, int]] = list(self.segments)
+        while rest:
+            category, start, end = rest[0]
+            _paragraph, text_height = self._label(category, widths[0])
+            fits = int((room - 4) // ROW_HEIGHT)
+            if fits < 1 or fits * ROW_HEIGHT < text_height + 6:
+                break
+            if fits >= end - start + 1:
+                first.append(rest.pop(0))
+                room -= max((end - start + 1) * ROW_HEIGHT, text_height + 6) + 4
+                continue
+            first.append((category, start, start + fits - 1))
+            rest[0] = (category, start + fits, end)
+            break
+        if not first or not rest:
+            return []
+        return [RowsTable(self.layout, self.lang, self.rows, first),
+                RowsTable(self.layout, self.lang, self.rows, rest)]
 
     def _widths(self, width: float) -> list[float]:
         if self.layout.selector is None:
@@ -540,22 +581,15 @@ class RowsTable(Flowable):
         return [first] + [(width - first) / max(1, others)] * others
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        st = styles()
         self.width = available_width
         self.widths = self._widths(available_width)
         self.header_height = 16.0
         top = self.header_height
         self._blocks = []
-        for category in self.layout.categories:
-            paragraph = None
-            text_height = 0.0
-            if self.layout.selector is not None:
-                paragraph = Paragraph(
-                    escape_text(self.layout.selector.choice_label(category, self.lang)), st.cell
-                )
-                _w, text_height = paragraph.wrap(self.widths[0] - 8, 1000)
-            height = max(self.counts[category] * ROW_HEIGHT, text_height + 6) + 4
-            self._blocks.append((category, paragraph, top, height))
+        for category, first, last in self.segments:
+            paragraph, text_height = self._label(category, self.widths[0])
+            height = max((last - first + 1) * ROW_HEIGHT, text_height + 6) + 4
+            self._blocks.append((category, paragraph, top, height, first, last))
             top += height
         self.height = top
         return available_width, self.height
@@ -582,7 +616,7 @@ class RowsTable(Flowable):
             x += width
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        for index, (category, paragraph, top, block_height) in enumerate(self._blocks):
+        for index, (category, paragraph, top, block_height, first, last) in enumerate(self._blocks):
             y_top = height - top
             if index % 2 == 0:
                 canvas.setFillColor(colors.HexColor("#f6f8fb"))
@@ -595,8 +629,8 @@ class RowsTable(Flowable):
                 if self.layout.selector
                 else self.layout.repeat.label(self.lang)
             )
-            for row in range(1, self.counts[category] + 1):
-                row_top = y_top - 2 - (row - 1) * ROW_HEIGHT
+            for row in range(first, last + 1):
+                row_top = y_top - 2 - (row - first) * ROW_HEIGHT
                 x = widths[0]
                 if self.layout.selector is None:
                     canvas.setFillColor(MUTED)
