@@ -283,6 +283,30 @@ class Records:
             return set()
         return {r[0] for r in self.conn.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(table)}")}
 
+    def audit_subjects_missing(self, tables: Mapping[str, str]) -> dict[str, set[str]]:
+        """entity -> the ids its audit rows are about that the bundle does not hold, for the
+        entities in ``tables`` (entity -> the table holding its ids; audit rows about
+        answers name their response); under ``""`` the entities not in ``tables`` at all."""
+        if "audit_log" not in self.columns:
+            return {}
+        result: dict[str, set[str]] = {}
+        conditions, params = [], []
+        for entity, table in tables.items():
+            held = f"SELECT id FROM {_quote(table)}" if table in self.columns else "SELECT NULL WHERE 0"
+            conditions.append(f"(entity = ? AND entity_id NOT IN ({held}))")
+            params.append(entity)
+        for entity, entity_id in self.conn.execute(  # one scan of the audit log
+            f"SELECT DISTINCT entity, entity_id FROM audit_log WHERE {' OR '.join(conditions)}", params
+        ):
+            result.setdefault(entity, set()).add(entity_id)
+        others = {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT entity FROM audit_log WHERE entity NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(tables)),),
+        )}
+        if others:
+            result[""] = others
+        return result
+
     def audit_of(self, keys: Iterable[tuple[str, str]]) -> list[list[Any]]:
         """Audit rows about these (entity, entity id) pairs."""
         wanted = sorted({f"{entity}\x1f{entity_id}" for entity, entity_id in keys})

@@ -423,7 +423,37 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
     missing = missing_references(plan, schema, exists)
     if missing:
         raise _missing(path, missing)
+    _check_audit_subjects(session, content, path)
     return plan
+
+
+# Audit rows name what they are about: a record of a tracked table (answers: their response),
+# an imported bundle, or a setting. Records are never deleted (tombstones), so a row about a
+# record neither in the bundle nor here is about nothing.
+_AUDIT_FREE = ("bundle", "setting")
+
+
+def _check_audit_subjects(session: Session, content: _Content, path: Path) -> None:
+    from ..persistence import exchange_repo
+
+    tables = {name: name for name in exchange_repo.TRACKED_TABLES if name != "answer"}
+    tables["answer"] = "response"
+    missing = content.file.audit_subjects_missing(tables)
+    unknown = sorted(missing.pop("", set()) - set(_AUDIT_FREE))
+    if unknown:
+        raise _fail("orphan_audit", path, QCoreApplication.translate(
+            "Exchange", "its audit log holds rows about “{entity}”, which is not something MCIM Desk "
+            "records: the bundle is damaged or was not written by MCIM Desk.").format(entity=unknown[0]))
+    for entity, wanted in sorted(missing.items()):
+        nowhere = wanted - exchange_repo.existing_ids(session, tables[entity], wanted)
+        if nowhere:
+            raise _fail("orphan_audit", path, QCoreApplication.translate(
+                "Exchange", "its audit log holds rows about {count} record(s) that are neither in the "
+                "bundle nor in this database (first: {entity} {id}). A bundle made with --since-last "
+                "needs the earlier bundles from that laptop first (or ask for a full bundle); "
+                "otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was "
+                "imported.").format(
+                    count=len(nowhere), entity=entity, id=sorted(nowhere)[0]))
 
 
 def _missing(path: Path, missing: list[tuple[str, str, str]]) -> BundleError:
