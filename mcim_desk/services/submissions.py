@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import limits
 from ..forms.definition import FormDefinition, Question, instance_indexes
 from ..forms.engine import type_problem
 from . import forms as form_service
@@ -168,6 +169,9 @@ def _import_value(question: Question, raw: object, number: int, key: str) -> tup
     text = _normalise(question, str(raw))
     if text is None:
         return None, None
+    if "\x00" in text:
+        raise _bad(number, QCoreApplication.translate(
+            "Forms", "the value holds a NUL character, which no typed text holds (a damaged file?)"), key, raw)
     return text, type_problem(question, text)
 
 
@@ -328,30 +332,94 @@ def _apply(session: Session, sub: _Submission, audit: _Audit, seconds: list[tupl
     return "created" if created else "updated"
 
 
-def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSummary:
-    """Import a JSON file of submissions, all or nothing (see the module's description).
-    A submission updates the response with its instance id (answers it does not mention
-    are left alone); importing the same file again changes nothing. Raises SubmissionError
-    naming the file, the first bad submission, key or value; then nothing was changed."""
-    source = Path(path)
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in a parsed JSON value (iteratively: a hostile file
+    must not exhaust the stack here either)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= limits.JSON_DEPTH:
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _read_json(source: Path) -> Any:
+    """The parsed file, or SubmissionError saying what it is instead."""
+    name = source.name
+    too_deep = QCoreApplication.translate(
+        "Forms", "{file}: lists and objects nest more than {limit} levels deep; submissions nest "
+        "three (the list, a submission, a repeat's rows)").format(file=name, limit=limits.JSON_DEPTH)
     try:
+        size = source.stat().st_size
+        if size > limits.JSON_FILE_BYTES:
+            raise SubmissionError(QCoreApplication.translate(
+                "Forms", "{file}: the file is larger than {limit} MB; it is refused").format(
+                    file=name, limit=limits.JSON_FILE_BYTES // (1024 * 1024)))
         data = json.loads(source.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise SubmissionError(QCoreApplication.translate("Forms", "{file}: cannot be read ({error})").format(
-            file=source.name, error=exc.strerror or exc)) from None
+            file=name, error=exc.strerror or exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         detail = (
             QCoreApplication.translate("Forms", "line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
             if isinstance(exc, json.JSONDecodeError) else str(exc)
         )
         raise SubmissionError(QCoreApplication.translate("Forms", "{file}: not a JSON file ({detail})").format(
-            file=source.name, detail=detail)) from None
-    if isinstance(data, Mapping) and isinstance(data.get("results"), list):
-        data = data["results"]  # the KoboToolbox API's envelope
+            file=name, detail=detail)) from None
+    except RecursionError:
+        raise SubmissionError(too_deep) from None
+    if _depth(data) > limits.JSON_DEPTH:
+        raise SubmissionError(too_deep)
+    return data
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, str):
+        return QCoreApplication.translate("Forms", "a text")
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Forms", "true or false")
+    if isinstance(value, int | float):
+        return QCoreApplication.translate("Forms", "a number")
+    if value is None:
+        return QCoreApplication.translate("Forms", "null")
+    return QCoreApplication.translate("Forms", "an object")
+
+
+def _submissions_in(data: Any, name: str) -> list[Any]:
+    """The list of submissions a parsed file holds: the list itself, the ``results`` of
+    KoboToolbox's API, the ``value`` of ODK Central's OData feed, or one submission alone."""
+    if isinstance(data, list):
+        return data
     if isinstance(data, Mapping):
-        data = [data]
-    if not isinstance(data, list):
-        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: expected a list of submissions").format(file=source.name))
+        if isinstance(data.get("results"), list):
+            return data["results"]  # the KoboToolbox API's envelope
+        if isinstance(data.get("value"), list):
+            return data["value"]  # ODK Central's OData feed
+        if "_xform_id_string" in data:
+            return [data]  # one submission on its own
+        keys = ", ".join(f"“{key}”" for key in list(data)[:5])
+        raise SubmissionError(QCoreApplication.translate(
+            "Forms", "{file}: the file holds a JSON object (keys {keys}), not a list of submissions: "
+            "expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” "
+            "list of KoboToolbox’s API").format(file=name, keys=keys or "—"))
+    raise SubmissionError(QCoreApplication.translate(
+        "Forms", "{file}: the file holds {kind}, not a list of submissions").format(file=name, kind=_kind_of(data)))
+
+
+def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSummary:
+    """Import a JSON file of submissions, all or nothing (see the module's description).
+    A submission updates the response with its instance id (answers it does not mention
+    are left alone); importing the same file again changes nothing. Raises SubmissionError
+    naming the file, the first bad submission, key or value; then nothing was changed."""
+    source = Path(path)
+    data = _submissions_in(_read_json(source), source.name)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     invalid: list[InvalidAnswer] = []
     seconds: list[tuple[str, str]] = []

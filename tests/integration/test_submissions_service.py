@@ -242,10 +242,40 @@ def test_files_that_are_not_submissions(db, tmp_path: Path, table_dump) -> None:
     broken.write_text("[{\"a\": ", encoding="utf-8")
     with pytest.raises(SubmissionError, match="broken.json: not a JSON file"):
         submissions.import_submissions(db, broken, "imp")
-    with pytest.raises(SubmissionError, match="expected a list"):
+    with pytest.raises(SubmissionError, match="n.json: the file holds a number, not a list of submissions"):
         submissions.import_submissions(db, write_json(tmp_path / "n.json", 3), "imp")
     with pytest.raises(SubmissionError, match="submission 1: a submission must be a JSON object"):
         submissions.import_submissions(db, write_json(tmp_path / "s.json", ["x"]), "imp")
     with pytest.raises(SubmissionError, match="cannot be read"):
         submissions.import_submissions(db, tmp_path / "absent.json", "imp")
     assert table_dump() == before
+
+
+def test_hostile_json_is_refused_saying_what_the_file_is(db, tmp_path: Path, table_dump, mechanism) -> None:  # noqa: ANN001
+    """Issue 11: deep nesting ended in an uncaught RecursionError, a NUL character was
+    accepted, and an object instead of a list was reported as "the form id is missing"."""
+    before = table_dump()
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(SubmissionError, match="deep.json: lists and objects nest more than 32 levels deep"):
+        submissions.import_submissions(db, deep, "imp")
+    nested: object = "x"
+    for _ in range(40):  # parsable, but deeper than any submission file
+        nested = [nested]
+    with pytest.raises(SubmissionError, match="nest more than 32 levels deep"):
+        submissions.import_submissions(db, write_json(tmp_path / "forty.json", [submission(mechanism, q=nested)]), "imp")
+    with pytest.raises(SubmissionError) as caught:
+        submissions.import_submissions(
+            db, write_json(tmp_path / "nul.json", [submission(mechanism, section_1__q1="Ba\x00li")]), "imp")
+    assert caught.value.key == "section_1/q1" and "NUL character" in str(caught.value)
+    with pytest.raises(SubmissionError) as caught:
+        submissions.import_submissions(db, write_json(tmp_path / "object.json", {"count": 1, "data": []}), "imp")
+    assert str(caught.value).startswith(
+        "object.json: the file holds a JSON object (keys “count”, “data”), not a list of submissions")
+    with pytest.raises(SubmissionError, match="the file holds a text, not a list"):
+        submissions.import_submissions(db, write_json(tmp_path / "text.json", "hello"), "imp")
+    assert table_dump() == before
+    # ODK Central's OData feed wraps the list in {"value": [...]}: it is read
+    odata = {"@odata.context": "https://central.example/v1/projects/1/forms/f.svc/$metadata#Submissions",
+             "value": [submission(mechanism, section_1__q1="Bali")]}
+    assert submissions.import_submissions(db, write_json(tmp_path / "odata.json", odata), "imp").created == 1
