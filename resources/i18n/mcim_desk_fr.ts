@@ -68,128 +68,133 @@
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
+        <source>entry “{name}” holds {size} bytes but the manifest says {expected}: the bundle was altered or damaged.</source>
+        <translation>l’entrée « {name} » contient {size} octets alors que le manifeste en annonce {expected} : le lot a été modifié ou endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="344"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
         <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="355"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="362"/>
         <source>the encrypted bundle is truncated.</source>
         <translation>le lot chiffré est tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="613"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
+        <source>the file starts as an encrypted bundle but its encryption header is not one MCIM Desk writes: the file is damaged, or is not an MCIM Desk bundle.</source>
+        <translation>le fichier commence comme un lot chiffré, mais son en-tête de chiffrement n’est pas de ceux qu’écrit MCIM Desk : le fichier est endommagé, ou ce n’est pas un lot MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="625"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
         <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
-        <source>the encryption header is damaged.</source>
-        <translation>l’en-tête de chiffrement est endommagé.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
         <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="372"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="384"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
         <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="378"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="390"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
         <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="399"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="411"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
         <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="409"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” is an absolute path.</source>
         <translation>l’entrée « {name} » est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="412"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="424"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
         <translation>l’entrée « {name} » sort de son dossier (..).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="416"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="428"/>
         <source>entry “{name}” is a symbolic link.</source>
         <translation>l’entrée « {name} » est un lien symbolique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="418"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="430"/>
         <source>entry name “{name}” is not allowed.</source>
         <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="433"/>
         <source>entry “{name}” appears twice.</source>
         <translation>l’entrée « {name} » apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="426"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="438"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
         <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="432"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="444"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="442"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="454"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
         <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="451"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="463"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="478"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="490"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
         <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="491"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="497"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="503"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="509"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
         <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="571"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="583"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
         <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="580"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="592"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="588"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="600"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="595"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="607"/>
         <source>the manifest is malformed: {detail}.</source>
         <translation>le manifeste est mal formé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="598"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="610"/>
         <source>this is not an MCIM Desk bundle (no bundle manifest).</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk (aucun manifeste de lot).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="605"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="617"/>
         <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
         <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
@@ -197,12 +202,12 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="77"/>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="78"/>
         <source>Interview {acronym}</source>
         <translation>Entretien {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="79"/>
+        <location filename="../../mcim_desk/exchange/icalendar_export.py" line="80"/>
         <source>Interview {acronym} — {person}</source>
         <translation>Entretien {acronym} — {person}</translation>
     </message>
@@ -504,63 +509,63 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="197"/>
+        <location filename="../../mcim_desk/cli.py" line="208"/>
         <location filename="../../mcim_desk/cli_reports.py" line="40"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="203"/>
+        <location filename="../../mcim_desk/cli.py" line="214"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="205"/>
+        <location filename="../../mcim_desk/cli.py" line="216"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="209"/>
+        <location filename="../../mcim_desk/cli.py" line="220"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="215"/>
+        <location filename="../../mcim_desk/cli.py" line="226"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="228"/>
+        <location filename="../../mcim_desk/cli.py" line="239"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="230"/>
+        <location filename="../../mcim_desk/cli.py" line="241"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="243"/>
+        <location filename="../../mcim_desk/cli.py" line="254"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="248"/>
+        <location filename="../../mcim_desk/cli.py" line="259"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="252"/>
+        <location filename="../../mcim_desk/cli.py" line="263"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="257"/>
+        <location filename="../../mcim_desk/cli.py" line="268"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="263"/>
+        <location filename="../../mcim_desk/cli.py" line="274"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -585,12 +590,22 @@
         <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="80"/>
+        <source>kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
+        <translation>conservée telle que saisie, à corriger (la réponse reste un brouillon) : soumission {number}, « {key} » : {problem}</translation>
+    </message>
+    <message>
         <location filename="../../mcim_desk/cli_forms.py" line="84"/>
+        <source>note: response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept</source>
+        <translation>remarque : la réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other}) ; les deux sont conservés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="92"/>
         <source>unknown form: {form}</source>
         <translation>formulaire inconnu : {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="86"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="94"/>
         <source>{count} submissions written to {path}</source>
         <translation>{count} soumissions écrites dans {path}</translation>
     </message>
@@ -677,6 +692,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="113"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="141"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
@@ -708,22 +724,22 @@
         <translation>dans le lot : « {value} » ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="133"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
         <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="139"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
         <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
         <source>{count} conflict(s) kept this database&apos;s value and wait for a choice in the window (File &gt; Resolve conflicts…)</source>
         <translation>{count} conflit(s) ont gardé la valeur de cette base de données et attendent un choix dans la fenêtre (Fichier &gt; Résoudre les conflits…)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="165"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="171"/>
         <source>questionnaire PDFs are not available in this version</source>
         <translation>les questionnaires PDF ne sont pas disponibles dans cette version</translation>
     </message>
@@ -1024,37 +1040,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="317"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="318"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="319"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="320"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="321"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="322"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="336"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="338"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="354"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="356"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1062,22 +1078,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="378"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="379"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="380"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="381"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="397"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="398"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="400"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="401"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1394,219 +1410,234 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="140"/>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="274"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="201"/>
+        <source>{entry}, row {row}: “{column}” holds a NUL character, which no text typed in MCIM Desk holds (a damaged or hand-made file).</source>
+        <translation>{entry}, ligne {row} : « {column} » contient un caractère NUL, qu’aucun texte saisi dans MCIM Desk ne contient (fichier endommagé ou fabriqué à la main).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="205"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="363"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
         <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="144"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="209"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
         <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="253"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="342"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
         <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="260"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="349"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
         <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="267"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="356"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="283"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="372"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
         <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="296"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="385"/>
         <source>{entry} is not a readable SQLite database ({error}).</source>
         <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="146"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="211"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="316"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="312"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="258"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="254"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="278"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="274"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="283"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="285"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="281"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="324"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="320"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="437"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="444"/>
+        <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
+        <translation>son journal d’audit contient des lignes sur « {entity} », que MCIM Desk n’enregistre pas : le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="450"/>
+        <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
+        <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier : {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet) ; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="463"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="510"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="536"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="643"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="669"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="841"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="859"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="867"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="885"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="843"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="869"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="843"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="869"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="906"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="914"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="959"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="960"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="961"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="962"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="963"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="964"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="965"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="966"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="967"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="968"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="969"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="995"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="970"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="996"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="971"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="997"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="972"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="998"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="999"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="1000"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="1001"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="1002"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="1003"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="1004"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1614,86 +1645,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="435"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="436"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="445"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="455"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="457"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="459"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="460"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="464"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="482"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="485"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="484"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="487"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="492"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="512"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="513"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="549"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="530"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="553"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="544"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -1724,47 +1755,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="119"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="120"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="122"/>
         <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
         <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="124"/>
         <source>&amp;Only what changed since the last bundle written to the same folder</source>
         <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="126"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Chiffrer avec une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="137"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
         <source>A&amp;gain:</source>
         <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="142"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="143"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="164"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="165"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
         <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="168"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="169"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -1772,127 +1803,127 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="100"/>
+        <location filename="../../mcim_desk/services/followups.py" line="101"/>
         <source>{count} of {total}</source>
         <translation>{count} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="144"/>
+        <location filename="../../mcim_desk/services/followups.py" line="145"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="145"/>
+        <location filename="../../mcim_desk/services/followups.py" line="146"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/followups.py" line="147"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/followups.py" line="148"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/followups.py" line="149"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/followups.py" line="150"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="156"/>
+        <location filename="../../mcim_desk/services/followups.py" line="157"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="157"/>
+        <location filename="../../mcim_desk/services/followups.py" line="158"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <location filename="../../mcim_desk/services/followups.py" line="159"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="165"/>
+        <location filename="../../mcim_desk/services/followups.py" line="166"/>
         <source>Not contacted</source>
         <translation>Non contacté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="166"/>
+        <location filename="../../mcim_desk/services/followups.py" line="167"/>
         <source>Questionnaire sent</source>
         <translation>Questionnaire envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <location filename="../../mcim_desk/services/followups.py" line="168"/>
         <source>Reminded</source>
         <translation>Relancé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <location filename="../../mcim_desk/services/followups.py" line="169"/>
         <source>Questionnaire received</source>
         <translation>Questionnaire reçu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <location filename="../../mcim_desk/services/followups.py" line="170"/>
         <source>Entered</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <location filename="../../mcim_desk/services/followups.py" line="171"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <location filename="../../mcim_desk/services/followups.py" line="172"/>
         <source>Interviewed</source>
         <translation>Entretien réalisé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="242"/>
+        <location filename="../../mcim_desk/services/followups.py" line="243"/>
         <source>There is no follow-up {id}.</source>
         <translation>Le suivi {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="252"/>
+        <location filename="../../mcim_desk/services/followups.py" line="253"/>
         <source>This text is too long ({count} characters, at most {limit}).</source>
         <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="272"/>
+        <location filename="../../mcim_desk/services/followups.py" line="273"/>
         <source>The due date must be a date and time.</source>
         <translation>L’échéance doit être une date et une heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="279"/>
+        <location filename="../../mcim_desk/services/followups.py" line="280"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="322"/>
+        <location filename="../../mcim_desk/services/followups.py" line="323"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="497"/>
+        <location filename="../../mcim_desk/services/followups.py" line="498"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="500"/>
+        <location filename="../../mcim_desk/services/followups.py" line="501"/>
         <source>Choose the answer to clarify.</source>
         <translation>Choisissez la réponse à clarifier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="549"/>
+        <location filename="../../mcim_desk/services/followups.py" line="550"/>
         <source>There is no survey round {id}.</source>
         <translation>Le cycle d’enquête {id} n’existe pas.</translation>
     </message>
@@ -2286,153 +2317,198 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="179"/>
-        <location filename="../../mcim_desk/services/responses.py" line="190"/>
+        <location filename="../../mcim_desk/services/responses.py" line="146"/>
+        <location filename="../../mcim_desk/services/responses.py" line="157"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="240"/>
+        <location filename="../../mcim_desk/services/responses.py" line="207"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="288"/>
+        <location filename="../../mcim_desk/services/responses.py" line="255"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="299"/>
+        <location filename="../../mcim_desk/services/responses.py" line="266"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="324"/>
+        <location filename="../../mcim_desk/services/responses.py" line="291"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="333"/>
+        <location filename="../../mcim_desk/services/responses.py" line="300"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="573"/>
+        <location filename="../../mcim_desk/services/responses.py" line="540"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="584"/>
+        <location filename="../../mcim_desk/services/responses.py" line="551"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="606"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1141"/>
+        <location filename="../../mcim_desk/services/responses.py" line="573"/>
+        <location filename="../../mcim_desk/services/responses.py" line="850"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="730"/>
-        <location filename="../../mcim_desk/services/responses.py" line="766"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1118"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1125"/>
+        <location filename="../../mcim_desk/services/responses.py" line="716"/>
+        <location filename="../../mcim_desk/services/responses.py" line="748"/>
+        <location filename="../../mcim_desk/services/responses.py" line="827"/>
+        <location filename="../../mcim_desk/services/responses.py" line="834"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="848"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="151"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="850"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="153"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="858"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="165"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="891"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="173"/>
+        <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
+        <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé ?)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="198"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="896"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="203"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="913"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="222"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="916"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="225"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="922"/>
-        <location filename="../../mcim_desk/services/responses.py" line="930"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="231"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="239"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="924"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="233"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="947"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="257"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="957"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="267"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="960"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="270"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="973"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="290"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="983"/>
-        <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
-        <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
+        <location filename="../../mcim_desk/services/submissions.py" line="295"/>
+        <source>the instance id belongs to a response deleted in this database</source>
+        <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1026"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="356"/>
+        <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
+        <translation>{file} : les listes et objets s’imbriquent sur plus de {limit} niveaux ; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="362"/>
+        <source>{file}: the file is larger than {limit} MB; it is refused</source>
+        <translation>{file} : le fichier dépasse {limit} Mo ; il est refusé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="385"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="387"/>
+        <source>true or false</source>
+        <translation>vrai ou faux</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="389"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="391"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="408"/>
+        <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
+        <translation>{file} : le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions : attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste « results » de l’API de KoboToolbox</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="412"/>
+        <source>{file}: the file holds {kind}, not a list of submissions</source>
+        <translation>{file} : le fichier contient {kind} et non une liste de soumissions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="367"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1030"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="371"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="374"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1040"/>
-        <source>{file}: expected a list of submissions</source>
-        <translation>{file} : une liste de soumissions était attendue</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1107"/>
+        <location filename="../../mcim_desk/services/responses.py" line="816"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -2516,69 +2592,69 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="236"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="237"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="240"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="241"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="243"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="244"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="246"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="247"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="261"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="262"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="264"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="265"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="268"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="278"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="279"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -2586,167 +2662,167 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="124"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="137"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="150"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="151"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="152"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="154"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="156"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="158"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="161"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="166"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="167"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="171"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="172"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="173"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="175"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="177"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="181"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="182"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="183"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="185"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="278"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="279"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="393"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="396"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="399"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="402"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="596"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="599"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="619"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="622"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="710"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="713"/>
         <source>The notes are too long ({count} characters).</source>
         <translation>Les notes sont trop longues ({count} caractères).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="796"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="799"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -2956,7 +3032,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="219"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="218"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -2965,69 +3041,69 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="229"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="221"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="228"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="226"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="225"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched, as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé tel quel sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="244"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="243"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="304"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="303"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="310"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="315"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="325"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="331"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="362"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="364"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -3042,77 +3118,77 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="380"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="379"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="380"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="381"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="382"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="383"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="385"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="385"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="387"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="386"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="388"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="387"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="389"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="388"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="390"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="389"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="390"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="391"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="393"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="392"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="395"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="394"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -3324,27 +3400,27 @@ Base de données : {db}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="65"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="66"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="77"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="78"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="95"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="96"/>
         <source>Type the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="98"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="99"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -3410,89 +3486,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1026"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1060"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1038"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1072"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1071"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1105"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1099"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1102"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1171"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1136"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1205"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1104"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1138"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1123"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1157"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1171"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1154"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1188"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1167"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1201"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1169"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1203"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1174"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1208"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1176"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1210"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1178"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1212"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1184"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1218"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1188"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1222"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1194"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1202"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1228"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1236"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -3561,137 +3637,137 @@ Base de données : {db}</translation>
 <context>
     <name>PdfImport</name>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="135"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="137"/>
         <source>Unknown language “{lang}”: use fr or en.</source>
         <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="155"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="157"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="171"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
         <source>No questionnaire form is installed.</source>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="233"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="235"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="284"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="286"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="305"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="307"/>
         <source>{file} cannot be opened ({detail}).</source>
         <translation>{file} ne peut pas être ouvert ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="309"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="311"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
         <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="314"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="316"/>
         <source>{file} is not a PDF file.</source>
         <translation>{file} n’est pas un fichier PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="318"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="320"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
         <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="324"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="326"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
         <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="330"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="332"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
         <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="334"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="336"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
         <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="339"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="341"/>
         <source>{file} is damaged and cannot be read ({detail}).</source>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="444"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="446"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="458"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="460"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="472"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="474"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="485"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="487"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="500"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="502"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="516"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="518"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="540"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="542"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="556"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="558"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="600"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="602"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="714"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="716"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="775"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="777"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="781"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="783"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="791"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="793"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="804"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="806"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -4393,57 +4469,57 @@ Base de données : {db}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="288"/>
+        <location filename="../../mcim_desk/services/reports.py" line="88"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
         <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="778"/>
+        <location filename="../../mcim_desk/services/reports.py" line="578"/>
         <source>A profile needs a mechanism: give its acronym.</source>
         <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="785"/>
+        <location filename="../../mcim_desk/services/reports.py" line="585"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1015"/>
+        <location filename="../../mcim_desk/services/reports.py" line="815"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1066"/>
+        <location filename="../../mcim_desk/services/reports.py" line="866"/>
         <source>Unknown report “{kind}”.</source>
         <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1072"/>
+        <location filename="../../mcim_desk/services/reports.py" line="872"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
         <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1078"/>
+        <location filename="../../mcim_desk/services/reports.py" line="878"/>
         <source>{path} is a folder: give a file name for the report.</source>
         <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1088"/>
+        <location filename="../../mcim_desk/services/reports.py" line="888"/>
         <source>Reading the data…</source>
         <translation>Lecture des données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1097"/>
+        <location filename="../../mcim_desk/services/reports.py" line="897"/>
         <source>Laying out the pages…</source>
         <translation>Mise en page…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1117"/>
+        <location filename="../../mcim_desk/services/reports.py" line="917"/>
         <source>Cannot write {path}: {problem}</source>
         <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/reports.py" line="1121"/>
+        <location filename="../../mcim_desk/services/reports.py" line="921"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
@@ -4567,42 +4643,42 @@ Base de données : {db}</translation>
 <context>
     <name>SpreadsheetDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="183"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="184"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="186"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
         <source>Excel workbook (.xlsx), one sheet per form</source>
         <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
         <source>CSV files (UTF-8), one file per form</source>
         <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="193"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="194"/>
         <source>Write choice &amp;labels instead of codes</source>
         <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="196"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="197"/>
         <source>Columns are named by question path (section_2/q4), as KoboToolbox exports are. In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
         <translation>Les colonnes portent le chemin de la question (section_2/q4), comme dans les exports de KoboToolbox. Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="200"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
         <source>&amp;Language of labels:</source>
         <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="203"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="204"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>

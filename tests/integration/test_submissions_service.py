@@ -279,3 +279,17 @@ def test_hostile_json_is_refused_saying_what_the_file_is(db, tmp_path: Path, tab
     odata = {"@odata.context": "https://central.example/v1/projects/1/forms/f.svc/$metadata#Submissions",
              "value": [submission(mechanism, section_1__q1="Bali")]}
     assert submissions.import_submissions(db, write_json(tmp_path / "odata.json", odata), "imp").created == 1
+
+
+def test_the_refusals_speak_french(db, tmp_path: Path, mechanism) -> None:  # noqa: ANN001
+    from mcim_desk.i18n import install_translators
+
+    install_translators("fr")
+    with pytest.raises(SubmissionError) as caught:
+        submissions.import_submissions(db, write_json(tmp_path / "objet.json", {"count": 1}), "imp")
+    assert str(caught.value).startswith(
+        "objet.json\u00a0: le fichier contient un objet JSON (clés “count”) et non une liste de soumissions")
+    deep = tmp_path / "profond.json"
+    deep.write_text("[" * 50 + "]" * 50, encoding="utf-8")
+    with pytest.raises(SubmissionError, match="s’imbriquent sur plus de 32 niveaux"):
+        submissions.import_submissions(db, deep, "imp")

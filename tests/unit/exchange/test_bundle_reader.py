@@ -309,3 +309,15 @@ def test_an_import_leaves_no_extracted_file_behind(db, good: Path) -> None:  # n
     exchange.apply_import(db, plan, actor="tester")
     plan.content.close()
     assert not extracted.exists() and not extracted.parent.exists()
+
+
+def test_a_damaged_encryption_header_is_called_damaged_in_french(tmp_path: Path) -> None:
+    from mcim_desk.i18n import install_translators
+
+    install_translators("fr")
+    bad = tmp_path / "abime.mcimz"
+    bad.write_bytes(b"MCIMZENC" + bytes(range(7, 250)) * 3)
+    with pytest.raises(BundleError) as caught:
+        read_bundle(bad, "phrase")
+    assert caught.value.code == "bad_header"
+    assert "le fichier est endommagé, ou ce n’est pas un lot MCIM Desk" in str(caught.value)
