@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from .. import clock
 
 if TYPE_CHECKING:
-    from ..services.exchange import ChangeInfo, ConflictInfo, ImportPlan
+    from ..services.conflicts import ChangeInfo, ConflictInfo
+    from ..services.exchange import ImportPlan
     from .context import UiContext
     from .main_window import MainWindow
 
@@ -356,7 +357,7 @@ class ConflictBox(QGroupBox):
         return self.tr("changed by {actor}, {when}").format(actor=change.actor or "?", when=_when(change))
 
     def choice(self):  # noqa: ANN201 - Resolution | None
-        from ..services.exchange import Resolution
+        from ..services.conflicts import Resolution
 
         if self.keep_mine.isChecked():
             return Resolution("mine")
@@ -560,9 +561,9 @@ def resolve_conflicts(window: MainWindow) -> None:
     ctx = window.ctx
     if ctx is None:
         return
-    from ..services import exchange
+    from ..services import conflicts as conflict_service
 
-    conflicts = exchange.pending_conflicts(ctx.db, ctx.lang)
+    conflicts = conflict_service.pending_conflicts(ctx.db, ctx.lang)
     if not conflicts:
         ctx.dialogs.info(QCoreApplication.translate("ExchangeDialogs", "Resolve conflicts"), QCoreApplication.translate("ExchangeDialogs", "No conflict is waiting for a choice."))
         return
@@ -573,7 +574,7 @@ def resolve_conflicts(window: MainWindow) -> None:
             dialog.accept()
             return
         try:
-            exchange.resolve_conflicts(ctx.db, resolutions, ctx.actor)
+            conflict_service.resolve_conflicts(ctx.db, resolutions, ctx.actor)
         except ValueError as exc:  # a typed value that does not fit the field
             dialog.show_error(str(exc))
             return

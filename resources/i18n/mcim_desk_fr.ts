@@ -69,7 +69,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
         <source>entry “{name}” holds {size} bytes but the manifest says {expected}: the bundle was altered or damaged.</source>
-        <translation>l’entrée « {name} » contient {size} octets alors que le manifeste en annonce {expected} : le lot a été modifié ou endommagé.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» contient {size} octets alors que le manifeste en annonce {expected}&#xa0;: le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="344"/>
@@ -84,7 +84,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
         <source>the file starts as an encrypted bundle but its encryption header is not one MCIM Desk writes: the file is damaged, or is not an MCIM Desk bundle.</source>
-        <translation>le fichier commence comme un lot chiffré, mais son en-tête de chiffrement n’est pas de ceux qu’écrit MCIM Desk : le fichier est endommagé, ou ce n’est pas un lot MCIM Desk.</translation>
+        <translation>le fichier commence comme un lot chiffré, mais son en-tête de chiffrement n’est pas de ceux qu’écrit MCIM Desk&#xa0;: le fichier est endommagé, ou ce n’est pas un lot MCIM Desk.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
@@ -592,12 +592,12 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="80"/>
         <source>kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
-        <translation>conservée telle que saisie, à corriger (la réponse reste un brouillon) : soumission {number}, « {key} » : {problem}</translation>
+        <translation>conservée telle que saisie, à corriger (la réponse reste un brouillon)&#xa0;: soumission {number}, «&#xa0;{key}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="84"/>
         <source>note: response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept</source>
-        <translation>remarque : la réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other}) ; les deux sont conservés</translation>
+        <translation>remarque&#xa0;: la réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="92"/>
@@ -1040,37 +1040,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="318"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="319"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="320"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="321"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="322"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="323"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="337"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="338"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="338"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="339"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="355"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="356"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="356"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="357"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1078,22 +1078,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="379"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="380"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="381"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="382"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="398"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="399"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="401"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="402"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1412,7 +1412,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="201"/>
         <source>{entry}, row {row}: “{column}” holds a NUL character, which no text typed in MCIM Desk holds (a damaged or hand-made file).</source>
-        <translation>{entry}, ligne {row} : « {column} » contient un caractère NUL, qu’aucun texte saisi dans MCIM Desk ne contient (fichier endommagé ou fabriqué à la main).</translation>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» contient un caractère NUL, qu’aucun texte saisi dans MCIM Desk ne contient (fichier endommagé ou fabriqué à la main).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="205"/>
@@ -1456,188 +1456,188 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="312"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="254"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="221"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="274"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="241"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="279"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="246"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="281"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="248"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="320"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="287"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="444"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="411"/>
         <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
-        <translation>son journal d’audit contient des lignes sur « {entity} », que MCIM Desk n’enregistre pas : le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
+        <translation>son journal d’audit contient des lignes sur «&#xa0;{entity}&#xa0;», que MCIM Desk n’enregistre pas&#xa0;: le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="450"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="417"/>
         <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
-        <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier : {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet) ; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
+        <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier&#xa0;: {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet)&#xa0;; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="463"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="430"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="536"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="503"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="669"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="119"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="867"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="885"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="317"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="335"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="869"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="319"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="869"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="319"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="382"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="932"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="382"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="940"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="390"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="435"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="436"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="437"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="438"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="439"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="440"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="441"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="442"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="443"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="444"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="995"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="445"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="996"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="446"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="997"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="447"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="998"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="448"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="999"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="449"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="1000"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="450"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="1001"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="451"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="1002"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="452"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="1003"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="453"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="1004"/>
+        <location filename="../../mcim_desk/services/conflicts.py" line="454"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1645,86 +1645,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="436"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="437"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="447"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="457"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="457"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="458"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="460"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="461"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="465"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="483"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="486"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="487"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="484"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="485"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="487"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="488"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="513"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="514"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="530"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="553"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="531"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="554"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="544"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="545"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="567"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -1755,47 +1755,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="120"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="122"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
         <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
         <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="124"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
         <source>&amp;Only what changed since the last bundle written to the same folder</source>
         <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="126"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="127"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Chiffrer avec une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="138"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>A&amp;gain:</source>
         <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="143"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="144"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="165"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="166"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
         <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="169"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="170"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -2389,7 +2389,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="173"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
-        <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé ?)</translation>
+        <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="198"/>
@@ -2450,12 +2450,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="356"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
-        <translation>{file} : les listes et objets s’imbriquent sur plus de {limit} niveaux ; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
+        <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="362"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
-        <translation>{file} : le fichier dépasse {limit} Mo ; il est refusé</translation>
+        <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="385"/>
@@ -2485,12 +2485,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="408"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
-        <translation>{file} : le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions : attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste « results » de l’API de KoboToolbox</translation>
+        <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="412"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
-        <translation>{file} : le fichier contient {kind} et non une liste de soumissions</translation>
+        <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="367"/>
@@ -2592,69 +2592,69 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="237"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="238"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="241"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="242"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="244"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="245"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="247"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="248"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="251"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="253"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="262"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="263"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="265"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="266"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="269"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="270"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="279"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="280"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -3400,27 +3400,27 @@ Base de données : {db}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="66"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="67"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="78"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="81"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="96"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="97"/>
         <source>Type the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="99"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="100"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -4643,42 +4643,42 @@ Base de données : {db}</translation>
 <context>
     <name>SpreadsheetDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="184"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="185"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="187"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
         <source>Excel workbook (.xlsx), one sheet per form</source>
         <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="189"/>
         <source>CSV files (UTF-8), one file per form</source>
         <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="194"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="195"/>
         <source>Write choice &amp;labels instead of codes</source>
         <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="197"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
         <source>Columns are named by question path (section_2/q4), as KoboToolbox exports are. In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
         <translation>Les colonnes portent le chemin de la question (section_2/q4), comme dans les exports de KoboToolbox. Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="201"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="203"/>
         <source>&amp;Language of labels:</source>
         <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="204"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="205"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from mcim_desk.exchange.bundle import BundleError
-from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import catalogue, conflicts, exchange, responses
 from mcim_desk.services.backups import backup_to
-from mcim_desk.services.exchange import Resolution
+from mcim_desk.services.conflicts import Resolution
 from mcim_desk.services.startup import open_database
 
 Q4, Q13, Q25 = "section_2/q4", "section_3/q13", "section_4/q25"
@@ -131,7 +131,7 @@ def test_different_edits_merge_without_conflict(laptops: Laptops) -> None:
         answers = responses.answers(laptops.dbs[name], laptops.response)
         assert (answers[Q4], answers[Q13]) == ("oui", "ne_sait_pas"), name
         assert interview in interview_ids(laptops.paths[name])
-    assert exchange.pending_conflicts(laptops.s) == []
+    assert conflicts.pending_conflicts(laptops.s) == []
 
 
 def test_relevance_follows_the_merged_answers(laptops: Laptops) -> None:
@@ -162,7 +162,7 @@ def test_same_field_on_both_sides_is_a_conflict_left_pending(laptops: Laptops) -
     report = exchange.apply_import(laptops.a, plan, actor="alice")
     assert report.conflicts_pending == 1
     assert responses.answers(laptops.a, laptops.response)[Q4] == "oui"  # nothing overwritten
-    pending = exchange.pending_conflicts(laptops.a)
+    pending = conflicts.pending_conflicts(laptops.a)
     assert [(p.field, p.mine, p.theirs) for p in pending] == [(Q4, "oui", "en_cours")]
 
     # The same bundle again: the same conflict, not a second one; nothing changes.
@@ -172,9 +172,9 @@ def test_same_field_on_both_sides_is_a_conflict_left_pending(laptops: Laptops) -
     exchange.apply_import(laptops.a, again, actor="alice")
     assert dump(laptops.paths["a"]) == before
 
-    assert exchange.resolve_conflicts(laptops.a, {pending[0].id: Resolution("theirs")}, "alice") == 1
+    assert conflicts.resolve_conflicts(laptops.a, {pending[0].id: Resolution("theirs")}, "alice") == 1
     assert responses.answers(laptops.a, laptops.response)[Q4] == "en_cours"
-    assert exchange.pending_conflicts(laptops.a) == []
+    assert conflicts.pending_conflicts(laptops.a) == []
     # Bob's audit row, held with the conflict, is in A's log now; and A's choice travels.
     assert audit_ids(laptops.paths["b"]) - audit_ids(laptops.paths["a"]) == Counter()
     report = laptops.merge("a", "b")
