@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from study_data import ACTOR, Templates, live_answers, plans, populate, table
 
@@ -18,6 +18,7 @@ TRACKED = ("survey_round", "contact", "code", "response", "answer", "interview",
 LOCAL = ("updated_at",)
 
 
+@settings(max_examples=max(10, settings.default.max_examples // 2))
 @given(plan=plans(), encrypted=st.booleans())
 def test_a_full_bundle_gives_an_empty_database_the_same_records(
     templates: Templates, tmp_path: Path, plan, encrypted: bool  # noqa: ANN001
