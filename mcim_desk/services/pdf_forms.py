@@ -586,7 +586,14 @@ def preview_pdf_import(
                 merged[change.path] = change.pdf_value
     state = FormState(definition, merged)
     checked: list[PdfAnswerChange] = []
+    nul = QCoreApplication.translate(
+        "PdfImport", "The value holds a NUL character, which no typed text holds: it cannot be "
+        "saved (a damaged or edited file?).")
     for change in changes:
+        texts = [change.pdf_value, *(value for _name, value in change.row_values)]
+        if any(text is not None and "\x00" in text for text in texts):
+            checked.append(_replace(change, message=nul, savable=False))
+            continue
         if change.kind != "answer":
             checked.append(change)
             continue

@@ -3742,32 +3742,37 @@ Base de données : {db}</translation>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="602"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="589"/>
+        <source>The value holds a NUL character, which no typed text holds: it cannot be saved (a damaged or edited file?).</source>
+        <translation>La valeur contient un caractère NUL, qu’aucun texte saisi ne contient : elle ne peut pas être enregistrée (fichier endommagé ou modifié ?).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="609"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="716"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="723"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="777"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="784"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="783"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="790"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="793"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="800"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="806"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="813"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>

@@ -166,6 +166,18 @@ def test_fill_with_pypdf_and_import_every_answer(db, almaty, tmp_path: Path, lan
     assert again.changes == () and again.unchanged == len(EXPECTED) + 3 + 3
 
 
+def test_a_nul_character_in_a_field_cannot_be_saved(db, almaty, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11: a NUL character from an edited PDF was accepted (and PostgreSQL refuses it
+    with a raw error)."""
+    blank = make_questionnaire_pdf(db, "Almaty Process", "en", tmp_path / "blank.pdf")
+    filled = fill_pdf(blank, tmp_path / "nul.pdf", {"section_3/q21": "Ba\x00li", "section_3/q22": "Bali",
+                                                    "section_4/q25/academia/1/partner_name": "Uni\x00"})
+    changes = by_key(preview_pdf_import(db, filled, "en"))
+    for key in ("section_3/q21", "section_4/q25/academia/1"):
+        assert not changes[key].savable and "NUL character" in changes[key].message, key
+    assert changes["section_3/q22"].valid
+
+
 @pytest.mark.skipif(shutil.which("pdftk") is None, reason="pdftk (Debian's pdftk-java) is not installed")
 def test_a_pdf_filled_by_pdftk_imports(db, almaty, tmp_path: Path) -> None:  # noqa: ANN001
     blank = make_questionnaire_pdf(db, "Almaty Process", "fr", tmp_path / "blank.pdf")
