@@ -364,6 +364,13 @@ def _choice_text(question: Question | None, value: str | None, lang: str) -> str
     return "; ".join(texts)
 
 
+def _same_choices_as(value: str | None, reference: str | None) -> str | None:
+    """``reference`` when both hold the same codes in another order, else ``value``."""
+    if value is not None and reference is not None and sorted(value.split()) == sorted(reference.split()):
+        return reference
+    return value
+
+
 def _normalise(question: Question | None, value: str | None) -> str | None:
     """As responses store it: select_multiple codes single-spaced, non-text trimmed."""
     if value is None or not value.strip():
@@ -666,6 +673,10 @@ def _compare(
         pdf_value = _normalise(question, content.values[spec.path])
         db_value = _normalise(question, held.get(spec.path))
         base_value = _normalise(question, base.values.get(spec.path)) if base is not None else None
+        if question is not None and question.type == "select_multiple":
+            # check boxes give the codes in the form's order: the same choices are no change
+            pdf_value = _same_choices_as(pdf_value, db_value)
+            base_value = _same_choices_as(base_value, db_value)
         if pdf_value == db_value:
             unchanged += db_value is not None
             continue
