@@ -53,12 +53,12 @@ def test_a_pdf_with_answers_gives_an_empty_database_the_same_answers(
     templates: Templates, tmp_path: Path, plan, lang: str, prefilled: list[str]  # noqa: ANN001
 ) -> None:
     index, answers, moment = plan.questionnaires[0]
-    # PDF text fields separate lines with CR and are read back with LF; a person typing in the
-    # window never types a CR (the JSON and bundle laws keep it)
-    answers = {p: v.replace("\r\n", "\n").replace("\r", "\n") for p, v in answers.items()}
     for path, text in zip(PREFILLED, prefilled, strict=True):
         if not answers.get(path, "").strip():
             answers[path] = text if text.strip() else "x"
+    # PDF text fields separate lines with CR and are read back with LF; a person typing in the
+    # window never types a CR (the JSON and bundle laws keep it)
+    answers = {p: v.replace("\r\n", "\n").replace("\r", "\n") for p, v in answers.items()}
     plan.questionnaires[:] = [(index, answers, moment)]
     source, source_path = templates.fresh("source")
     target, target_path = templates.fresh("target")
