@@ -88,12 +88,12 @@ def run_forms(args: argparse.Namespace) -> int:
 
 
 def run_responses(args: argparse.Namespace) -> int:
-    from .services import responses
+    from .services import responses, submissions
 
     db, _ = open_for_cli(args)
     if args.action == "import":
         try:
-            summary = responses.import_submissions(db, args.file, _actor())
+            summary = submissions.import_submissions(db, args.file, _actor())
         except responses.ResponseError as exc:
             return fail(str(exc))
         print(
@@ -102,12 +102,20 @@ def run_responses(args: argparse.Namespace) -> int:
                 unchanged=summary.unchanged,
             )
         )
+        for item in summary.invalid:
+            print(QCoreApplication.translate(
+                "Cli", "kept as typed, to correct (the response stays a draft): submission {number}, "
+                "“{key}”: {problem}").format(number=item.number, key=item.key, problem=item.problem))
+        for response_id, other in summary.second_questionnaires:
+            print(QCoreApplication.translate(
+                "Cli", "note: response {id} is a second questionnaire for its mechanism in this round "
+                "(the other one is {other}); both are kept").format(id=response_id, other=other))
         return 0
     if args.form:
         from .services.forms import latest_version
 
         if latest_version(db, args.form) is None:
             return fail(QCoreApplication.translate("Cli", "unknown form: {form}").format(form=args.form))
-    count = responses.export_submissions(db, args.out, form_id=args.form)
+    count = submissions.export_submissions(db, args.out, form_id=args.form)
     print(QCoreApplication.translate("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
     return 0

@@ -494,14 +494,14 @@ def _import_plan(studio: Studio) -> QWidget:
 
 
 def _conflicts(studio: Studio) -> QWidget:
-    from ..services import exchange
+    from ..services import exchange, exchange_conflicts
     from ..ui.exchange_dialogs import ConflictDialog
 
     if "imported" not in studio.extra:
         plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
         exchange.apply_import(studio.ctx.db, plan, actor=PROFILE)
         studio.extra["imported"] = True
-    conflicts = exchange.pending_conflicts(studio.ctx.db, studio.lang)
+    conflicts = exchange_conflicts.pending_conflicts(studio.ctx.db, studio.lang)
     if not conflicts:
         raise SceneUnavailable("the bundle left no conflict")
     return studio.keep(ConflictDialog(conflicts, studio.window))

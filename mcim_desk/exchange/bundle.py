@@ -331,7 +331,14 @@ def read_bundle(
                     files[entry_name] = Path(folder.name) / entry_name.replace("/", "_")
                     out = files[entry_name]
                 raw, digest = _inflate(archive, info, limits, budget, fail, out)
-                if digest != expected["sha256"] or info.file_size != expected["size"]:
+                if info.file_size != expected["size"]:
+                    raise fail(
+                        "size_mismatch",
+                        QCoreApplication.translate("Bundle", "entry “{name}” holds {size} bytes but the manifest "
+                            "says {expected}: the bundle was altered or damaged."),
+                        name=entry_name, size=info.file_size, expected=expected["size"],
+                    )
+                if digest != expected["sha256"]:
                     raise fail(
                         "hash_mismatch",
                         QCoreApplication.translate("Bundle", "entry “{name}” does not match its SHA-256 in the manifest: the bundle was "
@@ -355,6 +362,13 @@ def _decrypt(data: bytes, passphrase: str | None, fail) -> bytes:  # noqa: ANN00
         raise fail("truncated", QCoreApplication.translate("Bundle", "the encrypted bundle is truncated."))
     header = data[: _HEADER.size]
     _magic, version, log2_n, r, p, salt, check, nonce = _HEADER.unpack(header)
+    # The key-derivation parameters first: junk after the magic bytes gives a random
+    # "version" too, and calling it a newer format would send the user to an update that
+    # cannot help. A newer container keeps the same first fields.
+    if not (10 <= log2_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4) or version == 0:
+        raise fail("bad_header", QCoreApplication.translate(
+            "Bundle", "the file starts as an encrypted bundle but its encryption header is not one "
+            "MCIM Desk writes: the file is damaged, or is not an MCIM Desk bundle."))
     if version > CONTAINER_VERSION:
         raise fail(
             "newer_format",
@@ -363,8 +377,6 @@ def _decrypt(data: bytes, passphrase: str | None, fail) -> bytes:  # noqa: ANN00
             version=f"enc-{version}",
             supported=f"enc-{CONTAINER_VERSION}",
         )
-    if not (10 <= log2_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4):
-        raise fail("bad_header", QCoreApplication.translate("Bundle", "the encryption header is damaged."))
     if not passphrase:
         raise fail("needs_passphrase", QCoreApplication.translate("Bundle", "the bundle is encrypted: its passphrase is needed."))
     key, expected_check = _derive(passphrase, salt, log2_n, r, p)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import weakref
+from calendar import monthrange
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -96,30 +97,73 @@ _STORAGE = {  # the SQLite storage classes a kind's values may have
 }
 
 
+_D = "[0-9]"
+# The stored text, digit by digit; the character classes already keep months, days, hours,
+# minutes and seconds near their ranges, the conditions below finish the job.
+_DATE_GLOB = f"{_D * 4}-[01]{_D}-[0-3]{_D}"
+_SECONDS_GLOB = f"{_DATE_GLOB} [0-2]{_D}:[0-5]{_D}:[0-5]{_D}"
+_MICROSECONDS_GLOB = f"{_SECONDS_GLOB}.{_D * 6}"
+# Every month-day of a leap year ("01-01" ... "12-31"); 29 February is checked apart.
+_MONTH_DAYS = ", ".join(
+    f"'{month:02d}-{day:02d}'" for month in range(1, 13) for day in range(1, monthrange(2000, month)[1] + 1)
+)
+
+
+def _calendar(c: str) -> str:
+    """An SQL condition true when the first ten characters of ``c`` (already known to match
+    ``DDDD-DD-DD``) are a real day between 0001-01-01 and 9999-12-31: a month-day that
+    exists, 29 February in leap years only. Comparisons of the digits as text: no date
+    function, so nothing is normalised or rounded on the way."""
+    year, month_day = f"substr({c}, 1, 4)", f"substr({c}, 6, 5)"
+    y = f"CAST({year} AS INTEGER)"
+    return (
+        f"({month_day} IN ({_MONTH_DAYS}) AND {year} <> '0000' AND ({month_day} <> '02-29' "
+        f"OR ({y} % 4 = 0 AND ({y} % 100 <> 0 OR {y} % 400 = 0))))"
+    )
+
+
+def _clock(c: str) -> str:
+    """``HH:MM:SS`` at characters 12 to 19 of ``c`` is a time of day: the GLOB already
+    keeps minutes and seconds below 60 (no leap second: Python has none), hours below 30."""
+    return f"substr({c}, 12, 2) < '24'"
+
+
+def _no_nul(c: str) -> str:
+    """No NUL character in a text value: SQLite's own text functions stop at it (a date
+    would be checked up to it only) and PostgreSQL cannot store it."""
+    return f"(typeof({c}) <> 'text' OR instr({c}, char(0)) = 0)"
+
+
 def _valid(column: str, kind: str, required: bool) -> str:
-    """An SQL condition true when the column's value fits its kind."""
+    """An SQL condition true when the column's value fits its kind.
+
+    Dates and datetimes are checked as the exact text the program stores, with no rounding
+    function: ``YYYY-MM-DD`` and ``YYYY-MM-DD HH:MM:SS`` with or without ``.ffffff`` (six
+    digits), a real calendar day and time of day. (``datetime(x, '+0 days')`` rounded
+    .9995 s and above to the next second and so refused the program's own timestamps.)
+    Byte lengths are compared too: GLOB stops at a NUL character."""
     c = _quote(column)
     if column == "id":
-        return f"(typeof({c}) = 'text' AND length({c}) BETWEEN 1 AND 64)"
+        return f"(typeof({c}) = 'text' AND length({c}) BETWEEN 1 AND 64 AND {_no_nul(c)})"
     if required:
-        return f"typeof({c}) = 'text'"
-    if kind in _STORAGE or column == "updated_at":  # updated_at is never read: imports stamp their own
-        return f"typeof({c}) IN ({_STORAGE.get(kind, _STORAGE['str'])})"
+        return f"(typeof({c}) = 'text' AND {_no_nul(c)})"
+    if kind == "str":
+        return f"(typeof({c}) IN ({_STORAGE['str']}) AND {_no_nul(c)})"
+    if kind in _STORAGE:
+        return f"typeof({c}) IN ({_STORAGE[kind]})"
     if kind == "bool":
         return f"({c} IS NULL OR (typeof({c}) = 'integer' AND {c} IN (0, 1)))"
+    size = f"length(CAST({c} AS BLOB))"
     if kind == "date":
-        return f"({c} IS NULL OR (typeof({c}) = 'text' AND length({c}) = 10 AND date({c}, '+0 days') IS {c}))"
-    # datetime: a real calendar moment (the '+0 days' modifier makes SQLite normalise 30
-    # February, so the comparison fails; junk gives NULL, hence IS, never = : a NULL
-    # condition would let the row through), with either no fraction or microseconds. The
-    # date and time are checked without the fraction: SQLite rounds .9995 and more up to the
-    # next second, which would refuse every moment stamped in the last half millisecond.
+        return (
+            f"({c} IS NULL OR (typeof({c}) = 'text' AND {size} = 10 "
+            f"AND {c} GLOB '{_DATE_GLOB}' AND {_calendar(c)}))"
+        )
     return (
         f"({c} IS NULL OR (typeof({c}) = 'text' AND ("
-        f"(length({c}) = 19 AND datetime({c}, '+0 days') IS {c}) OR "
-        f"(length({c}) = 26 AND substr({c}, 20, 1) = '.' "
-        f"AND substr({c}, 21) GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]' "
-        f"AND datetime(substr({c}, 1, 19), '+0 days') IS substr({c}, 1, 19)))))"
+        f"({size} = 26 AND {c} GLOB '{_MICROSECONDS_GLOB}') OR "
+        f"({size} = 19 AND {c} GLOB '{_SECONDS_GLOB}')) "
+        f"AND {_calendar(c)} AND {_clock(c)}))"
     )
 
 
@@ -150,6 +194,15 @@ def _first_bad(path: Path, table: str, columns: Sequence[str], kinds: Mapping[st
         return None
     row, *passed = found
     column = columns[passed.index(0)] if 0 in passed else columns[0]
+    conn = _connect(path)
+    try:
+        value = conn.execute(f"SELECT {_quote(column)} FROM {_quote(table)} WHERE rowid = ?", (row,)).fetchone()[0]
+    finally:
+        conn.close()
+    if isinstance(value, str) and "\x00" in value:
+        return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” holds a NUL character, which "
+            "no text typed in MCIM Desk holds (a damaged or hand-made file).").format(
+            entry=_entry(table), row=row, column=column)
     if column in required or column == "id":
         return QCoreApplication.translate("Exchange", "{entry}, row {row}: “{column}” is missing or not text.").format(
             entry=_entry(table), row=row, column=column
@@ -278,6 +331,30 @@ class Records:
         if table not in self.columns:
             return set()
         return {r[0] for r in self.conn.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(table)}")}
+
+    def audit_subjects_missing(self, tables: Mapping[str, str]) -> dict[str, set[str]]:
+        """entity -> the ids its audit rows are about that the bundle does not hold, for the
+        entities in ``tables`` (entity -> the table holding its ids; audit rows about
+        answers name their response); under ``""`` the entities not in ``tables`` at all."""
+        if "audit_log" not in self.columns:
+            return {}
+        result: dict[str, set[str]] = {}
+        conditions, params = [], []
+        for entity, table in tables.items():
+            held = f"SELECT id FROM {_quote(table)}" if table in self.columns else "SELECT NULL WHERE 0"
+            conditions.append(f"(entity = ? AND entity_id NOT IN ({held}))")
+            params.append(entity)
+        for entity, entity_id in self.conn.execute(  # one scan of the audit log
+            f"SELECT DISTINCT entity, entity_id FROM audit_log WHERE {' OR '.join(conditions)}", params
+        ):
+            result.setdefault(entity, set()).add(entity_id)
+        others = {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT entity FROM audit_log WHERE entity NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(tables)),),
+        )}
+        if others:
+            result[""] = others
+        return result
 
     def audit_of(self, keys: Iterable[tuple[str, str]]) -> list[list[Any]]:
         """Audit rows about these (entity, entity id) pairs."""

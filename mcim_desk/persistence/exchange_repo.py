@@ -96,8 +96,9 @@ def foreign_keys() -> dict[str, dict[str, str]]:
 
 
 def stamp(moment: datetime) -> str:
-    """A datetime as it travels (and as SQLite stores it)."""
-    return f"{moment:%Y-%m-%d %H:%M:%S.%f}"
+    """A datetime as it travels (and as SQLite stores it): always four digits of year and
+    six of microseconds (strftime's %Y gives "1" for the year 1 on Linux)."""
+    return moment.isoformat(sep=" ", timespec="microseconds")
 
 
 def to_json(value: Any) -> Any:

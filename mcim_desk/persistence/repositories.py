@@ -440,6 +440,32 @@ def responses_with_forms(
     return [tuple(row) for row in session.execute(stmt)]
 
 
+def response_is_referenced(session: Session, response_id: str) -> bool:
+    """Whether an interview, a quote or a follow-up points to the response (live or not)."""
+    from .models import FollowUp, Interview, Quote
+
+    return any(
+        session.scalar(select(model.id).where(model.response_id == response_id).limit(1)) is not None
+        for model in (Interview, Quote, FollowUp)
+    )
+
+
+def response_exists(session: Session, response_id: str) -> bool:
+    """Whether a response with this id is stored, deleted (a tombstone) or not."""
+    from .models import Response
+
+    return session.scalar(select(Response.id).where(Response.id == response_id)) is not None
+
+
+def delete_response(session: Session, response_id: str) -> None:
+    """Mark a response deleted (a tombstone that travels in bundles)."""
+    from .models import Response
+
+    row = session.get(Response, response_id)
+    row.deleted_at = utcnow()
+    session.flush()
+
+
 def answer_rows(session: Session, response_id: str) -> list[tuple[str, str, str | None, bool]]:
     """(id, path, value, relevant) of a response's answers, cleared ones included."""
     rows = session.connection().execute(_statements()["answer_rows"], {"rid": response_id})

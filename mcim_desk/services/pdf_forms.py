@@ -365,6 +365,13 @@ def _choice_text(question: Question | None, value: str | None, lang: str) -> str
     return "; ".join(texts)
 
 
+def _same_choices_as(value: str | None, reference: str | None) -> str | None:
+    """``reference`` when both hold the same codes in another order, else ``value``."""
+    if value is not None and reference is not None and sorted(value.split()) == sorted(reference.split()):
+        return reference
+    return value
+
+
 def _normalise(question: Question | None, value: str | None) -> str | None:
     """As responses store it: select_multiple codes single-spaced, non-text trimmed."""
     if value is None or not value.strip():
@@ -587,10 +594,17 @@ def preview_pdf_import(
                 merged[change.path] = change.pdf_value
     state = FormState(definition, merged)
     checked: list[PdfAnswerChange] = []
+    nul = QCoreApplication.translate(
+        "PdfImport", "The value holds a NUL character, which no typed text holds: it cannot be "
+        "saved (a damaged or edited file?).")
     for change in changes:
         too_long = _too_long(change)
+        texts = [change.pdf_value, *(value for _name, value in change.row_values)]
         if too_long:  # refused whole, never cut: the respondent shortens it or it stays out
             checked.append(_replace(change, message=too_long, savable=False))
+            continue
+        if any(text is not None and "\x00" in text for text in texts):
+            checked.append(_replace(change, message=nul, savable=False))
             continue
         if change.kind != "answer":
             checked.append(change)
@@ -676,6 +690,10 @@ def _compare(
         pdf_value = _normalise(question, content.values[spec.path])
         db_value = _normalise(question, held.get(spec.path))
         base_value = _normalise(question, base.values.get(spec.path)) if base is not None else None
+        if question is not None and question.type == "select_multiple":
+            # check boxes give the codes in the form's order: the same choices are no change
+            pdf_value = _same_choices_as(pdf_value, db_value)
+            base_value = _same_choices_as(base_value, db_value)
         if pdf_value == db_value:
             unchanged += db_value is not None
             continue

@@ -1,28 +1,19 @@
-"""Responses: open, autosave answers, status, source, history, repeats, JSON import/export.
+"""Responses: open, autosave answers, status, source, history, repeats (the JSON
+import/export of submissions is :mod:`mcim_desk.services.submissions`).
 
 Every use case is one short write transaction. Saving an answer upserts its row (an emptied
 answer keeps its row with value NULL), appends an audit row, refreshes the ``relevant`` flag
 of the response's answers (answers hidden by the skip logic are kept, flagged
 relevant = false, never deleted) and moves the status between draft and complete. A
 validated response is only edited with ``confirm_validated=True`` and drops back.
-
-The JSON layout (KoboToolbox / ODK style) is a list of submissions, each an object with:
-``_xform_id_string`` (form id), ``__version__`` (form version), ``meta/instanceID``
-(``uuid:<response id>``), ``mechanism`` (acronym, French or English, or key), then one key
-per answered question, its group path (``section_2/q4``); select_multiple values are
-space-separated codes; a repeat is a list of objects under its path whose keys are the full
-paths of its questions (``section_4/q25/category``). Keys starting with ``_`` and
-``meta/...``/``formhub/...`` keys are KoboToolbox metadata and are ignored on import.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -34,7 +25,7 @@ from ..forms.definition import (
     is_within,
     split_instance,
 )
-from ..forms.engine import FormState, affects_relevance, type_problem
+from ..forms.engine import FormState, affects_relevance
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from . import conflicts
 from . import forms as form_service
@@ -49,9 +40,6 @@ STATUSES = ("draft", "complete", "validated")
 SOURCES = ("paper", "email", "phone", "pdf", "import")
 DEFAULT_ROUND = ("2018", date(2018, 11, 9))
 MECHANISM_CHOICE_FILE = "mechanisms.csv"
-# Submission keys that are not answers.
-META_KEYS = ("_xform_id_string", "__version__", "meta/instanceID", "mechanism")
-IMPORT_NAMESPACE = uuid.UUID("7c7b0f62-58a1-4d8e-b7d4-2f0a9e3c6d15")
 
 
 class ResponseError(ValueError):
@@ -65,15 +53,6 @@ class NeedsConfirmation(ResponseError):
 class EditConflict(conflicts.EditConflict, ResponseError):
     """A save on a response made from a stale copy (see :mod:`.conflicts`); kinds "answer",
     "note", "repeat", "status" and "source". Nothing was written."""
-
-
-class SubmissionError(ResponseError):
-    """A JSON import refused; names the submission (1-based), and the key and value at fault."""
-
-    def __init__(self, message: str, number: int | None = None, key: str | None = None,
-                 value: object = None) -> None:
-        super().__init__(message)
-        self.number, self.key, self.value = number, key, value
 
 
 @dataclass(frozen=True)
@@ -133,17 +112,6 @@ class HistoryEntry:
     field: str | None  # the answer path, "status", "source"...
     old: str | None
     new: str | None
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    created: int
-    updated: int
-    unchanged: int
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -954,284 +922,10 @@ def move_repeat(
         _refresh(session, head, definition, rows, audit)
 
 
-# --- KoboToolbox / ODK JSON ----------------------------------------------------------------
-
-
-def _submission_answers(definition: FormDefinition, values: Mapping[str, str]) -> dict[str, Any]:
-    """A response's answers in the submission layout (see the module's description)."""
-
-    def level(children: Sequence[Question], prefix: str) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for question in children:
-            instance = f"{prefix}/{question.name}" if prefix else question.name
-            if question.is_repeat:
-                items = [
-                    level(question.children, f"{instance}[{i}]")
-                    for i in instance_indexes(values, instance)
-                ]
-                if items:
-                    out[question.path] = items
-            elif question.type == "group":
-                out.update(level(question.children, instance))
-            elif question.takes_answer and values.get(instance):
-                out[question.path] = values[instance]
-        return out
-
-    return level(definition.children, "")
-
-
-def export_submissions(db: Database, out: str | Path, form_id: str | None = None) -> int:
-    """Write every response (of one form, or all) as a JSON list of submissions; returns
-    how many. The file is written whole or not at all."""
-    from ..persistence import repositories
-
-    submissions = []
-    with db.read() as session:
-        rows = repositories.responses_with_forms(session, form_id=form_id)
-        values = repositories.answer_values(session, [r[0].id for r in rows])
-        acronyms: dict[str, str] = {}
-        for row, version, mech in rows:
-            definition = form_service.definition_in(session, version.id)
-            if mech.id not in acronyms:
-                same = repositories.mechanism_by_acronym(session, mech.acronym_en)
-                acronyms[mech.id] = mech.acronym_en if same is not None and same.id == mech.id else mech.key
-            submission: dict[str, Any] = {
-                "_xform_id_string": version.form_id,
-                "__version__": version.version,
-                "meta/instanceID": f"uuid:{row.id}",
-                "mechanism": acronyms[mech.id],
-            }
-            submission.update(_submission_answers(definition, values[row.id]))
-            submissions.append(submission)
-    from ..files import write_text
-
-    write_text(out, json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", make_folder=True)
-    return len(submissions)
-
-
-@dataclass
-class _Submission:
-    number: int
-    response_id: str
-    version: form_service.FormInfo
-    definition: FormDefinition
-    mechanism: Any
-    values: dict[str, str]
-
-
-def _bad(number: int, message: str, key: str | None = None, value: object = None) -> SubmissionError:
-    where = QCoreApplication.translate("Forms", "submission {number}").format(number=number)
-    if key is not None:
-        where += QCoreApplication.translate("Forms", ", key “{key}”").format(key=key)
-    return SubmissionError(f"{where}: {message}", number, key, value)
-
-
-def _import_value(question: Question, raw: object, number: int, key: str) -> str | None:
-    if raw is None:
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise _bad(number, QCoreApplication.translate("Forms", "the value {value} is not text or a number").format(
-            value=json.dumps(raw, ensure_ascii=False)[:60]), key, raw)
-    if isinstance(raw, float) and raw.is_integer() and question.type == "integer":
-        raw = int(raw)
-    try:
-        text = _normalise(question, str(raw))
-    except AnswerTooLong as exc:
-        raise _bad(number, str(exc), key, f"{str(raw)[:60]}…") from None
-    if text is None:
-        return None
-    problem = type_problem(question, text)
-    if problem:
-        raise _bad(number, problem, key, raw)
-    return text
-
-
-def _read_values(
-    definition: FormDefinition, data: Mapping[str, Any], container: Question | None,
-    instance_prefix: str, number: int, out: dict[str, str],
-) -> None:
-    for key, raw in data.items():
-        if container is None and (
-            key in META_KEYS or key.startswith(("_", "meta/", "formhub/")) or key == "meta"
-        ):
-            continue
-        def_path = key
-        if container is not None and not key.startswith(container.path + "/"):
-            def_path = f"{container.path}/{key}"
-        question = definition.find(def_path) if "[" not in def_path else None
-        # the key must name a question directly in this level (not inside a nested repeat)
-        inside = (
-            question is not None
-            and question.path == def_path
-            and definition.repeat_of(def_path) is container
-        )
-        if not inside or question is None or question.type == "group":
-            raise _bad(number, QCoreApplication.translate("Forms", "the form {form} has no such question").format(
-                form=definition.form_id), key, raw)
-        instance = instance_prefix + def_path[len(container.path):] if container is not None else def_path
-        if question.is_repeat:
-            if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
-                raise _bad(number, QCoreApplication.translate("Forms", "a repeat must be a list of objects"), key, raw)
-            for index, item in enumerate(raw, start=1):
-                marker = f"{instance}[{index}]"
-                out[marker] = ""
-                _read_values(definition, item, question, marker, number, out)
-            continue
-        if not question.takes_answer:
-            continue  # notes and calculations: recomputed here, never imported
-        text = _import_value(question, raw, number, key)
-        if text is not None:
-            out[instance] = text
-
-
-def _parse_submission(session: Session, data: object, number: int) -> _Submission:
-    from ..persistence import repositories
-
-    if not isinstance(data, Mapping):
-        raise _bad(number, QCoreApplication.translate("Forms", "a submission must be a JSON object"))
-    form_id = data.get("_xform_id_string")
-    if not isinstance(form_id, str) or not form_id:
-        raise _bad(number, QCoreApplication.translate("Forms", "the form id is missing"), "_xform_id_string")
-    version_name = data.get("__version__")
-    if version_name not in (None, ""):
-        row = repositories.form_version_by_version(session, form_id, str(version_name))
-        if row is None:
-            if repositories.form(session, form_id) is None:
-                raise _bad(number, QCoreApplication.translate("Forms", "unknown form “{form}”").format(form=form_id),
-                           "_xform_id_string", form_id)
-            raise _bad(number, QCoreApplication.translate("Forms", "unknown version “{version}” of the form {form}").format(
-                version=version_name, form=form_id), "__version__", version_name)
-        version = form_service.version_info_in(session, row.id)
-    else:
-        version = form_service.latest_version_in(session, form_id=form_id)
-        if version is None:
-            raise _bad(number, QCoreApplication.translate("Forms", "unknown form “{form}”").format(form=form_id),
-                       "_xform_id_string", form_id)
-    definition = form_service.definition_in(session, version.version_id)
-    values: dict[str, str] = {}
-    _read_values(definition, data, None, "", number, values)
-    instance = data.get("meta/instanceID")
-    if isinstance(data.get("meta"), Mapping) and instance is None:
-        instance = data["meta"].get("instanceID")
-    if instance in (None, ""):
-        canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        response_id = str(uuid.uuid5(IMPORT_NAMESPACE, canonical))
-    else:
-        text = str(instance)
-        text = text[5:] if text.startswith("uuid:") else text
-        try:
-            response_id = str(uuid.UUID(text))
-        except ValueError:
-            raise _bad(number, QCoreApplication.translate("Forms", "“{value}” is not an instance id such as uuid:…").format(
-                value=instance), "meta/instanceID", instance) from None
-    acronym = data.get("mechanism")
-    key = "mechanism"
-    if acronym in (None, ""):
-        for question in definition.iter_questions():
-            if question.choice_file == MECHANISM_CHOICE_FILE and values.get(question.path):
-                acronym, key = values[question.path], question.path
-                break
-    if not isinstance(acronym, str) or not acronym.strip():
-        raise _bad(number, QCoreApplication.translate("Forms", "the mechanism is missing"), "mechanism")
-    mech = repositories.mechanism_by_acronym(session, acronym)
-    if mech is None:
-        raise _bad(number, QCoreApplication.translate("Forms", "unknown mechanism “{value}”").format(value=acronym), key, acronym)
-    return _Submission(number, response_id, version, definition, mech, values)
-
-
-def _apply(session: Session, sub: _Submission, audit: _Audit) -> str:
-    """Write one parsed submission; 'created', 'updated' or 'unchanged'."""
-    from ..persistence import repositories
-
-    head = repositories.response_head(session, sub.response_id)
-    created = False
-    if head is not None:
-        summary = repositories.response_summary(session, sub.response_id)
-        if summary[1] != sub.version.form_id or head.mechanism_id != sub.mechanism.id:
-            raise _bad(sub.number, QCoreApplication.translate(
-                "Forms", "the instance id belongs to another form or mechanism in this database"),
-                "meta/instanceID", sub.response_id)
-    else:
-        round_id = current_round_id(session)
-        if sub.definition.kind == "questionnaire":
-            other = repositories.round_response(session, sub.mechanism.id, round_id, sub.version.form_id)
-            if other is not None:
-                held = _values(repositories.answer_rows(session, other.id))
-                if held and held != sub.values:
-                    raise _bad(sub.number, QCoreApplication.translate(
-                        "Forms", "{mechanism} already has another questionnaire response in "
-                        "this survey round ({id})").format(
-                            mechanism=sub.mechanism.acronym_en, id=other.id),
-                        "meta/instanceID", sub.response_id)
-                head = _head(session, other.id)  # empty (or identical), opened here: fill it
-        if head is None:
-            head = _create_response(
-                session, sub.version, sub.mechanism.id, round_id, "import", audit,
-                response_id=sub.response_id, action="import",
-            )
-            created = True
-    rows = repositories.answer_rows(session, head.id)
-    by_path = {row[1]: row for row in rows}
-    changed = False
-    for path, new in sub.values.items():
-        existing = by_path.get(path)
-        old = existing[2] if existing is not None else None
-        if old == new:
-            continue
-        if existing is None:
-            rows.append((repositories.insert_answer(session, head.id, path, new), path, new, True))
-        else:
-            repositories.set_answer_value(session, existing[0], new)
-            rows[rows.index(existing)] = (existing[0], path, new, existing[3])
-        audit.add("import", "answer", head.id, path, old, new)
-        changed = True
-    if not changed and not created:
-        return "unchanged"
-    definition = form_service.definition_in(session, head.form_version_id)
-    _refresh(session, head, definition, rows, audit)
-    return "created" if created else "updated"
-
-
-def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSummary:
-    """Import a JSON file of submissions, all or nothing (see the module's description).
-    A submission updates the response with its instance id (answers it does not mention
-    are left alone); importing the same file again changes nothing. Raises SubmissionError
-    naming the file, the first bad submission, key or value; then nothing was changed."""
-    source = Path(path)
-    try:
-        data = json.loads(source.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: cannot be read ({error})").format(
-            file=source.name, error=exc.strerror or exc)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        detail = (
-            QCoreApplication.translate("Forms", "line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
-            if isinstance(exc, json.JSONDecodeError) else str(exc)
-        )
-        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: not a JSON file ({detail})").format(
-            file=source.name, detail=detail)) from None
-    if isinstance(data, Mapping) and isinstance(data.get("results"), list):
-        data = data["results"]  # the KoboToolbox API's envelope
-    if isinstance(data, Mapping):
-        data = [data]
-    if not isinstance(data, list):
-        raise SubmissionError(QCoreApplication.translate("Forms", "{file}: expected a list of submissions").format(file=source.name))
-    counts = {"created": 0, "updated": 0, "unchanged": 0}
-    audit = _Audit(actor)
-    try:
-        with db.write() as session:
-            for number, item in enumerate(data, start=1):
-                parsed = _parse_submission(session, item, number)
-                counts[_apply(session, parsed, audit)] += 1
-    except SubmissionError as exc:
-        raise SubmissionError(f"{source.name}: {exc}", exc.number, exc.key, exc.value) from None
-    return ImportSummary(**counts)
-
-
 __all__ = [
-    "HistoryEntry", "ImportSummary", "LoadedResponse", "NeedsConfirmation", "ResponseError",
-    "ResponseInfo", "SOURCES", "STATUSES", "SaveResult", "SubmissionError", "answers",
-    "current_questionnaire", "current_round_id", "export_submissions", "history", "import_submissions", "insert_repeat",
+    "HistoryEntry", "LoadedResponse", "NeedsConfirmation", "ResponseError",
+    "ResponseInfo", "SOURCES", "STATUSES", "SaveResult", "answers",
+    "current_questionnaire", "current_round_id", "history", "insert_repeat",
     "load_response", "move_repeat", "new_interview_response", "notes", "open_questionnaire",
     "remove_repeat", "repeat_indexes", "response_info", "responses_of", "save_answer",
     "save_note", "set_source", "set_status",

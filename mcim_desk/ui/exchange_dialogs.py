@@ -38,7 +38,8 @@ from .. import clock
 from .colours import text_style
 
 if TYPE_CHECKING:
-    from ..services.exchange import ChangeInfo, ConflictInfo, ImportPlan
+    from ..services.exchange import ImportPlan
+    from ..services.exchange_conflicts import ChangeInfo, ConflictInfo
     from .context import UiContext
     from .main_window import MainWindow
 
@@ -365,7 +366,7 @@ class ConflictBox(QGroupBox):
         return self.tr("changed by {actor}, {when}").format(actor=change.actor or "?", when=_when(change))
 
     def choice(self):  # noqa: ANN201 - Resolution | None
-        from ..services.exchange import Resolution
+        from ..services.exchange_conflicts import Resolution
 
         if self.keep_mine.isChecked():
             return Resolution("mine")
@@ -570,9 +571,9 @@ def resolve_conflicts(window: MainWindow) -> None:
     ctx = window.ctx
     if ctx is None:
         return
-    from ..services import exchange
+    from ..services import exchange_conflicts as conflict_service
 
-    conflicts = exchange.pending_conflicts(ctx.db, ctx.lang)
+    conflicts = conflict_service.pending_conflicts(ctx.db, ctx.lang)
     if not conflicts:
         ctx.dialogs.info(QCoreApplication.translate("ExchangeDialogs", "Resolve conflicts"), QCoreApplication.translate("ExchangeDialogs", "No conflict is waiting for a choice."))
         return
@@ -583,7 +584,7 @@ def resolve_conflicts(window: MainWindow) -> None:
             dialog.accept()
             return
         try:
-            exchange.resolve_conflicts(ctx.db, resolutions, ctx.actor)
+            conflict_service.resolve_conflicts(ctx.db, resolutions, ctx.actor)
         except ValueError as exc:  # a typed value that does not fit the field
             dialog.show_error(str(exc))
             return

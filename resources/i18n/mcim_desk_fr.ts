@@ -114,128 +114,133 @@
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
+        <source>entry “{name}” holds {size} bytes but the manifest says {expected}: the bundle was altered or damaged.</source>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» contient {size} octets alors que le manifeste en annonce {expected}&#xa0;: le lot a été modifié ou endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="344"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
         <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="355"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="362"/>
         <source>the encrypted bundle is truncated.</source>
         <translation>le lot chiffré est tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="361"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="613"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
+        <source>the file starts as an encrypted bundle but its encryption header is not one MCIM Desk writes: the file is damaged, or is not an MCIM Desk bundle.</source>
+        <translation>le fichier commence comme un lot chiffré, mais son en-tête de chiffrement n’est pas de ceux qu’écrit MCIM Desk&#xa0;: le fichier est endommagé, ou ce n’est pas un lot MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="625"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
         <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="367"/>
-        <source>the encryption header is damaged.</source>
-        <translation>l’en-tête de chiffrement est endommagé.</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="369"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
         <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="372"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="384"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
         <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="378"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="390"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
         <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="399"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="411"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
         <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="409"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” is an absolute path.</source>
         <translation>l’entrée « {name} » est un chemin absolu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="412"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="424"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
         <translation>l’entrée « {name} » sort de son dossier (..).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="416"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="428"/>
         <source>entry “{name}” is a symbolic link.</source>
         <translation>l’entrée « {name} » est un lien symbolique.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="418"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="430"/>
         <source>entry name “{name}” is not allowed.</source>
         <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="433"/>
         <source>entry “{name}” appears twice.</source>
         <translation>l’entrée « {name} » apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="426"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="438"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
         <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="432"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="444"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="442"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="454"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
         <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="451"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="463"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
         <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="478"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="490"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
         <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="491"/>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="497"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="503"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="509"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
         <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="571"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="583"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
         <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="580"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="592"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="588"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="600"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
         <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="595"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="607"/>
         <source>the manifest is malformed: {detail}.</source>
         <translation>le manifeste est mal formé : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="598"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="610"/>
         <source>this is not an MCIM Desk bundle (no bundle manifest).</source>
         <translation>ce n’est pas un lot d’échange MCIM Desk (aucun manifeste de lot).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/bundle.py" line="605"/>
+        <location filename="../../mcim_desk/exchange/bundle.py" line="617"/>
         <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
         <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
@@ -802,12 +807,22 @@
         <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="106"/>
+        <source>kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
+        <translation>conservée telle que saisie, à corriger (la réponse reste un brouillon)&#xa0;: soumission {number}, «&#xa0;{key}&#xa0;»&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <location filename="../../mcim_desk/cli_forms.py" line="110"/>
+        <source>note: response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept</source>
+        <translation>remarque&#xa0;: la réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="118"/>
         <source>unknown form: {form}</source>
         <translation>formulaire inconnu : {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="112"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="120"/>
         <source>{count} submissions written to {path}</source>
         <translation>{count} soumissions écrites dans {path}</translation>
     </message>
@@ -1302,37 +1317,37 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="327"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="328"/>
         <source>Keep the value here</source>
         <translation>Garder la valeur d’ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="329"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="330"/>
         <source>Take the bundle&apos;s value</source>
         <translation>Prendre la valeur du lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="331"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="332"/>
         <source>Type another value:</source>
         <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="346"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="348"/>
         <source>In the bundle</source>
         <translation>Dans le lot</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="364"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="365"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="365"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="366"/>
         <source>changed by {actor}, {when}</source>
         <translation>modifié par {actor}, {when}</translation>
     </message>
@@ -1340,22 +1355,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="388"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="389"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="390"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="391"/>
         <source>These fields were changed both here and on another computer since they last exchanged data. Until you choose, the value here stays. A field left without a choice waits for later.</source>
         <translation>Ces champs ont été modifiés à la fois ici et sur un autre ordinateur depuis le dernier échange de données. Tant que vous n’avez pas choisi, la valeur d’ici est conservée. Un champ laissé sans choix reste en attente.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="408"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="409"/>
         <source>&amp;Apply my choices</source>
         <translation>&amp;Appliquer mes choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="411"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="412"/>
         <source>Decide &amp;later</source>
         <translation>Décider &amp;plus tard</translation>
     </message>
@@ -1772,244 +1787,259 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="154"/>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="335"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="203"/>
+        <source>{entry}, row {row}: “{column}” holds a NUL character, which no text typed in MCIM Desk holds (a damaged or hand-made file).</source>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» contient un caractère NUL, qu’aucun texte saisi dans MCIM Desk ne contient (fichier endommagé ou fabriqué à la main).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="207"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="412"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
         <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="158"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="211"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
         <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="200"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="253"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="204"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="257"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="207"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="260"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
         <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="314"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="391"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
         <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="321"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="398"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
         <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="328"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="405"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
         <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="344"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="421"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
         <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="357"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="434"/>
         <source>{entry} is not a readable SQLite database ({error}).</source>
         <translation>{entry} n’est pas une base SQLite lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/persistence/bundle_records.py" line="160"/>
+        <location filename="../../mcim_desk/persistence/bundle_records.py" line="213"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="315"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="282"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="257"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="224"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="277"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="244"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="282"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="249"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="284"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="251"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="323"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="290"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="436"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="414"/>
+        <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
+        <translation>son journal d’audit contient des lignes sur «&#xa0;{entity}&#xa0;», que MCIM Desk n’enregistre pas&#xa0;: le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="420"/>
+        <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
+        <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier&#xa0;: {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet)&#xa0;; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="433"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="509"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="506"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="642"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="119"/>
         <source>“{value}” is not a valid value for {field}.</source>
         <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="850"/>
-        <location filename="../../mcim_desk/services/exchange.py" line="868"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="327"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="345"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="852"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="329"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="852"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="329"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="916"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="393"/>
         <source>interview guide</source>
         <translation>guide d’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="918"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="395"/>
         <source>questionnaire</source>
         <translation>questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="928"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="405"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="973"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="450"/>
         <source>Acronym (French)</source>
         <translation>Sigle (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="974"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="451"/>
         <source>Acronym (English)</source>
         <translation>Sigle (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="975"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="452"/>
         <source>Name (French)</source>
         <translation>Nom (français)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="976"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="453"/>
         <source>Name (English)</source>
         <translation>Nom (anglais)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="977"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="454"/>
         <source>Member states</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="978"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="455"/>
         <source>Member States</source>
         <translation>États membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="979"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="456"/>
         <source>Source of the membership list</source>
         <translation>Source de la liste des membres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="980"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="457"/>
         <source>Chair country</source>
         <translation>Pays de la présidence</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="981"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="458"/>
         <source>Website</source>
         <translation>Site Internet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="982"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="459"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="983"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="460"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="984"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="461"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="985"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="462"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="986"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="463"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="987"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="464"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="988"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="465"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="989"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="466"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="990"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="467"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="991"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="468"/>
         <source>Deleted (tombstone)</source>
         <translation>Supprimé (marque de suppression)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="992"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="469"/>
         <source>Due date (UTC)</source>
         <translation>Échéance (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="993"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="470"/>
         <source>Planned start (UTC)</source>
         <translation>Début prévu (UTC)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="994"/>
+        <location filename="../../mcim_desk/services/exchange_conflicts.py" line="471"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2017,86 +2047,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="446"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="447"/>
         <source>MCIM Desk bundles</source>
         <translation>Lots d’échange MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="456"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="457"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="466"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="468"/>
         <source>{path}
 {responses} responses, {answers} answers, {audit} audit rows{since}.</source>
         <translation>{path}
 {responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="470"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="471"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="475"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="476"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="493"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="498"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="503"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="506"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="507"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="523"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="524"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="540"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="563"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="564"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="554"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="555"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="577"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -2127,47 +2157,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExportBundleDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="121"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="122"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="123"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="124"/>
         <source>A bundle holds what you typed here (answers, interviews, quotes, follow-ups, contacts, mechanism edits and the audit log) for the secretariat to import.</source>
         <translation>Un lot d’échange contient ce que vous avez saisi ici (réponses, entretiens, citations, suivis, contacts, modifications des mécanismes et journal d’audit), pour que le secrétariat l’importe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="125"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="126"/>
         <source>&amp;Only what changed since the last bundle written to the same folder</source>
         <translation>&amp;Seulement ce qui a changé depuis le dernier lot écrit dans le même dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="127"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="128"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Chiffrer avec une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="139"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="141"/>
         <source>A&amp;gain:</source>
         <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="144"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="145"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="166"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="167"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
         <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="170"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="171"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -2916,188 +2946,233 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="188"/>
-        <location filename="../../mcim_desk/services/responses.py" line="199"/>
+        <location filename="../../mcim_desk/services/responses.py" line="156"/>
+        <location filename="../../mcim_desk/services/responses.py" line="167"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="222"/>
+        <location filename="../../mcim_desk/services/responses.py" line="190"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="271"/>
+        <location filename="../../mcim_desk/services/responses.py" line="239"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="319"/>
+        <location filename="../../mcim_desk/services/responses.py" line="287"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="339"/>
+        <location filename="../../mcim_desk/services/responses.py" line="307"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="342"/>
+        <location filename="../../mcim_desk/services/responses.py" line="310"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="345"/>
+        <location filename="../../mcim_desk/services/responses.py" line="313"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="349"/>
+        <location filename="../../mcim_desk/services/responses.py" line="317"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="386"/>
+        <location filename="../../mcim_desk/services/responses.py" line="354"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="403"/>
+        <location filename="../../mcim_desk/services/responses.py" line="371"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="428"/>
+        <location filename="../../mcim_desk/services/responses.py" line="396"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="444"/>
+        <location filename="../../mcim_desk/services/responses.py" line="412"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="677"/>
+        <location filename="../../mcim_desk/services/responses.py" line="645"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="713"/>
+        <location filename="../../mcim_desk/services/responses.py" line="681"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="727"/>
+        <location filename="../../mcim_desk/services/responses.py" line="695"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="751"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1319"/>
+        <location filename="../../mcim_desk/services/responses.py" line="719"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1013"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="909"/>
-        <location filename="../../mcim_desk/services/responses.py" line="943"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1296"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1303"/>
+        <location filename="../../mcim_desk/services/responses.py" line="877"/>
+        <location filename="../../mcim_desk/services/responses.py" line="911"/>
+        <location filename="../../mcim_desk/services/responses.py" line="990"/>
+        <location filename="../../mcim_desk/services/responses.py" line="997"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1023"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="149"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1025"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="151"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1033"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="163"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1069"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="174"/>
+        <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
+        <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="199"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1074"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="204"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1091"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="223"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1094"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="226"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1100"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1108"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="232"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="240"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1102"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="234"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1125"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="258"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1135"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="268"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1138"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="271"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1151"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="291"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1161"/>
-        <source>{mechanism} already has another questionnaire response in this survey round ({id})</source>
-        <translation>{mechanism} a déjà une autre réponse au questionnaire dans ce cycle d’enquête ({id})</translation>
+        <location filename="../../mcim_desk/services/submissions.py" line="296"/>
+        <source>the instance id belongs to a response deleted in this database</source>
+        <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1204"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="357"/>
+        <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
+        <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="363"/>
+        <source>{file}: the file is larger than {limit} MB; it is refused</source>
+        <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <source>true or false</source>
+        <translation>vrai ou faux</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="390"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="393"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="409"/>
+        <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
+        <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
+        <source>{file}: the file holds {kind}, not a list of submissions</source>
+        <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="368"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1208"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="372"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1211"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="375"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1218"/>
-        <source>{file}: expected a list of submissions</source>
-        <translation>{file} : une liste de soumissions était attendue</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1285"/>
+        <location filename="../../mcim_desk/services/responses.py" line="979"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -3320,70 +3395,70 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="245"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="246"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="249"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="250"/>
         <source>{file}
 written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</source>
         <translation>{file}
 écrit le {when} UTC par MCIM Desk {version} (installation {source}){encrypted}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="252"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="253"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="255"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
         <source>Records to add</source>
         <translation>Enregistrements à ajouter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="256"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
         <source>Records to update</source>
         <translation>Enregistrements à mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="257"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
         <source>Already the same</source>
         <translation>Déjà identiques</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="258"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
         <source>Newer here (kept)</source>
         <translation>Plus récents ici (conservés)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="259"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="260"/>
         <source>New audit rows</source>
         <translation>Nouvelles lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="260"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="286"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="261"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="287"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="270"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="271"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
         <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="273"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="274"/>
         <source>{count} field(s) were changed both here and in the bundle. They keep this database&apos;s value until you choose, after the import.</source>
         <translation>{count} champ(s) ont été modifiés à la fois ici et dans le lot. Ils gardent la valeur de cette base de données jusqu’à ce que vous choisissiez, après l’importation.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="277"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="278"/>
         <source>No conflict: the bundle merges cleanly.</source>
         <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="288"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="289"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -4497,27 +4572,27 @@ Base de données : {db}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="67"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="68"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="79"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="81"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="82"/>
         <source>&amp;Again:</source>
         <translation>&amp;Confirmation :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="97"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="98"/>
         <source>Type the passphrase.</source>
         <translation>Saisissez la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="100"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="101"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
     </message>
@@ -4799,77 +4874,82 @@ Base de données : {db}</translation>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="447"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="454"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="461"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="468"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="475"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="482"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="488"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="495"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="503"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="510"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="519"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="526"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="543"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="550"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="559"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="566"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="607"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="597"/>
+        <source>The value holds a NUL character, which no typed text holds: it cannot be saved (a damaged or edited file?).</source>
+        <translation>La valeur contient un caractère NUL, qu’aucun texte saisi ne contient&#xa0;: elle ne peut pas être enregistrée (fichier endommagé ou modifié&#xa0;?).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="621"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="647"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="661"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="733"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="751"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="794"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="812"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="800"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="818"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="810"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="828"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="823"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="841"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
@@ -5846,47 +5926,47 @@ Base de données : {db}</translation>
 <context>
     <name>SpreadsheetDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="185"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="186"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="188"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="189"/>
         <source>Excel workbook (.xlsx), one sheet per form</source>
         <translation>Classeur Excel (.xlsx), une feuille par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="189"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="190"/>
         <source>CSV files (UTF-8), one file per form</source>
         <translation>Fichiers CSV (UTF-8), un fichier par formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="195"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="196"/>
         <source>Write choice &amp;labels instead of codes</source>
         <translation>Écrire les &amp;libellés des choix au lieu des codes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="198"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="199"/>
         <source>One row per response and one column per question; a column is headed by the question’s section and number (q4 is question 4). The partners of question 25 are on a sheet of their own.</source>
         <translation>Une ligne par réponse et une colonne par question&#xa0;; chaque colonne porte la section et le numéro de la question (q4 est la question 4). Les partenaires de la question 25 sont sur une feuille à part.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="202"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="203"/>
         <source>The layout of KoboToolbox exports: columns named by question path (section_2/q4). In CSV files, text starting with = + - @ is written with a leading apostrophe so that no spreadsheet reads it as a formula.</source>
         <translation>La disposition des exports KoboToolbox&#xa0;: colonnes nommées par le chemin de la question (section_2/q4). Dans les fichiers CSV, un texte commençant par = + - @ est précédé d’une apostrophe afin qu’aucun tableur ne le lise comme une formule.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="206"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="208"/>
         <source>&amp;Language of labels:</source>
         <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="209"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="210"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>

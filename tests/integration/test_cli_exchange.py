@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from mcim_desk.cli import main
-from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import catalogue, responses
+from mcim_desk.services import exchange_conflicts as conflicts
 from mcim_desk.services.backups import backup_to
 from mcim_desk.services.startup import open_database
 
@@ -52,7 +53,7 @@ def test_export_and_import_with_a_passphrase_file(two: dict, tmp_path: Path, cap
     assert "wait for a choice in the window" in printed
     a, _ = open_database(str(two["a"]), backup=False)
     assert responses.answers(a, two["response"])[Q4] == "oui"
-    assert len(exchange.pending_conflicts(a)) == 1
+    assert len(conflicts.pending_conflicts(a)) == 1
     a.dispose()
     # Again: nothing to import.
     assert main(["import", "--db", str(two["a"]), str(out), "--passphrase-file", str(secret)]) == 0

@@ -109,8 +109,17 @@ def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> N
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
     assert "0 created, 0 updated, 1 unchanged" in capsys.readouterr().out
 
+    # a value that fails the form's checks is kept as typed (as the window keeps it), and said
     data = json.loads(out.read_text(encoding="utf-8"))
     data[0]["section_2/q4"] = "maybe"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--db", str(other), "responses", "import", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "0 created, 1 updated, 0 unchanged" in printed
+    assert "kept as typed, to correct (the response stays a draft): submission 1, “section_2/q4”: " in printed
+    assert "“maybe” is not one of the choices." in printed
+    # a value that is not text at all is still refused, naming it
+    data[0]["section_2/q4"] = {"maybe": True}
     out.write_text(json.dumps(data), encoding="utf-8")
     assert main(["--db", str(other), "responses", "import", str(out)]) == 1
     err = capsys.readouterr().err

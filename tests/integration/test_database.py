@@ -137,12 +137,20 @@ def test_bulk_write_attaches_commits_and_checkpoints_in_the_background(db, db_pa
 
 
 def test_read_sessions_do_not_block_writers(db, db_path: Path) -> None:
+    """A writer commits while a read is open (timeout 0: no waiting), and the read keeps
+    the snapshot it started with."""
+    from sqlalchemy import text
+
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     with db.read() as session:
-        repositories.mechanisms(session)
+        assert len(repositories.mechanisms(session)) == 30
         other.execute("BEGIN IMMEDIATE")
-        other.execute("ROLLBACK")
+        other.execute("INSERT INTO setting (key, value) VALUES ('probe', 'written meanwhile')")
+        other.execute("COMMIT")
+        assert session.execute(text("SELECT count(*) FROM setting WHERE key = 'probe'")).scalar() == 0
     other.close()
+    with db.read() as session:
+        assert session.execute(text("SELECT value FROM setting WHERE key = 'probe'")).scalar() == "written meanwhile"
 
 
 def test_migrations_match_models(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from mcim_desk.domain.reference import mechanism_id, reference_dir
-from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import catalogue, exchange, exchange_conflicts, responses
 from mcim_desk.services import reports as report_service
 from mcim_desk.services.backups import backup_to
 from mcim_desk.services.startup import open_database
@@ -241,7 +241,7 @@ def test_memberships_travel_and_merge_in_bundles(tmp_path: Path) -> None:
         exchange.export_bundle(a, tmp_path / "a2.mcimz")
         plan = exchange.preview_import(b, tmp_path / "a2.mcimz")
         exchange.apply_import(b, plan, actor="bob")
-        pending = [c for c in exchange.pending_conflicts(b) if c.field == "member_states"]
+        pending = [c for c in exchange_conflicts.pending_conflicts(b) if c.field == "member_states"]
         assert len(pending) == 1
         assert catalogue.mechanism_card(b, mechanism_id("sacm")).members == ["ARG"]  # kept until chosen
     finally:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from mcim_desk.exchange.bundle import BundleError
 from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import exchange_conflicts as conflicts
 from mcim_desk.services.backups import backup_to
-from mcim_desk.services.exchange import Resolution
+from mcim_desk.services.exchange_conflicts import Resolution
 from mcim_desk.services.startup import open_database
 
 Q4, Q13, Q25 = "section_2/q4", "section_3/q13", "section_4/q25"
@@ -131,7 +133,7 @@ def test_different_edits_merge_without_conflict(laptops: Laptops) -> None:
         answers = responses.answers(laptops.dbs[name], laptops.response)
         assert (answers[Q4], answers[Q13]) == ("oui", "ne_sait_pas"), name
         assert interview in interview_ids(laptops.paths[name])
-    assert exchange.pending_conflicts(laptops.s) == []
+    assert conflicts.pending_conflicts(laptops.s) == []
 
 
 def test_relevance_follows_the_merged_answers(laptops: Laptops) -> None:
@@ -164,7 +166,7 @@ def test_same_field_on_both_sides_is_a_conflict_left_pending(laptops: Laptops) -
     report = exchange.apply_import(laptops.a, plan, actor="alice")
     assert report.conflicts_pending == 1
     assert responses.answers(laptops.a, laptops.response)[Q4] == "oui"  # nothing overwritten
-    pending = exchange.pending_conflicts(laptops.a)
+    pending = conflicts.pending_conflicts(laptops.a)
     assert [(p.field, p.mine, p.theirs) for p in pending] == [(Q4, "oui", "en_cours")]
 
     # The same bundle again: the same conflict, not a second one; nothing changes.
@@ -174,9 +176,9 @@ def test_same_field_on_both_sides_is_a_conflict_left_pending(laptops: Laptops) -
     exchange.apply_import(laptops.a, again, actor="alice")
     assert dump(laptops.paths["a"]) == before
 
-    assert exchange.resolve_conflicts(laptops.a, {pending[0].id: Resolution("theirs")}, "alice") == 1
+    assert conflicts.resolve_conflicts(laptops.a, {pending[0].id: Resolution("theirs")}, "alice") == 1
     assert responses.answers(laptops.a, laptops.response)[Q4] == "en_cours"
-    assert exchange.pending_conflicts(laptops.a) == []
+    assert conflicts.pending_conflicts(laptops.a) == []
     # Bob's audit row, held with the conflict, is in A's log now; and A's choice travels.
     assert audit_ids(laptops.paths["b"]) - audit_ids(laptops.paths["a"]) == Counter()
     report = laptops.merge("a", "b")
@@ -378,3 +380,34 @@ def test_a_moment_in_the_last_half_millisecond_of_a_second_travels(laptops: Lapt
                          lambda conn, bad=bad: conn.execute("UPDATE audit_log SET at = ?", (bad,)))
         with pytest.raises(BundleError, match="not a valid date and time"):
             exchange.preview_import(laptops.a, broken)
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2018, 12, 31, 23, 59, 59, 999999), datetime(2018, 12, 31, 23, 59, 59, 999500),
+    datetime(2018, 12, 31, 23, 59, 59, 999499), datetime(2018, 12, 31, 23, 59, 59),
+    datetime(2020, 2, 29, 12, 0, 0, 999999), datetime(1, 1, 2, 0, 0, 0, 999999),
+    datetime(9999, 12, 30, 23, 59, 59, 999999),
+], ids=str)
+def test_a_bundle_written_at_any_fraction_of_a_second_imports(
+    db, tmp_path: Path, moment: datetime  # noqa: ANN001
+) -> None:
+    """Issue 11: every timestamp at .9995 s or more made the program refuse its own bundle
+    (the check rounded it to the next second). Written on SQLite and on PostgreSQL (whose
+    rows are formatted by the exporter: year 1 must be written 0001)."""
+    from mcim_desk import clock
+
+    with clock.frozen(moment):
+        rabat = catalogue.find_mechanism(db, "Rabat Process")
+        response = responses.open_questionnaire(db, rabat.id, "alice").id
+        responses.save_answer(db, response, Q4, "oui", "alice")
+        exchange.export_bundle(db, tmp_path / "out" / "all.mcimz")
+    target, _ = open_database(str(tmp_path / "empty.sqlite3"))
+    report = exchange.apply_import(target, exchange.preview_import(target, tmp_path / "out" / "all.mcimz"),
+                                   actor="secretariat")
+    assert report.conflicts_pending == 0
+    assert responses.answers(target, response) == {Q4: "oui"}
+    conn = sqlite3.connect(tmp_path / "empty.sqlite3")
+    stamps = {row[0] for row in conn.execute("SELECT at FROM audit_log WHERE entity_id = ?", (response,))}
+    conn.close()
+    assert moment.isoformat(sep=" ", timespec="microseconds") in stamps
+    target.dispose()

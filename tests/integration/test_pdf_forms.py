@@ -166,6 +166,32 @@ def test_fill_with_pypdf_and_import_every_answer(db, almaty, tmp_path: Path, lan
     assert again.changes == () and again.unchanged == len(EXPECTED) + 3 + 3
 
 
+def test_the_same_choices_in_another_order_are_no_change(db, almaty, tmp_path: Path) -> None:  # noqa: ANN001
+    """Found by the PDF round-trip law: choices saved in another order than the form's (as a
+    JSON import keeps them) come back from the check boxes in the form's order; that is the
+    same answer, not one "changed here since the file was made"."""
+    info = responses.open_questionnaire(db, almaty.id, "tester")
+    responses.save_answer(db, info.id, "section_2/q4", "oui", "tester")
+    responses.save_answer(db, info.id, "section_2/q11", "objective_23 objective_3", "tester")
+    written = make_questionnaire_pdf(db, "Almaty Process", "en", tmp_path / "with.pdf", with_answers=True)
+    plan = preview_pdf_import(db, written, "en")
+    assert "section_2/q11" not in by_key(plan)
+    assert plan.newer_here == 0 and plan.unchanged >= 2
+    assert responses.answers(db, info.id)["section_2/q11"] == "objective_23 objective_3"
+
+
+def test_a_nul_character_in_a_field_cannot_be_saved(db, almaty, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11: a NUL character from an edited PDF was accepted (and PostgreSQL refuses it
+    with a raw error)."""
+    blank = make_questionnaire_pdf(db, "Almaty Process", "en", tmp_path / "blank.pdf")
+    filled = fill_pdf(blank, tmp_path / "nul.pdf", {"section_3/q21": "Ba\x00li", "section_3/q22": "Bali",
+                                                    "section_4/q25/academia/1/partner_name": "Uni\x00"})
+    changes = by_key(preview_pdf_import(db, filled, "en"))
+    for key in ("section_3/q21", "section_4/q25/academia/1"):
+        assert not changes[key].savable and "NUL character" in changes[key].message, key
+    assert changes["section_3/q22"].valid
+
+
 @pytest.mark.skipif(shutil.which("pdftk") is None, reason="pdftk (Debian's pdftk-java) is not installed")
 def test_a_pdf_filled_by_pypdf_alone_imports_every_answer(db, db_path: Path, almaty, tmp_path: Path,  # noqa: ANN001
                                                           capsys) -> None:  # noqa: ANN001

@@ -10,6 +10,7 @@ import pytest
 
 from mcim_desk.persistence.database import Database
 from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import exchange_conflicts as conflicts
 from mcim_desk.services.startup import open_database
 
 pytestmark = pytest.mark.postgres
@@ -161,8 +162,8 @@ def test_bundles_merge_into_the_server(pg, tmp_path: Path) -> None:  # noqa: ANN
         exchange.apply_import(server, plan, actor="secretariat")
         assert responses.answers(server, info.id)[Q4] == "non"
         assert responses.answers(server, info.id)[Q13] == "oui"
-        pending = exchange.pending_conflicts(server)
-        exchange.resolve_conflicts(server, {pending[0].id: exchange.Resolution("edit", "oui")}, "bob")
+        pending = conflicts.pending_conflicts(server)
+        conflicts.resolve_conflicts(server, {pending[0].id: conflicts.Resolution("edit", "oui")}, "bob")
         assert responses.answers(server, info.id)[Q4] == "oui"
 
         # And the server's data goes back to a laptop.

@@ -1,5 +1,5 @@
-"""Responses service on a real SQLite file: autosave, audit, status, relevance flags, repeats,
-and the KoboToolbox-style JSON import/export."""
+"""Responses service on a real SQLite file: autosave, audit, status, relevance flags, repeats
+(the JSON import/export is tested in test_submissions_service.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mcim_desk.services import forms, responses
-from mcim_desk.services.responses import NeedsConfirmation, ResponseError, SubmissionError
+from mcim_desk.services.responses import NeedsConfirmation, ResponseError
 from mcim_desk.services.startup import open_database
 
 TEXT = "Déclaration <b>commune</b> & plan = « 2018 » d’action"
@@ -236,169 +236,6 @@ def test_repeat_insert_remove_move(db, db_path: Path, questionnaire) -> None:  #
         responses.remove_repeat(db, rid, q25, 9, "tester")
     with pytest.raises(ResponseError):
         responses.insert_repeat(db, rid, "section_2/q4", "tester")
-
-
-# --- JSON import and export ---------------------------------------------------------------------
-
-
-def fill_for_export(db, questionnaire, mechanism) -> tuple[str, str]:  # noqa: ANN001
-    rid = questionnaire.id
-    for path, value in [
-        ("section_1/q1", "Processus de Bali"), ("section_1/q2", TEXT),
-        ("section_2/q4", "oui"), ("section_2/q5", "=HYPERLINK(\"x\")"),
-        ("section_2/q11", ["objective_1", "objective_23"]), ("section_3/q18", "2018-12-01"),
-        ("section_4/q25[1]/category", "other_iscms"), ("section_4/q25[1]/partner_name", "OIT & OMS"),
-        ("section_4/q25[2]/nature", "Accord <écrit>\nsur deux lignes"),
-        ("submission/submitted_by", "Secrétariat"),
-    ]:
-        responses.save_answer(db, rid, path, value, "tester")
-    interview = responses.new_interview_response(db, mechanism.id, "tester")
-    responses.save_answer(db, interview.id, "mandatory/q4", "Valeur ajoutée : « dialogue »", "tester")
-    return rid, interview.id
-
-
-def test_export_layout(db, tmp_path: Path, questionnaire, mechanism) -> None:  # noqa: ANN001
-    rid, interview_id = fill_for_export(db, questionnaire, mechanism)
-    out = tmp_path / "export" / "responses.json"
-    assert responses.export_submissions(db, out) == 2
-    data = json.loads(out.read_text(encoding="utf-8"))
-    by_form = {s["_xform_id_string"]: s for s in data}
-    sub = by_form["mcim_questionnaire_2018"]
-    assert sub["meta/instanceID"] == f"uuid:{rid}" and sub["__version__"] == "2018.1"
-    assert sub["mechanism"] == mechanism.acronym_en
-    assert sub["section_1/q2"] == TEXT
-    assert sub["section_2/q11"] == "objective_1 objective_23"
-    assert sub["section_4/q25"] == [
-        {"section_4/q25/category": "other_iscms", "section_4/q25/partner_name": "OIT & OMS"},
-        {"section_4/q25/nature": "Accord <écrit>\nsur deux lignes"},
-    ]
-    assert by_form["mcim_interview_2018"]["mandatory/q1"] == mechanism.key
-    only = tmp_path / "interviews.json"
-    assert responses.export_submissions(db, only, form_id="mcim_interview_2018") == 1
-    assert json.loads(only.read_text(encoding="utf-8"))[0]["meta/instanceID"] == f"uuid:{interview_id}"
-
-
-def test_round_trip_into_another_database(db, tmp_path: Path, table_dump, questionnaire, mechanism) -> None:  # noqa: ANN001
-    rid, interview_id = fill_for_export(db, questionnaire, mechanism)
-    out = tmp_path / "responses.json"
-    responses.export_submissions(db, out)
-    other_path = tmp_path / "other.sqlite3"
-    other, _ = open_database(str(other_path))
-    summary = responses.import_submissions(other, out, "importer")
-    assert (summary.created, summary.updated, summary.unchanged) == (2, 0, 0)
-    for response_id in (rid, interview_id):
-        assert responses.answers(other, response_id) == responses.answers(db, response_id)
-    info = responses.response_info(other, rid)
-    assert info.source == "import" and info.status == "complete" and info.mechanism_id == mechanism.id
-    # flags are computed on import too
-    assert answer_rows(other_path, rid)["section_2/q5"][1] == 1
-    # importing again changes nothing at all
-    before = table_dump(other_path)
-    summary = responses.import_submissions(other, out, "importer")
-    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2)
-    assert table_dump(other_path) == before
-    # an edited export updates, with audit rows naming the import
-    data = json.loads(out.read_text(encoding="utf-8"))
-    next(d for d in data if d["meta/instanceID"] == f"uuid:{rid}")["section_1/q3"] = "Mme Durand"
-    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert responses.import_submissions(other, out, "importer").updated == 1
-    assert ("import", "answer", "section_1/q3", None, "Mme Durand", "importer") in audit_rows(other_path, rid)
-    other.dispose()
-
-
-def write_json(path: Path, data: object) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def submission(mechanism, **answers: object) -> dict:  # noqa: ANN001
-    sub = {
-        "_xform_id_string": "mcim_questionnaire_2018",
-        "__version__": "2018.1",
-        "meta/instanceID": "uuid:0b8f8f36-7d0c-4b8e-9a51-3f0d1b1e2c11",
-        "mechanism": mechanism.acronym_fr,
-        "_id": 1234, "_submission_time": "2018-11-02T10:00:00", "formhub/uuid": "abc",
-        "meta/rootUuid": "uuid:whatever",
-    }
-    sub.update({k.replace("__", "/"): v for k, v in answers.items()})
-    return sub
-
-
-def test_kobo_submission_is_imported(db, tmp_path: Path, mechanism) -> None:  # noqa: ANN001
-    sub = submission(mechanism, section_1__q1="Bali", section_2__q4="en_cours",
-                     section_2__q10="principle_1 principle_10", section_3__q18="2018-11-30")
-    sub["section_4/q25"] = [{"category": "other_iscms", "section_4/q25/nature": "Échanges"}]
-    summary = responses.import_submissions(db, write_json(tmp_path / "kobo.json", {"results": [sub]}), "imp")
-    assert summary.created == 1
-    values = responses.answers(db, "0b8f8f36-7d0c-4b8e-9a51-3f0d1b1e2c11")
-    assert values == {
-        "section_1/q1": "Bali", "section_2/q4": "en_cours", "section_2/q10": "principle_1 principle_10",
-        "section_3/q18": "2018-11-30", "section_4/q25[1]": "",
-        "section_4/q25[1]/category": "other_iscms", "section_4/q25[1]/nature": "Échanges",
-    }
-    # the questionnaire of that mechanism in this round is the imported one
-    assert responses.open_questionnaire(db, mechanism.id, "x").id == "0b8f8f36-7d0c-4b8e-9a51-3f0d1b1e2c11"
-
-
-def test_import_fills_an_empty_questionnaire_opened_here(db, tmp_path: Path, questionnaire, mechanism) -> None:  # noqa: ANN001
-    sub = submission(mechanism, section_1__q1="Bali")
-    responses.import_submissions(db, write_json(tmp_path / "one.json", [sub]), "imp")
-    assert responses.answers(db, questionnaire.id) == {"section_1/q1": "Bali"}
-    # once it has other answers, a second response for the same round is refused
-    responses.save_answer(db, questionnaire.id, "section_1/q2", "Maroc", "tester")
-    sub["meta/instanceID"] = "uuid:6e1d0c3a-43d5-4d7d-8f0b-0f3f8a4c2e77"
-    with pytest.raises(SubmissionError) as caught:
-        responses.import_submissions(db, write_json(tmp_path / "two.json", [sub]), "imp")
-    assert "already has another questionnaire response" in str(caught.value)
-
-
-@pytest.mark.parametrize(
-    ("change", "key", "words"),
-    [
-        ({"section_2/q99": "x"}, "section_2/q99", "no such question"),
-        ({"q4": "oui"}, "q4", "no such question"),
-        ({"section_2/q4": "peut-être"}, "section_2/q4", "“peut-être” is not one of the choices"),
-        ({"section_2/q11": "objective_1 objective_99"}, "section_2/q11", "objective_99"),
-        ({"section_3/q18": "30/11/2018"}, "section_3/q18", "is not a date"),
-        ({"section_3/q18": {"date": "x"}}, "section_3/q18", "not text or a number"),
-        ({"mechanism": "Atlantis Process"}, "mechanism", "unknown mechanism “Atlantis Process”"),
-        ({"_xform_id_string": "other_form"}, "_xform_id_string", "unknown form “other_form”"),
-        ({"__version__": "1999"}, "__version__", "unknown version"),
-        ({"meta/instanceID": "uuid:not-a-uuid"}, "meta/instanceID", "instance id"),
-        ({"section_4/q25": [{"section_4/q25/colour": "red"}]}, "section_4/q25/colour", "no such question"),
-        ({"section_4/q25": "OIT"}, "section_4/q25", "list of objects"),
-    ],
-)
-def test_a_bad_import_names_the_key_and_changes_nothing(
-    db, tmp_path: Path, table_dump, mechanism, change: dict, key: str, words: str  # noqa: ANN001
-) -> None:
-    good = submission(mechanism, section_1__q1="Bali")
-    good["meta/instanceID"] = "uuid:2a6f0e2e-2d7c-4c55-9a0e-5f6c7d8e9f00"
-    bad = submission(mechanism, section_1__q1="Accents éèà", section_2__q4="oui")
-    bad.update(change)
-    before = table_dump()
-    with pytest.raises(SubmissionError) as caught:
-        responses.import_submissions(db, write_json(tmp_path / "bad.json", [good, bad]), "imp")
-    message = str(caught.value)
-    assert message.startswith("bad.json: submission 2")
-    assert caught.value.number == 2 and caught.value.key == key
-    assert f"“{key}”" in message and words in message
-    assert table_dump() == before
-
-
-def test_files_that_are_not_submissions(db, tmp_path: Path, table_dump) -> None:  # noqa: ANN001
-    before = table_dump()
-    broken = tmp_path / "broken.json"
-    broken.write_text("[{\"a\": ", encoding="utf-8")
-    with pytest.raises(SubmissionError, match="broken.json: not a JSON file"):
-        responses.import_submissions(db, broken, "imp")
-    with pytest.raises(SubmissionError, match="expected a list"):
-        responses.import_submissions(db, write_json(tmp_path / "n.json", 3), "imp")
-    with pytest.raises(SubmissionError, match="submission 1: a submission must be a JSON object"):
-        responses.import_submissions(db, write_json(tmp_path / "s.json", ["x"]), "imp")
-    with pytest.raises(SubmissionError, match="cannot be read"):
-        responses.import_submissions(db, tmp_path / "absent.json", "imp")
-    assert table_dump() == before
 
 
 def test_an_older_form_version_still_opens(db, tmp_path: Path, questionnaire) -> None:  # noqa: ANN001

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 
 from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import exchange_conflicts as conflicts
 from mcim_desk.services.backups import backup_to
 from mcim_desk.services.startup import open_database
 from mcim_desk.ui.dialogs import ScriptedDialogs
@@ -100,7 +101,7 @@ def test_import_then_resolve_each_way(make_window, qtbot, typer, conflicting: di
     card = catalogue.mechanism_card(db, conflicting["rabat"])
     assert card.row.chair_country == "Maroc"
     assert card.notes == "Réunion à Rabat — versions fusionnées"
-    assert exchange.pending_conflicts(db) == []
+    assert conflicts.pending_conflicts(db) == []
 
 
 def test_undecided_conflicts_wait_for_later(make_window, qtbot, conflicting: dict) -> None:  # noqa: ANN001
@@ -116,7 +117,7 @@ def test_undecided_conflicts_wait_for_later(make_window, qtbot, conflicting: dic
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     db = window.ctx.db
     assert responses.answers(db, conflicting["response"])[Q4] == "oui"
-    left = exchange.pending_conflicts(db)
+    left = conflicts.pending_conflicts(db)
     assert sorted(c.field for c in left) == ["chair_country", "notes"]
     # Later, from the File menu; the keyboard alone: Tab to a choice, Space to pick it.
     trigger(window, "resolve_conflicts_action")
@@ -127,7 +128,7 @@ def test_undecided_conflicts_wait_for_later(make_window, qtbot, conflicting: dic
     qtbot.keyClick(box.keep_theirs, Qt.Key.Key_Space)
     qtbot.keyClick(later, Qt.Key.Key_Return)
     assert catalogue.mechanism_card(db, conflicting["rabat"]).row.chair_country == "Espagne"
-    assert [c.field for c in exchange.pending_conflicts(db)] == ["notes"]
+    assert [c.field for c in conflicts.pending_conflicts(db)] == ["notes"]
 
 
 def test_a_bad_typed_value_is_refused_in_the_dialog(make_window, qtbot, typer, conflicting: dict,

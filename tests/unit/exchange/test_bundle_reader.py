@@ -166,6 +166,29 @@ def hostile(kind: str, good: Path, tmp: Path) -> tuple[Path, str | None]:
         bad.write_bytes(b"%PDF-1.7 this is not a bundle")
     elif kind == "no_manifest":
         rezip(bad, [(n, d) for n, d in items if n != "manifest.json"])
+    # issue 11: hostile input that was accepted, or refused with a misleading message
+    elif kind == "junk_after_header":
+        bad.write_bytes(b"MCIMZENC" + bytes(range(7, 250)) * 3)
+    elif kind == "wrong_size":
+        name = ENTRY
+        rezip(bad, with_manifest(items, lambda m: m["entries"][name].update(size=m["entries"][name]["size"] + 1)))
+    elif kind == "audit_about_nothing":
+        rewrite(good, bad, lambda c: c.execute(
+            "INSERT INTO audit_log (id, at, actor, action, entity, entity_id) "
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+            "SELECT 'junk-' || i, '2018-12-10 09:30:00.000000', 'x', 'update', 'response', "
+            "'no-such-response-' || i FROM n"))
+    elif kind == "audit_unknown_entity":
+        rewrite(good, bad, lambda c: c.execute(
+            "INSERT INTO audit_log (id, at, actor, action, entity, entity_id) "
+            "VALUES ('junk-1', '2018-12-10 09:30:00.000000', 'x', 'update', 'spaceship', 'x')"))
+    elif kind == "nul_in_text":
+        rewrite(good, bad, lambda c: c.execute("UPDATE answer SET value = 'o' || char(0) || 'ui'"))
+    elif kind == "bad_updated_at":
+        rewrite(good, bad, lambda c: c.execute("UPDATE response SET updated_at = 'yesterday'"))
+    elif kind == "deep_json":
+        deep = b"[" * 100_000 + b"]" * 100_000
+        rezip(bad, replaced(items, FORMS, deep, fix_hash=True))
     else:  # pragma: no cover
         raise AssertionError(kind)
     return bad, None
@@ -200,6 +223,13 @@ CASES = {
     "clashing_ids": ("bad_records", "nothing was imported"),
     "not_a_bundle": ("not_bundle", "not an MCIM Desk bundle"),
     "no_manifest": ("no_manifest", "manifest"),
+    "junk_after_header": ("bad_header", "is not an MCIM Desk bundle"),
+    "wrong_size": ("size_mismatch", "bytes but the manifest says"),
+    "audit_about_nothing": ("orphan_audit", "5000 record(s) that are neither in the bundle nor in this database"),
+    "audit_unknown_entity": ("orphan_audit", "“spaceship”"),
+    "nul_in_text": ("bad_records", "NUL character"),
+    "bad_updated_at": ("bad_records", "“updated_at”"),
+    "deep_json": ("malformed_json", "too deep"),
 }
 
 
@@ -279,3 +309,15 @@ def test_an_import_leaves_no_extracted_file_behind(db, good: Path) -> None:  # n
     exchange.apply_import(db, plan, actor="tester")
     plan.content.close()
     assert not extracted.exists() and not extracted.parent.exists()
+
+
+def test_a_damaged_encryption_header_is_called_damaged_in_french(tmp_path: Path) -> None:
+    from mcim_desk.i18n import install_translators
+
+    install_translators("fr")
+    bad = tmp_path / "abime.mcimz"
+    bad.write_bytes(b"MCIMZENC" + bytes(range(7, 250)) * 3)
+    with pytest.raises(BundleError) as caught:
+        read_bundle(bad, "phrase")
+    assert caught.value.code == "bad_header"
+    assert "le fichier est endommagé, ou ce n’est pas un lot MCIM Desk" in str(caught.value)

@@ -155,6 +155,25 @@ def test_more_rows_when_earlier_answers_need_them(definition, tmp_path: Path) ->
     assert "section_4/q25/academia/4/partner_name" not in fields
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sixty_partners_in_one_category_run_over_pages(definition, tmp_path: Path, lang: str) -> None:  # noqa: ANN001
+    """Found by the PDF round-trip law: the partners' table was one block, and more rows of
+    one category than a page holds ended in reportlab's LayoutError (a traceback)."""
+    answers = {}
+    for index in range(1, 61):
+        answers[f"section_4/q25[{index}]"] = ""
+        answers[f"section_4/q25[{index}]/category"] = "academia"
+        answers[f"section_4/q25[{index}]/partner_name"] = f"Université {index}"
+    reader = PdfReader(make_pdf(definition, tmp_path, lang, answers))
+    fields = reader.get_fields()
+    names = {f"section_4/q25/academia/{row}/partner_name" for row in range(1, 61)}
+    assert {name: fields[name]["/V"] for name in names} == {
+        f"section_4/q25/academia/{row}/partner_name": f"Université {row}" for row in range(1, 61)
+    }
+    pages = {page for name in names for page, _widget in widgets_by_name(reader)[name]}
+    assert len(pages) >= 2  # the table continues on the next page(s), under its headings
+
+
 @pytest.mark.parametrize(("lang", "lines"), [
     ("en", ["Answer only if the answer to question 4 is “Yes” or “In progress, not yet final”.",
             "Answer only if the answer to question 15 is “Yes”.",
