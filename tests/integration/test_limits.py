@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from mcim_desk import limits
 from mcim_desk.limits import TEXT_ANSWER_CHARS
-from mcim_desk.services import catalogue, responses
+from mcim_desk.services import catalogue, responses, submissions
 
 Q12 = "section_2/q12"
 Q12_LABEL = "12. How does your ISCM intend to implement"
@@ -59,8 +59,8 @@ def test_the_json_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, me
     sub["__version__"] = version.version
     path = tmp_path / "big.json"
     path.write_text(json.dumps([sub]), encoding="utf-8")
-    with pytest.raises(responses.SubmissionError) as caught:
-        responses.import_submissions(db, path, "importer")
+    with pytest.raises(submissions.SubmissionError) as caught:
+        submissions.import_submissions(db, path, "importer")
     message = str(caught.value)
     assert "submission 1" in message and Q12 in message and Q12_LABEL in message
     assert "30,001" in message and "30,000" in message
@@ -68,7 +68,7 @@ def test_the_json_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, me
     assert responses.responses_of(db, mechanism.id) == []
     sub[Q12] = "a" * TEXT_ANSWER_CHARS
     path.write_text(json.dumps([sub]), encoding="utf-8")
-    assert responses.import_submissions(db, path, "importer").created == 1
+    assert submissions.import_submissions(db, path, "importer").created == 1
 
 
 def test_the_bundle_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, questionnaire) -> None:  # noqa: ANN001

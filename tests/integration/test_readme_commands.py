@@ -133,7 +133,7 @@ class Place:
 
 @pytest.fixture(scope="module")
 def place(tmp_path_factory: pytest.TempPathFactory) -> Place:
-    from mcim_desk.services import exchange, responses
+    from mcim_desk.services import exchange, submissions
     from mcim_desk.services.backups import backup_to
     from mcim_desk.services.demo import create_demo
     from mcim_desk.services.pdf_forms import make_questionnaire_pdf
@@ -162,7 +162,7 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> Place:
                 questionnaire_pdf=make_questionnaire_pdf(db, acronym, "en", folder / "returned.pdf"),
                 responses_json=folder / "responses.json",
             )
-            responses.export_submissions(db, made.responses_json)
+            submissions.export_submissions(db, made.responses_json)
         finally:
             db.dispose()
     finally:

@@ -60,8 +60,8 @@ def database_sheets(path: Path) -> tuple[dict[str, dict[str, object]], dict[tupl
 
 
 def as_xlsx(value: object) -> object:
-    if isinstance(value, str):
-        return ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    if isinstance(value, str):  # text left empty by the cleaning is an empty cell
+        return ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n") or None
     return value
 
 
