@@ -1,0 +1,213 @@
+"""Full-text search queries: SQLite FTS5 external-content tables kept by triggers (migration
+0007), or PostgreSQL's full-text search over GIN expression indexes. The match expression
+comes from ``domain.search_query`` (folded words only, quoted); every value is a bound
+parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# FTS table -> (source table, searched columns): the same as migration 0007's.
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "search_answer": ("answer", ("value",)),
+    "search_answer_note": ("answer", ("note",)),
+    "search_interview": ("interview", ("notes",)),
+    "search_quote": ("quote", ("text",)),
+    "search_follow_up": ("follow_up", ("notes",)),
+    "search_contact": ("contact", ("name", "title", "institution", "email")),
+    "search_mechanism": ("mechanism", ("acronym_fr", "acronym_en", "name_fr", "name_en")),
+}
+
+
+@dataclass(frozen=True)
+class _Kind:
+    fts: str
+    alias: str  # the source table's alias in the query
+    body: str  # SQL giving the text shown in the snippet
+    source: str  # FROM ... JOIN ... (the source table first, then its context)
+    where: str  # what must hold besides the match (tombstones...)
+    date: str  # the record's date, for from:/to:
+    form: str | None  # the form id, when the record belongs to a response
+    extra: str  # more selected columns: response_id, path, interview_id, field, start, codes
+
+
+_RESPONSE = ("JOIN response r ON r.id = a.response_id "
+             "JOIN form_version fv ON fv.id = r.form_version_id "
+             "JOIN mechanism m ON m.id = r.mechanism_id")
+_INTERVIEW_OF_RESPONSE = ("(SELECT i.id FROM interview i WHERE i.response_id = r.id "
+                          "AND i.deleted_at IS NULL ORDER BY i.created_at LIMIT 1)")
+
+KINDS: dict[str, _Kind] = {
+    "answer": _Kind(
+        "search_answer", "a", "a.value", f"answer a {_RESPONSE}",
+        "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
+        f"a.response_id AS response_id, a.path AS path, {_INTERVIEW_OF_RESPONSE} AS interview_id, "
+        "'value' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
+    "note": _Kind(
+        "search_answer_note", "a", "a.note", f"answer a {_RESPONSE}",
+        "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
+        f"a.response_id AS response_id, a.path AS path, {_INTERVIEW_OF_RESPONSE} AS interview_id, "
+        "'note' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
+    "call_note": _Kind(
+        "search_interview", "i", "i.notes",
+        "interview i JOIN mechanism m ON m.id = i.mechanism_id",
+        "i.deleted_at IS NULL", "coalesce(i.actual_start_utc, i.planned_start_utc, i.updated_at)", None,
+        "i.response_id AS response_id, NULL AS path, i.id AS interview_id, 'notes' AS field, "
+        "NULL AS code_ids, NULL AS subkind, NULL AS form_version_id"),
+    "quote": _Kind(
+        "search_quote", "q", "q.text",
+        "quote q JOIN mechanism m ON m.id = q.mechanism_id "
+        "LEFT JOIN response r ON r.id = q.response_id "
+        "LEFT JOIN form_version fv ON fv.id = r.form_version_id",
+        "q.deleted_at IS NULL AND q.kind = 'quote'", "q.created_at", "fv.form_id",
+        "q.response_id AS response_id, q.answer_path AS path, q.interview_id AS interview_id, "
+        "q.field AS field, q.code_ids AS code_ids, q.kind AS subkind, fv.id AS form_version_id"),
+    "coding": _Kind(
+        "search_quote", "q", "q.text",
+        "quote q JOIN mechanism m ON m.id = q.mechanism_id "
+        "LEFT JOIN response r ON r.id = q.response_id "
+        "LEFT JOIN form_version fv ON fv.id = r.form_version_id",
+        "q.deleted_at IS NULL AND q.kind = 'coding'", "q.created_at", "fv.form_id",
+        "q.response_id AS response_id, q.answer_path AS path, q.interview_id AS interview_id, "
+        "q.field AS field, q.code_ids AS code_ids, q.kind AS subkind, fv.id AS form_version_id"),
+    "followup": _Kind(
+        "search_follow_up", "f", "f.notes",
+        "follow_up f JOIN mechanism m ON m.id = f.mechanism_id",
+        "f.deleted_at IS NULL", "coalesce(f.due_utc, f.updated_at)", None,
+        "f.response_id AS response_id, f.answer_path AS path, f.interview_id AS interview_id, "
+        "'notes' AS field, NULL AS code_ids, f.kind AS subkind, NULL AS form_version_id"),
+    "contact": _Kind(
+        "search_contact", "c", "c.name || coalesce(' · ' || c.title, '') || "
+        "coalesce(' · ' || c.institution, '') || coalesce(' · ' || c.email, '')",
+        "contact c JOIN mechanism m ON m.id = c.mechanism_id",
+        "c.deleted_at IS NULL", "c.updated_at", None,
+        "NULL AS response_id, NULL AS path, NULL AS interview_id, 'contact' AS field, "
+        "NULL AS code_ids, c.role AS subkind, NULL AS form_version_id"),
+    "mechanism": _Kind(
+        "search_mechanism", "m", "m.acronym_fr || ' / ' || m.acronym_en || ' — ' || m.name_fr || "
+        "' / ' || m.name_en", "mechanism m",
+        "m.deleted_at IS NULL", "m.updated_at", None,
+        "NULL AS response_id, NULL AS path, NULL AS interview_id, 'name' AS field, "
+        "NULL AS code_ids, NULL AS subkind, NULL AS form_version_id"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    mechanism: str | None = None
+    type: str | None = None
+    region: str | None = None
+    form: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_hidden: bool = False
+
+
+def _pg_document(columns: tuple[str, ...], alias: str) -> str:
+    if len(columns) == 1:
+        inner = f"{alias}.{columns[0]}"
+    else:
+        inner = " || ' ' || ".join(f"coalesce({alias}.{c}, '')" for c in columns)
+    return f"to_tsvector('simple', mcim_search_fold({inner}))"
+
+
+def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -> list[str] | None:
+    """The WHERE conditions of the filters, or None when the kind cannot satisfy them."""
+    conditions: list[str] = []
+    if filters.mechanism:
+        params["mechanism"] = filters.mechanism.strip().lower()
+        conditions.append("(lower(m.acronym_fr) = :mechanism OR lower(m.acronym_en) = :mechanism "
+                          "OR m.key = :mechanism OR m.id = :mechanism)")
+    if filters.type:
+        params["type"] = filters.type.strip().lower()
+        conditions.append("m.type = :type")
+    if filters.region:
+        # "africa" finds rcp_africa, irf_africa_europe...: a part of the region's name.
+        region = filters.region.strip().lower()
+        params["region"] = region
+        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append("(m.region = :region OR m.region LIKE :region_like ESCAPE '\\')")
+    if filters.form:
+        if spec.form is None:
+            return None
+        params["form"] = filters.form.strip()
+        conditions.append(f"{spec.form} = :form")
+    if filters.since:
+        params["since"] = datetime.combine(filters.since, time())
+        conditions.append(f"{spec.date} >= :since")
+    if filters.until:
+        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+        conditions.append(f"{spec.date} < :until")
+    if kind in ("answer", "note") and not filters.include_hidden:
+        conditions.append("a.relevant")
+    return conditions
+
+
+def search_kind(session: Session, kind: str, match: str, tsquery: str, filters: Filters,
+                limit: int) -> list[Mapping[str, Any]]:
+    """Up to ``limit`` rows of one kind, best first: record_id, mechanism_id, acronyms,
+    body, date and the kind's extra columns. ``match`` is an FTS5 expression, ``tsquery`` the
+    same for PostgreSQL: each engine reads its own."""
+    spec = KINDS[kind]
+    params: dict[str, Any] = {"limit": limit}
+    conditions = _filters(kind, spec, filters, params)
+    if conditions is None:
+        return []
+    conditions.append(spec.where)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    head = (f"SELECT {spec.alias}.id AS record_id, m.id AS mechanism_id, m.acronym_fr AS acronym_fr, "
+            f"m.acronym_en AS acronym_en, {spec.body} AS body, {spec.date} AS at, {spec.extra}")
+    if postgres:
+        document = _pg_document(SOURCES[spec.fts][1], spec.alias)
+        params["q"] = tsquery
+        sql = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', mcim_search_fold(:q)) "
+               f"AND {' AND '.join(conditions)} "
+               f"ORDER BY ts_rank({document}, to_tsquery('simple', mcim_search_fold(:q))) DESC, "
+               f"{spec.alias}.id LIMIT :limit")
+    else:
+        params["q"] = match
+        sql = _sqlite_join(spec, head, conditions)
+    return list(session.execute(text(sql), params).mappings())
+
+
+def _sqlite_join(spec: _Kind, head: str, conditions: list[str]) -> str:
+    # The FTS table first, then the source row by rowid, then the source's joins.
+    table, _, joins = spec.source.partition(f" {spec.alias}")
+    return (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
+            f"{joins} WHERE {spec.fts} MATCH :q AND {' AND '.join(conditions)} "
+            f"ORDER BY s.rank LIMIT :limit")
+
+
+def code_labels(session: Session) -> dict[str, tuple[str, str]]:
+    rows = session.execute(text("SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"))
+    return {row.id: (row.label_fr, row.label_en) for row in rows}
+
+
+def rebuild(session: Session) -> int:
+    """Rebuild every FTS5 table from its source table (SQLite; nothing to do on PostgreSQL,
+    whose indexes are the database's own). Returns how many were rebuilt."""
+    if session.get_bind().dialect.name != "sqlite":
+        return 0
+    for fts in SOURCES:
+        session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+    return len(SOURCES)
+
+
+def check(session: Session) -> list[str]:
+    """FTS5's own integrity check of each index against its table; the names that fail."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    failing = []
+    for fts in SOURCES:
+        try:
+            session.execute(text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"))
+        except Exception:  # noqa: BLE001 - SQLite says "database disk image is malformed"
+            failing.append(fts)
+    return failing
