@@ -10,7 +10,8 @@ its table (done here for existing databases).
 
 PostgreSQL: GIN expression indexes over ``to_tsvector('simple', mcim_search_fold(...))``, where
 ``mcim_search_fold`` is ``lower(unaccent(...))`` when the ``unaccent`` extension can be
-installed, ``lower(...)`` otherwise (accents then matter on that server).
+installed, ``lower(...)`` otherwise (accents then matter on that server), with every run of
+characters other than letters and digits made one space.
 
 Revision ID: 0007_search_index
 Revises: 0004_answer_index
@@ -82,9 +83,12 @@ def _pg_upgrade() -> None:
         schema = bind.execute(text(
             "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
             "WHERE e.extname = 'unaccent'")).scalar_one()
-        body = f"SELECT lower({schema}.unaccent('{schema}.unaccent'::regdictionary, $1))"
+        folded = f"lower({schema}.unaccent('{schema}.unaccent'::regdictionary, $1))"
     else:
-        body = "SELECT lower($1)"
+        folded = "lower($1)"
+    # Anything but letters and digits separates words, as FTS5's unicode61 reads them
+    # (PostgreSQL's parser would keep "vingt-trois" or an e-mail address whole).
+    body = f"SELECT regexp_replace({folded}, '[^[:alnum:]]+', ' ', 'g')"
     op.execute("CREATE OR REPLACE FUNCTION mcim_search_fold(text) RETURNS text "
                f"LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ {body} $$")
     for fts, (table, columns) in SOURCES.items():

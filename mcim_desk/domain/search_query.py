@@ -117,10 +117,14 @@ def _fts5_term(term: Term) -> str:
     return quoted + (" *" if term.prefix else "")
 
 
+# PostgreSQL's unaccent also spells ligatures out; FTS5 keeps them as letters.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
 def _ts_term(term: Term) -> str:
     lexemes = []
     for index, word in enumerate(term.words):
-        lexeme = "'" + word.replace("'", "''") + "'"
+        lexeme = "'" + word.translate(_LIGATURES).replace("'", "''") + "'"
         if term.prefix and index == len(term.words) - 1:
             lexeme += ":*"
         lexemes.append(lexeme)

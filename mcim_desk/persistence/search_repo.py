@@ -167,9 +167,9 @@ def search_kind(session: Session, kind: str, match: str, tsquery: str, filters: 
     if postgres:
         document = _pg_document(SOURCES[spec.fts][1], spec.alias)
         params["q"] = tsquery
-        sql = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', mcim_search_fold(:q)) "
+        sql = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', :q) "
                f"AND {' AND '.join(conditions)} "
-               f"ORDER BY ts_rank({document}, to_tsquery('simple', mcim_search_fold(:q))) DESC, "
+               f"ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, "
                f"{spec.alias}.id LIMIT :limit")
     else:
         params["q"] = match
