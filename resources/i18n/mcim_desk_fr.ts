@@ -584,63 +584,63 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="213"/>
+        <location filename="../../mcim_desk/cli.py" line="234"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="221"/>
+        <location filename="../../mcim_desk/cli.py" line="242"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="224"/>
+        <location filename="../../mcim_desk/cli.py" line="245"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="228"/>
+        <location filename="../../mcim_desk/cli.py" line="249"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="234"/>
+        <location filename="../../mcim_desk/cli.py" line="255"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="247"/>
+        <location filename="../../mcim_desk/cli.py" line="268"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="249"/>
+        <location filename="../../mcim_desk/cli.py" line="270"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="262"/>
+        <location filename="../../mcim_desk/cli.py" line="283"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="267"/>
+        <location filename="../../mcim_desk/cli.py" line="288"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="271"/>
+        <location filename="../../mcim_desk/cli.py" line="292"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="276"/>
+        <location filename="../../mcim_desk/cli.py" line="297"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="282"/>
+        <location filename="../../mcim_desk/cli.py" line="303"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -928,6 +928,21 @@
         <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
         <source>left out (not valid): {question}</source>
         <translation>non retenue (non valide) : {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="30"/>
+        <source>filter not understood, ignored: {filters}</source>
+        <translation>filtre non compris, ignoré : {filters}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="43"/>
+        <source>nothing to search for: type at least one word</source>
+        <translation>rien à chercher : tapez au moins un mot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="45"/>
+        <source>no match</source>
+        <translation>aucun résultat</translation>
     </message>
 </context>
 <context>
@@ -4987,6 +5002,65 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/features.py" line="108"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="25"/>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="26"/>
+        <source>Notes on questions</source>
+        <translation>Notes sur les questions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="27"/>
+        <location filename="../../mcim_desk/services/search.py" line="150"/>
+        <source>Call notes</source>
+        <translation>Notes d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="28"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="29"/>
+        <source>Coded passages</source>
+        <translation>Passages codés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="31"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="32"/>
+        <source>Mechanisms</source>
+        <translation>Mécanismes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="158"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="161"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="176"/>
+        <source>Note on {question}</source>
+        <translation>Note sur {question}</translation>
     </message>
 </context>
 <context>
