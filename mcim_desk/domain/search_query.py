@@ -197,6 +197,7 @@ class Snippet:
     text: str
     spans: tuple[tuple[int, int], ...]
     first: int  # offset in the whole text of the first match (-1: none), to select it
+    first_end: int = -1  # and of its end
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
@@ -262,4 +263,4 @@ def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     shown = lead + piece.replace("\r", " ").replace("\n", " ").replace("\t", " ") + tail
     shift = len(lead) - start
     inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
-    return Snippet(shown, inside, first)
+    return Snippet(shown, inside, first, spans[0][1] if spans else -1)

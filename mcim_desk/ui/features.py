@@ -24,6 +24,7 @@ def install_features(window: MainWindow) -> None:
     _install_interviews(window)
     _install_exchange(window)
     _install_pdf_forms(window)
+    _install_search(window)
 
 
 def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], str],
@@ -249,3 +250,36 @@ def _install_pdf_forms(window: MainWindow) -> None:
     drops = PdfDrops(window)  # owned by the window (its parent)
     drops.setObjectName("pdf_drop_filter")
     window.installEventFilter(drops)
+
+
+def _install_search(window: MainWindow) -> None:
+    """The Search page and View > Search… (Ctrl+F, from any window of the program); Enter on
+    a result opens it at its place (search_open.py)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QKeySequence
+
+    def build(ctx):  # noqa: ANN001, ANN202
+        from .search_open import open_hit
+        from .search_page import SearchPage
+
+        page = SearchPage(ctx)
+        page.hit_activated.connect(lambda hit: open_hit(window, hit))
+        return page
+
+    def show_search() -> None:
+        from .search_page import SearchPage
+
+        pages = window.findChildren(SearchPage)
+        if not pages:
+            return
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.tabs.setCurrentWidget(pages[0])
+        pages[0].focus_box()
+
+    window.add_page(build, lambda: QCoreApplication.translate("SearchMenu", "Search"))
+    action = _menu_action(window, "view", "search_action",
+                          lambda: QCoreApplication.translate("SearchMenu", "&Search…"), show_search,
+                          QKeySequence.StandardKey.Find)
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -1921,22 +1921,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="204"/>
+        <location filename="../../mcim_desk/ui/features.py" line="205"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="207"/>
+        <location filename="../../mcim_desk/ui/features.py" line="208"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="210"/>
+        <location filename="../../mcim_desk/ui/features.py" line="211"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="213"/>
+        <location filename="../../mcim_desk/ui/features.py" line="214"/>
         <source>Resolve con&amp;flicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2845,7 +2845,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="72"/>
+        <location filename="../../mcim_desk/ui/features.py" line="73"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
@@ -3129,32 +3129,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="159"/>
+        <location filename="../../mcim_desk/ui/features.py" line="160"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="160"/>
+        <location filename="../../mcim_desk/ui/features.py" line="161"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="161"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="183"/>
+        <location filename="../../mcim_desk/ui/features.py" line="184"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="186"/>
+        <location filename="../../mcim_desk/ui/features.py" line="187"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -3915,12 +3915,12 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="243"/>
+        <location filename="../../mcim_desk/ui/features.py" line="244"/>
         <source>Questionnaire as fillable P&amp;DF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
+        <location filename="../../mcim_desk/ui/features.py" line="247"/>
         <source>Import a filled &amp;questionnaire (PDF)…</source>
         <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
     </message>
@@ -4361,7 +4361,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="58"/>
+        <location filename="../../mcim_desk/ui/features.py" line="59"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -4994,12 +4994,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="105"/>
+        <location filename="../../mcim_desk/ui/features.py" line="106"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="108"/>
+        <location filename="../../mcim_desk/ui/features.py" line="109"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -5061,6 +5061,90 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/services/search.py" line="176"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="281"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="283"/>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="182"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="203"/>
+        <source>The search could not be run: {problem}</source>
+        <translation>La recherche n’a pas pu être faite : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="245"/>
+        <source>Type at least one word (a word with - in front is left out).</source>
+        <translation>Tapez au moins un mot (un mot précédé de - est exclu).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="247"/>
+        <source>No match.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/search_page.py" line="249"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="251"/>
+        <source>Not understood: {filters}</source>
+        <translation>Non compris : {filters}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
+        <source>Search answers, notes, quotes, follow-ups, contacts… (Ctrl+F)</source>
+        <translation>Rechercher dans les réponses, notes, citations, suivis, contacts… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
+        <source>Include answers hidden by the skip logic</source>
+        <translation>Inclure les réponses masquées par les conditions d’affichage</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
+        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
     </message>
 </context>
 <context>
