@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 KINDS = ("answer", "note", "call_note", "quote", "coding", "followup", "contact", "mechanism")
 FILTER_KEYS = ("type", "region", "mechanism", "form", "kind", "from", "to", "hidden")
@@ -200,39 +201,61 @@ class Snippet:
     first_end: int = -1  # and of its end
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
-    """``text`` folded character by character, with each folded character's offset in
-    ``text`` (folding can change lengths: "ﬁ" -> "fi")."""
-    out: list[str] = []
+class _FoldTable(dict):
+    """str.translate's table for ``fold``, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        if len(folded) != 1:
+            _ODD.add(code)
+        if len(self) < 100_000:
+            self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+_ODD: set[int] = set()  # characters whose folding changes the length ("ﬁ" -> "fi", a lone accent -> "")
+
+
+def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded, with each folded character's offset in ``text`` (None: the same
+    offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text) and not (_ODD and any(ord(c) in _ODD for c in set(text))):
+        return folded, None
     where: list[int] = []
     for offset, char in enumerate(text):
-        for folded in fold(char):
-            out.append(folded)
-            where.append(offset)
-    return "".join(out), where
+        where.extend([offset] * len(char.translate(_TABLE)))
+    return folded, where
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    alternatives = []
+    for index, words in enumerate(terms):
+        prefix = prefixes[index] if index < len(prefixes) else False
+        body = r"[\W_]+".join(re.escape(w) for w in words) + (r"[^\W_]*" if prefix else "")
+        alternatives.append(body)
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
 def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
                 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
     word of a term a prefix when ``prefixes`` says so)."""
+    pattern = _pattern(tuple(terms), tuple(prefixes))
+    if pattern is None:
+        return []
     folded, where = _folded_with_map(text)
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     spans: list[tuple[int, int]] = []
-    for index, words in enumerate(terms):
-        prefix = prefixes[index] if index < len(prefixes) else False
-        count = len(words)
-        for start in range(len(tokens) - count + 1):
-            ok = True
-            for k, word in enumerate(words):
-                token = tokens[start + k][2]
-                last = k == count - 1
-                if not (token == word or (prefix and last and token.startswith(word))):
-                    ok = False
-                    break
-            if ok:
-                begin, end = tokens[start][0], tokens[start + count - 1][1]
-                spans.append((where[begin], where[end - 1] + 1))
+    for found in pattern.finditer(folded):
+        begin, end = found.span()
+        if begin == end:
+            continue
+        spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for span in spans:

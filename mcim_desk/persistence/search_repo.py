@@ -150,39 +150,45 @@ def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -
     return conditions
 
 
-def search_kind(session: Session, kind: str, match: str, tsquery: str, filters: Filters,
-                limit: int) -> list[Mapping[str, Any]]:
-    """Up to ``limit`` rows of one kind, best first: record_id, mechanism_id, acronyms,
-    body, date and the kind's extra columns. ``match`` is an FTS5 expression, ``tsquery`` the
-    same for PostgreSQL: each engine reads its own."""
-    spec = KINDS[kind]
+def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
+           limit: int) -> list[Mapping[str, Any]]:
+    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
+    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
+    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own."""
     params: dict[str, Any] = {"limit": limit}
-    conditions = _filters(kind, spec, filters, params)
-    if conditions is None:
-        return []
-    conditions.append(spec.where)
     postgres = session.get_bind().dialect.name == "postgresql"
-    head = (f"SELECT {spec.alias}.id AS record_id, m.id AS mechanism_id, m.acronym_fr AS acronym_fr, "
-            f"m.acronym_en AS acronym_en, {spec.body} AS body, {spec.date} AS at, {spec.extra}")
+    params["q"] = tsquery if postgres else match
+    parts = []
+    for index, kind in enumerate(kinds):
+        spec = KINDS[kind]
+        conditions = _filters(kind, spec, filters, params)
+        if conditions is None:
+            continue
+        conditions.append(spec.where)
+        head = (f"SELECT '{kind}' AS kind, {spec.alias}.id AS record_id, m.id AS mechanism_id, "
+                f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
+                f"{spec.date} AS at, {spec.extra}")
+        where = " AND ".join(conditions)
+        if postgres:
+            document = _pg_document(SOURCES[spec.fts][1], spec.alias)
+            query = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', :q) AND {where} "
+                     f"ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, {spec.alias}.id "
+                     "LIMIT :limit")
+        else:
+            # The FTS table first, then the source row by rowid, then the source's joins.
+            table, _, joins = spec.source.partition(f" {spec.alias}")
+            query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
+                     f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
+        parts.append(f"SELECT * FROM ({query}) AS k{index}")
+    if not parts:
+        return []
+    sql = " UNION ALL ".join(parts)
     if postgres:
-        document = _pg_document(SOURCES[spec.fts][1], spec.alias)
-        params["q"] = tsquery
-        sql = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', :q) "
-               f"AND {' AND '.join(conditions)} "
-               f"ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, "
-               f"{spec.alias}.id LIMIT :limit")
-    else:
-        params["q"] = match
-        sql = _sqlite_join(spec, head, conditions)
-    return list(session.execute(text(sql), params).mappings())
-
-
-def _sqlite_join(spec: _Kind, head: str, conditions: list[str]) -> str:
-    # The FTS table first, then the source row by rowid, then the source's joins.
-    table, _, joins = spec.source.partition(f" {spec.alias}")
-    return (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
-            f"{joins} WHERE {spec.fts} MATCH :q AND {' AND '.join(conditions)} "
-            f"ORDER BY s.rank LIMIT :limit")
+        return list(session.execute(text(sql), params).mappings())
+    # SQLite: straight to the driver, which reads :name parameters itself (compiling a new
+    # text() each time costs more than the query on a rare word); datetimes as stored.
+    params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
+    return list(session.connection().exec_driver_sql(sql, params).mappings())
 
 
 def code_labels(session: Session) -> dict[str, tuple[str, str]]:

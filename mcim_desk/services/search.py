@@ -107,15 +107,18 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     filters = search_repo.Filters(query.mechanism, query.type, query.region, query.form, query.since,
                                   query.until, query.include_hidden)
     match, tsquery = query.fts5(), query.tsquery()
-    groups = []
     with db.read() as session:
-        codes = search_repo.code_labels(session) if "coding" in wanted else {}
-        for kind in wanted:
-            rows = search_repo.search_kind(session, kind, match, tsquery, filters, limit + 1)
-            if not rows:
-                continue
-            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in rows[:limit])
-            groups.append(SearchGroup(kind, hits, len(rows) > limit))
+        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1)
+        codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
+    by_kind: dict[str, list] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    groups = []
+    for kind in wanted:
+        found = by_kind.get(kind)
+        if found:
+            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in found[:limit])
+            groups.append(SearchGroup(kind, hits, len(found) > limit))
     return SearchResults(query, tuple(groups))
 
 
