@@ -196,6 +196,40 @@ def code_labels(session: Session) -> dict[str, tuple[str, str]]:
     return {row.id: (row.label_fr, row.label_en) for row in rows}
 
 
+def _trigger_statements(fts: str, table: str, columns: tuple[str, ...]) -> list[str]:
+    """The triggers keeping ``fts`` in step with ``table`` (as migration 0007 made them)."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});"
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {cols} ON {table} WHEN {changed} "
+        f"BEGIN {delete} {insert} END",
+    ]
+
+
+def ensure_triggers(session: Session) -> bool:
+    """After a schema upgrade (SQLite): a migration that rebuilt a table (Alembic's batch
+    mode copies it into a new one) dropped its triggers and renumbered its rows. Put the
+    triggers back and rebuild every index then; True when that was needed."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    present = {row[0] for row in session.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"))}
+    wanted = {f"{fts}_{suffix}" for fts in SOURCES for suffix in ("ai", "ad", "au")}
+    if not present or wanted <= present:  # no index at all (before 0007), or all in place
+        return False
+    for fts, (table, columns) in SOURCES.items():
+        for statement in _trigger_statements(fts, table, columns):
+            session.execute(text(statement))
+    rebuild(session)
+    return True
+
+
 def rebuild(session: Session) -> int:
     """Rebuild every FTS5 table from its source table (SQLite; nothing to do on PostgreSQL,
     whose indexes are the database's own). Returns how many were rebuilt."""

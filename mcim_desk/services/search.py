@@ -189,6 +189,15 @@ def rebuild_index(db: Database) -> int:
         return search_repo.rebuild(session)
 
 
+def ensure_index(db: Database) -> bool:
+    """After a schema upgrade: the search triggers back and the indexes rebuilt if a
+    migration rebuilt a searched table (True then)."""
+    from ..persistence import search_repo
+
+    with db.write() as session:
+        return search_repo.ensure_triggers(session)
+
+
 def index_problems(db: Database) -> list[str]:
     """The search indexes that do not match their tables (empty: all sound)."""
     from ..persistence import search_repo

@@ -138,6 +138,11 @@ def open_database(target: str, *, backup: bool = True) -> tuple[Database, OpenRe
         upgrade_to_head(db)
         report.migrated_from = stored
         report.steps.append(f"schema upgraded {stored or 'empty'} -> {head}")
+        if stored is not None:
+            from .search import ensure_index
+
+            if ensure_index(db):
+                report.steps.append("search index rebuilt")
     report.revision = head
     if db.path is not None:
         sqlite_files.make_private(db.path)

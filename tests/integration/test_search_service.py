@@ -181,3 +181,59 @@ def test_user_text_is_never_query_syntax(db, midsa) -> None:  # noqa: ANN001
     assert hits(db, "capacites OR khartoum") == {}  # not "either": every word, and "or" is none
     assert hits(db, "capacites ET") == {"answer": [q14]}  # "et" is in it
     assert hits(db, "capacites le") == {"answer": [q14]}
+
+
+@pytest.mark.sqlite_only
+def test_the_migration_indexes_an_existing_database(db, db_path, midsa) -> None:  # noqa: ANN001
+    """A database of before the search (0004) is indexed by the upgrade, data included."""
+    import sqlite3
+
+    from alembic import command
+
+    from mcim_desk.persistence.migrations import alembic_config
+    from mcim_desk.services.startup import open_database
+
+    _mechanism, response = midsa
+    config = alembic_config(db)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_answer_index")
+    db.dispose()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'").fetchone() == (0,)
+    conn.execute("UPDATE answer SET value = 'Ancien texte sur Mopti' WHERE path = 'section_3/q20'")
+    conn.commit()
+    conn.close()
+    upgraded, report = open_database(str(db_path))
+    try:
+        assert report.migrated_from == "0004_answer_index"
+        assert hits(upgraded, "mopti") == {"answer": [answer_id(upgraded, response.id, "section_3/q20")]}
+        assert hits(upgraded, "reglementaire") == {"answer": [answer_id(upgraded, response.id, "section_3/q14")]}
+        assert search.index_problems(upgraded) == []
+    finally:
+        upgraded.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_triggers_dropped_by_a_table_rebuild_come_back_with_the_index(db, db_path, midsa) -> None:  # noqa: ANN001
+    """Alembic's batch mode copies a table into a new one: its triggers go, its rows are
+    renumbered. ensure_index (run after every upgrade) puts both right."""
+    import sqlite3
+
+    _mechanism, response = midsa
+    db.dispose()
+    conn = sqlite3.connect(db_path)
+    conn.executescript("""
+        PRAGMA foreign_keys = OFF;
+        CREATE TABLE answer_copy AS SELECT * FROM answer ORDER BY path DESC;
+        DROP TABLE answer;
+        ALTER TABLE answer_copy RENAME TO answer;
+    """)
+    conn.close()
+    assert search.ensure_index(db) is True
+    assert search.ensure_index(db) is False  # all in place now
+    q14 = answer_id(db, response.id, "section_3/q14")
+    assert hits(db, "reglementaire") == {"answer": [q14]}
+    responses.save_answer(db, response.id, "section_3/q14", "Texte neuf sur Kayes.", "t")
+    assert hits(db, "kayes") == {"answer": [q14]} and hits(db, "reglementaire") == {}
+    assert search.index_problems(db) == []
