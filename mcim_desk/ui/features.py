@@ -25,6 +25,7 @@ def install_features(window: MainWindow) -> None:
     _install_exchange(window)
     _install_pdf_forms(window)
     _install_search(window)
+    _install_guide(window)
 
 
 def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], str],
@@ -283,3 +284,27 @@ def _install_search(window: MainWindow) -> None:
                           lambda: QCoreApplication.translate("SearchMenu", "&Search…"), show_search,
                           QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+
+def _install_guide(window: MainWindow) -> None:
+    """Help > Guide (F1, at the section of the screen in front of the user) and Help > Print
+    the guide… (a PDF in the window's language)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QKeySequence
+
+    def show_guide() -> None:
+        from .guide_view import open_guide
+
+        open_guide(window)
+
+    def print_guide() -> None:
+        from .guide_view import print_guide as write
+
+        write(window)
+
+    guide = _menu_action(window, "help", "guide_action",
+                         lambda: QCoreApplication.translate("GuideMenu", "&Guide"), show_guide,
+                         QKeySequence.StandardKey.HelpContents)
+    guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    _menu_action(window, "help", "print_guide_action",
+                 lambda: QCoreApplication.translate("GuideMenu", "&Print the guide…"), print_guide)

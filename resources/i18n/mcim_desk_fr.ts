@@ -1921,22 +1921,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="205"/>
+        <location filename="../../mcim_desk/ui/features.py" line="206"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="208"/>
+        <location filename="../../mcim_desk/ui/features.py" line="209"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="211"/>
+        <location filename="../../mcim_desk/ui/features.py" line="212"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="214"/>
+        <location filename="../../mcim_desk/ui/features.py" line="215"/>
         <source>Resolve con&amp;flicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2845,9 +2845,55 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="73"/>
+        <location filename="../../mcim_desk/ui/features.py" line="74"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="89"/>
+        <source>Print the guide</source>
+        <translation>Imprimer le guide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
+        <source>guide-mcim-desk-{lang}.pdf</source>
+        <translation>guide-mcim-desk-{lang}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="98"/>
+        <source>Guide written to {path}</source>
+        <translation>Guide écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="102"/>
+        <source>Guide not printed</source>
+        <translation>Guide non imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <source>The guide could not be written to {path}: {problem}</source>
+        <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="306"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="310"/>
+        <source>&amp;Print the guide…</source>
+        <translation>&amp;Imprimer le guide…</translation>
     </message>
 </context>
 <context>
@@ -3129,32 +3175,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="160"/>
+        <location filename="../../mcim_desk/ui/features.py" line="161"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="161"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <location filename="../../mcim_desk/ui/features.py" line="164"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="184"/>
+        <location filename="../../mcim_desk/ui/features.py" line="185"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="187"/>
+        <location filename="../../mcim_desk/ui/features.py" line="188"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -3915,12 +3961,12 @@ Base de données : {db}</translation>
 <context>
     <name>PdfFormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="244"/>
+        <location filename="../../mcim_desk/ui/features.py" line="245"/>
         <source>Questionnaire as fillable P&amp;DF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="247"/>
+        <location filename="../../mcim_desk/ui/features.py" line="248"/>
         <source>Import a filled &amp;questionnaire (PDF)…</source>
         <translation>Importer un q&amp;uestionnaire rempli (PDF)…</translation>
     </message>
@@ -4361,7 +4407,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="59"/>
+        <location filename="../../mcim_desk/ui/features.py" line="60"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -4994,12 +5040,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="106"/>
+        <location filename="../../mcim_desk/ui/features.py" line="107"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="109"/>
+        <location filename="../../mcim_desk/ui/features.py" line="110"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -5018,7 +5064,7 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/search.py" line="27"/>
-        <location filename="../../mcim_desk/services/search.py" line="150"/>
+        <location filename="../../mcim_desk/services/search.py" line="153"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
@@ -5048,17 +5094,17 @@ Base de données : {db}</translation>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="158"/>
+        <location filename="../../mcim_desk/services/search.py" line="161"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="161"/>
+        <location filename="../../mcim_desk/services/search.py" line="164"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="176"/>
+        <location filename="../../mcim_desk/services/search.py" line="179"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
@@ -5066,12 +5112,12 @@ Base de données : {db}</translation>
 <context>
     <name>SearchMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="281"/>
+        <location filename="../../mcim_desk/ui/features.py" line="282"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="283"/>
+        <location filename="../../mcim_desk/ui/features.py" line="284"/>
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
