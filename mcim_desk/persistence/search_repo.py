@@ -151,10 +151,11 @@ def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -
 
 
 def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
-           limit: int) -> list[Mapping[str, Any]]:
+           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
     """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
     record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
-    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own."""
+    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
+    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
     params: dict[str, Any] = {"limit": limit}
     postgres = session.get_bind().dialect.name == "postgresql"
     params["q"] = tsquery if postgres else match
@@ -180,6 +181,21 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
             query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
                      f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
         parts.append(f"SELECT * FROM ({query}) AS k{index}")
+    if followup_kinds:
+        # Follow-ups by their title (their kind's label, matched by the caller).
+        spec = KINDS["followup"]
+        conditions = _filters("followup", spec, filters, params)
+        if conditions is not None:
+            marks = []
+            for n, code in enumerate(followup_kinds):
+                params[f"fk{n}"] = code
+                marks.append(f":fk{n}")
+            conditions += [spec.where, f"f.kind IN ({', '.join(marks)})"]
+            parts.append(
+                f"SELECT * FROM (SELECT 'followup_title' AS kind, f.id AS record_id, m.id AS mechanism_id, "
+                f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
+                f"{spec.date} AS at, {spec.extra} FROM {spec.source} WHERE {' AND '.join(conditions)} "
+                f"ORDER BY {spec.date} DESC, f.id LIMIT :limit) AS kt")
     if not parts:
         return []
     sql = " UNION ALL ".join(parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -31,6 +32,42 @@ KIND_LABELS = {
     "contact": QT_TRANSLATE_NOOP("Search", "Contacts"),
     "mechanism": QT_TRANSLATE_NOOP("Search", "Mechanisms"),
 }
+
+
+# The follow-ups' titles: the Follow-ups page's labels (same context and source text, so one
+# translation serves both), searched in both languages.
+FOLLOWUP_TITLES = {
+    "send_questionnaire": QT_TRANSLATE_NOOP("FollowUps", "Send the questions"),
+    "reminder": QT_TRANSLATE_NOOP("FollowUps", "Reminder"),
+    "schedule_interview": QT_TRANSLATE_NOOP("FollowUps", "Schedule an interview"),
+    "clarify_answer": QT_TRANSLATE_NOOP("FollowUps", "Clarify an answer"),
+    "send_notes": QT_TRANSLATE_NOOP("FollowUps", "Send notes for validation"),
+    "other": QT_TRANSLATE_NOOP("FollowUps", "Other"),
+}
+
+
+@cache
+def _followup_titles() -> dict[str, str]:
+    """kind -> its title in English and French, one text ("Reminder / Relance")."""
+    from PySide6.QtCore import QTranslator
+
+    from ..paths import resource_path
+
+    french = QTranslator()
+    loaded = french.load("mcim_desk_fr", str(resource_path("resources", "i18n")))
+    return {kind: source + " / " + ((french.translate("FollowUps", source) if loaded else "") or source)
+            for kind, source in FOLLOWUP_TITLES.items()}
+
+
+def matching_followup_kinds(query: SearchQuery) -> tuple[str, ...]:
+    """The follow-up kinds whose title, in either language, holds every word looked for
+    and none of those left out."""
+    def has(title: str, term) -> bool:  # noqa: ANN001 - a Term
+        return bool(search_query.match_spans(title, (term.words,), (term.prefix,)))
+
+    return tuple(kind for kind, title in _followup_titles().items()
+                 if all(has(title, t) for t in query.positive)
+                 and not any(has(title, t) for t in query.negative))
 
 
 def kind_label(kind: str) -> str:
@@ -107,12 +144,22 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     filters = search_repo.Filters(query.mechanism, query.type, query.region, query.form, query.since,
                                   query.until, query.include_hidden)
     match, tsquery = query.fts5(), query.tsquery()
+    titled = matching_followup_kinds(query) if "followup" in wanted else ()
     with db.read() as session:
-        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1)
+        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1, titled)
         codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
     by_kind: dict[str, list] = {}
+    seen: set[str] = set()
     for row in rows:
-        by_kind.setdefault(row["kind"], []).append(row)
+        kind = "followup" if row["kind"] == "followup_title" else row["kind"]
+        if row["kind"] == "followup_title" and row["body"] and any(
+                search_query.match_spans(row["body"], (t.words,), (t.prefix,)) for t in query.negative):
+            continue  # its title matched, but its notes hold a word left out
+        if kind == "followup":
+            if row["record_id"] in seen:
+                continue
+            seen.add(row["record_id"])
+        by_kind.setdefault(kind, []).append(row)
     groups = []
     for kind in wanted:
         found = by_kind.get(kind)
@@ -137,10 +184,13 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
             at = datetime.fromisoformat(at)
         except ValueError:
             at = None
+    body = row["body"] or ""
+    if kind == "followup":  # its title (the kind's label), then its notes
+        body = where_fr if not body else f"{where_fr} — {body}"
     return SearchHit(
         kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
         acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
-        snippet=search_query.snippet(row["body"] or "", query), at=at, response_id=row["response_id"],
+        snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
         interview_id=row["interview_id"], path=row["path"], field=row["field"], codes=code_names,
     )
 

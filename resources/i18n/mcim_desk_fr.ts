@@ -1998,31 +1998,37 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/search.py" line="40"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/search.py" line="41"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/search.py" line="42"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/search.py" line="43"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="150"/>
+        <location filename="../../mcim_desk/services/search.py" line="44"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="151"/>
+        <location filename="../../mcim_desk/services/search.py" line="45"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -5053,58 +5059,58 @@ Base de données : {db}</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="25"/>
+        <location filename="../../mcim_desk/services/search.py" line="26"/>
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="26"/>
+        <location filename="../../mcim_desk/services/search.py" line="27"/>
         <source>Notes on questions</source>
         <translation>Notes sur les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="27"/>
-        <location filename="../../mcim_desk/services/search.py" line="153"/>
+        <location filename="../../mcim_desk/services/search.py" line="28"/>
+        <location filename="../../mcim_desk/services/search.py" line="203"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="28"/>
+        <location filename="../../mcim_desk/services/search.py" line="29"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="29"/>
+        <location filename="../../mcim_desk/services/search.py" line="30"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <location filename="../../mcim_desk/services/search.py" line="31"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="31"/>
+        <location filename="../../mcim_desk/services/search.py" line="32"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="32"/>
+        <location filename="../../mcim_desk/services/search.py" line="33"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="161"/>
+        <location filename="../../mcim_desk/services/search.py" line="211"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="164"/>
+        <location filename="../../mcim_desk/services/search.py" line="214"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="179"/>
+        <location filename="../../mcim_desk/services/search.py" line="229"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>

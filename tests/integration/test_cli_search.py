@@ -49,7 +49,7 @@ def test_text_and_json(filled: Path, tmp_path: Path) -> None:
     assert lines[2] == "    Un cadre [réglementaire] <b>commun</b>."  # user text printed as it is
     assert lines[3] == "Follow-ups (1)"
     assert lines[4] == "  MIDSA — Other"
-    assert lines[5] == "    Envoyer le cadre [réglementaire] révisé."
+    assert lines[5] == "    Other — Envoyer le cadre [réglementaire] révisé."  # its title, then its notes
 
     done = cli("--db", str(filled), "search", '"cadre reglementaire"', "--kind", "followup",
                "--format", "json", "--lang", "fr", data=tmp_path)
@@ -59,7 +59,7 @@ def test_text_and_json(filled: Path, tmp_path: Path) -> None:
     [group] = data["groups"]
     assert (group["kind"], group["label"], group["more"]) == ("followup", "Suivis", False)
     [hit] = group["hits"]
-    assert hit["mechanism"] == "MIDSA" and hit["snippet"] == "Envoyer le cadre réglementaire révisé."
+    assert hit["mechanism"] == "MIDSA" and hit["snippet"] == "Autre — Envoyer le cadre réglementaire révisé."
     assert [hit["snippet"][s:e] for s, e in hit["highlights"]] == ["cadre réglementaire"]
 
 

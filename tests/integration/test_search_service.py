@@ -91,6 +91,14 @@ def test_every_kind_is_found(db, midsa) -> None:  # noqa: ANN001
     [group] = search.search(db, "regional", kinds=["coding"], lang="en").groups
     assert group.hits[0].codes == ("Training workshops",)
     assert hits(db, "gaborone") == {"followup": [followup.id]}
+    # a follow-up's title (its kind) in either language, with its notes in the snippet
+    reminder = followups.create_followup(db, kind="reminder", mechanism_id=mechanism.id, due_utc=None,
+                                         owner="t", actor="t", notes="Avant la fin du mois.")
+    assert hits(db, "reminder", kinds=["followup"]) == {"followup": [reminder.id]}
+    assert hits(db, "relance", kinds=["followup"]) == {"followup": [reminder.id]}
+    assert hits(db, "reminder -mois", kinds=["followup"]) == {}
+    [group] = search.search(db, "remind*", kinds=["followup"]).groups
+    assert group.hits[0].snippet.text == "Reminder — Avant la fin du mois."
     assert hits(db, "aissatou") == {"contact": [contact.id]}
     assert hits(db, "interieur") == {"contact": [contact.id]}
     # mechanism names in both languages
