@@ -41,19 +41,17 @@ class _Kind:
 _RESPONSE = ("JOIN response r ON r.id = a.response_id "
              "JOIN form_version fv ON fv.id = r.form_version_id "
              "JOIN mechanism m ON m.id = r.mechanism_id")
-_INTERVIEW_OF_RESPONSE = ("(SELECT i.id FROM interview i WHERE i.response_id = r.id "
-                          "AND i.deleted_at IS NULL ORDER BY i.created_at LIMIT 1)")
 
 KINDS: dict[str, _Kind] = {
     "answer": _Kind(
         "search_answer", "a", "a.value", f"answer a {_RESPONSE}",
         "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
-        f"a.response_id AS response_id, a.path AS path, {_INTERVIEW_OF_RESPONSE} AS interview_id, "
+        "a.response_id AS response_id, a.path AS path, NULL AS interview_id, "
         "'value' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
     "note": _Kind(
         "search_answer_note", "a", "a.note", f"answer a {_RESPONSE}",
         "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
-        f"a.response_id AS response_id, a.path AS path, {_INTERVIEW_OF_RESPONSE} AS interview_id, "
+        "a.response_id AS response_id, a.path AS path, NULL AS interview_id, "
         "'note' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
     "call_note": _Kind(
         "search_interview", "i", "i.notes",
@@ -205,6 +203,17 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
     # text() each time costs more than the query on a rare word); datetimes as stored.
     params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
     return list(session.connection().exec_driver_sql(sql, params).mappings())
+
+
+def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
+    """response id -> the interview whose guide it holds (the first planned), for those given."""
+    if not response_ids:
+        return {}
+    marks = {f"r{n}": rid for n, rid in enumerate(sorted(response_ids))}
+    rows = session.execute(text(
+        f"SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
+        f"({', '.join(':' + k for k in marks)}) ORDER BY created_at DESC"), marks)
+    return {row.response_id: row.id for row in rows}  # the earliest wins: it comes last
 
 
 def code_labels(session: Session) -> dict[str, tuple[str, str]]:

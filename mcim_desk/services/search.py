@@ -148,6 +148,8 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     with db.read() as session:
         rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1, titled)
         codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
+        interviews = search_repo.interviews_of(
+            session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
     for row in rows:
@@ -164,12 +166,13 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     for kind in wanted:
         found = by_kind.get(kind)
         if found:
-            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in found[:limit])
+            hits = tuple(_hit(db, kind, row, query, codes, lang, interviews) for row in found[:limit])
             groups.append(SearchGroup(kind, hits, len(found) > limit))
     return SearchResults(query, tuple(groups))
 
 
-def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str) -> SearchHit:  # noqa: ANN001
+def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001
+         interviews: dict[str, str]) -> SearchHit:
     where_fr, where_en = _where(db, kind, row)
     code_names: tuple[str, ...] = ()
     if row["code_ids"]:
@@ -191,7 +194,7 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
         kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
         acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
         snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
-        interview_id=row["interview_id"], path=row["path"], field=row["field"], codes=code_names,
+        interview_id=row["interview_id"] or interviews.get(row["response_id"] or ""), path=row["path"], field=row["field"], codes=code_names,
     )
 
 

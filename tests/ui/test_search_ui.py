@@ -93,6 +93,18 @@ def test_call_notes_and_quotes_open_at_their_place(qtbot, make_window, typer) ->
     assert workspace.notes_edit.textCursor().selectedText() == "Tegucigalpa"
     workspace.close()
 
+    # an answer of the interview guide opens in the call workspace, its words selected
+    from sqlalchemy import text as sql
+
+    with db.engine.connect() as conn:
+        answer = conn.execute(sql("SELECT id FROM answer WHERE response_id = :r AND path = 'mandatory/q4'"),
+                              {"r": info.response_id}).scalar_one()
+    assert page.select_hit(answer)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    [workspace] = [w for w in QApplication.topLevelWidgets() if isinstance(w, CallWorkspace) and w.isVisible()]
+    assert workspace.form.text_editor("mandatory/q4").textCursor().selectedText() == "Tegucigalpa"
+    workspace.close()
+
     assert page.select_hit(quote.id)
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     from mcim_desk.ui.quote_browser import QuoteBrowser
