@@ -107,11 +107,15 @@ def schema_of(path: Path) -> list[str]:
     """The CREATE statements of a database's tables and indexes (in their order)."""
     conn = sqlite3.connect(path)
     try:
-        return [sql for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")]
+        rows = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid").fetchall()
     finally:
         conn.close()
+    # An FTS5 table (the search index) makes its own shadow tables: leave their CREATEs out.
+    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    shadows = {f"{v}_{suffix}" for v in virtual for suffix in ("data", "idx", "docsize", "config", "content")}
+    return [sql for name, sql in rows if name not in shadows]
 
 
 def copy_rows(target: Path, source: Path, schema: list[str], tables: list[str]) -> None:

@@ -29,6 +29,7 @@ HANDLERS: dict[str, str] = {
     "export": "mcim_desk.cli_exchange:run_export",
     "import": "mcim_desk.cli_exchange:run_import",
     "questionnaire": "mcim_desk.cli_exchange:run_questionnaire",
+    "search": "mcim_desk.cli_search:run_search",
 }
 
 
@@ -122,7 +123,27 @@ def build_parser() -> argparse.ArgumentParser:
     qpdf.add_argument("--mechanism", required=True)
     qpdf.add_argument("--out", required=True, type=Path)
     qpdf.add_argument("--with-answers", action="store_true")
+
+    _search_parser(command("search", "search answers, notes, quotes, follow-ups, contacts"))
     return parser
+
+
+def _search_parser(search: argparse.ArgumentParser) -> None:
+    from datetime import date
+
+    from .domain.search_query import KINDS
+
+    search.add_argument("text", help='words, "a phrase", prefix*, -excluded, type:rcp ...')
+    search.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
+    search.add_argument("--mechanism", help="acronym (either language) or key")
+    search.add_argument("--type", help="mechanism type: rcp, irf, global")
+    search.add_argument("--region", help="region (a part of its name: africa)")
+    search.add_argument("--form", help="form id")
+    search.add_argument("--since", type=date.fromisoformat, help="from this date (YYYY-MM-DD)")
+    search.add_argument("--until", type=date.fromisoformat, help="to this date (YYYY-MM-DD)")
+    search.add_argument("--hidden", action="store_true", help="also answers the skip logic hides")
+    search.add_argument("--limit", type=int, default=50, help="results per kind (default 50)")
+    search.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -210,6 +210,11 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
         upgrade_to_head(db)
         report.migrated_from = stored
         report.steps.append(f"schema upgraded {stored or 'empty'} -> {head}")
+        if stored is not None:
+            from .search import ensure_index
+
+            if ensure_index(db):
+                report.steps.append("search index rebuilt")
     report.revision = head
     _run_clock_for(db)
     if db.read_only:

@@ -24,6 +24,8 @@ def install_features(window: MainWindow) -> None:
     _install_interviews(window)
     _install_exchange(window)
     _install_pdf_forms(window)
+    _install_search(window)
+    _install_guide(window)
     _install_help(window)
 
 
@@ -253,7 +255,7 @@ def _install_pdf_forms(window: MainWindow) -> None:
 
 
 def _install_help(window: MainWindow) -> None:
-    """Help > Keyboard shortcuts (F1): the keys of every page, menus or not."""
+    """Help > Keyboard shortcuts (Ctrl+F1; F1 is the guide): the keys of every page, menus or not."""
     from PySide6.QtCore import QCoreApplication
 
     def show() -> None:
@@ -262,4 +264,61 @@ def _install_help(window: MainWindow) -> None:
         KeyboardShortcutsDialog(window).open()
 
     _menu_action(window, "help", "shortcuts_action",
-                 lambda: QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"), show, "F1")
+                 lambda: QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"), show, "Ctrl+F1")
+
+
+def _install_search(window: MainWindow) -> None:
+    """The Search page and View > Search… (Ctrl+F, from any window of the program); Enter on
+    a result opens it at its place (search_open.py)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QKeySequence
+
+    def build(ctx):  # noqa: ANN001, ANN202
+        from .search_open import open_hit
+        from .search_page import SearchPage
+
+        page = SearchPage(ctx)
+        page.hit_activated.connect(lambda hit: open_hit(window, hit))
+        return page
+
+    def show_search() -> None:
+        from .search_page import SearchPage
+
+        pages = window.findChildren(SearchPage)
+        if not pages:
+            return
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.tabs.setCurrentWidget(pages[0])
+        pages[0].focus_box()
+
+    window.add_page(build, lambda: QCoreApplication.translate("SearchMenu", "Search"))
+    action = _menu_action(window, "view", "search_action",
+                          lambda: QCoreApplication.translate("SearchMenu", "&Search…"), show_search,
+                          QKeySequence.StandardKey.Find)
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+
+def _install_guide(window: MainWindow) -> None:
+    """Help > Guide (F1, at the section of the screen in front of the user) and Help > Print
+    the guide… (a PDF in the window's language)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QKeySequence
+
+    def show_guide() -> None:
+        from .guide_view import open_guide
+
+        open_guide(window)
+
+    def print_guide() -> None:
+        from .guide_view import print_guide as write
+
+        write(window)
+
+    guide = _menu_action(window, "help", "guide_action",
+                         lambda: QCoreApplication.translate("GuideMenu", "&Guide"), show_guide,
+                         QKeySequence.StandardKey.HelpContents)
+    guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    _menu_action(window, "help", "print_guide_action",
+                 lambda: QCoreApplication.translate("GuideMenu", "&Print the guide…"), print_guide)

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.prefs_action)
 
         self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcut(QKeySequence("Ctrl+Shift+F"))  # Ctrl+F: View > Search…
         self.find_action.triggered.connect(self._focus_search)
         self.view_menu.addAction(self.find_action)
 

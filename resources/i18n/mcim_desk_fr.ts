@@ -696,73 +696,73 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="230"/>
+        <location filename="../../mcim_desk/cli.py" line="251"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
         <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="272"/>
+        <location filename="../../mcim_desk/cli.py" line="293"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="280"/>
+        <location filename="../../mcim_desk/cli.py" line="301"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="283"/>
+        <location filename="../../mcim_desk/cli.py" line="304"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="287"/>
+        <location filename="../../mcim_desk/cli.py" line="308"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="293"/>
+        <location filename="../../mcim_desk/cli.py" line="314"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="300"/>
+        <location filename="../../mcim_desk/cli.py" line="321"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="313"/>
+        <location filename="../../mcim_desk/cli.py" line="334"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="315"/>
+        <location filename="../../mcim_desk/cli.py" line="336"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="328"/>
+        <location filename="../../mcim_desk/cli.py" line="349"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="333"/>
+        <location filename="../../mcim_desk/cli.py" line="354"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="337"/>
+        <location filename="../../mcim_desk/cli.py" line="358"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="342"/>
+        <location filename="../../mcim_desk/cli.py" line="363"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="348"/>
+        <location filename="../../mcim_desk/cli.py" line="369"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -1085,6 +1085,21 @@
         <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
         <source>{count} answer(s) of the file left out: correct them in the window</source>
         <translation>{count} réponse(s) du fichier laissée(s) de côté&#xa0;: corrigez-les dans la fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="30"/>
+        <source>filter not understood, ignored: {filters}</source>
+        <translation>filtre non compris, ignoré : {filters}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="43"/>
+        <source>nothing to search for: type at least one word</source>
+        <translation>rien à chercher : tapez au moins un mot</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_search.py" line="45"/>
+        <source>no match</source>
+        <translation>aucun résultat</translation>
     </message>
 </context>
 <context>
@@ -2134,22 +2149,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="205"/>
+        <location filename="../../mcim_desk/ui/features.py" line="207"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="208"/>
+        <location filename="../../mcim_desk/ui/features.py" line="210"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="211"/>
+        <location filename="../../mcim_desk/ui/features.py" line="213"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="214"/>
+        <location filename="../../mcim_desk/ui/features.py" line="216"/>
         <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2211,31 +2226,37 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/search.py" line="40"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/search.py" line="41"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/search.py" line="42"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/search.py" line="43"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="150"/>
+        <location filename="../../mcim_desk/services/search.py" line="44"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="151"/>
+        <location filename="../../mcim_desk/services/search.py" line="45"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -3229,15 +3250,61 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="73"/>
+        <location filename="../../mcim_desk/ui/features.py" line="75"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="89"/>
+        <source>Print the guide</source>
+        <translation>Imprimer le guide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
+        <source>guide-mcim-desk-{lang}.pdf</source>
+        <translation>guide-mcim-desk-{lang}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="98"/>
+        <source>Guide written to {path}</source>
+        <translation>Guide écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="102"/>
+        <source>Guide not printed</source>
+        <translation>Guide non imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <source>The guide could not be written to {path}: {problem}</source>
+        <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="320"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="324"/>
+        <source>&amp;Print the guide…</source>
+        <translation>&amp;Imprimer le guide…</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="265"/>
+        <location filename="../../mcim_desk/ui/features.py" line="267"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -3662,32 +3729,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="160"/>
+        <location filename="../../mcim_desk/ui/features.py" line="162"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="161"/>
+        <location filename="../../mcim_desk/ui/features.py" line="163"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="164"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <location filename="../../mcim_desk/ui/features.py" line="165"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="184"/>
+        <location filename="../../mcim_desk/ui/features.py" line="186"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="187"/>
+        <location filename="../../mcim_desk/ui/features.py" line="189"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4796,12 +4863,12 @@ Base de données : {db}</translation>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="244"/>
+        <location filename="../../mcim_desk/ui/features.py" line="246"/>
         <source>Questionnaire as fillable &amp;PDF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="247"/>
+        <location filename="../../mcim_desk/ui/features.py" line="249"/>
         <source>I&amp;mport a filled questionnaire (PDF)…</source>
         <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
@@ -5236,7 +5303,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="59"/>
+        <location filename="../../mcim_desk/ui/features.py" line="61"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -5913,14 +5980,157 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="106"/>
+        <location filename="../../mcim_desk/ui/features.py" line="108"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="109"/>
+        <location filename="../../mcim_desk/ui/features.py" line="111"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="26"/>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="27"/>
+        <source>Notes on questions</source>
+        <translation>Notes sur les questions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="28"/>
+        <location filename="../../mcim_desk/services/search.py" line="206"/>
+        <source>Call notes</source>
+        <translation>Notes d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="29"/>
+        <source>Quotes</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <source>Coded passages</source>
+        <translation>Passages codés</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="31"/>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="32"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="33"/>
+        <source>Mechanisms</source>
+        <translation>Mécanismes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="214"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="217"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/search.py" line="232"/>
+        <source>Note on {question}</source>
+        <translation>Note sur {question}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchMenu</name>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="296"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="298"/>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="182"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="203"/>
+        <source>The search could not be run: {problem}</source>
+        <translation>La recherche n’a pas pu être faite : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Mechanism</source>
+        <translation>Mécanisme</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="245"/>
+        <source>Type at least one word (a word with - in front is left out).</source>
+        <translation>Tapez au moins un mot (un mot précédé de - est exclu).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="247"/>
+        <source>No match.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mcim_desk/ui/search_page.py" line="249"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="251"/>
+        <source>Not understood: {filters}</source>
+        <translation>Non compris : {filters}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
+        <source>Search answers, notes, quotes, follow-ups, contacts… (Ctrl+F)</source>
+        <translation>Rechercher dans les réponses, notes, citations, suivis, contacts… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
+        <source>Include answers hidden by the skip logic</source>
+        <translation>Inclure les réponses masquées par les conditions d’affichage</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
+        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ CASES = {
     "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1"],
                 {"summary report, fresh process, study size"}),
     "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
+    "search": (["--responses", "40", "--runs", "1", "--saves", "2"],
+               {"search, a common prefix", "search, a rare word", "search, a phrase, an exclusion",
+                "autosave with the search index"}),
 }
 
 

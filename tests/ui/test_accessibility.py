@@ -166,7 +166,7 @@ def test_help_lists_the_keyboard_shortcuts_of_every_page(make_window, qtbot) -> 
     window = make_window()
     window.set_language("fr")
     action = window.findChild(QAction, "shortcuts_action")
-    assert action in window.help_menu.actions() and action.shortcut().toString() == "F1"
+    assert action in window.help_menu.actions() and action.shortcut().toString() == "Ctrl+F1"
     assert action.text() == "&Raccourcis clavier"
     action.trigger()
     dialog = window.findChild(KeyboardShortcutsDialog)

@@ -1,0 +1,289 @@
+"""The search box's language, parsed into plain data, and rendered into the two engines'
+query syntaxes. Pure Python (no SQL, no Qt).
+
+What a user may type::
+
+    capacity building          every word, anywhere in the text (AND)
+    capacit*                   a word starting with "capacit"
+    "processus de Rabat"       the words in this order
+    -khartoum                  not this word (also -"a phrase", -prefix*)
+    type:rcp region:africa mechanism:RABAT form:mcim_questionnaire_2018 kind:quote
+    from:2026-01-31 to:2026-03-01 hidden:yes
+
+Accents and case never matter: words are folded (NFKD, combining marks removed, lower case)
+as SQLite's ``unicode61 remove_diacritics 2`` tokenizer folds the indexed text. A word is a
+run of letters and digits, the tokenizer's own definition, so whatever the user types, only
+folded letters and digits, each inside double quotes, reach FTS5's MATCH (or PostgreSQL's
+to_tsquery): user text never becomes query syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+KINDS = ("answer", "note", "call_note", "quote", "coding", "followup", "contact", "mechanism")
+FILTER_KEYS = ("type", "region", "mechanism", "form", "kind", "from", "to", "hidden")
+MAX_TERMS = 32  # more words than anyone types; keeps a pasted page from making a huge query
+
+_WORD = re.compile(r"[^\W_]+")
+# A token of the box: an optional "-", then a quoted phrase (closing quote optional) or a bare
+# run of non-space characters.
+_TOKEN = re.compile(r'(-?)(?:"([^"]*)"?|(\S+))')
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: « Réglementaire » -> « reglementaire »."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of ``text``, as the tokenizer splits them."""
+    return _WORD.findall(fold(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase: its folded words, whether its last word is a prefix, excluded?"""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    terms: tuple[Term, ...] = ()
+    kinds: frozenset[str] = frozenset()  # empty: every kind
+    mechanism: str | None = None  # an acronym (either language), a name's word, or a key
+    type: str | None = None
+    region: str | None = None
+    form: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_hidden: bool = False
+    problems: tuple[str, ...] = field(default=())  # filters not understood (shown, not fatal)
+
+    @property
+    def positive(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if not t.negated)
+
+    @property
+    def negative(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.negated)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to look for: no word to find (exclusions alone find nothing)."""
+        return not self.positive
+
+    def with_filters(self, **filters: object) -> SearchQuery:
+        """The same query with the given filters set (those given as None are left as they are)."""
+        given = {k: v for k, v in filters.items() if v is not None}
+        if "kinds" in given:
+            given["kinds"] = frozenset(given["kinds"])  # type: ignore[arg-type]
+        return replace(self, **given)  # type: ignore[arg-type]
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def fts5(self) -> str:
+        """The MATCH expression for FTS5, or "" when there is nothing to look for."""
+        if self.is_empty:
+            return ""
+        text = " AND ".join(_fts5_term(t) for t in self.positive)
+        for term in self.negative:
+            text += " NOT " + _fts5_term(term)
+        return text
+
+    def tsquery(self) -> str:
+        """The same for PostgreSQL's ``to_tsquery('simple', ...)``."""
+        if self.is_empty:
+            return ""
+        parts = [_ts_term(t) for t in self.positive]
+        parts += ["!" + _ts_term(t) for t in self.negative]
+        return " & ".join(parts)
+
+    def highlight_words(self) -> tuple[tuple[str, ...], ...]:
+        """What a snippet marks: the positive terms' words (a prefix marked as a prefix)."""
+        return tuple(t.words for t in self.positive)
+
+
+def _fts5_term(term: Term) -> str:
+    # Words hold letters and digits only; the doubling of '"' is belt and braces.
+    quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
+    return quoted + (" *" if term.prefix else "")
+
+
+# PostgreSQL's unaccent also spells ligatures out; FTS5 keeps them as letters.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
+def _ts_term(term: Term) -> str:
+    lexemes = []
+    for index, word in enumerate(term.words):
+        lexeme = "'" + word.translate(_LIGATURES).replace("'", "''") + "'"
+        if term.prefix and index == len(term.words) - 1:
+            lexeme += ":*"
+        lexemes.append(lexeme)
+    return "(" + " <-> ".join(lexemes) + ")" if len(lexemes) > 1 else lexemes[0]
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse(text: str) -> SearchQuery:
+    """Read the box. Never raises: what is not understood is searched as words, or noted in
+    ``problems`` (a filter with a bad value)."""
+    terms: list[Term] = []
+    filters: dict[str, object] = {}
+    kinds: set[str] = set()
+    problems: list[str] = []
+    for match in _TOKEN.finditer(text or ""):
+        negated = match.group(1) == "-"
+        phrase, bare = match.group(2), match.group(3)
+        if bare is not None and not negated:
+            key, colon, value = bare.partition(":")
+            key = fold(key)
+            if colon and key in FILTER_KEYS and value:
+                if not _set_filter(filters, kinds, key, value):
+                    problems.append(bare)
+                continue
+        source = phrase if phrase is not None else bare or ""
+        prefix = phrase is None and source.endswith("*")
+        words = tuple(words_of(source))
+        if not words:
+            continue
+        # "rabat-khartoum" or "l'OIM" give several words: kept together as a phrase, in
+        # their order, as the tokenizer splits the indexed text.
+        terms.append(Term(words, prefix, negated))
+        if len(terms) >= MAX_TERMS:
+            break
+    return SearchQuery(terms=tuple(terms), kinds=frozenset(kinds), problems=tuple(problems),
+                       **filters)  # type: ignore[arg-type]
+
+
+def _set_filter(filters: dict[str, object], kinds: set[str], key: str, value: str) -> bool:
+    if key == "kind":
+        wanted = {fold(v) for v in value.split(",") if v}
+        if not wanted <= set(KINDS):
+            return False
+        kinds.update(wanted)
+    elif key in ("from", "to"):
+        day = _parse_date(value)
+        if day is None:
+            return False
+        filters["since" if key == "from" else "until"] = day
+    elif key == "hidden":
+        filters["include_hidden"] = fold(value) in ("yes", "oui", "1", "true", "vrai")
+    else:
+        filters[key] = value
+    return True
+
+
+# -- snippets --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of a text with the matching words' spans (offsets in ``text``)."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    first: int  # offset in the whole text of the first match (-1: none), to select it
+    first_end: int = -1  # and of its end
+
+
+class _FoldTable(dict):
+    """str.translate's table for ``fold``, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        if len(folded) != 1:
+            _ODD.add(code)
+        if len(self) < 100_000:
+            self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+_ODD: set[int] = set()  # characters whose folding changes the length ("ﬁ" -> "fi", a lone accent -> "")
+
+
+def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded, with each folded character's offset in ``text`` (None: the same
+    offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text) and not (_ODD and any(ord(c) in _ODD for c in set(text))):
+        return folded, None
+    where: list[int] = []
+    for offset, char in enumerate(text):
+        where.extend([offset] * len(char.translate(_TABLE)))
+    return folded, where
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    alternatives = []
+    for index, words in enumerate(terms):
+        prefix = prefixes[index] if index < len(prefixes) else False
+        body = r"[\W_]+".join(re.escape(w) for w in words) + (r"[^\W_]*" if prefix else "")
+        alternatives.append(body)
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+
+
+def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
+                ) -> list[tuple[int, int]]:
+    """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
+    word of a term a prefix when ``prefixes`` says so)."""
+    pattern = _pattern(tuple(terms), tuple(prefixes))
+    if pattern is None:
+        return []
+    folded, where = _folded_with_map(text)
+    spans: list[tuple[int, int]] = []
+    for found in pattern.finditer(folded):
+        begin, end = found.span()
+        if begin == end:
+            continue
+        spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+        else:
+            merged.append(span)
+    return merged
+
+
+def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
+    """About ``width`` characters of ``text`` around its first match, on one line."""
+    positive = query.positive
+    spans = match_spans(text, tuple(t.words for t in positive), tuple(t.prefix for t in positive))
+    first = spans[0][0] if spans else -1
+    start = 0
+    if first > width // 3:
+        start = first - width // 3
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 20 else end
+    piece = text[start:end]
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shown = lead + piece.replace("\r", " ").replace("\n", " ").replace("\t", " ") + tail
+    shift = len(lead) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
+    return Snippet(shown, inside, first, spans[0][1] if spans else -1)

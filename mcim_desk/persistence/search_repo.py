@@ -1,0 +1,278 @@
+"""Full-text search queries: SQLite FTS5 external-content tables kept by triggers (migration
+0007), or PostgreSQL's full-text search over GIN expression indexes. The match expression
+comes from ``domain.search_query`` (folded words only, quoted); every value is a bound
+parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# FTS table -> (source table, searched columns): the same as migration 0007's.
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "search_answer": ("answer", ("value",)),
+    "search_answer_note": ("answer", ("note",)),
+    "search_interview": ("interview", ("notes",)),
+    "search_quote": ("quote", ("text",)),
+    "search_follow_up": ("follow_up", ("notes",)),
+    "search_contact": ("contact", ("name", "title", "institution", "email")),
+    "search_mechanism": ("mechanism", ("acronym_fr", "acronym_en", "name_fr", "name_en")),
+}
+
+
+@dataclass(frozen=True)
+class _Kind:
+    fts: str
+    alias: str  # the source table's alias in the query
+    body: str  # SQL giving the text shown in the snippet
+    source: str  # FROM ... JOIN ... (the source table first, then its context)
+    where: str  # what must hold besides the match (tombstones...)
+    date: str  # the record's date, for from:/to:
+    form: str | None  # the form id, when the record belongs to a response
+    extra: str  # more selected columns: response_id, path, interview_id, field, start, codes
+
+
+_RESPONSE = ("JOIN response r ON r.id = a.response_id "
+             "JOIN form_version fv ON fv.id = r.form_version_id "
+             "JOIN mechanism m ON m.id = r.mechanism_id")
+
+KINDS: dict[str, _Kind] = {
+    "answer": _Kind(
+        "search_answer", "a", "a.value", f"answer a {_RESPONSE}",
+        "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
+        "a.response_id AS response_id, a.path AS path, NULL AS interview_id, "
+        "'value' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
+    "note": _Kind(
+        "search_answer_note", "a", "a.note", f"answer a {_RESPONSE}",
+        "a.deleted_at IS NULL AND r.deleted_at IS NULL", "a.updated_at", "fv.form_id",
+        "a.response_id AS response_id, a.path AS path, NULL AS interview_id, "
+        "'note' AS field, NULL AS code_ids, NULL AS subkind, fv.id AS form_version_id"),
+    "call_note": _Kind(
+        "search_interview", "i", "i.notes",
+        "interview i JOIN mechanism m ON m.id = i.mechanism_id",
+        "i.deleted_at IS NULL", "coalesce(i.actual_start_utc, i.planned_start_utc, i.updated_at)", None,
+        "i.response_id AS response_id, NULL AS path, i.id AS interview_id, 'notes' AS field, "
+        "NULL AS code_ids, NULL AS subkind, NULL AS form_version_id"),
+    "quote": _Kind(
+        "search_quote", "q", "q.text",
+        "quote q JOIN mechanism m ON m.id = q.mechanism_id "
+        "LEFT JOIN response r ON r.id = q.response_id "
+        "LEFT JOIN form_version fv ON fv.id = r.form_version_id",
+        "q.deleted_at IS NULL AND q.kind = 'quote'", "q.created_at", "fv.form_id",
+        "q.response_id AS response_id, q.answer_path AS path, q.interview_id AS interview_id, "
+        "q.field AS field, q.code_ids AS code_ids, q.kind AS subkind, fv.id AS form_version_id"),
+    "coding": _Kind(
+        "search_quote", "q", "q.text",
+        "quote q JOIN mechanism m ON m.id = q.mechanism_id "
+        "LEFT JOIN response r ON r.id = q.response_id "
+        "LEFT JOIN form_version fv ON fv.id = r.form_version_id",
+        "q.deleted_at IS NULL AND q.kind = 'coding'", "q.created_at", "fv.form_id",
+        "q.response_id AS response_id, q.answer_path AS path, q.interview_id AS interview_id, "
+        "q.field AS field, q.code_ids AS code_ids, q.kind AS subkind, fv.id AS form_version_id"),
+    "followup": _Kind(
+        "search_follow_up", "f", "f.notes",
+        "follow_up f JOIN mechanism m ON m.id = f.mechanism_id",
+        "f.deleted_at IS NULL", "coalesce(f.due_utc, f.updated_at)", None,
+        "f.response_id AS response_id, f.answer_path AS path, f.interview_id AS interview_id, "
+        "'notes' AS field, NULL AS code_ids, f.kind AS subkind, NULL AS form_version_id"),
+    "contact": _Kind(
+        "search_contact", "c", "c.name || coalesce(' · ' || c.title, '') || "
+        "coalesce(' · ' || c.institution, '') || coalesce(' · ' || c.email, '')",
+        "contact c JOIN mechanism m ON m.id = c.mechanism_id",
+        "c.deleted_at IS NULL", "c.updated_at", None,
+        "NULL AS response_id, NULL AS path, NULL AS interview_id, 'contact' AS field, "
+        "NULL AS code_ids, c.role AS subkind, NULL AS form_version_id"),
+    "mechanism": _Kind(
+        "search_mechanism", "m", "m.acronym_fr || ' / ' || m.acronym_en || ' — ' || m.name_fr || "
+        "' / ' || m.name_en", "mechanism m",
+        "m.deleted_at IS NULL", "m.updated_at", None,
+        "NULL AS response_id, NULL AS path, NULL AS interview_id, 'name' AS field, "
+        "NULL AS code_ids, NULL AS subkind, NULL AS form_version_id"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    mechanism: str | None = None
+    type: str | None = None
+    region: str | None = None
+    form: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_hidden: bool = False
+
+
+def _pg_document(columns: tuple[str, ...], alias: str) -> str:
+    if len(columns) == 1:
+        inner = f"{alias}.{columns[0]}"
+    else:
+        inner = " || ' ' || ".join(f"coalesce({alias}.{c}, '')" for c in columns)
+    return f"to_tsvector('simple', mcim_search_fold({inner}))"
+
+
+def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -> list[str] | None:
+    """The WHERE conditions of the filters, or None when the kind cannot satisfy them."""
+    conditions: list[str] = []
+    if filters.mechanism:
+        params["mechanism"] = filters.mechanism.strip().lower()
+        conditions.append("(lower(m.acronym_fr) = :mechanism OR lower(m.acronym_en) = :mechanism "
+                          "OR m.key = :mechanism OR m.id = :mechanism)")
+    if filters.type:
+        params["type"] = filters.type.strip().lower()
+        conditions.append("m.type = :type")
+    if filters.region:
+        # "africa" finds rcp_africa, irf_africa_europe...: a part of the region's name.
+        region = filters.region.strip().lower()
+        params["region"] = region
+        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append("(m.region = :region OR m.region LIKE :region_like ESCAPE '\\')")
+    if filters.form:
+        if spec.form is None:
+            return None
+        params["form"] = filters.form.strip()
+        conditions.append(f"{spec.form} = :form")
+    if filters.since:
+        params["since"] = datetime.combine(filters.since, time())
+        conditions.append(f"{spec.date} >= :since")
+    if filters.until:
+        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+        conditions.append(f"{spec.date} < :until")
+    if kind in ("answer", "note") and not filters.include_hidden:
+        conditions.append("a.relevant")
+    return conditions
+
+
+def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
+           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
+    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
+    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
+    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
+    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
+    params: dict[str, Any] = {"limit": limit}
+    postgres = session.get_bind().dialect.name == "postgresql"
+    params["q"] = tsquery if postgres else match
+    parts = []
+    for index, kind in enumerate(kinds):
+        spec = KINDS[kind]
+        conditions = _filters(kind, spec, filters, params)
+        if conditions is None:
+            continue
+        conditions.append(spec.where)
+        head = (f"SELECT '{kind}' AS kind, {spec.alias}.id AS record_id, m.id AS mechanism_id, "
+                f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
+                f"{spec.date} AS at, {spec.extra}")
+        where = " AND ".join(conditions)
+        if postgres:
+            document = _pg_document(SOURCES[spec.fts][1], spec.alias)
+            query = (f"{head} FROM {spec.source} WHERE {document} @@ to_tsquery('simple', :q) AND {where} "
+                     f"ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, {spec.alias}.id "
+                     "LIMIT :limit")
+        else:
+            # The FTS table first, then the source row by rowid, then the source's joins.
+            table, _, joins = spec.source.partition(f" {spec.alias}")
+            query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
+                     f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
+        parts.append(f"SELECT * FROM ({query}) AS k{index}")
+    if followup_kinds:
+        # Follow-ups by their title (their kind's label, matched by the caller).
+        spec = KINDS["followup"]
+        conditions = _filters("followup", spec, filters, params)
+        if conditions is not None:
+            marks = []
+            for n, code in enumerate(followup_kinds):
+                params[f"fk{n}"] = code
+                marks.append(f":fk{n}")
+            conditions += [spec.where, f"f.kind IN ({', '.join(marks)})"]
+            parts.append(
+                f"SELECT * FROM (SELECT 'followup_title' AS kind, f.id AS record_id, m.id AS mechanism_id, "
+                f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
+                f"{spec.date} AS at, {spec.extra} FROM {spec.source} WHERE {' AND '.join(conditions)} "
+                f"ORDER BY {spec.date} DESC, f.id LIMIT :limit) AS kt")
+    if not parts:
+        return []
+    sql = " UNION ALL ".join(parts)
+    if postgres:
+        return list(session.execute(text(sql), params).mappings())
+    # SQLite: straight to the driver, which reads :name parameters itself (compiling a new
+    # text() each time costs more than the query on a rare word); datetimes as stored.
+    params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
+    return list(session.connection().exec_driver_sql(sql, params).mappings())
+
+
+def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
+    """response id -> the interview whose guide it holds (the first planned), for those given."""
+    if not response_ids:
+        return {}
+    marks = {f"r{n}": rid for n, rid in enumerate(sorted(response_ids))}
+    rows = session.execute(text(
+        f"SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
+        f"({', '.join(':' + k for k in marks)}) ORDER BY created_at DESC"), marks)
+    return {row.response_id: row.id for row in rows}  # the earliest wins: it comes last
+
+
+def code_labels(session: Session) -> dict[str, tuple[str, str]]:
+    rows = session.execute(text("SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"))
+    return {row.id: (row.label_fr, row.label_en) for row in rows}
+
+
+def _trigger_statements(fts: str, table: str, columns: tuple[str, ...]) -> list[str]:
+    """The triggers keeping ``fts`` in step with ``table`` (as migration 0007 made them)."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});"
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {cols} ON {table} WHEN {changed} "
+        f"BEGIN {delete} {insert} END",
+    ]
+
+
+def ensure_triggers(session: Session) -> bool:
+    """After a schema upgrade (SQLite): a migration that rebuilt a table (Alembic's batch
+    mode copies it into a new one) dropped its triggers and renumbered its rows. Put the
+    triggers back and rebuild every index then; True when that was needed."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    present = {row[0] for row in session.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"))}
+    wanted = {f"{fts}_{suffix}" for fts in SOURCES for suffix in ("ai", "ad", "au")}
+    if not present or wanted <= present:  # no index at all (before 0007), or all in place
+        return False
+    for fts, (table, columns) in SOURCES.items():
+        for statement in _trigger_statements(fts, table, columns):
+            session.execute(text(statement))
+    rebuild(session)
+    return True
+
+
+def rebuild(session: Session) -> int:
+    """Rebuild every FTS5 table from its source table (SQLite; nothing to do on PostgreSQL,
+    whose indexes are the database's own). Returns how many were rebuilt."""
+    if session.get_bind().dialect.name != "sqlite":
+        return 0
+    for fts in SOURCES:
+        session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+    return len(SOURCES)
+
+
+def check(session: Session) -> list[str]:
+    """FTS5's own integrity check of each index against its table; the names that fail."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    failing = []
+    for fts in SOURCES:
+        try:
+            session.execute(text(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"))
+        except Exception:  # noqa: BLE001 - SQLite says "database disk image is malformed"
+            failing.append(fts)
+    return failing

@@ -1,0 +1,259 @@
+"""Search everything: free-text answers, notes beside questions, call notes, quotes, coded
+passages (with their codes), follow-up notes, contacts and mechanism names, in one read-only
+unit of work. The box's language is ``domain.search_query``'s; the SQL, for SQLite (FTS5) and
+PostgreSQL (full-text search), is ``persistence.search_repo``'s.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain import search_query
+from ..domain.search_query import KINDS, SearchQuery, Snippet
+
+if TYPE_CHECKING:
+    from ..persistence.database import Database
+
+LIMIT_PER_KIND = 50
+
+KIND_LABELS = {
+    "answer": QT_TRANSLATE_NOOP("Search", "Answers"),
+    "note": QT_TRANSLATE_NOOP("Search", "Notes on questions"),
+    "call_note": QT_TRANSLATE_NOOP("Search", "Call notes"),
+    "quote": QT_TRANSLATE_NOOP("Search", "Quotes"),
+    "coding": QT_TRANSLATE_NOOP("Search", "Coded passages"),
+    "followup": QT_TRANSLATE_NOOP("Search", "Follow-ups"),
+    "contact": QT_TRANSLATE_NOOP("Search", "Contacts"),
+    "mechanism": QT_TRANSLATE_NOOP("Search", "Mechanisms"),
+}
+
+
+# The follow-ups' titles: the Follow-ups page's labels (same context and source text, so one
+# translation serves both), searched in both languages.
+FOLLOWUP_TITLES = {
+    "send_questionnaire": QT_TRANSLATE_NOOP("FollowUps", "Send the questions"),
+    "reminder": QT_TRANSLATE_NOOP("FollowUps", "Reminder"),
+    "schedule_interview": QT_TRANSLATE_NOOP("FollowUps", "Schedule an interview"),
+    "clarify_answer": QT_TRANSLATE_NOOP("FollowUps", "Clarify an answer"),
+    "send_notes": QT_TRANSLATE_NOOP("FollowUps", "Send notes for validation"),
+    "other": QT_TRANSLATE_NOOP("FollowUps", "Other"),
+}
+
+
+@cache
+def _followup_titles() -> dict[str, str]:
+    """kind -> its title in English and French, one text ("Reminder / Relance")."""
+    from PySide6.QtCore import QTranslator
+
+    from ..paths import resource_path
+
+    french = QTranslator()
+    loaded = french.load("mcim_desk_fr", str(resource_path("resources", "i18n")))
+    return {kind: source + " / " + ((french.translate("FollowUps", source) if loaded else "") or source)
+            for kind, source in FOLLOWUP_TITLES.items()}
+
+
+def matching_followup_kinds(query: SearchQuery) -> tuple[str, ...]:
+    """The follow-up kinds whose title, in either language, holds every word looked for
+    and none of those left out."""
+    def has(title: str, term) -> bool:  # noqa: ANN001 - a Term
+        return bool(search_query.match_spans(title, (term.words,), (term.prefix,)))
+
+    return tuple(kind for kind, title in _followup_titles().items()
+                 if all(has(title, t) for t in query.positive)
+                 and not any(has(title, t) for t in query.negative))
+
+
+def kind_label(kind: str) -> str:
+    return QCoreApplication.translate("Search", KIND_LABELS[kind])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    record_id: str
+    mechanism_id: str
+    acronym_fr: str
+    acronym_en: str
+    where_fr: str  # the question or record it belongs to, in each language
+    where_en: str
+    snippet: Snippet
+    at: datetime | None = None
+    response_id: str | None = None
+    interview_id: str | None = None
+    path: str | None = None  # the answer's path (a question), when it has one
+    field: str = "value"  # value / note / notes / contact / name
+    codes: tuple[str, ...] = ()  # a coded passage's code labels (in the search's language)
+
+    def acronym(self, lang: str) -> str:
+        return self.acronym_fr if lang == "fr" else self.acronym_en
+
+    def where(self, lang: str) -> str:
+        return self.where_fr if lang == "fr" else self.where_en
+
+    def to_dict(self, lang: str) -> dict:
+        return {
+            "kind": self.kind, "id": self.record_id, "mechanism": self.acronym(lang),
+            "mechanism_id": self.mechanism_id, "where": self.where(lang),
+            "snippet": self.snippet.text, "highlights": [list(s) for s in self.snippet.spans],
+            "date": self.at.isoformat(sep=" ") if self.at else None,
+            "response_id": self.response_id, "interview_id": self.interview_id,
+            "path": self.path, "field": self.field, "codes": list(self.codes),
+        }
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    kind: str
+    hits: tuple[SearchHit, ...]
+    more: bool  # more than the hits shown matched
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: SearchQuery
+    groups: tuple[SearchGroup, ...] = field(default=())
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.hits) for g in self.groups)
+
+
+def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), mechanism: str | None = None,
+           type: str | None = None, region: str | None = None, form: str | None = None,  # noqa: A002
+           since: date | None = None, until: date | None = None, include_hidden: bool | None = None,
+           lang: str = "en", limit: int = LIMIT_PER_KIND) -> SearchResults:
+    """Every kind asked for (every kind by default), best matches first, grouped by kind.
+    Filters given here add to those typed in ``text`` (``type:rcp``...)."""
+    query = search_query.parse(text).with_filters(
+        mechanism=mechanism, type=type, region=region, form=form, since=since, until=until,
+        include_hidden=include_hidden)
+    if kinds:
+        query = query.with_filters(kinds=query.kinds | frozenset(kinds))
+    if query.is_empty:
+        return SearchResults(query)
+    from ..persistence import search_repo
+
+    wanted = [k for k in KINDS if not query.kinds or k in query.kinds]
+    filters = search_repo.Filters(query.mechanism, query.type, query.region, query.form, query.since,
+                                  query.until, query.include_hidden)
+    match, tsquery = query.fts5(), query.tsquery()
+    titled = matching_followup_kinds(query) if "followup" in wanted else ()
+    with db.read() as session:
+        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1, titled)
+        codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
+        interviews = search_repo.interviews_of(
+            session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
+    by_kind: dict[str, list] = {}
+    seen: set[str] = set()
+    for row in rows:
+        kind = "followup" if row["kind"] == "followup_title" else row["kind"]
+        if row["kind"] == "followup_title" and row["body"] and any(
+                search_query.match_spans(row["body"], (t.words,), (t.prefix,)) for t in query.negative):
+            continue  # its title matched, but its notes hold a word left out
+        if kind == "followup":
+            if row["record_id"] in seen:
+                continue
+            seen.add(row["record_id"])
+        by_kind.setdefault(kind, []).append(row)
+    groups = []
+    for kind in wanted:
+        found = by_kind.get(kind)
+        if found:
+            hits = tuple(_hit(db, kind, row, query, codes, lang, interviews) for row in found[:limit])
+            groups.append(SearchGroup(kind, hits, len(found) > limit))
+    return SearchResults(query, tuple(groups))
+
+
+def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001
+         interviews: dict[str, str]) -> SearchHit:
+    where_fr, where_en = _where(db, kind, row)
+    code_names: tuple[str, ...] = ()
+    if row["code_ids"]:
+        try:
+            ids = json.loads(row["code_ids"])
+        except ValueError:
+            ids = []
+        code_names = tuple(codes[c][0 if lang == "fr" else 1] for c in ids if c in codes)
+    at = row["at"]
+    if isinstance(at, str):  # SQLite returns a text for an expression (coalesce)
+        try:
+            at = datetime.fromisoformat(at)
+        except ValueError:
+            at = None
+    body = row["body"] or ""
+    if kind == "followup":  # its title (the kind's label), then its notes
+        body = where_fr if not body else f"{where_fr} — {body}"
+    return SearchHit(
+        kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
+        acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
+        snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
+        interview_id=row["interview_id"] or interviews.get(row["response_id"] or ""), path=row["path"], field=row["field"], codes=code_names,
+    )
+
+
+def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
+    """What the hit belongs to, in French and English (a label the program translates comes
+    in the current language: the window searches again when the language changes)."""
+    path = row["path"]
+    if kind == "call_note" or (row["field"] == "notes" and kind in ("quote", "coding")):
+        label = QCoreApplication.translate("Search", "Call notes")
+        return label, label
+    if kind == "followup":
+        from .followups import kind_label as followup_label
+
+        label = followup_label(row["subkind"])
+        return label, label
+    if kind == "contact":
+        label = QCoreApplication.translate("Search", "Contact")
+        return label, label
+    if kind == "mechanism":
+        label = QCoreApplication.translate("Search", "Mechanism")
+        return label, label
+    label_fr = label_en = path or ""
+    version = row["form_version_id"]
+    if path and version:
+        from ..forms.definition import definition_path
+        from . import forms
+
+        try:
+            question = forms.definition(db, version).find(definition_path(path))
+        except KeyError:
+            question = None
+        if question is not None:
+            label_fr, label_en = question.label("fr"), question.label("en")
+    if row["field"] == "note":
+        note = QCoreApplication.translate("Search", "Note on {question}")
+        return note.format(question=label_fr), note.format(question=label_en)
+    return label_fr, label_en
+
+
+def rebuild_index(db: Database) -> int:
+    """Rebuild the search index from the data (SQLite); how many indexes were rebuilt."""
+    from ..persistence import search_repo
+
+    with db.write() as session:
+        return search_repo.rebuild(session)
+
+
+def ensure_index(db: Database) -> bool:
+    """After a schema upgrade: the search triggers back and the indexes rebuilt if a
+    migration rebuilt a searched table (True then)."""
+    from ..persistence import search_repo
+
+    with db.write() as session:
+        return search_repo.ensure_triggers(session)
+
+
+def index_problems(db: Database) -> list[str]:
+    """The search indexes that do not match their tables (empty: all sound)."""
+    from ..persistence import search_repo
+
+    with db.write() as session:  # FTS5 runs its check as a write command
+        return search_repo.check(session)
