@@ -54,7 +54,10 @@ class KeyboardShortcutsDialog(QDialog):
         interviews, workspace = self.tr("Interviews"), self.tr("Call workspace")
         lists = self.tr("Tables and lists")
         return [
-            (everywhere, _keys("Ctrl+F"), self.tr("Find a mechanism")),
+            (everywhere, _keys("Ctrl+F"), self.tr("Search answers, notes, quotes, follow-ups…")),
+            (everywhere, _keys("Ctrl+Shift+F"), self.tr("Find a mechanism")),
+            (everywhere, _keys("F1"), self.tr("The guide, at the section for this screen")),
+            (everywhere, _keys("Ctrl+F1"), self.tr("Keyboard shortcuts")),
             (everywhere, _keys("Ctrl+Tab", "Ctrl+Shift+Tab"), self.tr("Next / previous page")),
             (everywhere, _keys("Ctrl+Z"), self.tr("Undo")),
             (everywhere, _keys("Ctrl+Shift+Z", "Ctrl+Y"), self.tr("Redo")),

@@ -3922,6 +3922,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="30"/>
         <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="45"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="60"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -3967,127 +3968,137 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     </message>
     <message>
         <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="57"/>
+        <source>Search answers, notes, quotes, follow-ups…</source>
+        <translation>Rechercher dans les réponses, notes, citations, suivis…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="58"/>
         <source>Find a mechanism</source>
         <translation>Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="58"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="59"/>
+        <source>The guide, at the section for this screen</source>
+        <translation>Le guide, à la section de cet écran</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="61"/>
         <source>Next / previous page</source>
         <translation>Page suivante / précédente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="62"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="60"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="63"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="61"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="64"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="62"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="65"/>
         <source>Export a bundle</source>
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="63"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="66"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="67"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="65"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="68"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="66"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="69"/>
         <source>Move in the list (Tab goes on to the next field)</source>
         <translation>Se déplacer dans la liste (Tab passe au champ suivant)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
         <source>Next / previous question</source>
         <translation>Question suivante / précédente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="68"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="71"/>
         <source>Next / previous section</source>
         <translation>Section suivante / précédente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="69"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="72"/>
         <source>Check the answers</source>
         <translation>Vérifier les réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="73"/>
         <source>Dashboard, Follow-ups</source>
         <translation>Tableau de bord, Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="70"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="73"/>
         <source>Mark the selected follow-up as done</source>
         <translation>Marquer le suivi sélectionné comme fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="71"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="74"/>
         <source>Plan an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="72"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="75"/>
         <source>Open the call workspace</source>
         <translation>Ouvrir l’espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="73"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
         <source>Start or pause the call timer</source>
         <translation>Démarrer ou mettre en pause le chronomètre de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="74"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
         <source>Save the selected words as a quote</source>
         <translation>Enregistrer les mots sélectionnés comme citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="75"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
         <source>Close the window (asks first while the call runs)</source>
         <translation>Fermer la fenêtre (demande d’abord si l’appel est en cours)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="79"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="76"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="79"/>
         <source>Open the interview at the quote</source>
         <translation>Ouvrir l’entretien à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="80"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="81"/>
         <source>PDF review</source>
         <translation>Revue du PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="77"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="80"/>
         <source>Accept or refuse the selected answers</source>
         <translation>Accepter ou refuser les réponses sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="78"/>
+        <location filename="../../mcim_desk/ui/shortcuts_dialog.py" line="81"/>
         <source>Apply the accepted answers</source>
         <translation>Appliquer les réponses acceptées</translation>
     </message>
@@ -6059,7 +6070,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/features.py" line="298"/>
         <source>&amp;Search…</source>
-        <translation>&amp;Rechercher…</translation>
+        <translation>Rechercher &amp;partout…</translation>
     </message>
 </context>
 <context>
