@@ -71,6 +71,7 @@ def test_the_window_refuses_a_newer_database(make_window, tmp_path: Path) -> Non
     _written_by_a_newer_version(path, "1.0.0")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     dialogs = ScriptedDialogs()
+    dialogs.expect("newer version")
     window = make_window(open_db=False, dialogs=dialogs)
     assert not window.open_database(str(path))
     [(kind, title, text)] = dialogs.shown
