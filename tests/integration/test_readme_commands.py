@@ -31,9 +31,8 @@ FORM = ROOT / "resources" / "forms" / "mcim_interview_2018.md"
 NOT_RUN = {
     "python3 dev.py run",  # the two set-up commands: they build a virtual environment
     "python3 dev.py test",
-    'python3 dev.py test -m "not slow"',
-    ".venv/bin/pyinstaller --noconfirm --clean build.spec",  # the slow bundle test builds it
-    "dist/mcim-desk/mcim-desk --self-test",
+    "python3 dev.py package [--python PY] [--out dist]",  # the slow packaging tests build it
+    "dist/mcim-desk/mcim-desk-cli --self-test",
 }
 
 
@@ -185,6 +184,8 @@ def fill(argv: list[str], place: Place) -> tuple[list[str], list[Path]]:
             value = place.acronym
         elif word == "ID":
             value = "mcim_questionnaire_2018"
+        elif word == "FORM_ID":  # the study's own form of the kind named before it
+            value = "mcim_interview_2018" if previous == "interview" else "mcim_questionnaire_2018"
         elif word == "F":
             value = str(place.passphrase)
         elif previous == "--out":
