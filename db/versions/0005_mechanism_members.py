@@ -27,6 +27,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("mechanism", schema=None) as batch_op:
-        batch_op.drop_column("member_states_source")
-        batch_op.drop_column("member_states")
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+, PostgreSQL), not a batch copy of the table: a
+    # copy drops and recreates "mechanism", which the rows that refer to it forbid.
+    op.execute("ALTER TABLE mechanism DROP COLUMN member_states_source")
+    op.execute("ALTER TABLE mechanism DROP COLUMN member_states")
