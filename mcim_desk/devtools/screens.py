@@ -595,11 +595,21 @@ def _damaged(studio: Studio) -> QWidget:
 
 
 def _read_only(studio: Studio) -> QWidget:
+    """The window's banner on a read-only database. A read-only file cannot be made here when
+    the tool runs as root (root writes through any mode), so the window is given the state
+    it would read from such a file."""
+    from types import SimpleNamespace
+
     studio.open()
-    banner = studio.window.findChild(QWidget, "read_only_banner")
+    window = studio.window
+    banner = window.findChild(QWidget, "storage_banner")
     if banner is None:
-        raise SceneUnavailable("no read-only banner in this version")
-    return studio.window
+        raise SceneUnavailable("no storage banner in this version")
+    db = window.ctx.db
+    window._show_storage_state(  # noqa: SLF001 - the state a read-only file gives
+        SimpleNamespace(read_only=True, read_only_reason="file", path=db.path),
+        SimpleNamespace(backup_problem=None))
+    return window
 
 
 def _shortcuts(studio: Studio) -> QWidget:
