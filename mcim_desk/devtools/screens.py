@@ -516,8 +516,9 @@ def _questionnaire_pdf(studio: Studio) -> QWidget:
     return studio.keep(QuestionnairePdfDialog(label, studio.lang, True, studio.window))
 
 
-def _fill_pdf(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str]) -> Path:
-    """The PDF as a respondent would return it (the form's fields filled in)."""
+def fill_pdf(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str]) -> Path:
+    """The PDF as a respondent would return it: text fields and radio groups filled the way
+    pypdf fills them (the PDF-import UI tests use it too)."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject
 
@@ -544,7 +545,7 @@ def _pdf_review(studio: Studio) -> QWidget:
     mechanism = studio.select("midsa")
     blank = make_questionnaire_pdf(studio.ctx.db, mechanism, studio.lang,
                                    studio.workdir / f"midsa-{studio.lang}.pdf", with_answers=True)
-    returned = _fill_pdf(blank, studio.workdir / f"midsa-back-{studio.lang}.pdf",
+    returned = fill_pdf(blank, studio.workdir / f"midsa-back-{studio.lang}.pdf",
                          {"section_2/q5": "Déclaration de Maputo (2024)", "section_2/q6": "=1+2 réunion",
                           "section_3/q18": "le mois prochain"},
                          {"section_2/q4": "oui"})

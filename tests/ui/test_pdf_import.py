@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from mcim_desk.devtools.screens import fill_pdf
 from mcim_desk.services import catalogue, responses
 from mcim_desk.services.pdf_forms import make_questionnaire_pdf
 from mcim_desk.services.startup import open_database
@@ -22,21 +22,7 @@ from mcim_desk.ui.dialogs import ScriptedDialogs
 SHOTS = Path("/tmp/mcim-shots")
 
 
-def fill(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str]) -> Path:
-    writer = PdfWriter(clone_from=str(src))
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, text, auto_regenerate=False)
-        for ref in page.get("/Annots", []):
-            widget = ref.get_object()
-            if widget.get("/T") is None and "/Parent" in widget:
-                group = widget["/Parent"].get_object()
-                code = radios.get(group.get("/T"))
-                if code is not None:
-                    states = [str(s) for s in widget["/AP"]["/N"]]
-                    widget[NameObject("/AS")] = NameObject(f"/{code}" if f"/{code}" in states else "/Off")
-                    group[NameObject("/V")] = NameObject(f"/{code}")
-    writer.write(str(dst))
-    return dst
+fill = fill_pdf  # a returned questionnaire, filled as pypdf fills it
 
 
 @pytest.fixture
