@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
             return self.open_database(target)
         if choice == "other":
             chosen = self.dialogs.open_file(self.tr("Open another database"),
-                                            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"))
+                                            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+                                            "database")
             return self.open_database(chosen) if chosen else self._server_unreachable(exc, target)
         return False
 
@@ -416,8 +417,11 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if self.ctx is None or self.ctx.db.path is None:
             return
+        from ..paths import backup_dir_for
+
         chosen = self.dialogs.open_file(self.tr("Restore a backup"),
-                                        self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"))
+                                        self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+                                        "backup", backup_dir_for(self.ctx.db.path))
         if not chosen:
             return
         if not self.dialogs.confirm(

@@ -1547,113 +1547,113 @@
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="423"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="425"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
-        <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
-        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="426"/>
+        <source>{events} interview(s) and {todos} follow-up(s). Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
+        <translation>{events} entretien(s) et {todos} suivi(s). Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="431"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="432"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="466"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="462"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="468"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="465"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="467"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1697,22 +1697,22 @@
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="291"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="292"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="300"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="298"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="314"/>
         <source>The demo database was created:
 {path}
 
@@ -1723,12 +1723,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="324"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="322"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1736,12 +1736,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="348"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="346"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="349"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="347"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -2072,76 +2072,74 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="469"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="468"/>
-        <source>{path}
-{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
-        <translation>{path}
-{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="470"/>
+        <source>{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
+        <translation>{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="471"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="473"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="476"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="478"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="499"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="498"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="500"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="508"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="507"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="511"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="524"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="564"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="545"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="555"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="559"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -2215,6 +2213,56 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="171"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>FileWritten</name>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="70"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="73"/>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="76"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="25"/>
+        <source>Written to:</source>
+        <translation>Écrit dans :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="26"/>
+        <source>Written to these files:</source>
+        <translation>Écrit dans ces fichiers :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="30"/>
+        <source>File not opened</source>
+        <translation>Fichier non ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="30"/>
+        <source>No program could be started to open {file}. The file is written; open it from its folder:
+{folder}</source>
+        <translation>Aucun programme n’a pu être lancé pour ouvrir {file}. Le fichier est bien écrit ; ouvrez-le depuis son dossier :
+{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="34"/>
+        <source>Folder not shown</source>
+        <translation>Dossier non affiché</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="34"/>
+        <source>No file manager could be started to show the folder {folder}. {file} is there.</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être lancé pour afficher le dossier {folder}. {file} s’y trouve.</translation>
     </message>
 </context>
 <context>
@@ -3273,17 +3321,17 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="98"/>
-        <source>Guide written to {path}</source>
-        <translation>Guide écrit dans {path}</translation>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="99"/>
+        <source>Guide written</source>
+        <translation>Guide écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="102"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
         <source>Guide not printed</source>
         <translation>Guide non imprimé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
         <source>The guide could not be written to {path}: {problem}</source>
         <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
@@ -4131,7 +4179,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4140,35 +4188,35 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="337"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="415"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="424"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="422"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="428"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="423"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -4238,48 +4286,48 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="334"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="413"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
         <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="442"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="449"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="480"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="504"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="508"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="505"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="509"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4294,97 +4342,97 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="510"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="514"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="511"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="515"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="522"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="523"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="537"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="540"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -4838,38 +4886,38 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="548"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="594"/>
         <source>PDF files</source>
         <translation>Fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="558"/>
-        <source>Fillable questionnaire written to {path}</source>
-        <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="559"/>
+        <source>Fillable questionnaire written</source>
+        <translation>Questionnaire à remplir écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="567"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="565"/>
         <source>Questionnaire not written</source>
         <translation>Questionnaire non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="595"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="658"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="593"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="656"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="604"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="602"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="617"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="615"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="646"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
@@ -5888,102 +5936,107 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="139"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="141"/>
         <source>Summary of findings</source>
         <translation>Synthèse des résultats</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="142"/>
         <source>Mechanism profile</source>
         <translation>Profil du mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="143"/>
         <source>Follow-up status</source>
         <translation>État des suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="144"/>
         <source>Blank questionnaire</source>
         <translation>Questionnaire vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
         <source>Blank interview guide</source>
         <translation>Guide d’entretien vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>&amp;Report:</source>
         <translation>&amp;Rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
         <source>&amp;Language of the report:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="159"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="160"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="161"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
         <source>&amp;Create the report</source>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="225"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="220"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="267"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
+        <source>Report written</source>
+        <translation>Rapport écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="266"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="269"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="271"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>
