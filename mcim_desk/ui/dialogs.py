@@ -59,24 +59,7 @@ class DialogService:
 
     def file_written(self, title: str, text: str, can_open: bool) -> str | None:
         """A file was written: "open", "folder" (show it in its folder) or None (Close)."""
-        from PySide6.QtCore import QCoreApplication
-
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.NoButton, self.parent)
-        box.setObjectName("file_written_box")
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = {}
-        if can_open:
-            open_button = box.addButton(QCoreApplication.translate("FileWritten", "&Open"),
-                                        QMessageBox.ButtonRole.AcceptRole)
-            buttons[open_button] = "open"
-        folder = box.addButton(QCoreApplication.translate("FileWritten", "Show in &folder"),
-                               QMessageBox.ButtonRole.ActionRole)
-        buttons[folder] = "folder"
-        close = box.addButton(QCoreApplication.translate("FileWritten", "&Close"),
-                              QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(next(iter(buttons)))
-        box.setEscapeButton(close)
+        box, buttons = file_written_box(self.parent, title, text, can_open)
         box.exec()
         return buttons.get(box.clickedButton())
 
@@ -116,6 +99,31 @@ class DialogService:
     def _ask_open(self, title: str, start: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, start, filters)
         return path or None
+
+
+def file_written_box(parent: QWidget | None, title: str, text: str,
+                     can_open: bool) -> tuple[QMessageBox, dict[object, str]]:
+    """The message saying where a file was written: Open (one file), Show in folder, Close;
+    the buttons map to "open" and "folder" (Close and Escape to nothing)."""
+    from PySide6.QtCore import QCoreApplication
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("file_written_box")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    buttons: dict[object, str] = {}
+    if can_open:
+        open_button = box.addButton(QCoreApplication.translate("FileWritten", "&Open"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        buttons[open_button] = "open"
+    folder = box.addButton(QCoreApplication.translate("FileWritten", "Show in &folder"),
+                           QMessageBox.ButtonRole.ActionRole)
+    buttons[folder] = "folder"
+    close = box.addButton(QCoreApplication.translate("FileWritten", "&Close"),
+                          QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(close)
+    return box, buttons
 
 
 class ScriptedDialogs(DialogService):

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     database_opened = Signal()
     list_filled = Signal()
+    opening_step = Signal(str)  # what opening the database is doing, as shown
     language_changed = Signal(str)
 
     def __init__(self, prefs: Preferences, runner: TaskRunner, dialogs: DialogService | None = None,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
 
         self.list_panel = MechanismListPanel(self)
         self.list_panel.model.lang = prefs.language
+        self.list_panel.setEnabled(False)  # until the list is filled: no empty live filters
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mechanism_tabs")
         self.placeholder: QLabel | None = QLabel(self)
@@ -213,11 +215,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             try:
-                db, report = open_database(target, backup=True)
+                db, report = open_database(target, backup=True, progress=self._opening_step)
             except DatabaseDamagedError as exc:
                 if not self._offer_backup(exc):
                     return False
-                db, report = open_database(target, backup=True)
+                db, report = open_database(target, backup=True, progress=self._opening_step)
         except DatabaseTooNewError as exc:
             self.dialogs.error(self.tr("Database from a newer version"), self.tr(
                 "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self.tr("Database not opened"), str(exc))
             return False
         log.info("database ready: %s", "; ".join(report.steps))
+        self.statusBar().clearMessage()  # the last opening step
         from .context import UiContext
 
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
@@ -244,6 +247,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._build_feature_pages)
         QTimer.singleShot(0, self.show_release_notes_once)
         return True
+
+    def _opening_step(self, step: str) -> None:
+        """Say what opening the database does now; painted at once, the work holds the loop."""
+        from .opening import step_text
+
+        text = step_text(step)
+        if self.placeholder is not None:
+            self.placeholder.setText(text)
+            self.placeholder.repaint()
+        self.statusBar().showMessage(text)
+        self.statusBar().repaint()
+        self.opening_step.emit(text)
 
     def show_release_notes_once(self) -> None:
         """After an upgrade, the new version's notes (CHANGELOG), once, in the user's language."""
@@ -380,6 +395,7 @@ class MainWindow(QMainWindow):
         labels = reference_labels(self.ctx.db, "mechanism_type", "region")
         self.card.set_labels(labels)
         self.list_panel.set_data(mechanism_rows(self.ctx.db), labels)
+        self.list_panel.setEnabled(True)
         self.list_filled.emit()
 
     def _show_mechanism(self, mechanism_id: str) -> None:
@@ -538,6 +554,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About MCIM Desk"))
         if self.placeholder is not None:
             self.placeholder.setText(self.tr("Opening the database…"))
+            self.tabs.setTabText(self.tabs.indexOf(self.placeholder), self.tr("Opening…"))
         self._retitle_tabs()
 
     def _undo_changed(self, *_args: object) -> None:

@@ -2266,6 +2266,49 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="73"/>
+        <source>Welcome to MCIM Desk</source>
+        <translation>Bienvenue dans MCIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="75"/>
+        <source>Your name is written beside every change you make (the history of each answer) and on the follow-ups you own; colleagues see it when they merge your data.</source>
+        <translation>Votre nom est inscrit à côté de chaque modification que vous faites (l’historique de chaque réponse) et sur les suivis dont vous êtes responsable ; vos collègues le voient quand ils fusionnent vos données.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="77"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Votre nom :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="78"/>
+        <source>You can change it later in Edit &gt; Preferences.</source>
+        <translation>Vous pourrez le changer plus tard dans Édition &gt; Préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="79"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="80"/>
+        <source>S&amp;kip (keep “{login}”)</source>
+        <translation>&amp;Passer (garder « {login} »)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="94"/>
+        <source>Type your name, or choose Skip.</source>
+        <translation>Tapez votre nom, ou choisissez Passer.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="96"/>
+        <source>Your name has {count} characters, more than the limit of {limit}.</source>
+        <translation>Votre nom compte {count} caractères, plus que la limite de {limit}.</translation>
+    </message>
+</context>
+<context>
     <name>FollowUps</name>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="102"/>
@@ -4154,7 +4197,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Limits</name>
     <message>
-        <location filename="../../mcim_desk/limits.py" line="49"/>
+        <location filename="../../mcim_desk/limits.py" line="51"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>
@@ -4163,12 +4206,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="292"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -4179,7 +4222,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="339"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4188,146 +4231,146 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="342"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="352"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="343"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="365"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="415"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="431"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="422"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="428"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="444"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="423"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="439"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="224"/>
         <source>Database from a newer version</source>
         <translation>Base d’une version plus récente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="225"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
         <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="257"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="272"/>
         <source>What is new in MCIM Desk {version}</source>
         <translation>Nouveautés de MCIM Desk {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="284"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
         <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="288"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="292"/>
         <source>The automatic backup was not made: {problem}</source>
         <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="320"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="334"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="413"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="457"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="442"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="449"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="465"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="480"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="496"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="508"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="509"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4342,97 +4385,102 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="514"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="515"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="542"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="545"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="546"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="557"/>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="537"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="540"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -4693,6 +4741,39 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
         <source>Region</source>
         <translation>Région</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="10"/>
+        <source>Creating the database…</source>
+        <translation>Création de la base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="11"/>
+        <source>Checking the database file…</source>
+        <translation>Vérification du fichier de la base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="12"/>
+        <source>Making the automatic backup…</source>
+        <translation>Sauvegarde automatique…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="13"/>
+        <source>Preparing the database for this version…</source>
+        <translation>Préparation de la base de données pour cette version…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="14"/>
+        <source>Loading the study’s reference data (mechanisms, the Compact’s objectives)…</source>
+        <translation>Chargement des données de référence de l’étude (mécanismes, objectifs du Pacte)…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="16"/>
+        <source>Checking the study’s questionnaire and interview guide…</source>
+        <translation>Vérification du questionnaire et du guide d’entretien de l’étude…</translation>
     </message>
 </context>
 <context>
@@ -5321,7 +5402,12 @@ Base de données : {db}</translation>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="111"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="112"/>
+        <source>The profile name has {count} characters, more than the limit of {limit}.</source>
+        <translation>Le nom de profil compte {count} caractères, plus que la limite de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="119"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -6248,47 +6334,47 @@ Base de données : {db}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="39"/>
+        <location filename="../../mcim_desk/services/startup.py" line="40"/>
         <source>Cannot open the database on the server {server}: {reason}</source>
         <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="62"/>
+        <location filename="../../mcim_desk/services/startup.py" line="63"/>
         <source>{where}, database “{name}”</source>
         <translation>{where}, base «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="74"/>
+        <location filename="../../mcim_desk/services/startup.py" line="75"/>
         <source>the server’s name is unknown (check its spelling, the network connection or the VPN).</source>
         <translation>le nom du serveur est inconnu (vérifiez son orthographe, la connexion au réseau ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="77"/>
+        <location filename="../../mcim_desk/services/startup.py" line="78"/>
         <source>nothing answers on that port (the server may be stopped, or the port is wrong).</source>
         <translation>rien ne répond sur ce port (le serveur est peut-être arrêté, ou le port est faux).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="80"/>
+        <location filename="../../mcim_desk/services/startup.py" line="81"/>
         <source>the server did not answer (check the network connection, a firewall or the VPN).</source>
         <translation>le serveur n’a pas répondu (vérifiez la connexion au réseau, un pare-feu ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="83"/>
+        <location filename="../../mcim_desk/services/startup.py" line="84"/>
         <source>the server refused the user name or password.</source>
         <translation>le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="85"/>
+        <location filename="../../mcim_desk/services/startup.py" line="86"/>
         <source>the server has no database of that name.</source>
         <translation>le serveur n’a pas de base de données de ce nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="87"/>
+        <location filename="../../mcim_desk/services/startup.py" line="88"/>
         <source>no database server runs on this computer’s socket.</source>
         <translation>aucun serveur de base de données ne fonctionne sur le socket de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="92"/>
+        <location filename="../../mcim_desk/services/startup.py" line="93"/>
         <source>the connection failed.</source>
         <translation>la connexion a échoué.</translation>
     </message>
