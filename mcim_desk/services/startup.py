@@ -107,6 +107,40 @@ def _reach_server(db: Database) -> None:
         raise ServerUnreachableError(server_name(db.target), _connection_problem(detail), detail) from None
 
 
+class NotADatabaseError(Exception):
+    """A file chosen to open is not an MCIM Desk database; ``str()`` says what it is, in
+    the language in use, naming the file. Nothing was written to it."""
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse, before anything touches it, a file that is missing, a folder, not SQLite, or
+    a SQLite database of another program (the start would add this program's tables to it).
+    An empty file is a new database, as at the start."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+    def refuse(text: str) -> NotADatabaseError:
+        return NotADatabaseError(QCoreApplication.translate("Startup", text).format(file=path))
+
+    if not path.exists():
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} does not exist (any more)."))
+    if path.is_dir():
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is a folder: choose a database file (.sqlite3)."))
+    if path.stat().st_size == 0:
+        return
+    try:
+        tables = sqlite_files.table_names(path)
+    except OSError as exc:
+        raise NotADatabaseError(f"{path}: {exc.strerror or exc}") from exc
+    if tables is None:
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is not a database: MCIM Desk opens the "
+                                                  "SQLite files (.sqlite3) it writes. Nothing "
+                                                  "was changed."))
+    if tables and ("alembic_version" not in tables or "mechanism" not in tables):
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is a SQLite database of another "
+                                                  "program, not of MCIM Desk. Nothing was "
+                                                  "changed."))
+
+
 class DatabaseTooNewError(Exception):
     """The database's schema revision is not one this program knows: a newer version wrote
     it. Raised before anything is written (no backup, no migration, no reference data)."""

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
         self._build_card()
         self.db_label.setText(str(path or public_target(target)))
+        self.retranslate()  # the title names the database
         self._show_storage_state(db, report)
         self.reload_list()
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
@@ -538,7 +539,10 @@ class MainWindow(QMainWindow):
     # -- language and closing ---------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.prefs.profile}")
+        database = self.db_label.text()  # the open database, named in the title
+        self.setWindowTitle(" — ".join(filter(None, (
+            APP_NAME, Path(database).name if database and "://" not in database else database,
+            self.prefs.profile))))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -587,11 +591,53 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def close_database(self) -> bool:
+        """Put the open database away as closing the window does (the field being edited
+        saved, the exit backup, the lock released) and take down what was built on it, so
+        that ``open_database`` opens another here. False when a window of the program
+        refused to close (a call still running)."""
+        from PySide6.QtWidgets import QMenu, QToolBar
+
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and not isinstance(child, QMenu) \
+                    and not child.close():
+                return False
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+        self.runner.wait(10_000)
+        self._release_database()
+        self.undo.clear()
+        self.ctx = None
+        for page, _title in self._pages:
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.setParent(None)  # out of findChildren at once, deleted later
+            page.deleteLater()
+        self._pages.clear()
+        self.card = None
+        self._feature_pages_built = False
+        for bar in self.findChildren(QToolBar, "demo_banner"):
+            self.removeToolBar(bar)
+            bar.setParent(None)
+            bar.deleteLater()
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.placeholder, "")
+        self.list_panel.setEnabled(False)
+        self.banner.hide()
+        self.db_label.clear()
+        self.retranslate()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         focus = self.focusWidget()
         if focus is not None:  # commit the field being edited before closing
             focus.clearFocus()
         self.runner.wait(10_000)
+        self._release_database()
+        super().closeEvent(event)
+
+    def _release_database(self) -> None:
         if self.ctx is not None:
             # Close first: the WAL goes back into the file, so the next start's copy is
             # recognised as identical to this one when nothing changed in between.
@@ -606,4 +652,3 @@ class MainWindow(QMainWindow):
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
-        super().closeEvent(event)

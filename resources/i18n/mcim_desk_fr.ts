@@ -2147,22 +2147,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="207"/>
+        <location filename="../../mcim_desk/ui/features.py" line="215"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="210"/>
+        <location filename="../../mcim_desk/ui/features.py" line="218"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="213"/>
+        <location filename="../../mcim_desk/ui/features.py" line="221"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="216"/>
+        <location filename="../../mcim_desk/ui/features.py" line="224"/>
         <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2218,17 +2218,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FileWritten</name>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="70"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="116"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="73"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="119"/>
         <source>Show in &amp;folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="76"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="122"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
@@ -3341,7 +3341,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="75"/>
+        <location filename="../../mcim_desk/ui/features.py" line="83"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
@@ -3382,12 +3382,12 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>GuideMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="320"/>
+        <location filename="../../mcim_desk/ui/features.py" line="328"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="324"/>
+        <location filename="../../mcim_desk/ui/features.py" line="332"/>
         <source>&amp;Print the guide…</source>
         <translation>&amp;Imprimer le guide…</translation>
     </message>
@@ -3395,7 +3395,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="267"/>
+        <location filename="../../mcim_desk/ui/features.py" line="275"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -3820,32 +3820,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="170"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <location filename="../../mcim_desk/ui/features.py" line="171"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="164"/>
+        <location filename="../../mcim_desk/ui/features.py" line="172"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="165"/>
+        <location filename="../../mcim_desk/ui/features.py" line="173"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="186"/>
+        <location filename="../../mcim_desk/ui/features.py" line="194"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="189"/>
+        <location filename="../../mcim_desk/ui/features.py" line="197"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4206,12 +4206,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -4222,7 +4222,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="339"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4231,35 +4231,35 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="342"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="352"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="343"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="353"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="343"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="344"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="365"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="366"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="431"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="432"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="444"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="439"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="439"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -4279,98 +4279,98 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="272"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
         <source>What is new in MCIM Desk {version}</source>
         <translation>Nouveautés de MCIM Desk {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="284"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="285"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
         <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="288"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="289"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="292"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
         <source>The automatic backup was not made: {problem}</source>
         <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="320"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="429"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="430"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="446"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="457"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="462"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="459"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="465"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="466"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="496"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="497"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4385,102 +4385,102 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="542"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="546"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="545"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="546"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="557"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="561"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="557"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -5003,12 +5003,12 @@ Base de données : {db}</translation>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
+        <location filename="../../mcim_desk/ui/features.py" line="254"/>
         <source>Questionnaire as fillable &amp;PDF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="249"/>
+        <location filename="../../mcim_desk/ui/features.py" line="257"/>
         <source>I&amp;mport a filled questionnaire (PDF)…</source>
         <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
@@ -5448,7 +5448,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="61"/>
+        <location filename="../../mcim_desk/ui/features.py" line="69"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -5919,6 +5919,54 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>RecentDatabases</name>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="76"/>
+        <source>{file} is the database open in this window.</source>
+        <translation>{file} est la base de données ouverte dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="84"/>
+        <source>Database not opened</source>
+        <translation>Base de données non ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="89"/>
+        <source>Opened {file}</source>
+        <translation>{file} ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="103"/>
+        <source>Open a database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="104"/>
+        <source>MCIM Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases de données MCIM Desk (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="121"/>
+        <source>{entry} (missing)</source>
+        <translation>{entry} (introuvable)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="133"/>
+        <source>&amp;Remove the missing files from the list</source>
+        <translation>&amp;Retirer de la liste les fichiers introuvables</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="156"/>
+        <source>&amp;Open a database…</source>
+        <translation>Ouvrir une &amp;base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="157"/>
+        <source>Recen&amp;t databases</source>
+        <translation>Bases de données réce&amp;ntes</translation>
+    </message>
+</context>
+<context>
     <name>RepeatWidget</name>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="480"/>
@@ -6107,6 +6155,7 @@ Base de données : {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/devtools/screens.py" line="579"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -6130,12 +6179,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="108"/>
+        <location filename="../../mcim_desk/ui/features.py" line="116"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="111"/>
+        <location filename="../../mcim_desk/ui/features.py" line="119"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -6202,12 +6251,12 @@ Base de données : {db}</translation>
 <context>
     <name>SearchMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="296"/>
+        <location filename="../../mcim_desk/ui/features.py" line="304"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="298"/>
+        <location filename="../../mcim_desk/ui/features.py" line="306"/>
         <source>&amp;Search…</source>
         <translation>Rechercher &amp;partout…</translation>
     </message>
@@ -6377,6 +6426,26 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/services/startup.py" line="93"/>
         <source>the connection failed.</source>
         <translation>la connexion a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="125"/>
+        <source>{file} does not exist (any more).</source>
+        <translation>{file} n’existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="127"/>
+        <source>{file} is a folder: choose a database file (.sqlite3).</source>
+        <translation>{file} est un dossier : choisissez un fichier de base de données (.sqlite3).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="135"/>
+        <source>{file} is not a database: MCIM Desk opens the SQLite files (.sqlite3) it writes. Nothing was changed.</source>
+        <translation>{file} n’est pas une base de données : MCIM Desk ouvre les fichiers SQLite (.sqlite3) qu’il écrit. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="139"/>
+        <source>{file} is a SQLite database of another program, not of MCIM Desk. Nothing was changed.</source>
+        <translation>{file} est une base SQLite d’un autre programme, pas de MCIM Desk. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
