@@ -139,3 +139,33 @@ def test_a_database_of_a_newer_version_is_refused_and_the_first_stays_open(
     qtbot.waitUntil(lambda: window.pages_built)
     assert window.ctx.db.path == db_path and window.list_panel.model.rowCount() == 30
     assert "study.sqlite3" in window.windowTitle()
+
+
+def test_an_older_database_is_backed_up_then_upgraded_as_at_the_start(
+        make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from alembic import command
+
+    from mcim_desk.persistence.migrations import alembic_config, head_revision
+
+    older = _consultant_database(tmp_path / "older.sqlite3")
+    db, _ = open_database(str(older))
+    config = alembic_config(db)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_answer_index")
+    db.dispose()
+    window = make_window()
+    assert open_other_database(window, str(older))
+    qtbot.waitUntil(lambda: window.pages_built)
+    with sqlite3.connect(older) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+    con.close()
+    # a copy of the database as it was, made before the upgrade (the start's copy: one
+    # identical to it is not made twice)
+    revisions = []
+    for copy in sorted((tmp_path / "backups").glob("older-*.sqlite3")):
+        with sqlite3.connect(copy) as con:
+            revisions.append(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+        con.close()
+    assert revisions == ["0004_answer_index"]
+    assert _chair(window) == "Maroc"
