@@ -16,16 +16,17 @@ if TYPE_CHECKING:
 
 
 def announce_written(dialogs: DialogService, title: str, paths: Sequence[Path | str],
-                     detail: str = "") -> str | None:
+                     detail: str = "", can_open: bool = True) -> str | None:
     """Say where ``paths`` were written (``detail``: what they hold) and do what is chosen:
-    open the file (one file only) or show its folder. Returns the choice."""
+    open the file (one file only; not a database copy: ``can_open`` False) or show its
+    folder. Returns the choice."""
     files = [Path(p) for p in paths]
     if not files:
         return None
     where = (QCoreApplication.translate("FileWritten", "Written to:") if len(files) == 1
              else QCoreApplication.translate("FileWritten", "Written to these files:"))
     text = (detail + "\n\n" if detail else "") + where + "\n" + "\n".join(str(f) for f in files)
-    choice = dialogs.file_written(title, text, can_open=len(files) == 1)
+    choice = dialogs.file_written(title, text, can_open=can_open and len(files) == 1)
     if choice == "open" and not dialogs.open_path(files[0]):
         dialogs.warning(QCoreApplication.translate("FileWritten", "File not opened"), QCoreApplication.translate(
             "FileWritten", "No program could be started to open {file}. The file is written; open it from its "

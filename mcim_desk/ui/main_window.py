@@ -429,7 +429,9 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.dialogs.error(self.tr("Backup not made"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Backup written to {path}").format(path=path), 8000)
+        from .file_written import announce_written
+
+        announce_written(self.dialogs, self.tr("Backup written"), [path], can_open=False)
 
     def restore_backup(self) -> None:
         if self.ctx is None or self.ctx.db.path is None:

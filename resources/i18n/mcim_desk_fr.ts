@@ -2233,34 +2233,34 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="25"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="26"/>
         <source>Written to:</source>
         <translation>Écrit dans :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="26"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="27"/>
         <source>Written to these files:</source>
         <translation>Écrit dans ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="30"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
         <source>File not opened</source>
         <translation>Fichier non ouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="30"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
         <source>No program could be started to open {file}. The file is written; open it from its folder:
 {folder}</source>
         <translation>Aucun programme n’a pu être lancé pour ouvrir {file}. Le fichier est bien écrit ; ouvrez-le depuis son dossier :
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="34"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="35"/>
         <source>Folder not shown</source>
         <translation>Dossier non affiché</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/file_written.py" line="34"/>
+        <location filename="../../mcim_desk/ui/file_written.py" line="35"/>
         <source>No file manager could be started to show the folder {folder}. {file} is there.</source>
         <translation>Aucun gestionnaire de fichiers n’a pu être lancé pour afficher le dossier {folder}. {file} s’y trouve.</translation>
     </message>
@@ -4247,19 +4247,14 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="432"/>
-        <source>Backup written to {path}</source>
-        <translation>Sauvegarde écrite dans {path}</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="439"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="447"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="442"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -4339,38 +4334,43 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="446"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="434"/>
+        <source>Backup written</source>
+        <translation>Sauvegarde écrite</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="448"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="462"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="460"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="464"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="459"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="466"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="468"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="497"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="499"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4385,102 +4385,102 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="546"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="555"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="561"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="563"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="574"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="574"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="575"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="575"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="557"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="559"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="562"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>

@@ -70,3 +70,15 @@ def test_a_call_without_a_kind_gets_one_from_its_filter() -> None:
     assert file_dialogs.kind_of("xlsform", "(*.xlsx)") == "xlsform"
     # a full path (the report dialog's field) is kept as it is
     assert file_dialogs.start_path("report", "/srv/reports/a.pdf") == "/srv/reports/a.pdf"
+
+
+def test_back_up_now_says_where_with_show_in_folder(make_window, db_path: Path) -> None:  # noqa: ANN001
+    dialogs = ScriptedDialogs()
+    window = make_window(dialogs=dialogs)
+    dialogs.written_answers.append("folder")
+    window.backup_action.trigger()
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("written", "Backup written")
+    written = Path(text.split("\n")[-1])
+    assert written.parent == db_path.parent / "backups" and written.is_file()
+    assert dialogs.opened == [db_path.parent / "backups"]
