@@ -112,14 +112,17 @@ def missing_qt_packages(environ: Mapping[str, str] = os.environ,
                         found: set[str] | None = None, system: str = sys.platform) -> dict[str, str]:
     """{soname: Debian package} of the libraries Qt needs here and the loader cannot find;
     empty off Linux, or when the libraries cannot be listed. The xcb ones only count when
-    Qt would use xcb (not with QT_QPA_PLATFORM=offscreen or wayland)."""
+    Qt would use xcb (not with QT_QPA_PLATFORM=offscreen or wayland, nor in a Wayland
+    session without X: WAYLAND_DISPLAY set, DISPLAY not)."""
     if not system.startswith("linux"):
         return {}
     found = system_libraries() if found is None else found
     if found is None:
         return {}
     wanted = dict(QT_GUI_LIBRARIES)
-    if environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower() not in NO_XCB_PLATFORMS:
+    platform_name = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    wayland_only = not platform_name and environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY")
+    if platform_name not in NO_XCB_PLATFORMS and not wayland_only:
         wanted.update(QT_XCB_LIBRARIES)
     return {soname: package for soname, package in wanted.items() if soname not in found}
 

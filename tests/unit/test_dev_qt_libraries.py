@@ -53,6 +53,9 @@ def test_offscreen_and_wayland_need_no_xcb_library(dev) -> None:  # noqa: ANN001
         assert dev.missing_qt_packages({"QT_QPA_PLATFORM": platform}, gui_only, "linux") == {}
     assert set(dev.missing_qt_packages({"QT_QPA_PLATFORM": "xcb"}, gui_only, "linux")) == set(
         dev.QT_XCB_LIBRARIES)
+    assert dev.missing_qt_packages({"WAYLAND_DISPLAY": "wayland-0"}, gui_only, "linux") == {}
+    assert dev.missing_qt_packages({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, gui_only,
+                                   "linux") != {}  # XWayland too: Qt may fall back to xcb
     # Qt's core GUI libraries are needed offscreen too (the tests run offscreen)
     assert dev.missing_qt_packages({"QT_QPA_PLATFORM": "offscreen"}, gui_only - {"libEGL.so.1"},
                                    "linux") == {"libEGL.so.1": "libegl1"}
@@ -83,7 +86,8 @@ def test_dev_py_run_stops_before_building_with_the_apt_line(dev, tmp_path: Path)
     project = tmp_path / "project"
     project.mkdir()
     (project / "dev.py").write_bytes((ROOT / "dev.py").read_bytes())
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "LD_LIBRARY_PATH")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "LD_LIBRARY_PATH", "WAYLAND_DISPLAY")}
     env["PATH"] = f"{fake}{os.pathsep}{env.get('PATH', '')}"
     run = subprocess.run([sys.executable, str(project / "dev.py"), "run"], cwd=project, env=env,
                          capture_output=True, text=True, timeout=60)
