@@ -329,7 +329,17 @@ class MainWindow(QMainWindow):
             chosen = self.dialogs.open_file(self.tr("Open another database"),
                                             self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
                                             "database")
-            return self.open_database(chosen) if chosen else self._server_unreachable(exc, target)
+            if not chosen:
+                return self._server_unreachable(exc, target)
+            from ..services.startup import NotADatabaseError, check_database_file
+
+            try:
+                if Path(chosen).exists():  # a new file is a new database, as at the start
+                    check_database_file(Path(chosen))
+            except NotADatabaseError as problem:
+                self.dialogs.error(self.tr("Database not opened"), str(problem))
+                return self._server_unreachable(exc, target)
+            return self.open_database(chosen)
         return False
 
     def _offer_backup(self, exc: Exception) -> bool:

@@ -4222,7 +4222,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4231,30 +4231,30 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="343"/>
         <location filename="../../mcim_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="344"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="354"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="366"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="376"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="447"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="451"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="457"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="442"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="452"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -4270,6 +4270,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
@@ -4324,53 +4325,53 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="360"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="430"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="434"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="444"/>
         <source>Backup written</source>
         <translation>Sauvegarde écrite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="448"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="460"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="464"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="470"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="474"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="471"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="468"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="509"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="537"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4385,102 +4386,102 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="559"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="551"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="561"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="562"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="563"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="564"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="555"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="565"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="556"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="566"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="563"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="574"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="574"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="559"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="570"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="562"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>

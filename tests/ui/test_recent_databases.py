@@ -169,3 +169,23 @@ def test_an_older_database_is_backed_up_then_upgraded_as_at_the_start(
         con.close()
     assert revisions == ["0004_answer_index"]
     assert _chair(window) == "Maroc"
+
+
+def test_another_database_chosen_when_the_server_is_unreachable_is_checked_too(
+        make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dialogs = ScriptedDialogs()
+    window = make_window(open_db=False, dialogs=dialogs)
+    photo = tmp_path / "photo.sqlite3"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    dialogs.choice_answers = ["other", "quit"]
+    dialogs.file_answers = [str(photo)]
+    dialogs.expect("photo.sqlite3")
+    assert not window.open_database(f"postgresql+psycopg://amina@127.0.0.1:{port}/mcim")
+    assert [kind for kind, _title, _text in dialogs.shown] == ["choose", "error", "choose"]
+    assert "is not a database" in dialogs.shown[1][2]
+    assert photo.read_bytes() == b"\x89PNG\r\n\x1a\n" + bytes(200)
