@@ -82,3 +82,21 @@ def test_back_up_now_says_where_with_show_in_folder(make_window, db_path: Path) 
     written = Path(text.split("\n")[-1])
     assert written.parent == db_path.parent / "backups" and written.is_file()
     assert dialogs.opened == [db_path.parent / "backups"]
+
+
+def test_the_report_dialog_proposes_the_folder_of_the_last_report(make_window, qtbot,
+                                                                 tmp_path: Path) -> None:  # noqa: ANN001
+    from mcim_desk.ui.reports_dialog import ReportsDialog
+
+    window = make_window()
+    first = ReportsDialog(window.ctx, window)
+    qtbot.addWidget(first)
+    assert Path(first.path_edit.text()).parent == file_dialogs.documents_dir()
+    folder = tmp_path / "side event"
+    folder.mkdir()
+    first.set_choice("blank-interview", "en")
+    first.path_edit.setText(str(folder / "typed by hand.pdf"))  # typed, not browsed
+    first.create_report()
+    second = ReportsDialog(window.ctx, window)
+    qtbot.addWidget(second)
+    assert Path(second.path_edit.text()).parent == folder
