@@ -189,3 +189,17 @@ def test_another_database_chosen_when_the_server_is_unreachable_is_checked_too(
     assert [kind for kind, _title, _text in dialogs.shown] == ["choose", "error", "choose"]
     assert "is not a database" in dialogs.shown[1][2]
     assert photo.read_bytes() == b"\x89PNG\r\n\x1a\n" + bytes(200)
+
+
+def test_a_database_open_in_another_window_is_refused_and_the_first_stays(
+        make_window, qtbot, tmp_path: Path, db_path: Path) -> None:  # noqa: ANN001
+    other = _consultant_database(tmp_path / "consultant.sqlite3")
+    make_window(path=other)  # another window holds it
+    dialogs = ScriptedDialogs()
+    window = make_window(dialogs=dialogs)
+    dialogs.expect("already open")
+    assert not open_other_database(window, str(other))
+    assert str(other) in dialogs.shown[-1][2]
+    qtbot.waitUntil(lambda: window.pages_built)
+    assert window.ctx.db.path == db_path and _chair(window) in (None, "")
+    assert Path(str(db_path) + ".lock").exists()  # its lock taken again
