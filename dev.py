@@ -132,6 +132,18 @@ def apt_line(packages: list[str] | dict[str, str]) -> str:
     return "sudo apt-get install " + " ".join(sorted(set(names)))
 
 
+def opens_window(args: list[str]) -> bool:
+    """Whether ``dev.py run ARGS`` starts the window: not with a subcommand (``check``,
+    ``report`` ...), ``--self-test`` (offscreen), ``--version`` or ``--help``."""
+    words = iter(args)
+    for word in words:
+        if word in ("--db", "--lang"):
+            next(words, None)  # its value
+        elif word in ("--self-test", "--version", "-h", "--help") or not word.startswith("-"):
+            return False
+    return True
+
+
 def check_qt_libraries(environ: Mapping[str, str] = os.environ, found: set[str] | None = None,
                        system: str = sys.platform) -> bool:
     """Say which system libraries Qt lacks, and the one line installing them; False then."""
@@ -313,7 +325,8 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     offscreen = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # the tests and screenshots
-    if command != "i18n" and not check_qt_libraries(os.environ if command == "run" else offscreen):
+    window = command == "run" and opens_window(rest)
+    if command != "i18n" and not check_qt_libraries(os.environ if window else offscreen):
         return 3  # before the 80 s of building .venv, which Qt would then not start from
     python = _ensure_env()
     if command == "run":

@@ -61,6 +61,15 @@ def test_offscreen_and_wayland_need_no_xcb_library(dev) -> None:  # noqa: ANN001
                                    "linux") == {"libEGL.so.1": "libegl1"}
 
 
+def test_only_the_window_needs_the_display_libraries(dev) -> None:  # noqa: ANN001
+    assert dev.opens_window([])
+    assert dev.opens_window(["--db", "demo.sqlite3", "--lang", "fr"])
+    assert dev.opens_window(["--db=demo.sqlite3"])
+    for args in (["check"], ["--db", "x.sqlite3", "report", "--out", "r.pdf"], ["--self-test"],
+                 ["--version"], ["--help"]):
+        assert not dev.opens_window(args), args
+
+
 def test_the_loader_cache_is_read_for_this_architecture(dev) -> None:  # noqa: ANN001
     found = dev.system_libraries()
     assert found is not None and "libc.so.6" in found
