@@ -21,6 +21,7 @@ import contextlib
 import getpass
 import hashlib
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,104 @@ def _ensure_env() -> Path:
         )
         STAMP.write_text(wanted)
     return python
+
+
+# The system libraries Qt loads to show a window on Linux, by soname, with the Debian/Ubuntu
+# package holding each: read with `objdump -p` (NEEDED) from PySide6 6.12's libQt6Gui and
+# libQt6DBus (any platform), then its xcb plugin (plugins/platforms/libqxcb.so,
+# lib/libQt6XcbQpa.so.6). A missing one makes Qt die after the whole install, naming
+# libxcb-cursor0 whatever is missing; checked first instead.
+QT_GUI_LIBRARIES = {
+    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libX11.so.6": "libx11-6",
+    "libxkbcommon.so.0": "libxkbcommon0", "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6", "libglib-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+QT_XCB_LIBRARIES = {
+    "libxcb.so.1": "libxcb1", "libX11-xcb.so.1": "libx11-xcb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-image.so.0": "libxcb-image0", "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0", "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1", "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-shape.so.0": "libxcb-shape0", "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+# Platforms that load no xcb library (Qt's QT_QPA_PLATFORM, up to its first colon).
+NO_XCB_PLATFORMS = {"offscreen", "minimal", "wayland", "wayland-egl", "eglfs", "linuxfb", "vnc"}
+
+
+def system_libraries() -> set[str] | None:
+    """The sonames the dynamic loader finds (``ldconfig -p``, for this machine's architecture,
+    and the folders of LD_LIBRARY_PATH); None when that cannot be told (no ldconfig)."""
+    command = shutil.which("ldconfig") or next(
+        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if Path(p).exists()), None)
+    if command is None:
+        return None
+    try:
+        listing = subprocess.run([command, "-p"], capture_output=True, text=True, timeout=30,
+                                 check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    arch = {"x86_64": "x86-64", "aarch64": "AArch64"}.get(platform.machine())
+    found: set[str] = set()
+    for line in listing.splitlines()[1:]:
+        name, _, rest = line.strip().partition(" (")
+        if name and (arch is None or arch in rest.split(")", 1)[0]):
+            found.add(name)
+    for folder in filter(None, os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep)):
+        with contextlib.suppress(OSError):
+            found.update(p.name for p in Path(folder).iterdir())
+    return found
+
+
+def missing_qt_packages(environ: Mapping[str, str] = os.environ,
+                        found: set[str] | None = None, system: str = sys.platform) -> dict[str, str]:
+    """{soname: Debian package} of the libraries Qt needs here and the loader cannot find;
+    empty off Linux, or when the libraries cannot be listed. The xcb ones only count when
+    Qt would use xcb (not with QT_QPA_PLATFORM=offscreen or wayland, nor in a Wayland
+    session without X: WAYLAND_DISPLAY set, DISPLAY not)."""
+    if not system.startswith("linux"):
+        return {}
+    found = system_libraries() if found is None else found
+    if found is None:
+        return {}
+    wanted = dict(QT_GUI_LIBRARIES)
+    platform_name = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    wayland_only = not platform_name and environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY")
+    if platform_name not in NO_XCB_PLATFORMS and not wayland_only:
+        wanted.update(QT_XCB_LIBRARIES)
+    return {soname: package for soname, package in wanted.items() if soname not in found}
+
+
+def apt_line(packages: list[str] | dict[str, str]) -> str:
+    names = packages.values() if isinstance(packages, dict) else packages
+    return "sudo apt-get install " + " ".join(sorted(set(names)))
+
+
+def opens_window(args: list[str]) -> bool:
+    """Whether ``dev.py run ARGS`` starts the window: not with a subcommand (``check``,
+    ``report`` ...), ``--self-test`` (offscreen), ``--version`` or ``--help``."""
+    words = iter(args)
+    for word in words:
+        if word in ("--db", "--lang"):
+            next(words, None)  # its value
+        elif word in ("--self-test", "--version", "-h", "--help") or not word.startswith("-"):
+            return False
+    return True
+
+
+def check_qt_libraries(environ: Mapping[str, str] = os.environ, found: set[str] | None = None,
+                       system: str = sys.platform) -> bool:
+    """Say which system libraries Qt lacks, and the one line installing them; False then."""
+    missing = missing_qt_packages(environ, found, system)
+    if not missing:
+        return True
+    print("dev.py: Qt cannot show a window here: these system libraries are missing: "
+          + ", ".join(sorted(missing)) + ".\nInstall them (Debian, Ubuntu; other systems: the "
+          "packages holding these files), then run the same command again:\n\n    "
+          + apt_line(missing) + "\n", file=sys.stderr, flush=True)
+    return False
 
 
 def _update_translations(python: Path) -> int:
@@ -225,6 +324,10 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    offscreen = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # the tests and screenshots
+    window = command == "run" and opens_window(rest)
+    if command != "i18n" and not check_qt_libraries(os.environ if window else offscreen):
+        return 3  # before the 80 s of building .venv, which Qt would then not start from
     python = _ensure_env()
     if command == "run":
         return subprocess.call([str(python), "-m", "mcim_desk", *rest], cwd=ROOT)
@@ -232,7 +335,7 @@ def main(argv: list[str]) -> int:
         return _update_translations(python)
     if command == "screenshots":
         return screenshots(python, rest)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = offscreen
     with throwaway_postgres() as pg_url:
         if pg_url:
             env["MCIM_TEST_PG_URL"] = pg_url

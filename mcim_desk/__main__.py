@@ -49,6 +49,10 @@ def run_gui(args: argparse.Namespace) -> int:
         _clean_stale_temp()  # what killed processes left in the private temporary folder
         if not window.open_database(target):
             app.exit(2)
+            return
+        from .ui.first_start import ask_profile_once
+
+        ask_profile_once(window)  # the first start only: the name written beside each change
 
     # Paint first, then open the database: the window is there before any file work.
     window.first_painted.connect(lambda: QTimer.singleShot(0, open_db))

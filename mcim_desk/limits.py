@@ -15,6 +15,8 @@ NOTE_CHARS = 200_000
 # Reference fields typed in the mechanism card.
 ACRONYM_CHARS = 40
 NAME_CHARS = 300
+# The profile name (Preferences, first start): written in every audit row and follow-up owner.
+PROFILE_CHARS = 128
 
 # Returned PDF questionnaires: refused before parsing above this size; at most this many form
 # fields are read, and a field value is read up to this length (a value cut there is far above

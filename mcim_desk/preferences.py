@@ -13,6 +13,26 @@ def _default_profile() -> str:
         return "user"
 
 
+def full_name(login: str | None = None) -> str:
+    """The user's full name from the system's account (the GECOS field on Linux and macOS),
+    or "" when there is none."""
+    try:
+        import pwd
+
+        gecos = pwd.getpwnam(login or _default_profile()).pw_gecos
+    except (ImportError, KeyError, OSError):  # Windows has no pwd; an unknown login
+        return ""
+    return gecos.split(",", 1)[0].strip()
+
+
+def profile_chosen() -> bool:
+    """Whether a profile name was stored: asked once on first start (issue 14), or set in
+    Preferences. Until then the login stands in for it."""
+    from .i18n import settings
+
+    return bool(settings().value("profile", "", str))
+
+
 def _default_zone() -> str:
     try:
         from datetime import datetime

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 WINDOW_SIZE = (1280, 800)
@@ -560,6 +560,28 @@ def _preferences(studio: Studio) -> QWidget:
     return studio.keep(PreferencesDialog(studio.prefs, studio.window))
 
 
+def _first_start_name(studio: Studio) -> QWidget:
+    """The first start's one question: the name written beside every change."""
+    from ..ui.first_start import FirstStartDialog
+
+    studio.open()
+    return studio.keep(FirstStartDialog("amina", studio.window))
+
+
+def _file_written(studio: Studio) -> QWidget:
+    """What the window says once a report (any file) is written: Open, Show in folder."""
+    from ..ui.dialogs import file_written_box
+    from ..ui.file_dialogs import documents_dir
+    from ..ui.file_written import announce_written
+
+    studio.open()
+    path = documents_dir() / ("synthese-mcim.pdf" if studio.lang == "fr" else "summary-mcim.pdf")
+    announce_written(studio.dialogs, QCoreApplication.translate("ReportsDialog", "Report written"),
+                     [path])
+    _kind, title, text = studio.last_message("written")
+    return studio.keep(file_written_box(studio.window, title, text, True)[0])
+
+
 def _about(studio: Studio) -> QWidget:
     studio.open()
     studio.window.show_about()
@@ -674,6 +696,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("questionnaire-pdf-dialog", _questionnaire_pdf),
     Scene("pdf-review", _pdf_review),
     Scene("preferences", _preferences),
+    Scene("first-start-name", _first_start_name),
+    Scene("file-written", _file_written),
     Scene("about", _about),
     Scene("keyboard-shortcuts", _shortcuts),
     Scene("damaged-database", _damaged),

@@ -88,6 +88,21 @@ def stored_revision(path: Path) -> str | None:
         conn.close()
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def table_names(path: Path) -> set[str] | None:
+    """The tables of a SQLite file; None when the file is not a SQLite database at all."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        return {name for (name,) in read_rows(
+            path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        return None
+
+
 def quick_check(path: Path) -> str:
     """'ok' or the first problem ``PRAGMA quick_check`` reports (never raises for a bad file)."""
     try:

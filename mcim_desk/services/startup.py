@@ -9,6 +9,7 @@ standard library's sqlite3; SQLAlchemy and Alembic are imported only when there 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,40 @@ def _reach_server(db: Database) -> None:
         raise ServerUnreachableError(server_name(db.target), _connection_problem(detail), detail) from None
 
 
+class NotADatabaseError(Exception):
+    """A file chosen to open is not an MCIM Desk database; ``str()`` says what it is, in
+    the language in use, naming the file. Nothing was written to it."""
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse, before anything touches it, a file that is missing, a folder, not SQLite, or
+    a SQLite database of another program (the start would add this program's tables to it).
+    An empty file is a new database, as at the start."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+    def refuse(text: str) -> NotADatabaseError:
+        return NotADatabaseError(QCoreApplication.translate("Startup", text).format(file=path))
+
+    if not path.exists():
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} does not exist (any more)."))
+    if path.is_dir():
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is a folder: choose a database file (.sqlite3)."))
+    if path.stat().st_size == 0:
+        return
+    try:
+        tables = sqlite_files.table_names(path)
+    except OSError as exc:
+        raise NotADatabaseError(f"{path}: {exc.strerror or exc}") from exc
+    if tables is None:
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is not a database: MCIM Desk opens the "
+                                                  "SQLite files (.sqlite3) it writes. Nothing "
+                                                  "was changed."))
+    if tables and ("alembic_version" not in tables or "mechanism" not in tables):
+        raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} is a SQLite database of another "
+                                                  "program, not of MCIM Desk. Nothing was "
+                                                  "changed."))
+
+
 class DatabaseTooNewError(Exception):
     """The database's schema revision is not one this program knows: a newer version wrote
     it. Raised before anything is written (no backup, no migration, no reference data)."""
@@ -181,16 +216,28 @@ class OpenReport:
     read_only: bool = False
 
 
-def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenReport]:
+# What open_database is doing, for the window to say while it waits (issue 14): each step is
+# announced before it starts, only when it has work to do.
+STEPS = ("create", "check", "backup", "upgrade", "reference", "forms")
+Progress = Callable[[str], None]
+
+
+def _silent(_step: str) -> None:
+    pass
+
+
+def open_database(target: str, *, backup: bool = False,
+                  progress: Progress = _silent) -> tuple[Database, OpenReport]:
     """Make ``target`` ready: create, check, migrate and fill as needed. ``backup``: make the
     start copy (the window does; commands that only read never wait for one). A schema
     upgrade is always preceded by a copy. A read-only database opens as it is (nothing that
-    would write runs; a database that needs an upgrade is refused with ReadOnlyError)."""
+    would write runs; a database that needs an upgrade is refused with ReadOnlyError).
+    ``progress`` is told each step (``STEPS``) before it starts."""
     db = Database(target)
     report = OpenReport(target=target, read_only=db.read_only)
     _refuse_newer_schema(db)
     if db.path is not None:
-        _prepare_file(db, report, backup)
+        _prepare_file(db, report, backup, progress)
         stored = sqlite_files.stored_revision(db.path)
     else:
         from ..persistence.migrations import current_revision
@@ -201,12 +248,14 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
     if stored != head and db.read_only:
         raise db.read_only_error()
     if stored != head and db.path is not None and not report.created and stored is not None:
+        progress("backup")
         report.backup = backups.automatic_backup(db.path, "before-upgrade")  # no copy, no upgrade
         report.steps.append("backup made before the upgrade")
     if stored != head:
         from ..persistence.migrations import upgrade_to_head
 
         log.info("upgrading schema from %s to %s", stored, head)
+        progress("upgrade")
         upgrade_to_head(db)
         report.migrated_from = stored
         report.steps.append(f"schema upgraded {stored or 'empty'} -> {head}")
@@ -220,10 +269,11 @@ def open_database(target: str, *, backup: bool = False) -> tuple[Database, OpenR
     if db.read_only:
         report.steps.append("read-only: reference data and bundled forms left as they are")
         return db, report
-    _sync_reference_if_changed(db, report)
+    _sync_reference_if_changed(db, report, progress)
     _record_program_version(db)
     from .forms import install_bundled_forms
 
+    progress("forms")
     installed = install_bundled_forms(db, force=report.reference is not None)
     report.steps.append(
         "bundled forms: " + (", ".join(f"{f.form_id} {f.version}" for f in installed) or "up to date")
@@ -253,7 +303,7 @@ def _run_clock_for(db: Database) -> None:
         clock.run_from(None)
 
 
-def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
+def _prepare_file(db: Database, report: OpenReport, backup: bool, progress: Progress = _silent) -> None:
     from ..files import classify, create_private
     from ..paths import ensure_private_dir
 
@@ -269,10 +319,12 @@ def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
     if not path.exists() or path.stat().st_size == 0:
         if db.read_only:
             raise db.read_only_error()
+        progress("create")
         create_private(path)  # 0600 from its first byte; SQLite gives its -wal and -shm the same
         report.created = True
         report.steps.append("database created")
         return
+    progress("check")
     problem = sqlite_files.quick_check(path)
     report.integrity = problem
     if problem != "ok":
@@ -284,6 +336,7 @@ def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
     if backup:
         import sqlite3
 
+        progress("backup")
         try:
             report.backup = backups.automatic_backup(path, "start")
         except (OSError, sqlite3.Error) as exc:  # the program goes on; the window says so
@@ -294,7 +347,7 @@ def _prepare_file(db: Database, report: OpenReport, backup: bool) -> None:
             report.steps.append("automatic backup made")
 
 
-def _sync_reference_if_changed(db: Database, report: OpenReport) -> None:
+def _sync_reference_if_changed(db: Database, report: OpenReport, progress: Progress = _silent) -> None:
     digest = reference_digest()
     if db.path is not None:
         rows = sqlite_files.read_rows(db.path, "SELECT value FROM setting WHERE key='reference_digest'")
@@ -304,6 +357,7 @@ def _sync_reference_if_changed(db: Database, report: OpenReport) -> None:
     from ..domain.reference import load_reference
     from ..persistence import repositories
 
+    progress("reference")
     with db.write() as session:
         repositories.installation_id(session)
         if repositories.get_setting(session, "reference_digest") == digest:

@@ -406,7 +406,7 @@ class DashboardPage(QWidget):
         from ..services import followups
 
         path = self.ctx.dialogs.save_file(self.tr("Export to a calendar"), "mcim-desk.ics",
-                                          self.tr("iCalendar files (*.ics)"))
+                                          self.tr("iCalendar files (*.ics)"), "calendar")
         if not path:
             return None
         if not path.lower().endswith(".ics"):
@@ -420,10 +420,12 @@ class DashboardPage(QWidget):
 
         def done(data) -> None:  # noqa: ANN001 - CalendarData
             self.export_button.setEnabled(True)
-            self.ctx.dialogs.info(self.tr("Calendar written"), self.tr(
-                "{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in "
-                "Outlook or Thunderbird; importing a later export updates the same entries.").format(
-                    events=len(data.interviews), todos=len(data.followups), path=path))
+            from .file_written import announce_written
+
+            announce_written(self.ctx.dialogs, self.tr("Calendar written"), [path], self.tr(
+                "{events} interview(s) and {todos} follow-up(s). Import the file in Outlook or "
+                "Thunderbird; importing a later export updates the same entries.").format(
+                    events=len(data.interviews), todos=len(data.followups)))
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)

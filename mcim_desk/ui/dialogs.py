@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import weakref
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -55,13 +57,73 @@ class DialogService:
         dialog.exec()
         return dialog.choice
 
-    def save_file(self, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+    def file_written(self, title: str, text: str, can_open: bool) -> str | None:
+        """A file was written: "open", "folder" (show it in its folder) or None (Close)."""
+        box, buttons = file_written_box(self.parent, title, text, can_open)
+        box.exec()
+        return buttons.get(box.clickedButton())
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file or a folder with the desktop's default program; False when none starts."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_file(self, title: str, suggested: str, filters: str, kind: str | None = None,
+                  folder: Path | str | None = None) -> str | None:
+        """Ask where to write a file of ``kind`` (file_dialogs.KINDS; guessed from
+        ``filters`` when None): the box opens in the folder last chosen for that kind, else
+        in ``folder``, else the kind's default; the folder chosen is remembered."""
+        from . import file_dialogs
+
+        kind = file_dialogs.kind_of(kind, filters)
+        path = self._ask_save(title, file_dialogs.start_path(kind, suggested, folder), filters)
+        file_dialogs.remember(kind, path)
         return path or None
 
-    def open_file(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+    def open_file(self, title: str, filters: str, kind: str | None = None,
+                  folder: Path | str | None = None) -> str | None:
+        """Ask for a file of ``kind`` to read (the folders as for :meth:`save_file`)."""
+        from . import file_dialogs
+
+        kind = file_dialogs.kind_of(kind, filters)
+        path = self._ask_open(title, file_dialogs.start_path(kind, "", folder), filters)
+        file_dialogs.remember(kind, path)
         return path or None
+
+    def _ask_save(self, title: str, start: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
+        return path or None
+
+    def _ask_open(self, title: str, start: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, start, filters)
+        return path or None
+
+
+def file_written_box(parent: QWidget | None, title: str, text: str,
+                     can_open: bool) -> tuple[QMessageBox, dict[object, str]]:
+    """The message saying where a file was written: Open (one file), Show in folder, Close;
+    the buttons map to "open" and "folder" (Close and Escape to nothing)."""
+    from PySide6.QtCore import QCoreApplication
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("file_written_box")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    buttons: dict[object, str] = {}
+    if can_open:
+        open_button = box.addButton(QCoreApplication.translate("FileWritten", "&Open"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        buttons[open_button] = "open"
+    folder = box.addButton(QCoreApplication.translate("FileWritten", "Show in &folder"),
+                           QMessageBox.ButtonRole.ActionRole)
+    buttons[folder] = "folder"
+    close = box.addButton(QCoreApplication.translate("FileWritten", "&Close"),
+                          QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(close)
+    return box, buttons
 
 
 class ScriptedDialogs(DialogService):
@@ -80,6 +142,10 @@ class ScriptedDialogs(DialogService):
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answers: list[bool] = []
         self.file_answers: list[str | None] = []
+        self.file_boxes: list[tuple[str, str]] = []  # (title, where the box opened)
+        self.written_answers: list[str | None] = []  # "open", "folder" or None (Close)
+        self.opened: list[Path] = []  # what open_path was asked to open
+        self.open_succeeds = True  # False: no program could be started
         self.conflict_answers: list[str] = []
         self.choice_answers: list[str] = []
         self.expected: list[str] = []
@@ -131,8 +197,18 @@ class ScriptedDialogs(DialogService):
             return TAKE_THEIRS
         return self.conflict_answers.pop(0)
 
-    def save_file(self, title: str, suggested: str, filters: str) -> str | None:
+    def file_written(self, title: str, text: str, can_open: bool) -> str | None:
+        self.shown.append(("written", title, text))
+        return self.written_answers.pop(0) if self.written_answers else None
+
+    def open_path(self, path: Path) -> bool:
+        self.opened.append(Path(path))
+        return self.open_succeeds
+
+    def _ask_save(self, title: str, start: str, filters: str) -> str | None:
+        self.file_boxes.append((title, start))
         return self.file_answers.pop(0) if self.file_answers else None
 
-    def open_file(self, title: str, filters: str) -> str | None:
+    def _ask_open(self, title: str, start: str, filters: str) -> str | None:
+        self.file_boxes.append((title, start))
         return self.file_answers.pop(0) if self.file_answers else None

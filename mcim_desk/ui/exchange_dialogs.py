@@ -454,7 +454,7 @@ def export_bundle(window: MainWindow) -> None:
     dialog = ExportBundleDialog(window)
 
     def chosen(since_last: bool, passphrase: str) -> None:
-        out = ctx.dialogs.save_file(QCoreApplication.translate("ExchangeDialogs", "Export a bundle"), _suggested_name(ctx), _bundle_filter(window))
+        out = ctx.dialogs.save_file(QCoreApplication.translate("ExchangeDialogs", "Export a bundle"), _suggested_name(ctx), _bundle_filter(window), "bundle")
         if not out:
             return
         path = Path(out)
@@ -463,10 +463,12 @@ def export_bundle(window: MainWindow) -> None:
         from ..services import exchange
 
         def done(report) -> None:  # noqa: ANN001 - ExportReport
-            ctx.dialogs.info(
-                QCoreApplication.translate("ExchangeDialogs", "Bundle written"),
-                QCoreApplication.translate("ExchangeDialogs", "{path}\n{responses} responses, {answers} answers, {audit} audit rows{since}.").format(
-                    path=report.path, responses=report.counts.get("response", 0),
+            from .file_written import announce_written
+
+            announce_written(
+                ctx.dialogs, QCoreApplication.translate("ExchangeDialogs", "Bundle written"), [report.path],
+                QCoreApplication.translate("ExchangeDialogs", "{responses} responses, {answers} answers, {audit} audit rows{since}.").format(
+                    responses=report.counts.get("response", 0),
                     answers=report.counts.get("answer", 0), audit=report.counts.get("audit_log", 0),
                     since=QCoreApplication.translate("ExchangeDialogs", " changed since the last bundle") if report.since else "",
                 ),
@@ -492,16 +494,18 @@ def export_spreadsheets(window: MainWindow) -> None:
     def chosen(fmt: str, lang: str, labels: bool) -> None:
         if fmt == "xlsx":
             out = ctx.dialogs.save_file(QCoreApplication.translate("ExchangeDialogs", "Export spreadsheets"), "mcim-responses.xlsx",
-                                        QCoreApplication.translate("ExchangeDialogs", "Excel workbooks") + " (*.xlsx)")
+                                        QCoreApplication.translate("ExchangeDialogs", "Excel workbooks") + " (*.xlsx)", "spreadsheet")
         else:
             out = ctx.dialogs.save_file(QCoreApplication.translate("ExchangeDialogs", "Export spreadsheets"), "mcim-responses.csv",
-                                        QCoreApplication.translate("ExchangeDialogs", "CSV files") + " (*.csv)")
+                                        QCoreApplication.translate("ExchangeDialogs", "CSV files") + " (*.csv)", "spreadsheet")
         if not out:
             return
         from ..services import exchange
 
         def done(report) -> None:  # noqa: ANN001 - SpreadsheetReport
-            ctx.dialogs.info(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"), "\n".join(str(p) for p in report.paths))
+            from .file_written import announce_written
+
+            announce_written(ctx.dialogs, QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"), report.paths)
 
         def failed(exc: BaseException) -> None:
             ctx.dialogs.error(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets not written"), str(exc))
@@ -521,7 +525,7 @@ def import_bundle(window: MainWindow, path: str | None = None, passphrase: str |
     from ..exchange.bundle import BundleError
     from ..services import exchange
 
-    chosen = path or ctx.dialogs.open_file(QCoreApplication.translate("ExchangeDialogs", "Import a bundle"), _bundle_filter(window))
+    chosen = path or ctx.dialogs.open_file(QCoreApplication.translate("ExchangeDialogs", "Import a bundle"), _bundle_filter(window), "bundle")
     if not chosen:
         return
 

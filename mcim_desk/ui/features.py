@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 def install_features(window: MainWindow) -> None:
+    _install_databases(window)
     _install_questionnaire(window)
     _install_forms(window)
     _install_reports(window)
@@ -48,6 +49,13 @@ def _menu_action(window: MainWindow, menu: str, name: str, text: Callable[[], st
     retitle()
     window.add_menu_action(menu, action)
     return action
+
+
+def _install_databases(window: MainWindow) -> None:
+    """File > Open a database… (Ctrl+O) and File > Recent databases (recent_databases.py)."""
+    from .recent_databases import install
+
+    install(window)
 
 
 def _install_questionnaire(window: MainWindow) -> None:

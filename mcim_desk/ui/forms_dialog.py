@@ -12,7 +12,7 @@ from .context import UiContext
 def add_form_from_file(ctx: UiContext) -> None:
     path = ctx.dialogs.open_file(
         QCoreApplication.translate("FormsDialog", "Add a form (XLSForm)"),
-        QCoreApplication.translate("FormsDialog", "XLSForm files (*.xlsx *.md *.csv);;All files (*)"),
+        QCoreApplication.translate("FormsDialog", "XLSForm files (*.xlsx *.md *.csv);;All files (*)"), "xlsform",
     )
     if not path:
         return

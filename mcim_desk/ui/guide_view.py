@@ -88,14 +88,15 @@ def print_guide(window: MainWindow) -> None:
     chosen = window.dialogs.save_file(
         QCoreApplication.translate("Guide", "Print the guide"),
         QCoreApplication.translate("Guide", "guide-mcim-desk-{lang}.pdf").format(lang=lang),
-        QCoreApplication.translate("Guide", "PDF files (*.pdf)"))
+        QCoreApplication.translate("Guide", "PDF files (*.pdf)"), "guide")
     if not chosen:
         return
     from ..services.guide import print_guide as write
 
     def done(path: Path) -> None:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("Guide", "Guide written to {path}").format(path=path), 8000)
+        from .file_written import announce_written
+
+        announce_written(window.dialogs, QCoreApplication.translate("Guide", "Guide written"), [path])
 
     def failed(exc: BaseException) -> None:
         window.dialogs.error(

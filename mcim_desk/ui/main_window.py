@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     database_opened = Signal()
     list_filled = Signal()
+    opening_step = Signal(str)  # what opening the database is doing, as shown
     language_changed = Signal(str)
 
     def __init__(self, prefs: Preferences, runner: TaskRunner, dialogs: DialogService | None = None,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
 
         self.list_panel = MechanismListPanel(self)
         self.list_panel.model.lang = prefs.language
+        self.list_panel.setEnabled(False)  # until the list is filled: no empty live filters
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mechanism_tabs")
         self.placeholder: QLabel | None = QLabel(self)
@@ -213,11 +215,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             try:
-                db, report = open_database(target, backup=True)
+                db, report = open_database(target, backup=True, progress=self._opening_step)
             except DatabaseDamagedError as exc:
                 if not self._offer_backup(exc):
                     return False
-                db, report = open_database(target, backup=True)
+                db, report = open_database(target, backup=True, progress=self._opening_step)
         except DatabaseTooNewError as exc:
             self.dialogs.error(self.tr("Database from a newer version"), self.tr(
                 "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
@@ -232,11 +234,13 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self.tr("Database not opened"), str(exc))
             return False
         log.info("database ready: %s", "; ".join(report.steps))
+        self.statusBar().clearMessage()  # the last opening step
         from .context import UiContext
 
         self.ctx = UiContext(db, self.bus, self.runner, self.dialogs, self.undo, self.prefs)
         self._build_card()
         self.db_label.setText(str(path or public_target(target)))
+        self.retranslate()  # the title names the database
         self._show_storage_state(db, report)
         self.reload_list()
         # The feature pages (dashboard, questionnaire, interviews...) are built once the list
@@ -244,6 +248,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._build_feature_pages)
         QTimer.singleShot(0, self.show_release_notes_once)
         return True
+
+    def _opening_step(self, step: str) -> None:
+        """Say what opening the database does now; painted at once, the work holds the loop."""
+        from .opening import step_text
+
+        text = step_text(step)
+        if self.placeholder is not None:
+            self.placeholder.setText(text)
+            self.placeholder.repaint()
+        self.statusBar().showMessage(text)
+        self.statusBar().repaint()
+        self.opening_step.emit(text)
 
     def show_release_notes_once(self) -> None:
         """After an upgrade, the new version's notes (CHANGELOG), once, in the user's language."""
@@ -311,8 +327,19 @@ class MainWindow(QMainWindow):
             return self.open_database(target)
         if choice == "other":
             chosen = self.dialogs.open_file(self.tr("Open another database"),
-                                            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"))
-            return self.open_database(chosen) if chosen else self._server_unreachable(exc, target)
+                                            self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+                                            "database")
+            if not chosen:
+                return self._server_unreachable(exc, target)
+            from ..services.startup import NotADatabaseError, check_database_file
+
+            try:
+                if Path(chosen).exists():  # a new file is a new database, as at the start
+                    check_database_file(Path(chosen))
+            except NotADatabaseError as problem:
+                self.dialogs.error(self.tr("Database not opened"), str(problem))
+                return self._server_unreachable(exc, target)
+            return self.open_database(chosen)
         return False
 
     def _offer_backup(self, exc: Exception) -> bool:
@@ -379,6 +406,7 @@ class MainWindow(QMainWindow):
         labels = reference_labels(self.ctx.db, "mechanism_type", "region")
         self.card.set_labels(labels)
         self.list_panel.set_data(mechanism_rows(self.ctx.db), labels)
+        self.list_panel.setEnabled(True)
         self.list_filled.emit()
 
     def _show_mechanism(self, mechanism_id: str) -> None:
@@ -411,13 +439,18 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.dialogs.error(self.tr("Backup not made"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Backup written to {path}").format(path=path), 8000)
+        from .file_written import announce_written
+
+        announce_written(self.dialogs, self.tr("Backup written"), [path], can_open=False)
 
     def restore_backup(self) -> None:
         if self.ctx is None or self.ctx.db.path is None:
             return
+        from ..paths import backup_dir_for
+
         chosen = self.dialogs.open_file(self.tr("Restore a backup"),
-                                        self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"))
+                                        self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+                                        "backup", backup_dir_for(self.ctx.db.path))
         if not chosen:
             return
         if not self.dialogs.confirm(
@@ -518,7 +551,10 @@ class MainWindow(QMainWindow):
     # -- language and closing ---------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.prefs.profile}")
+        database = self.db_label.text()  # the open database, named in the title
+        self.setWindowTitle(" — ".join(filter(None, (
+            APP_NAME, Path(database).name if database and "://" not in database else database,
+            self.prefs.profile))))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -534,6 +570,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About MCIM Desk"))
         if self.placeholder is not None:
             self.placeholder.setText(self.tr("Opening the database…"))
+            self.tabs.setTabText(self.tabs.indexOf(self.placeholder), self.tr("Opening…"))
         self._retitle_tabs()
 
     def _undo_changed(self, *_args: object) -> None:
@@ -566,11 +603,53 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def close_database(self) -> bool:
+        """Put the open database away as closing the window does (the field being edited
+        saved, the exit backup, the lock released) and take down what was built on it, so
+        that ``open_database`` opens another here. False when a window of the program
+        refused to close (a call still running)."""
+        from PySide6.QtWidgets import QMenu, QToolBar
+
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and not isinstance(child, QMenu) \
+                    and not child.close():
+                return False
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+        self.runner.wait(10_000)
+        self._release_database()
+        self.undo.clear()
+        self.ctx = None
+        for page, _title in self._pages:
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.setParent(None)  # out of findChildren at once, deleted later
+            page.deleteLater()
+        self._pages.clear()
+        self.card = None
+        self._feature_pages_built = False
+        for bar in self.findChildren(QToolBar, "demo_banner"):
+            self.removeToolBar(bar)
+            bar.setParent(None)
+            bar.deleteLater()
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.placeholder, "")
+        self.list_panel.setEnabled(False)
+        self.banner.hide()
+        self.db_label.clear()
+        self.retranslate()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         focus = self.focusWidget()
         if focus is not None:  # commit the field being edited before closing
             focus.clearFocus()
         self.runner.wait(10_000)
+        self._release_database()
+        super().closeEvent(event)
+
+    def _release_database(self) -> None:
         if self.ctx is not None:
             # Close first: the WAL goes back into the file, so the next start's copy is
             # recognised as identical to this one when nothing changed in between.
@@ -585,4 +664,3 @@ class MainWindow(QMainWindow):
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
-        super().closeEvent(event)

@@ -545,7 +545,7 @@ def export_questionnaire_pdf(window: MainWindow) -> None:
         out = ctx.dialogs.save_file(
             QCoreApplication.translate("PdfFormsMenu", "Questionnaire as fillable PDF"),
             suggested_file_name(row.acronym(lang), lang),
-            QCoreApplication.translate("PdfFormsMenu", "PDF files") + " (*.pdf)",
+            QCoreApplication.translate("PdfFormsMenu", "PDF files") + " (*.pdf)", "pdf_form",
         )
         if not out:
             return
@@ -554,12 +554,10 @@ def export_questionnaire_pdf(window: MainWindow) -> None:
             path = path.with_name(path.name + ".pdf")
 
         def done(written: Path) -> None:
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "PdfFormsMenu", "Fillable questionnaire written to {path}"
-                ).format(path=written),
-                10000,
-            )
+            from .file_written import announce_written
+
+            announce_written(ctx.dialogs, QCoreApplication.translate(
+                "PdfFormsMenu", "Fillable questionnaire written"), [written])
 
         def failed(exc: BaseException) -> None:
             message = str(exc) if isinstance(exc, PdfFormError | OSError) else repr(exc)
@@ -593,7 +591,7 @@ def import_questionnaire_pdf(window: MainWindow, path: str | None = None) -> Non
         return
     chosen = path or ctx.dialogs.open_file(
         QCoreApplication.translate("PdfFormsMenu", "Import a filled questionnaire (PDF)"),
-        QCoreApplication.translate("PdfFormsMenu", "PDF files") + " (*.pdf)",
+        QCoreApplication.translate("PdfFormsMenu", "PDF files") + " (*.pdf)", "pdf_form",
     )
     if not chosen:
         return

@@ -106,6 +106,14 @@ class PreferencesDialog(QDialog):
             self.error.setText(self.tr("The profile name cannot be empty."))
             self.error.show()
             return
+        from ..limits import PROFILE_CHARS
+
+        if len(profile) > PROFILE_CHARS:
+            self.error.setText(self.tr("The profile name has {count} characters, more than the "
+                                       "limit of {limit}.").format(count=len(profile),
+                                                                   limit=PROFILE_CHARS))
+            self.error.show()
+            return
         if not is_known_zone(zone):
             self.error.setText(
                 self.tr("Unknown time zone “{zone}”: use a name such as Europe/Geneva.").format(zone=zone)

@@ -1,6 +1,7 @@
 """Reports > Print a report…: choose the report, its language (French or English, whatever
 the interface language), the mechanism of a profile and the file; the report is built on a
-worker thread behind a progress dialog, then opened with the system's PDF viewer.
+worker thread behind a progress dialog; then a message says where it was written, with Open
+and Show in folder (file_written.py).
 
 Also File > Create a demo database…, and the banner a demonstration database shows.
 """
@@ -12,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,19 +33,13 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from .context import UiContext
 
-OpenFile = Callable[[Path], object]
 REPORT_KINDS = ("summary", "profile", "followups", "blank-questionnaire", "blank-interview")
 
 
-def open_with_system(path: Path) -> bool:
-    """Open a file with the desktop's default application."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def documents_dir() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path = Path(folder) if folder else Path.home()
-    return path if path.is_dir() else Path.home()
+    from .file_dialogs import documents_dir as folder
+
+    return folder()
 
 
 class _ProgressRelay(QObject):
@@ -55,16 +49,15 @@ class _ProgressRelay(QObject):
 
 
 class ReportsDialog(QDialog):
-    """Choose and build a report. ``open_file`` opens the finished PDF (the system viewer
-    by default); ``report_written`` is emitted with its path."""
+    """Choose and build a report; ``report_written`` is emitted with its path, then the
+    window says where it is (Open, Show in folder, Close)."""
 
     report_written = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
-                 mechanism_id: str | None = None, open_file: OpenFile = open_with_system) -> None:
+                 mechanism_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.open_file = open_file
         self.setObjectName("reports_dialog")
         self._path_edited = False
         self._progress: QProgressDialog | None = None
@@ -198,12 +191,14 @@ class ReportsDialog(QDialog):
             acronyms = self.mechanism_combo.currentData(Qt.ItemDataRole.UserRole + 1) or {}
             acronym = acronyms.get(self.lang) if isinstance(acronyms, dict) else acronyms
             name = default_file_name(self.kind, self.lang, acronym if self.kind == "profile" else None)
-            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else documents_dir()
+            from .file_dialogs import start_folder
+
+            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else start_folder("report")
             self.path_edit.setText(str(folder / name))
 
     def browse(self) -> None:
         chosen = self.ctx.dialogs.save_file(
-            self.tr("Save the report as"), self.path_edit.text(), self.tr("PDF files (*.pdf)")
+            self.tr("Save the report as"), self.path_edit.text(), self.tr("PDF files (*.pdf)"), "report"
         )
         if chosen:
             if not chosen.lower().endswith(".pdf"):
@@ -253,9 +248,13 @@ class ReportsDialog(QDialog):
 
     def _done(self, path: Path) -> None:
         self._finish_progress()
+        from . import file_dialogs
+        from .file_written import announce_written
+
+        file_dialogs.remember("report", path)  # a path typed in the field counts too
         self.report_written.emit(str(path))
-        self.open_file(Path(path))
         self.accept()
+        announce_written(self.ctx.dialogs, self.tr("Report written"), [Path(path)])
 
     def _failed(self, exc: BaseException) -> None:
         self._finish_progress()
@@ -288,10 +287,9 @@ def create_demo_database(ctx: UiContext, parent: QWidget, *,
     """Ask where, create the demo database on the worker thread, offer to open it."""
     from PySide6.QtCore import QCoreApplication
 
-    suggested = str(documents_dir() / "mcim-desk-demo.sqlite3")
     chosen = ctx.dialogs.save_file(
-        QCoreApplication.translate("Demo", "Create a demo database"), suggested, QCoreApplication.translate("Demo", "SQLite databases (*.sqlite3)")
-    )
+        QCoreApplication.translate("Demo", "Create a demo database"), "mcim-desk-demo.sqlite3",
+        QCoreApplication.translate("Demo", "SQLite databases (*.sqlite3)"), "database")
     if not chosen:
         return
     path = Path(chosen)
@@ -354,4 +352,4 @@ class DemoBanner(QToolBar):
         super().changeEvent(event)
 
 
-__all__ = ["DemoBanner", "ReportsDialog", "create_demo_database", "documents_dir", "open_with_system"]
+__all__ = ["DemoBanner", "ReportsDialog", "create_demo_database", "documents_dir"]

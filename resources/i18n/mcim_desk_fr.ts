@@ -1547,113 +1547,113 @@
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="423"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="425"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
-        <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
-        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="426"/>
+        <source>{events} interview(s) and {todos} follow-up(s). Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
+        <translation>{events} entretien(s) et {todos} suivi(s). Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="431"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="432"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
         <source>{path}: {error}</source>
         <translation>{path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>&amp;Deadline:</source>
         <translation>Date &amp;limite :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
         <source>Re&amp;gion:</source>
         <translation>Ré&amp;gion :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="466"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="462"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="468"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="465"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="467"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1697,22 +1697,22 @@
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="291"/>
         <source>Create a demo database</source>
         <translation>Créer une base de démonstration</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="293"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="292"/>
         <source>SQLite databases (*.sqlite3)</source>
         <translation>Bases SQLite (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="300"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="298"/>
         <source>Creating the demo database…</source>
         <translation>Création de la base de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="314"/>
         <source>The demo database was created:
 {path}
 
@@ -1723,12 +1723,12 @@ Everything in it is fictional. Open it in a new window?</source>
 Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
         <source>Demo database created</source>
         <translation>Base de démonstration créée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="324"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="322"/>
         <source>Demo database not created</source>
         <translation>Base de démonstration non créée</translation>
     </message>
@@ -1736,12 +1736,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="348"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="346"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
         <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="349"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="347"/>
         <source>Demonstration</source>
         <translation>Démonstration</translation>
     </message>
@@ -2072,76 +2072,74 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Exporter un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="467"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="469"/>
         <source>Bundle written</source>
         <translation>Lot d’échange écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="468"/>
-        <source>{path}
-{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
-        <translation>{path}
-{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="470"/>
+        <source>{responses} responses, {answers} answers, {audit} audit rows{since}.</source>
+        <translation>{responses} formulaires remplis, {answers} réponses, {audit} lignes du journal d’audit{since}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="471"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="473"/>
         <source> changed since the last bundle</source>
         <translation> (modifications depuis le dernier lot)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="476"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="478"/>
         <source>Bundle not written</source>
         <translation>Lot d’échange non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="494"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="496"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="499"/>
         <source>Export spreadsheets</source>
         <translation>Exporter en tableur</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="495"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="497"/>
         <source>Excel workbooks</source>
         <translation>Classeurs Excel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="498"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="500"/>
         <source>CSV files</source>
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="508"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="507"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="511"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="524"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="564"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="545"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="555"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="559"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -2149,22 +2147,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="207"/>
+        <location filename="../../mcim_desk/ui/features.py" line="215"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="210"/>
+        <location filename="../../mcim_desk/ui/features.py" line="218"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="213"/>
+        <location filename="../../mcim_desk/ui/features.py" line="221"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="216"/>
+        <location filename="../../mcim_desk/ui/features.py" line="224"/>
         <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
     </message>
@@ -2215,6 +2213,99 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="171"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>FileWritten</name>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="116"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="119"/>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="122"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="26"/>
+        <source>Written to:</source>
+        <translation>Écrit dans :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="27"/>
+        <source>Written to these files:</source>
+        <translation>Écrit dans ces fichiers :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
+        <source>File not opened</source>
+        <translation>Fichier non ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
+        <source>No program could be started to open {file}. The file is written; open it from its folder:
+{folder}</source>
+        <translation>Aucun programme n’a pu être lancé pour ouvrir {file}. Le fichier est bien écrit ; ouvrez-le depuis son dossier :
+{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="35"/>
+        <source>Folder not shown</source>
+        <translation>Dossier non affiché</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/file_written.py" line="35"/>
+        <source>No file manager could be started to show the folder {folder}. {file} is there.</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu être lancé pour afficher le dossier {folder}. {file} s’y trouve.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="73"/>
+        <source>Welcome to MCIM Desk</source>
+        <translation>Bienvenue dans MCIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="75"/>
+        <source>Your name is written beside every change you make (the history of each answer) and on the follow-ups you own; colleagues see it when they merge your data.</source>
+        <translation>Votre nom est inscrit à côté de chaque modification que vous faites (l’historique de chaque réponse) et sur les suivis dont vous êtes responsable ; vos collègues le voient quand ils fusionnent vos données.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="77"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Votre nom :</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="78"/>
+        <source>You can change it later in Edit &gt; Preferences.</source>
+        <translation>Vous pourrez le changer plus tard dans Édition &gt; Préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="79"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="80"/>
+        <source>S&amp;kip (keep “{login}”)</source>
+        <translation>&amp;Passer (garder « {login} »)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="94"/>
+        <source>Type your name, or choose Skip.</source>
+        <translation>Tapez votre nom, ou choisissez Passer.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/first_start.py" line="96"/>
+        <source>Your name has {count} characters, more than the limit of {limit}.</source>
+        <translation>Votre nom compte {count} caractères, plus que la limite de {limit}.</translation>
     </message>
 </context>
 <context>
@@ -3250,7 +3341,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>FormsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="75"/>
+        <location filename="../../mcim_desk/ui/features.py" line="83"/>
         <source>Add a &amp;form (XLSForm)…</source>
         <translation>Ajouter un &amp;formulaire (XLSForm)…</translation>
     </message>
@@ -3273,17 +3364,17 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="98"/>
-        <source>Guide written to {path}</source>
-        <translation>Guide écrit dans {path}</translation>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="99"/>
+        <source>Guide written</source>
+        <translation>Guide écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="102"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
         <source>Guide not printed</source>
         <translation>Guide non imprimé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
         <source>The guide could not be written to {path}: {problem}</source>
         <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
@@ -3291,12 +3382,12 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>GuideMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="320"/>
+        <location filename="../../mcim_desk/ui/features.py" line="328"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="324"/>
+        <location filename="../../mcim_desk/ui/features.py" line="332"/>
         <source>&amp;Print the guide…</source>
         <translation>&amp;Imprimer le guide…</translation>
     </message>
@@ -3304,7 +3395,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="267"/>
+        <location filename="../../mcim_desk/ui/features.py" line="275"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -3729,32 +3820,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="162"/>
+        <location filename="../../mcim_desk/ui/features.py" line="170"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="163"/>
+        <location filename="../../mcim_desk/ui/features.py" line="171"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="164"/>
+        <location filename="../../mcim_desk/ui/features.py" line="172"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="165"/>
+        <location filename="../../mcim_desk/ui/features.py" line="173"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="186"/>
+        <location filename="../../mcim_desk/ui/features.py" line="194"/>
         <source>Export to a &amp;calendar…</source>
         <translation>Exporter vers un &amp;calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="189"/>
+        <location filename="../../mcim_desk/ui/features.py" line="197"/>
         <source>&amp;Codebook…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -4106,7 +4197,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Limits</name>
     <message>
-        <location filename="../../mcim_desk/limits.py" line="49"/>
+        <location filename="../../mcim_desk/limits.py" line="51"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>
@@ -4115,12 +4206,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="292"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
@@ -4131,7 +4222,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4140,146 +4231,147 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="327"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="354"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="376"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
-        <source>Backup written to {path}</source>
-        <translation>Sauvegarde écrite dans {path}</translation>
-    </message>
-    <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="419"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="424"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="451"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="457"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="314"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="420"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="452"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="224"/>
         <source>Database from a newer version</source>
         <translation>Base d’une version plus récente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="225"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
         <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="232"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="257"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
         <source>What is new in MCIM Desk {version}</source>
         <translation>Nouveautés de MCIM Desk {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="285"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
         <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="289"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
         <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
         <source>The automatic backup was not made: {problem}</source>
         <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
         <source>Try again, or open another database?</source>
         <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="360"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="444"/>
+        <source>Backup written</source>
+        <translation>Sauvegarde écrite</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="441"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="470"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="474"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="471"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="509"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="504"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="537"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="505"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4294,97 +4386,102 @@ Dossier des données : {folder}
 Base de données : {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="510"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="511"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="522"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="523"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="559"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="561"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="562"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="563"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="564"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="565"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="566"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="547"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="570"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -4648,6 +4745,39 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="10"/>
+        <source>Creating the database…</source>
+        <translation>Création de la base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="11"/>
+        <source>Checking the database file…</source>
+        <translation>Vérification du fichier de la base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="12"/>
+        <source>Making the automatic backup…</source>
+        <translation>Sauvegarde automatique…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="13"/>
+        <source>Preparing the database for this version…</source>
+        <translation>Préparation de la base de données pour cette version…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="14"/>
+        <source>Loading the study’s reference data (mechanisms, the Compact’s objectives)…</source>
+        <translation>Chargement des données de référence de l’étude (mécanismes, objectifs du Pacte)…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/opening.py" line="16"/>
+        <source>Checking the study’s questionnaire and interview guide…</source>
+        <translation>Vérification du questionnaire et du guide d’entretien de l’étude…</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="68"/>
@@ -4838,48 +4968,48 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="548"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="596"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="594"/>
         <source>PDF files</source>
         <translation>Fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="558"/>
-        <source>Fillable questionnaire written to {path}</source>
-        <translation>Questionnaire en PDF à remplir écrit dans {path}</translation>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="559"/>
+        <source>Fillable questionnaire written</source>
+        <translation>Questionnaire à remplir écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="567"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="565"/>
         <source>Questionnaire not written</source>
         <translation>Questionnaire non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="595"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="658"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="593"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="656"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="604"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="602"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="617"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="615"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="646"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="246"/>
+        <location filename="../../mcim_desk/ui/features.py" line="254"/>
         <source>Questionnaire as fillable &amp;PDF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="249"/>
+        <location filename="../../mcim_desk/ui/features.py" line="257"/>
         <source>I&amp;mport a filled questionnaire (PDF)…</source>
         <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
@@ -5273,7 +5403,12 @@ Base de données : {db}</translation>
         <translation>Le nom de profil ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="111"/>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="112"/>
+        <source>The profile name has {count} characters, more than the limit of {limit}.</source>
+        <translation>Le nom de profil compte {count} caractères, plus que la limite de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/preferences_dialog.py" line="119"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
         <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
@@ -5314,7 +5449,7 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionnaireMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="61"/>
+        <location filename="../../mcim_desk/ui/features.py" line="69"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
@@ -5785,6 +5920,54 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>RecentDatabases</name>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="76"/>
+        <source>{file} is the database open in this window.</source>
+        <translation>{file} est la base de données ouverte dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="84"/>
+        <source>Database not opened</source>
+        <translation>Base de données non ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="89"/>
+        <source>Opened {file}</source>
+        <translation>{file} ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="103"/>
+        <source>Open a database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="104"/>
+        <source>MCIM Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases de données MCIM Desk (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="121"/>
+        <source>{entry} (missing)</source>
+        <translation>{entry} (introuvable)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="133"/>
+        <source>&amp;Remove the missing files from the list</source>
+        <translation>&amp;Retirer de la liste les fichiers introuvables</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="156"/>
+        <source>&amp;Open a database…</source>
+        <translation>Ouvrir une &amp;base de données…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/recent_databases.py" line="157"/>
+        <source>Recen&amp;t databases</source>
+        <translation>Bases de données réce&amp;ntes</translation>
+    </message>
+</context>
+<context>
     <name>RepeatWidget</name>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="480"/>
@@ -5888,102 +6071,108 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="146"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="139"/>
         <source>Print a report</source>
         <translation>Imprimer un rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="148"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="141"/>
         <source>Summary of findings</source>
         <translation>Synthèse des résultats</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="142"/>
         <source>Mechanism profile</source>
         <translation>Profil du mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="143"/>
         <source>Follow-up status</source>
         <translation>État des suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="144"/>
         <source>Blank questionnaire</source>
         <translation>Questionnaire vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="145"/>
         <source>Blank interview guide</source>
         <translation>Guide d’entretien vierge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>&amp;Report:</source>
         <translation>&amp;Rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
         <source>&amp;Language of the report:</source>
         <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
         <source>&amp;Mechanism:</source>
         <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="159"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="160"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="161"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="154"/>
         <source>&amp;Create the report</source>
         <translation>&amp;Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>Save the report as</source>
         <translation>Enregistrer le rapport sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="206"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>No file</source>
         <translation>Aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="219"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="214"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier dans lequel écrire le rapport.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="225"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="220"/>
         <source>Preparing the report…</source>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="267"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="579"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
+        <source>Report written</source>
+        <translation>Rapport écrit</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="266"/>
         <source>The report could not be written to {path}: {problem}</source>
         <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="269"/>
         <source>The report could not be made: {problem}</source>
         <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/reports_dialog.py" line="271"/>
+        <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
         <source>Report not created</source>
         <translation>Rapport non créé</translation>
     </message>
@@ -5991,12 +6180,12 @@ Base de données : {db}</translation>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="108"/>
+        <location filename="../../mcim_desk/ui/features.py" line="116"/>
         <source>&amp;Print a report…</source>
         <translation>&amp;Imprimer un rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="111"/>
+        <location filename="../../mcim_desk/ui/features.py" line="119"/>
         <source>Create a &amp;demo database…</source>
         <translation>Créer une base de &amp;démonstration…</translation>
     </message>
@@ -6063,12 +6252,12 @@ Base de données : {db}</translation>
 <context>
     <name>SearchMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="296"/>
+        <location filename="../../mcim_desk/ui/features.py" line="304"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="298"/>
+        <location filename="../../mcim_desk/ui/features.py" line="306"/>
         <source>&amp;Search…</source>
         <translation>Rechercher &amp;partout…</translation>
     </message>
@@ -6195,49 +6384,69 @@ Base de données : {db}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="39"/>
+        <location filename="../../mcim_desk/services/startup.py" line="40"/>
         <source>Cannot open the database on the server {server}: {reason}</source>
         <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="62"/>
+        <location filename="../../mcim_desk/services/startup.py" line="63"/>
         <source>{where}, database “{name}”</source>
         <translation>{where}, base «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="74"/>
+        <location filename="../../mcim_desk/services/startup.py" line="75"/>
         <source>the server’s name is unknown (check its spelling, the network connection or the VPN).</source>
         <translation>le nom du serveur est inconnu (vérifiez son orthographe, la connexion au réseau ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="77"/>
+        <location filename="../../mcim_desk/services/startup.py" line="78"/>
         <source>nothing answers on that port (the server may be stopped, or the port is wrong).</source>
         <translation>rien ne répond sur ce port (le serveur est peut-être arrêté, ou le port est faux).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="80"/>
+        <location filename="../../mcim_desk/services/startup.py" line="81"/>
         <source>the server did not answer (check the network connection, a firewall or the VPN).</source>
         <translation>le serveur n’a pas répondu (vérifiez la connexion au réseau, un pare-feu ou le VPN).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="83"/>
+        <location filename="../../mcim_desk/services/startup.py" line="84"/>
         <source>the server refused the user name or password.</source>
         <translation>le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="85"/>
+        <location filename="../../mcim_desk/services/startup.py" line="86"/>
         <source>the server has no database of that name.</source>
         <translation>le serveur n’a pas de base de données de ce nom.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="87"/>
+        <location filename="../../mcim_desk/services/startup.py" line="88"/>
         <source>no database server runs on this computer’s socket.</source>
         <translation>aucun serveur de base de données ne fonctionne sur le socket de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/startup.py" line="92"/>
+        <location filename="../../mcim_desk/services/startup.py" line="93"/>
         <source>the connection failed.</source>
         <translation>la connexion a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="125"/>
+        <source>{file} does not exist (any more).</source>
+        <translation>{file} n’existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="127"/>
+        <source>{file} is a folder: choose a database file (.sqlite3).</source>
+        <translation>{file} est un dossier : choisissez un fichier de base de données (.sqlite3).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="135"/>
+        <source>{file} is not a database: MCIM Desk opens the SQLite files (.sqlite3) it writes. Nothing was changed.</source>
+        <translation>{file} n’est pas une base de données : MCIM Desk ouvre les fichiers SQLite (.sqlite3) qu’il écrit. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/startup.py" line="139"/>
+        <source>{file} is a SQLite database of another program, not of MCIM Desk. Nothing was changed.</source>
+        <translation>{file} est une base SQLite d’un autre programme, pas de MCIM Desk. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>

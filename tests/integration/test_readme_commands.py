@@ -29,6 +29,11 @@ FORM = ROOT / "resources" / "forms" / "mcim_interview_2018.md"
 
 # Lines of the README that are not the program's command: checked to be there, not run.
 NOT_RUN = {
+    # the system libraries dev.py checks (tests/unit/test_dev_qt_libraries.py: all of them)
+    "sudo apt-get install libdbus-1-3 libegl1 libfontconfig1 libfreetype6 libgl1 libglib2.0-0 "
+    "libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
+    "libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 "
+    "libxcb-xfixes0 libxcb-xkb1 libxcb1 libxkbcommon-x11-0 libxkbcommon0",
     "python3 dev.py run",  # the two set-up commands: they build a virtual environment
     "python3 dev.py test",
     "python3 dev.py package [--python PY] [--out dist]",  # the slow packaging tests build it

@@ -206,7 +206,8 @@ def test_export_dialogs_write_files(make_window, qtbot, typer, tmp_path: Path) -
     typer(qtbot, dialog.again, "clé")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "mine.mcimz").exists()
-    assert ("info", "Bundle written") == dialogs.shown[-1][:2]
+    assert ("written", "Bundle written") == dialogs.shown[-1][:2]
+    assert str(tmp_path / "mine.mcimz") in dialogs.shown[-1][2]
     trigger(window, "export_spreadsheets_action")
     sheets = window.findChild(SpreadsheetDialog)
     choose(qtbot, sheets.labels)

@@ -79,6 +79,7 @@ def test_print_the_guide_in_french(qtbot, make_window, tmp_path: Path) -> None: 
         assert title.title == "MCIM Desk — guide d’utilisation"
         assert [item.title for item in sections] == [s.title for s in load_guide("fr").sections]
         assert reader.metadata.title == "MCIM Desk — guide d’utilisation"
-        assert window.statusBar().currentMessage().startswith("Guide écrit dans ")
+        kind, title, text = window.dialogs.shown[-1]
+        assert (kind, title) == ("written", "Guide écrit") and str(out) in text
     finally:
         window.set_language("en")

@@ -564,7 +564,9 @@ def test_calendar_export_from_the_dashboard(qtbot, make_window, tmp_path: Path) 
     cal = Calendar.from_ical((tmp_path / "calendar.ics").read_bytes())
     [event] = cal.walk("VEVENT")
     assert "SACM" in str(event["summary"]) and event["dtstart"].params["TZID"] == LIMA
-    assert window.dialogs.shown[-1][0] == "info"
+    kind, title, text = window.dialogs.shown[-1]
+    assert (kind, title) == ("written", "Calendar written") and str(tmp_path / "calendar.ics") in text
+    assert "1 interview(s)" in text
 
 
 # --- coding -----------------------------------------------------------------------------------

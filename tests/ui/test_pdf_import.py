@@ -173,6 +173,8 @@ def test_questionnaire_as_fillable_pdf_from_the_file_menu(make_window, qtbot, tm
     assert dialog.language.currentData() == "fr"
     shot(dialog, "pdf_questionnaire_dialog.png")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialogs.shown[-1][:2] == ("written", "Fillable questionnaire written")
+    assert str(out) in dialogs.shown[-1][2]
     reader = PdfReader(out)
     fields = reader.get_fields()
     assert "section_2/q11/objective_23" in fields

@@ -1,6 +1,6 @@
 """Reports > Print a report…: choose a report and its language, the worker (SyncRunner) writes
-the file, the PDF is handed to the viewer; errors are shown; the demo database entry and the
-banner of a demonstration database."""
+the file, the window says where, with Open and Show in folder; errors are shown; the demo
+database entry and the banner of a demonstration database."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def test_menu_entries_exist_and_open_the_dialog(make_window, qtbot) -> None:  # 
 
 def test_choose_summary_in_french_writes_and_opens_the_pdf(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     window = make_window(language="en")
-    opened: list[Path] = []
-    dialog = ReportsDialog(window.ctx, window, open_file=opened.append)
+    window.dialogs.written_answers.append("open")
+    dialog = ReportsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -65,16 +65,17 @@ def test_choose_summary_in_french_writes_and_opens_the_pdf(make_window, qtbot, t
     with qtbot.waitSignal(dialog.report_written) as written:
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert written.args == [str(out)]
-    assert opened == [out]
+    assert window.dialogs.opened == [out]
     assert "Synthèse des résultats" in text_of(out)
     assert PdfReader(out).trailer["/Root"]["/Lang"] == "fr"
-    assert window.ctx.dialogs.shown == []
+    assert window.ctx.dialogs.shown == [("written", "Report written", f"Written to:\n{out}")]
 
 
 def test_profile_of_the_chosen_mechanism_in_english(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     window = make_window(language="fr")
-    opened: list[Path] = []
-    dialog = ReportsDialog(window.ctx, window, open_file=opened.append)
+    window.dialogs.written_answers.append("open")
+    opened = window.dialogs.opened
+    dialog = ReportsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     assert not dialog.mechanism_combo.isEnabled()
     rabat = next(r for r in window.list_panel.visible_rows() if r.key == "rabat_process")
@@ -93,8 +94,8 @@ def test_profile_of_the_chosen_mechanism_in_english(make_window, qtbot, tmp_path
 def test_a_failure_is_shown_and_nothing_opens(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     dialogs = ScriptedDialogs()
     window = make_window(dialogs=dialogs)
-    opened: list[Path] = []
-    dialog = ReportsDialog(window.ctx, window, open_file=opened.append)
+    opened = dialogs.opened
+    dialog = ReportsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialog.set_choice("followups", "en")
     dialog.path_edit.setText(str(tmp_path / "missing" / "f.pdf"))
@@ -114,7 +115,7 @@ def test_a_failure_is_shown_and_nothing_opens(make_window, qtbot, tmp_path: Path
 def test_browse_sets_the_file(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     dialogs = ScriptedDialogs()
     window = make_window(dialogs=dialogs)
-    dialog = ReportsDialog(window.ctx, window, open_file=lambda _p: None)
+    dialog = ReportsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialogs.file_answers.append(str(tmp_path / "chosen"))
     dialog.browse()
@@ -138,3 +139,58 @@ def test_create_demo_from_the_file_menu_then_the_banner(make_window, qtbot, tmp_
     assert banner is not None and banner.isVisible()
     assert "FICTIONAL DATA — DEMONSTRATION" in banner.label.text()
     shot(demo_window, "main_window_demo.png")
+
+
+def test_when_no_viewer_starts_the_user_is_told_which_file(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialogs = ScriptedDialogs()
+    window = make_window(dialogs=dialogs)
+    window.set_language("fr")
+    dialogs.open_succeeds = False  # QDesktopServices.openUrl returned False
+    dialogs.written_answers.append("open")
+    dialog = ReportsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.set_choice("followups", "en")
+    out = tmp_path / "suivi.pdf"
+    dialog.path_edit.setText(str(out))
+    dialogs.expect("suivi.pdf")
+    dialog.create_report()
+    assert out.is_file() and not dialog.isVisible()
+    assert dialogs.shown[0] == ("written", "Rapport écrit", f"Écrit dans :\n{out}")
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("warning", "Fichier non ouvert")
+    assert "suivi.pdf" in text and str(tmp_path) in text
+
+
+def test_show_in_folder_opens_the_folder_and_close_opens_nothing(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialogs = ScriptedDialogs()
+    window = make_window(dialogs=dialogs)
+    for answer in ("folder", None):
+        dialogs.written_answers.append(answer)
+        dialog = ReportsDialog(window.ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.set_choice("blank-interview", "en")
+        dialog.path_edit.setText(str(tmp_path / f"guide-{answer}.pdf"))
+        dialog.create_report()
+    assert dialogs.opened == [tmp_path]  # the folder, once; Close opened nothing
+    assert [entry[0] for entry in dialogs.shown] == ["written", "written"]
+
+
+def test_the_real_message_offers_open_show_in_folder_and_close(make_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from mcim_desk.ui.dialogs import DialogService
+
+    window = make_window()
+    service = DialogService(window)
+    seen: list[list[str]] = []
+
+    def click_folder() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "file_written_box"
+        seen.append([b.text() for b in box.buttons()])
+        next(b for b in box.buttons() if b.text() == "Show in &folder").click()
+
+    QTimer.singleShot(0, click_folder)
+    assert service.file_written("Report written", "Written to:\n/tmp/x.pdf", can_open=True) == "folder"
+    assert sorted(seen[0]) == sorted(["&Open", "Show in &folder", "&Close"])
