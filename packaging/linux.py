@@ -180,6 +180,7 @@ RUNTIME_LIBS = ["-lsquashfuse", "-lfuse3", "-lzstd", "-llzma", "-llzo2", "-llz4"
                 "-lpthread", "-ldl"]
 # The header of an AppImage of type 2, at offset 8 of its ELF header (EI_ABIVERSION, EI_PAD).
 APPIMAGE_MAGIC = b"AI\x02"
+RUNTIME_NOTICES = "APPIMAGE-RUNTIME-NOTICES.txt"
 
 
 class RuntimeUnavailable(Exception):
@@ -209,6 +210,28 @@ def build_runtime(work: Path) -> Path:
         f"liblz4-dev liblzo2-dev libzstd-dev):\n{errors[-2000:]}")
 
 
+# Debian packages of the libraries linked into our runtime, whose licences travel with it.
+RUNTIME_LIBRARY_PACKAGES = ("libsquashfuse0", "libfuse3-3", "libzstd1", "liblz4-1", "liblzo2-2",
+                            "liblzma5", "zlib1g", "libc6")
+
+
+def runtime_notices() -> str:
+    """What the AppImage's runtime is made of, and the licences of the libraries in it (from
+    the build machine's /usr/share/doc/PACKAGE/copyright)."""
+    parts = [
+        "The AppImage runtime (the program at the head of the .AppImage file)\n\n"
+        f"packaging/appimage_runtime/runtime.c is part of {meta.APP_NAME} ({meta.LICENSE}; its "
+        "source is in the project). It is linked statically with the libraries below, as built\n"
+        "by Debian; their sources are Debian's source packages of the same names and versions.\n",
+    ]
+    for package in RUNTIME_LIBRARY_PACKAGES:
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        if copyright_file.is_file():
+            parts.append(f"{'=' * 78}\n{package}\n{'=' * 78}\n"
+                         + copyright_file.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
 def runtime_bytes(work: Path) -> bytes:
     """MCIM_APPIMAGE_RUNTIME's file as it is, else ours, marked as an AppImage of type 2."""
     given = os.environ.get(RUNTIME_ENV)
@@ -224,16 +247,21 @@ def make_appimage(appdir: Path, out: Path, quick: bool = False,
     """The AppDir's squashfs image, and the AppImage (runtime + image) when a runtime can be
     had; otherwise says why on stderr."""
     names = meta.artefact_names(_arch())
+    try:
+        runtime = runtime_bytes(work or out / "stage" / "appimage-runtime")
+    except RuntimeUnavailable as why:
+        print(f"linux.py: AppImage not assembled: {why}", file=sys.stderr)
+        runtime = None
+    if runtime is not None and not os.environ.get(RUNTIME_ENV):  # ours: its licences inside
+        (appdir / "usr" / "share" / "doc" / meta.APP_ID / RUNTIME_NOTICES).write_text(
+            runtime_notices(), encoding="utf-8")
     image = out / names["squashfs"]
     image.unlink(missing_ok=True)
     # zstd, as appimagetool makes them (type2 runtime); gzip -1 when quick (tests)
     compression = ["-comp", "gzip", "-Xcompression-level", "1"] if quick else ["-comp", "zstd"]
     subprocess.run(["mksquashfs", str(appdir), str(image), "-root-owned", "-noappend",
                     *compression, "-quiet", "-no-progress"], check=True, stdout=subprocess.DEVNULL)
-    try:
-        runtime = runtime_bytes(work or out / "stage" / "appimage-runtime")
-    except RuntimeUnavailable as why:
-        print(f"linux.py: AppImage not assembled: {why}", file=sys.stderr)
+    if runtime is None:
         return image, None
     appimage = out / names["appimage"]
     with appimage.open("wb") as target:

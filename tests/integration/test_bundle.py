@@ -290,6 +290,9 @@ def test_appimage_extracts_and_passes_its_self_test(package: dict[str, Path],
                    capture_output=True)
     root = tmp_path / "squashfs-root"
     assert (root / f"{meta.BUNDLE_ID}.desktop").is_file() and (root / ".DirIcon").exists()
+    notices = (root / "usr/share/doc/mcim-desk/APPIMAGE-RUNTIME-NOTICES.txt").read_text()
+    assert "packaging/appimage_runtime/runtime.c" in notices  # and the libraries linked in it:
+    assert "\nlibsquashfuse0\n" in notices and "\nlibfuse3-3\n" in notices
     result = run(root / "AppRun", "--self-test", data=tmp_path / "data")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"

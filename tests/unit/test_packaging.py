@@ -197,6 +197,13 @@ def tiny_appimage(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return appimage
 
 
+def test_runtime_notices_name_the_libraries_linked_in(tiny_appimage: Path) -> None:
+    notices = linux.runtime_notices()
+    assert "runtime.c is part of MCIM Desk (MIT" in notices
+    for package in ("libsquashfuse0", "libfuse3-3", "libzstd1"):  # the -dev packages need them
+        assert f"\n{package}\n" in notices
+
+
 def test_runtime_is_an_appimage_of_type_2_and_knows_its_offset(tiny_appimage: Path) -> None:
     data = tiny_appimage.read_bytes()
     assert data[:4] == b"\x7fELF" and data[8:11] == b"AI\x02"
