@@ -11,8 +11,9 @@ Extra arguments are passed on (to the program, or to pytest). For maintainers:
     python3 dev.py screenshots [--out DIR] [--lang fr en] [--only SCREEN ...]
                            # every screen, offscreen, in French and English, as PNG files
                            # (screenshots/<screen>-<lang>.png by default)
-    python3 dev.py package [--python PY] [--out DIR] [--quick]
-                           # the one-folder build, then on Linux the .deb and the AppImage
+    python3 dev.py package [--python PY] [--out DIR] [--quick] [--no-build]
+                           # the one-folder build, then on Linux the .deb and the AppImage;
+                           # prints what each part of the build weighs and each artefact's size
 """
 
 from __future__ import annotations
@@ -272,28 +273,34 @@ def _package(rest: list[str]) -> int:
     parser.add_argument("--out", default=str(ROOT / "dist"), help="output folder (dist/)")
     parser.add_argument("--quick", action="store_true",
                         help="fast, larger compression of the Linux packages (the tests use it)")
+    parser.add_argument("--no-build", action="store_true",
+                        help="package the one-folder build already in --out (no PyInstaller run)")
     args = parser.parse_args(rest)
-    python = Path(args.python) if args.python else _ensure_env()
     out = Path(args.out).resolve()
     work = out / "build"
-    build = subprocess.run(
-        [str(python), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec"),
-         "--distpath", str(out), "--workpath", str(work)], cwd=ROOT)
-    if build.returncode:
-        return build.returncode
+    if not args.no_build:
+        python = Path(args.python) if args.python else _ensure_env()
+        build = subprocess.run(
+            [str(python), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec"),
+             "--distpath", str(out), "--workpath", str(work)], cwd=ROOT)
+        if build.returncode:
+            return build.returncode
     sys.path.insert(0, str(ROOT / "packaging"))  # not a package: "packaging" is pypa's name
     import metadata
 
     bundle = out / metadata.APP_ID
     generated = work / "build" / "generated"  # build.spec's <workpath>/<spec name>/generated
+    if not bundle.is_dir():
+        print(f"dev.py: no one-folder build in {bundle}", file=sys.stderr)
+        return 1
     made = {"one-folder build": bundle}
     if sys.platform.startswith("linux"):
         import linux
 
         made.update(linux.build(bundle, generated, out, quick=args.quick))
         if "appimage" not in made:
-            print(f"dev.py: AppImage not assembled: no AppImage runtime ({linux.RUNTIME_ENV} "
-                  "names none); the AppDir and its squashfs image are made", file=sys.stderr)
+            print("dev.py: AppImage not assembled (see above); the AppDir and its squashfs "
+                  "image are made", file=sys.stderr)
     elif sys.platform in ("win32", "darwin"):
         import shutil
 
@@ -309,6 +316,13 @@ def _package(rest: list[str]) -> int:
             return code
         names = metadata.artefact_names("x64")
         made["installer"] = out / (names["windows"] + ".exe" if windows else names["macos"])
+    parts = generated / "sizes.json"  # written by build.spec (packaging/sizes.py)
+    if parts.is_file():
+        import json
+
+        import sizes
+
+        print("one-folder build, by part:", sizes.table(json.loads(parts.read_text())), sep="\n")
     for kind, path in made.items():
         files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()] \
             if path.is_dir() else [path]

@@ -1,6 +1,6 @@
 """The Linux packages, made from a one-folder build: a .deb and an AppImage.
 
-    python packaging/linux.py BUNDLE_DIR GENERATED_DIR OUT_DIR
+    python packaging/linux.py BUNDLE_DIR GENERATED_DIR OUT_DIR [--quick]
 
 BUNDLE_DIR is PyInstaller's ``dist/mcim-desk``; GENERATED_DIR is build.spec's
 ``<workpath>/generated`` (icons, notices). Standard library only, plus ``dpkg-deb`` and
@@ -8,9 +8,12 @@ BUNDLE_DIR is PyInstaller's ``dist/mcim-desk``; GENERATED_DIR is build.spec's
 
 The AppImage is the AppDir's squashfs image appended to an AppImage *runtime* (the ELF stub
 that mounts or extracts it). No runtime is shipped by a Debian or PyPI package (the PyPI
-tools that build AppImages download it from GitHub at build time), so it is taken from the
-file named by ``MCIM_APPIMAGE_RUNTIME``; without one the AppDir and its squashfs image are
-made and the AppImage step says it was skipped.
+tools that build AppImages download it from GitHub at build time), so the project has its
+own, ``packaging/appimage_runtime/runtime.c``, compiled here with gcc against squashfuse's
+and libfuse3's libraries (Debian: ``gcc libsquashfuse-dev libfuse3-dev liblz4-dev
+liblzo2-dev libzstd-dev``), statically so that it runs on any x86-64 Linux. A runtime named by
+``MCIM_APPIMAGE_RUNTIME`` (AppImage's own ``runtime-x86_64``, say) is used instead; with
+neither, the AppDir and its squashfs image are made and the AppImage step says why not.
 """
 
 from __future__ import annotations
@@ -171,21 +174,98 @@ def make_appdir(bundle: Path, generated: Path, out: Path) -> Path:
     return appdir
 
 
-def make_appimage(appdir: Path, out: Path, quick: bool = False) -> tuple[Path, Path | None]:
-    """The AppDir's squashfs image, and the AppImage when a runtime is available."""
+RUNTIME_SOURCE = Path(__file__).resolve().parent / "appimage_runtime" / "runtime.c"
+# squashfuse's library reads every compression squashfs-tools writes: link them all.
+RUNTIME_LIBS = ["-lsquashfuse", "-lfuse3", "-lzstd", "-llzma", "-llzo2", "-llz4", "-lz",
+                "-lpthread", "-ldl"]
+# The header of an AppImage of type 2, at offset 8 of its ELF header (EI_ABIVERSION, EI_PAD).
+APPIMAGE_MAGIC = b"AI\x02"
+RUNTIME_NOTICES = "APPIMAGE-RUNTIME-NOTICES.txt"
+
+
+class RuntimeUnavailable(Exception):
+    """Why no AppImage runtime could be had (said by dev.py package)."""
+
+
+def build_runtime(work: Path) -> Path:
+    """The runtime compiled from runtime.c: static, else dynamic (needing libsquashfuse0 and
+    libfuse3-3 on the user's system). Raises RuntimeUnavailable saying what is missing."""
+    compiler = shutil.which("gcc") or shutil.which("cc")
+    if compiler is None:
+        raise RuntimeUnavailable("no C compiler (apt-get install gcc)")
+    work.mkdir(parents=True, exist_ok=True)
+    target = work / "runtime"
+    cflags = ["-I/usr/include/squashfuse", "-I/usr/include/fuse3"]
+    attempts = (["-static", "-s"], ["-s"])
+    errors = ""
+    for link in attempts:
+        made = subprocess.run([compiler, "-O2", "-Wall", *link, "-o", str(target),
+                               str(RUNTIME_SOURCE), *cflags, *RUNTIME_LIBS],
+                              capture_output=True, text=True)
+        if made.returncode == 0:
+            return target
+        errors = made.stderr
+    raise RuntimeUnavailable(
+        "the AppImage runtime did not compile (apt-get install libsquashfuse-dev libfuse3-dev "
+        f"liblz4-dev liblzo2-dev libzstd-dev):\n{errors[-2000:]}")
+
+
+# Debian packages of the libraries linked into our runtime, whose licences travel with it.
+RUNTIME_LIBRARY_PACKAGES = ("libsquashfuse0", "libfuse3-3", "libzstd1", "liblz4-1", "liblzo2-2",
+                            "liblzma5", "zlib1g", "libc6")
+
+
+def runtime_notices() -> str:
+    """What the AppImage's runtime is made of, and the licences of the libraries in it (from
+    the build machine's /usr/share/doc/PACKAGE/copyright)."""
+    parts = [
+        "The AppImage runtime (the program at the head of the .AppImage file)\n\n"
+        f"packaging/appimage_runtime/runtime.c is part of {meta.APP_NAME} ({meta.LICENSE}; its "
+        "source is in the project). It is linked statically with the libraries below, as built\n"
+        "by Debian; their sources are Debian's source packages of the same names and versions.\n",
+    ]
+    for package in RUNTIME_LIBRARY_PACKAGES:
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        if copyright_file.is_file():
+            parts.append(f"{'=' * 78}\n{package}\n{'=' * 78}\n"
+                         + copyright_file.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+def runtime_bytes(work: Path) -> bytes:
+    """MCIM_APPIMAGE_RUNTIME's file as it is, else ours, marked as an AppImage of type 2."""
+    given = os.environ.get(RUNTIME_ENV)
+    if given:
+        return Path(given).read_bytes()
+    elf = bytearray(build_runtime(work).read_bytes())
+    elf[8:8 + len(APPIMAGE_MAGIC)] = APPIMAGE_MAGIC
+    return bytes(elf)
+
+
+def make_appimage(appdir: Path, out: Path, quick: bool = False,
+                  work: Path | None = None) -> tuple[Path, Path | None]:
+    """The AppDir's squashfs image, and the AppImage (runtime + image) when a runtime can be
+    had; otherwise says why on stderr."""
     names = meta.artefact_names(_arch())
+    try:
+        runtime = runtime_bytes(work or out / "stage" / "appimage-runtime")
+    except RuntimeUnavailable as why:
+        print(f"linux.py: AppImage not assembled: {why}", file=sys.stderr)
+        runtime = None
+    if runtime is not None and not os.environ.get(RUNTIME_ENV):  # ours: its licences inside
+        (appdir / "usr" / "share" / "doc" / meta.APP_ID / RUNTIME_NOTICES).write_text(
+            runtime_notices(), encoding="utf-8")
     image = out / names["squashfs"]
     image.unlink(missing_ok=True)
     # zstd, as appimagetool makes them (type2 runtime); gzip -1 when quick (tests)
     compression = ["-comp", "gzip", "-Xcompression-level", "1"] if quick else ["-comp", "zstd"]
     subprocess.run(["mksquashfs", str(appdir), str(image), "-root-owned", "-noappend",
                     *compression, "-quiet", "-no-progress"], check=True, stdout=subprocess.DEVNULL)
-    runtime = os.environ.get(RUNTIME_ENV)
-    if not runtime:
+    if runtime is None:
         return image, None
     appimage = out / names["appimage"]
     with appimage.open("wb") as target:
-        target.write(Path(runtime).read_bytes())
+        target.write(runtime)
         with image.open("rb") as source:
             shutil.copyfileobj(source, target)
     appimage.chmod(0o755)
@@ -197,13 +277,16 @@ def build(bundle: Path, generated: Path, out: Path, quick: bool = False) -> dict
     work = out / "stage"
     made = {"deb": make_deb(bundle, generated, out, work, quick)}
     made["appdir"] = make_appdir(bundle, generated, out)
-    made["squashfs"], appimage = make_appimage(made["appdir"], out, quick)
+    made["squashfs"], appimage = make_appimage(made["appdir"], out, quick,
+                                               work / "appimage-runtime")
     if appimage is not None:
         made["appimage"] = appimage
     shutil.rmtree(work, ignore_errors=True)
     return made
 
 
-if __name__ == "__main__":
-    for kind, path in build(*(Path(a) for a in sys.argv[1:4])).items():
+if __name__ == "__main__":  # the Linux artefacts from an existing one-folder build
+    quick = "--quick" in sys.argv
+    paths = [Path(a) for a in sys.argv[1:] if a != "--quick"]
+    for kind, path in build(*paths[:3], quick=quick).items():
         print(kind, path)

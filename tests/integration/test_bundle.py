@@ -1,6 +1,7 @@
 """The packaged program, built once per run by ``dev.py package`` (the one-folder PyInstaller
-build, the .deb, the AppImage's AppDir and image), then run as a user would: the bundle, the
-.deb unpacked with dpkg-deb, the AppImage extracted; an upgrade over an installed version.
+build, the .deb, the AppImage), then run as a user would: the bundle, the .deb unpacked with
+dpkg-deb, the AppImage extracted, extracted-and-run and mounted; an upgrade over an installed
+version. The size of each part of the build is printed, and what was trimmed is absent.
 
 Slow (several minutes, one build shared by the whole module), but run in CI: only the frozen
 program shows what the bundle lacks.
@@ -30,8 +31,8 @@ EXE = ".exe" if os.name == "nt" else ""
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """``python3 dev.py package`` with this interpreter: every artefact, by kind."""
+def packaged(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
+    """``python3 dev.py package`` with this interpreter, once for the module."""
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[test])")
     out = tmp_path_factory.mktemp("package")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -39,9 +40,15 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         [sys.executable, str(ROOT / "dev.py"), "package", "--python", sys.executable,
          "--out", str(out), "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=1500, env=env)
     assert built.returncode == 0, built.stdout[-4000:] + built.stderr[-8000:]
+    return built
+
+
+@pytest.fixture(scope="module")
+def package(packaged: subprocess.CompletedProcess) -> dict[str, Path]:
+    """Every artefact ``dev.py package`` printed, by kind."""
     sizes = {}
-    for line in built.stdout.splitlines():  # "deb   95.1 MB  /path"
-        match = re.match(r"^(.+?)\s+(\d+\.\d) MB  (.+)$", line)
+    for line in packaged.stdout.splitlines():  # "deb   95.1 MB  /path"
+        match = re.match(r"^(\S.*?)\s+(\d+\.\d) MB  (.+)$", line)
         if match:
             sizes[match.group(1).strip()] = Path(match.group(3))
     return sizes
@@ -145,6 +152,81 @@ def test_licence_and_notices_gathered_into_the_build(package: dict[str, Path]) -
     assert (internal / "resources" / "icons" / "mcim-desk.png").is_file()
 
 
+# --- what the build weighs, and what it leaves out ---------------------------------------------
+
+
+def _parts(stdout: str) -> dict[str, float]:
+    """The table ``dev.py package`` prints after "one-folder build, by part:" (MB by part)."""
+    lines = stdout.splitlines()
+    start = lines.index("one-folder build, by part:") + 1
+    parts = {}
+    for line in lines[start:]:
+        match = re.fullmatch(r"  (.+?)\s+(\d+\.\d) MB", line)
+        if not match:
+            break
+        parts[match.group(1)] = float(match.group(2))
+    return parts
+
+
+def test_build_prints_what_each_part_weighs(packaged: subprocess.CompletedProcess,
+                                            package: dict[str, Path]) -> None:
+    parts = _parts(packaged.stdout)
+    for part in ("Qt: ICU data (libicudata)", "Qt library: Qt6Core", "Qt library: Qt6Gui",
+                 "Qt: plugins", "Qt: translations", "cryptography (Rust, OpenSSL)",
+                 "psycopg binary (libpq, its OpenSSL, Kerberos, LDAP)", "Python: libpython",
+                 "executable: Python modules: pyxform and its dependencies",
+                 "executable: Python modules: openpyxl", "pycountry (ISO 3166 names)",
+                 "fonts (DejaVu)", "executable: Python modules: standard library"):
+        assert part in parts, f"{part!r} missing from\n{parts}"
+    assert list(parts)[-1] == "total"
+    assert abs(parts["total"] - sum(v for k, v in parts.items() if k != "total")) < 0.1 * len(parts)
+    folder = package["one-folder build"]
+    on_disk = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    assert abs(parts["total"] - on_disk / 1e6) < 0.1
+    # what trimming cut: 32 -> 4.5 MB of ICU data, 21 -> 0.1 MB of pycountry
+    assert parts["Qt: ICU data (libicudata)"] < 6 and parts["pycountry (ISO 3166 names)"] < 0.5
+
+
+def test_unused_parts_are_left_out(package: dict[str, Path]) -> None:
+    internal = package["one-folder build"] / "_internal"
+    qt = internal / "PySide6" / "Qt"
+    assert sorted(p.name for p in (qt / "translations").iterdir()) == ["qtbase_en.qm", "qtbase_fr.qm"]
+    pycountry = internal / "pycountry"
+    assert [p.relative_to(pycountry).as_posix() for p in (pycountry / "locales").rglob("*.mo")] \
+        == ["locales/fr/LC_MESSAGES/iso3166-1.mo"]  # English is the database's own language
+    assert sorted(p.name for p in (pycountry / "databases").iterdir()) == [
+        "iso3166-1.json", "iso3166-3.json"]
+    names = {p.name for p in internal.rglob("*")}
+    for gone in ("libQt6Network.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6",
+                 "libqgtk3.so", "libssl.so.3", "libcrypto.so.3", "libX11.so.6",
+                 "libfontconfig.so.1", "libglib-2.0.so.0", "libdbus-1.so.3", "libsystemd.so.0",
+                 "libreadline.so.8"):
+        assert gone not in names, gone
+    pil = {p.name.split(".")[0] for p in (internal / "PIL").iterdir()}
+    assert "_imaging" in pil and not pil & {"_webp", "_imagingft", "_imagingcms", "_avif"}
+    assert not [p for p in internal.rglob("*") if p.suffix == ".pyi" or p.name == "__pycache__"]
+    # ICU's data library is the trimmed one, under the name QtCore links
+    icudata = next(qt.glob("lib/libicudata.so.*"))
+    assert icudata.stat().st_size < 6e6
+    needed = subprocess.run(["readelf", "-dW", str(qt / "lib" / "libQt6Core.so.6")],
+                            capture_output=True, text=True).stdout
+    assert f"[{icudata.name}]" in needed
+
+
+def test_bundled_icu_sorts_french(package: dict[str, Path]) -> None:
+    """This interpreter's PySide6 on the bundle's Qt and trimmed ICU (LD_LIBRARY_PATH first):
+    French collation and case mapping as the full data gives them."""
+    lib = package["one-folder build"] / "_internal" / "PySide6" / "Qt" / "lib"
+    probe = ("from PySide6.QtCore import QCollator, QLocale\n"
+             "words = ['zèbre', 'Élan', 'école', 'Ecole', 'été', 'côte', 'cote']\n"
+             "print('|'.join(sorted(words, key=QCollator(QLocale('fr_FR')).sortKey)))\n"
+             "print(QLocale('fr_FR').toUpper('élève'))\n")
+    env = dict(os.environ, LD_LIBRARY_PATH=str(lib), QT_QPA_PLATFORM="offscreen")
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == ["cote|côte|Ecole|école|Élan|été|zèbre", "ÉLÈVE"]
+
+
 # --- the .deb ---------------------------------------------------------------------------------
 
 
@@ -196,30 +278,63 @@ def test_deb_program_passes_its_self_test(deb_root: Path, tmp_path: Path) -> Non
 
 def test_appimage_extracts_and_passes_its_self_test(package: dict[str, Path],
                                                      tmp_path: Path) -> None:
-    """The AppImage's own --appimage-extract when a runtime was available; otherwise its
-    squashfs image is extracted with unsquashfs (what --appimage-extract does) and the same
-    AppRun runs."""
-    if "appimage" in package:
-        subprocess.run([str(package["appimage"]), "--appimage-extract"], cwd=tmp_path,
-                       check=True, capture_output=True)
-    else:
-        subprocess.run(["unsquashfs", "-q", "-d", str(tmp_path / "squashfs-root"),
-                        str(package["squashfs"])], check=True, capture_output=True)
+    """One file: the project's runtime (packaging/appimage_runtime/runtime.c) and the image;
+    its own --appimage-extract writes the AppDir, whose AppRun passes the self-test."""
+    appimage = package["appimage"]
+    data = appimage.read_bytes()
+    assert data[:4] == b"\x7fELF" and data[8:11] == b"AI\x02"  # an AppImage of type 2
+    offset = int(subprocess.run([str(appimage), "--appimage-offset"], capture_output=True,
+                                text=True, check=True).stdout)
+    assert data[offset:] == package["squashfs"].read_bytes()
+    subprocess.run([str(appimage), "--appimage-extract"], cwd=tmp_path, check=True,
+                   capture_output=True)
     root = tmp_path / "squashfs-root"
     assert (root / f"{meta.BUNDLE_ID}.desktop").is_file() and (root / ".DirIcon").exists()
+    notices = (root / "usr/share/doc/mcim-desk/APPIMAGE-RUNTIME-NOTICES.txt").read_text()
+    assert "packaging/appimage_runtime/runtime.c" in notices  # and the libraries linked in it:
+    assert "\nlibsquashfuse0\n" in notices and "\nlibfuse3-3\n" in notices
     result = run(root / "AppRun", "--self-test", data=tmp_path / "data")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
 
 
-def test_appimage_is_one_file_that_runs(package: dict[str, Path], tmp_path: Path) -> None:
-    if "appimage" not in package:
-        pytest.xfail("blocked: no AppImage runtime on this machine (none in Debian or PyPI; "
-                     "set MCIM_APPIMAGE_RUNTIME), so only the AppDir and its image are made")
-    result = run(package["appimage"], "--appimage-extract-and-run", "--self-test",
-                 data=tmp_path / "data")
+@pytest.mark.parametrize("how", ["APPIMAGE_EXTRACT_AND_RUN=1", "--appimage-extract-and-run"])
+def test_appimage_is_one_file_that_runs_without_fuse(package: dict[str, Path], tmp_path: Path,
+                                                     how: str) -> None:
+    """What a machine without FUSE does (and the runtime falls back to by itself): extract to
+    a temporary folder, run, remove it."""
+    env = dict(os.environ, MCIM_DESK_DATA=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen",
+               TMPDIR=str(tmp_path / "tmp"), APPIMAGE_DEBUG="1")
+    env.pop("MCIM_DESK_DB", None)
+    (tmp_path / "tmp").mkdir()
+    args = [str(package["appimage"]), "--self-test"]
+    if how.startswith("--"):
+        args.insert(1, how)
+    else:
+        env["APPIMAGE_EXTRACT_AND_RUN"] = "1"
+    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
+    assert f"extracting to: {tmp_path}/tmp/appimage_extracted_" in result.stderr
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_appimage_mounted_with_fuse_runs(package: dict[str, Path], tmp_path: Path) -> None:
+    if not (os.access("/dev/fuse", os.R_OK | os.W_OK)
+            and (os.geteuid() == 0 or shutil.which("fusermount3"))):
+        pytest.skip("no usable /dev/fuse (and fusermount3) here")
+    env = dict(os.environ, MCIM_DESK_DATA=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen",
+               TMPDIR=str(tmp_path / "tmp"), APPIMAGE_DEBUG="1")
+    env.pop("MCIM_DESK_DB", None)
+    (tmp_path / "tmp").mkdir()
+    result = subprocess.run([str(package["appimage"]), "--self-test"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    if "FUSE unavailable" in result.stderr:
+        pytest.skip("/dev/fuse is there but mounting is refused here")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"mounted on: {tmp_path}/tmp/.mount_mcim" in result.stderr
+    assert result.stdout.splitlines()[-1] == "self-test passed: 7 checks"
+    assert list((tmp_path / "tmp").iterdir()) == []  # unmounted, mount point removed
 
 
 # --- upgrades keep the data; a downgrade is refused --------------------------------------------
