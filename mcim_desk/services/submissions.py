@@ -730,33 +730,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
                          layout=layout.label, notes=tuple(notes))
 
 
-def unresolved_mechanisms(db: Database, path: str | Path, options: ImportOptions | None = None) -> tuple[UnresolvedMechanism, ...]:
-    """The submissions of a file whose mechanism only the caller can give (what the window
-    asks before importing); raises SubmissionError for a file that would be refused anyway.
-    Changes nothing."""
-    source = Path(path)
-    layout = _layout_of(_read_json(source), source.name)
-    try:
-        items = layouts.flat_items(layout)
-    except layouts.LayoutError as exc:
-        raise SubmissionError(f"{source.name}: {exc}") from None
-    from ..persistence import repositories
-
-    found: list[UnresolvedMechanism] = []
-    try:
-        with db.read() as session:
-            ctx = _Context(layout, options or ImportOptions(), repositories.mechanisms(session))
-            for number, item in enumerate(items, start=1):
-                parsed = _parse_submission(session, item, number, ctx)
-                if parsed.unresolved is not None:
-                    found.append(parsed.unresolved)
-    except SubmissionError as exc:
-        raise SubmissionError(f"{source.name}: {exc}", exc.number, exc.key, exc.value) from None
-    return tuple(found)
-
-
 __all__ = [
     "ImportOptions", "ImportSummary", "InvalidAnswer", "MechanismsNeeded", "SubmissionError",
     "UnresolvedMechanism", "export_submissions", "import_submissions", "mechanism_question",
-    "unresolved_mechanisms",
 ]
