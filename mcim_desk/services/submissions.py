@@ -343,10 +343,6 @@ def _choose_version(session: Session, data: Mapping[str, Any], number: int, ctx:
     named = named if isinstance(named, str) and named else None
     wanted = ctx.options.form_id
     if named is not None and repositories.form(session, named) is not None:
-        if wanted and wanted != named:
-            raise _bad(number, QCoreApplication.translate(
-                "Forms", "the submission is of the form {form}, not of {wanted} as asked").format(
-                    form=named, wanted=wanted), "_xform_id_string", named)
         return _version_of_form(session, named, data, number, strict=True)
     if wanted is None and ctx.layout.form_id and repositories.form(session, ctx.layout.form_id) is not None:
         wanted = ctx.layout.form_id
