@@ -132,8 +132,9 @@ def summary_text(summary: ImportSummary) -> str:
 
 
 def import_submissions_json(window: MainWindow, path: str | None = None,
-                            chosen: dict[int, str] | None = None) -> None:
-    """Choose a JSON file and import it; ask for the mechanisms the file does not give."""
+                            chosen: dict[int, str] | None = None, form_id: str | None = None) -> None:
+    """Choose a JSON file and import it; ask for the form when the file names none
+    installed here and its questions do not tell, and for the mechanisms it does not give."""
     ctx = window.ctx
     if ctx is None:
         return
@@ -147,7 +148,23 @@ def import_submissions_json(window: MainWindow, path: str | None = None,
         "SubmissionsImport", "JSON files (*.json);;All files (*)"))
     if not path:
         return
-    options = submissions.ImportOptions(mechanisms=chosen)
+    options = submissions.ImportOptions(form_id=form_id, mechanisms=chosen)
+
+    def ask_form(exc: BaseException) -> bool:
+        """The form of submissions that name none: asked once, then the import again."""
+        from ..services.forms import list_forms
+
+        forms = sorted({info.form_id: info for info in list_forms(ctx.db)}.values(), key=lambda i: i.form_id)
+        if form_id is not None or not forms:
+            return False
+        choice = ctx.dialogs.choose(
+            QCoreApplication.translate("SubmissionsImport", "Which form?"),
+            QCoreApplication.translate("SubmissionsImport", "{problem}\n\nWhich form are these submissions of?").format(
+                problem=str(exc)),
+            [(info.form_id, info.form_id) for info in forms], cancel="")
+        if choice:
+            import_submissions_json(window, path, chosen, choice)
+        return True
 
     def done(summary: ImportSummary) -> None:
         ctx.bus.notify("response")
@@ -158,8 +175,11 @@ def import_submissions_json(window: MainWindow, path: str | None = None,
         if isinstance(exc, submissions.MechanismsNeeded) and chosen is None:
             dialog = MechanismChoiceDialog(Path(path).name, exc.unresolved, catalogue.mechanism_rows(ctx.db),
                                            ctx.lang, window)
-            dialog.mechanisms_chosen.connect(lambda mapping: import_submissions_json(window, path, mapping))
+            dialog.mechanisms_chosen.connect(lambda mapping: import_submissions_json(window, path, mapping, form_id))
             dialog.open()
+            return
+        if (isinstance(exc, submissions.SubmissionError) and not isinstance(exc, submissions.MechanismsNeeded)
+                and exc.key == "_xform_id_string" and ask_form(exc)):
             return
         text = str(exc) if isinstance(exc, ResponseError) else QCoreApplication.translate(
             "SubmissionsImport", "{file}: the import failed ({error}); nothing was changed.").format(

@@ -6429,27 +6429,41 @@ Base de données : {db}</translation>
         <translation>La réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="145"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="146"/>
         <source>Import Kobo / ODK JSON</source>
         <translation>Importer du JSON Kobo / ODK</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="146"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="147"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="154"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="161"/>
+        <source>Which form?</source>
+        <translation>Quel formulaire&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="162"/>
+        <source>{problem}
+
+Which form are these submissions of?</source>
+        <translation>{problem}
+
+De quel formulaire ces soumissions relèvent-elles&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="171"/>
         <source>Submissions imported</source>
         <translation>Soumissions importées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="164"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="184"/>
         <source>{file}: the import failed ({error}); nothing was changed.</source>
         <translation>{file}&#xa0;: l’import a échoué ({error})&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="167"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="187"/>
         <source>Submissions not imported</source>
         <translation>Soumissions non importées</translation>
     </message>

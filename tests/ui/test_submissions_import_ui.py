@@ -116,3 +116,25 @@ def test_a_refused_file_is_shown_and_cancel_imports_nothing(make_window, qtbot, 
     except ResponseError:
         imported = False
     assert not imported
+
+
+def test_the_window_asks_the_form_when_the_file_does_not_tell(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """An ODK Central list without its context and with only a key both forms could have
+    names no form: the window asks which, then imports."""
+    sub = {"__id": "uuid:00000000-0000-4000-8000-0000000000aa", "mechanism": "IDM",
+           "__system": {"submissionDate": "2018-11-07T16:20:05.000Z"}}
+    path = tmp_path / "odk.json"
+    path.write_text(json.dumps([sub]), encoding="utf-8")
+    dialogs = ScriptedDialogs()
+    window = make_window(dialogs=dialogs)
+    dialogs.file_answers.append(str(path))
+    dialogs.choice_answers.append("mcim_interview_2018")
+    trigger(window)
+    kind, title, text = dialogs.shown[0]
+    assert (kind, title) == ("choose", "Which form?")
+    assert "the forms mcim_interview_2018, mcim_questionnaire_2018 all have its questions" in text
+    assert dialogs.shown[-1][0] == "info" and "1 created" in dialogs.shown[-1][2]
+    from mcim_desk.services import responses
+
+    info = responses.response_info(window.ctx.db, "00000000-0000-4000-8000-0000000000aa")
+    assert info.form_id == "mcim_interview_2018"
