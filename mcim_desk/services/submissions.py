@@ -395,8 +395,10 @@ def _names(rows: Sequence[Any]) -> str:
 
 
 def _resolve_mechanism(data: Mapping[str, Any], definition: FormDefinition, values: Mapping[str, str],
-                       number: int, ctx: _Context) -> tuple[Any, UnresolvedMechanism | None]:
-    """(mechanism, None), or (None, why not) when only the caller can say."""
+                       number: int, ctx: _Context, known: str | None = None) -> tuple[Any, UnresolvedMechanism | None]:
+    """(mechanism, None), or (None, why not) when only the caller can say. ``known``: the
+    mechanism id of the response here the submission is (or edits): a file imported again
+    is not asked again what was answered the first time."""
     given = data.get("mechanism")
     if given not in (None, ""):
         if not isinstance(given, str) or not given.strip():
@@ -425,6 +427,10 @@ def _resolve_mechanism(data: Mapping[str, Any], definition: FormDefinition, valu
             reason = QCoreApplication.translate(
                 "Forms", "submission {number}: “{value}” ({key}) could be any of {names}").format(
                     number=number, value=answer, key=question.path, names=_names(found))
+    if known is not None:
+        found = [row for row in ctx.mechanisms if row.id == known]
+        if found:
+            return found[0], None
     chosen = (ctx.options.mechanisms or {}).get(number)
     if chosen is not None:
         found = [row for row in ctx.mechanisms if row.id == chosen]
@@ -469,6 +475,14 @@ def _parse_submission(session: Session, data: object, number: int, ctx: _Context
         response_id = str(uuid.uuid5(IMPORT_NAMESPACE, canonical))
     deprecated = _instance_id(flat, "meta/deprecatedID", number)
     mech, unresolved = _resolve_mechanism(data, definition, values, number, ctx)
+    if unresolved is not None:
+        from ..persistence import repositories
+
+        target = _known_response(session, response_id) or (
+            _known_response(session, deprecated) if deprecated is not None else None)
+        if target is not None:
+            known = repositories.response_head(session, target).mechanism_id
+            mech, unresolved = _resolve_mechanism(data, definition, values, number, ctx, known)
     return _Submission(
         number, response_id, version, definition, mech, values, problems, deprecated=deprecated,
         submitted=layouts.submission_time(data.get("_submission_time")), unresolved=unresolved,

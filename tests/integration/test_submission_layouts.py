@@ -166,7 +166,8 @@ def test_an_unresolved_mechanism_is_named_and_can_be_given(db, tmp_path: Path, t
     midsa = find_mechanism(db, "MIDSA")
     update_mechanism(db, midsa.id, "acronym_en", "MIDWA", "tester")  # now two mechanisms say MIDWA
     path = write_json(tmp_path / "m.json", [
-        kobo("Processus de Prague"), kobo("Forum régional inconnu"), kobo(), kobo("midwa"),
+        kobo(q1, **{"meta/instanceID": f"uuid:00000000-0000-4000-8000-00000000000{n}"})
+        for n, q1 in enumerate(["Processus de Prague", "Forum régional inconnu", None, "midwa"], start=1)
     ])
     before = table_dump()
     with pytest.raises(MechanismsNeeded) as caught:
@@ -186,6 +187,16 @@ def test_an_unresolved_mechanism_is_named_and_can_be_given(db, tmp_path: Path, t
     summary = submissions.import_submissions(
         db, path, "imp", ImportOptions(mechanism="prague process", mechanisms={4: idm.id}))
     assert summary.created == 4
+    assert live_keys(db) == ["idm", "prague_process", "prague_process", "prague_process"]
+    # the same file again (Kobo's next download) is not asked again: the responses here say
+    # their mechanism; an edit of one too
+    before = table_dump()
+    assert submissions.import_submissions(db, path, "imp").unchanged == 4
+    assert table_dump() == before
+    edit = kobo(None, **{"meta/instanceID": "uuid:00000000-0000-4000-8000-0000000000e3",
+                         "meta/deprecatedID": "uuid:00000000-0000-4000-8000-000000000003",
+                         "section_2/q4": "non"})
+    assert submissions.import_submissions(db, write_json(tmp_path / "edit.json", [edit]), "imp").updated == 1
     assert live_keys(db) == ["idm", "prague_process", "prague_process", "prague_process"]
 
 
