@@ -42,16 +42,33 @@ def _readings(text: str) -> list[str]:
     return readings
 
 
+class MechanismNames:
+    """The spellings of a list of mechanisms, folded once: ``named(text)`` for each of many
+    texts (an import reads one per submission)."""
+
+    def __init__(self, rows: Iterable[Any]) -> None:
+        self._by_spelling: dict[str, list[Any]] = {}
+        for row in rows:
+            for spelling in _spellings(row):
+                self._by_spelling.setdefault(spelling, []).append(row)
+        self._cache: dict[str, list[Any]] = {}
+
+    def named(self, text: str) -> list[Any]:
+        """The rows ``text`` names: those matching the whole text when any does, else those
+        matching one of its halves. One row: found; none: unknown; several: ambiguous."""
+        if text not in self._cache:
+            found: list[Any] = []
+            for reading in _readings(text):
+                found = self._by_spelling.get(reading, [])
+                if found:
+                    break
+            self._cache[text] = list(found)
+        return list(self._cache[text])
+
+
 def mechanisms_named(text: str, rows: Iterable[Any]) -> list[Any]:
-    """The rows ``text`` names: those matching the whole text when any does, else those
-    matching one of its halves. One row: found; none: unknown; several: ambiguous."""
-    rows = list(rows)
-    spellings = [(row, _spellings(row)) for row in rows]
-    for reading in _readings(text):
-        found = [row for row, names in spellings if reading in names]
-        if found:
-            return found
-    return []
+    """The rows ``text`` names (see :meth:`MechanismNames.named`)."""
+    return MechanismNames(rows).named(text)
 
 
-__all__ = ["fold", "mechanisms_named"]
+__all__ = ["MechanismNames", "fold", "mechanisms_named"]

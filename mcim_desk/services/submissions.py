@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from .. import limits
-from ..domain.mechanism_names import mechanisms_named
+from ..domain.mechanism_names import MechanismNames
 from ..forms.definition import FormDefinition, Question, instance_indexes
 from ..forms.engine import type_problem
 from . import forms as form_service
@@ -162,11 +162,11 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
         values = repositories.answer_values(session, [r[0].id for r in rows])
         acronyms: dict[str, str] = {}
         formhub: dict[str, str] = {}
-        everyone = repositories.mechanisms(session)
+        everyone = MechanismNames(repositories.mechanisms(session))
         for row, version, mech in rows:
             definition = form_service.definition_in(session, version.id)
             if mech.id not in acronyms:
-                same = mechanisms_named(mech.acronym_en, everyone)
+                same = everyone.named(mech.acronym_en)
                 acronyms[mech.id] = mech.acronym_en if [m.id for m in same] == [mech.id] else mech.key
             if version.id not in formhub:
                 formhub[version.id] = layouts.formhub_uuid(version.form_id, version.version, version.source_hash)
@@ -215,6 +215,34 @@ class _Context:
     # (form id, version) -> the submissions whose form was found by their questions
     inferred: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    names: MechanismNames = field(init=False)
+    # read once per import: (version id, form id, version) newest first; facts; key fits
+    _versions: list[tuple[str, str, str]] | None = None
+    _infos: dict[str, form_service.FormInfo] = field(default_factory=dict)
+    _fits: dict[tuple[str, frozenset[str]], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = MechanismNames(self.mechanisms)
+
+    def versions(self, session: Session) -> list[tuple[str, str, str]]:
+        from ..persistence import repositories
+
+        if self._versions is None:
+            rows = sorted(repositories.form_versions(session),
+                          key=lambda pair: (pair[0].created_at, pair[0].version), reverse=True)
+            self._versions = [(row.id, row.form_id, row.version) for row, _form in rows]
+        return self._versions
+
+    def info(self, session: Session, version_id: str) -> form_service.FormInfo:
+        if version_id not in self._infos:
+            self._infos[version_id] = form_service.version_info_in(session, version_id)
+        return self._infos[version_id]
+
+    def fits(self, session: Session, version_id: str, data: Mapping[str, Any]) -> bool:
+        key = (version_id, frozenset(data))
+        if key not in self._fits:
+            self._fits[key] = _answer_keys_fit(form_service.definition_in(session, version_id), data)
+        return self._fits[key]
 
 
 def _bad(number: int, message: str, key: str | None = None, value: object = None) -> SubmissionError:
@@ -308,28 +336,23 @@ def _read_values(
 
 
 def _version_of_form(session: Session, form_id: str, data: Mapping[str, Any], number: int,
-                     strict: bool) -> form_service.FormInfo:
+                     strict: bool, ctx: _Context) -> form_service.FormInfo:
     """The version of ``form_id`` a submission was made with: the one ``__version__`` names
     (``strict``: an unknown name is refused), else the newest version that has every
     question of the submission, else the newest."""
-    from ..persistence import repositories
-
+    versions = [row for row in ctx.versions(session) if row[1] == form_id]
     version_name = data.get("__version__")
     if version_name not in (None, ""):
-        row = repositories.form_version_by_version(session, form_id, str(version_name))
-        if row is not None:
-            return form_service.version_info_in(session, row.id)
+        named = [row for row in versions if row[2] == str(version_name)]
+        if named:
+            return ctx.info(session, named[0][0])
         if strict:
             raise _bad(number, QCoreApplication.translate("Forms", "unknown version “{version}” of the form {form}").format(
                 version=version_name, form=form_id), "__version__", version_name)
-    rows = repositories.form_versions(session, form_id=form_id)
-    newest_first = sorted(rows, key=lambda pair: (pair[0].created_at, pair[0].version), reverse=True)
-    for row, _form in newest_first:
-        if _answer_keys_fit(form_service.definition_in(session, row.id), data):
-            return form_service.version_info_in(session, row.id)
-    latest = form_service.latest_version_in(session, form_id=form_id)
-    assert latest is not None  # the form is installed: it has a version
-    return latest
+    for version_id, *_rest in versions:
+        if ctx.fits(session, version_id, data):
+            return ctx.info(session, version_id)
+    return ctx.info(session, versions[0][0])  # the form is installed: it has a version
 
 
 def _choose_version(session: Session, data: Mapping[str, Any], number: int, ctx: _Context) -> form_service.FormInfo:
@@ -337,27 +360,24 @@ def _choose_version(session: Session, data: Mapping[str, Any], number: int, ctx:
     installed here; else the caller's ``form_id``, or the form ODK Central's feed names;
     else the one installed form that has every question of the submission (said in the
     summary's notes). Refused, naming the layout, when none of these gives one."""
-    from ..persistence import repositories
-
+    installed = {row[1] for row in ctx.versions(session)}
     named = data.get("_xform_id_string")
     named = named if isinstance(named, str) and named else None
     wanted = ctx.options.form_id
-    if named is not None and repositories.form(session, named) is not None:
-        return _version_of_form(session, named, data, number, strict=True)
-    if wanted is None and ctx.layout.form_id and repositories.form(session, ctx.layout.form_id) is not None:
+    if named is not None and named in installed:
+        return _version_of_form(session, named, data, number, True, ctx)
+    if wanted is None and ctx.layout.form_id in installed:
         wanted = ctx.layout.form_id
     if wanted is not None:
-        if repositories.form(session, wanted) is None:
+        if wanted not in installed:
             raise _bad(number, QCoreApplication.translate("Forms", "unknown form “{form}”").format(form=wanted),
                        "_xform_id_string", wanted)
-        return _version_of_form(session, wanted, data, number, strict=False)
-    fitting = sorted({
-        row.form_id for row, _form in repositories.form_versions(session)
-        if _answer_keys_fit(form_service.definition_in(session, row.id), data)
-    })
+        return _version_of_form(session, wanted, data, number, False, ctx)
+    fitting = sorted({form_id for version_id, form_id, *_rest in ctx.versions(session)
+                      if ctx.fits(session, version_id, data)})
     layout = ctx.layout.label
     if len(fitting) == 1:
-        version = _version_of_form(session, fitting[0], data, number, strict=False)
+        version = _version_of_form(session, fitting[0], data, number, False, ctx)
         ctx.inferred.setdefault((version.form_id, version.version), []).append(number)
         return version
     if named is not None:
@@ -404,7 +424,7 @@ def _resolve_mechanism(data: Mapping[str, Any], definition: FormDefinition, valu
         if not isinstance(given, str) or not given.strip():
             raise _bad(number, QCoreApplication.translate("Forms", "the mechanism is missing"), "mechanism")
         by_key = [row for row in ctx.mechanisms if row.key == given.strip()]
-        found = by_key or mechanisms_named(given, ctx.mechanisms)
+        found = by_key or ctx.names.named(given)
         if len(found) == 1:
             return found[0], None
         if not found:
@@ -416,7 +436,7 @@ def _resolve_mechanism(data: Mapping[str, Any], definition: FormDefinition, valu
     answer = values.get(question.path) if question is not None else None
     reason = None
     if answer:
-        found = mechanisms_named(answer, ctx.mechanisms)
+        found = ctx.names.named(answer)
         if len(found) == 1:
             return found[0], None
         if not found:
@@ -704,7 +724,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
             if options.mechanism:
                 wanted = options.mechanism.strip()
                 found = [row for row in ctx.mechanisms if wanted in (row.id, row.key)]
-                found = found or mechanisms_named(wanted, ctx.mechanisms)
+                found = found or ctx.names.named(wanted)
                 if len(found) != 1:
                     raise SubmissionError(QCoreApplication.translate(
                         "Forms", "--mechanism “{value}”: {problem}").format(

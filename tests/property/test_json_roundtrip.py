@@ -88,7 +88,7 @@ def test_kobo_api_and_odk_central_shapes_of_the_export_come_back(templates: Temp
     """The export rewritten as a KoboToolbox API page (one file) and as ODK Central's OData
     feed (one per form: no form id, groups nested, repeats inline) imports as the export
     itself does. The mechanism key stays (Q1 is random text here; its reading is tested in
-    tests/integration/test_submission_layouts.py)."""
+    tests/integration/test_kobo_odk_json.py)."""
     source, source_path = templates.fresh("source")
     out = tmp_path / f"shapes-{templates.count}.json"
     try:
