@@ -300,3 +300,19 @@ def test_the_command_line(db_path: Path, tmp_path: Path, capsys) -> None:  # noq
     assert "1 submissions (ODK Central OData): 1 created" in capsys.readouterr().out
     assert main(["--db", str(db_path), "responses", "import", str(DATA / "odk_central_links.json")]) == 1
     assert "$expand=*" in capsys.readouterr().err
+
+
+def test_the_interview_guide_names_its_mechanism_by_q1(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """The interview guide's Q1 chooses from the mechanisms' list: its value is a key."""
+    sub = {"_xform_id_string": "aXyZ", "mandatory/q1": "rabat_process", "mandatory/q2": "M. Diallo",
+           "meta/instanceID": "uuid:3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"}
+    unknown = {**sub, "mandatory/q1": "atlantis", "meta/instanceID": "uuid:4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a"}
+    with pytest.raises(MechanismsNeeded) as caught:
+        submissions.import_submissions(db, write_json(tmp_path / "i.json", [sub, unknown]), "imp")
+    assert [u.reason for u in caught.value.unresolved] == [
+        "submission 2: “atlantis” (mandatory/q1) names no known mechanism"]
+    summary = submissions.import_submissions(db, write_json(tmp_path / "i1.json", [sub]), "imp")
+    assert summary.created == 1
+    assert summary.notes == ("1 submissions name no form installed here: read as mcim_interview_2018 "
+                             "version 2018.1, the only installed form with all their questions",)
+    assert key_of(db, "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f") == "rabat_process"
