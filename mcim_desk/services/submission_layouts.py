@@ -118,10 +118,9 @@ class _Flattener:
 
     def refuse_link(self, path: str) -> LayoutError:
         return LayoutError(QCoreApplication.translate(
-            "Forms", "submission {number}: the repeat “{path}” is only a link in this {layout} file "
-            "(its rows are not in it): export the submissions again with $expand=* so that the "
-            "repeats come inline").format(
-                number=self.number, path=path, layout=QCoreApplication.translate("Forms", ODK_CENTRAL)))
+            "Forms", "submission {number}: the repeat “{path}” is only a link (its rows are not in the "
+            "file): export the submissions again with $expand=* so that the repeats come inline").format(
+                number=self.number, path=path))
 
     def walk(self, data: Mapping[str, Any], prefix: str, out: dict[str, Any]) -> None:
         for key, value in data.items():

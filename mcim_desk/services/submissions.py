@@ -375,7 +375,6 @@ def _choose_version(session: Session, data: Mapping[str, Any], number: int, ctx:
         return _version_of_form(session, wanted, data, number, False, ctx)
     fitting = sorted({form_id for version_id, form_id, *_rest in ctx.versions(session)
                       if ctx.fits(session, version_id, data)})
-    layout = ctx.layout.label
     if len(fitting) == 1:
         version = _version_of_form(session, fitting[0], data, number, False, ctx)
         ctx.inferred.setdefault((version.form_id, version.version), []).append(number)
@@ -386,14 +385,12 @@ def _choose_version(session: Session, data: Mapping[str, Any], number: int, ctx:
         problem = QCoreApplication.translate("Forms", "the form id is missing")
     if fitting:
         detail = QCoreApplication.translate(
-            "Forms", "{problem} in this {layout} file, and the forms {forms} all have its questions: "
-            "name the form (--form ID on the command line)").format(
-                problem=problem, layout=layout, forms=", ".join(fitting))
+            "Forms", "{problem}, and the forms {forms} all have its questions: name the form (--form ID "
+            "on the command line)").format(problem=problem, forms=", ".join(fitting))
     else:
         detail = QCoreApplication.translate(
-            "Forms", "{problem} in this {layout} file, and no installed form has all its questions: "
-            "add the form first, or name it (--form ID on the command line)").format(
-                problem=problem, layout=layout)
+            "Forms", "{problem}, and no installed form has all its questions: add the form first, or "
+            "name it (--form ID on the command line)").format(problem=problem)
     raise _bad(number, detail, "_xform_id_string", named)
 
 
@@ -709,6 +706,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     source = Path(path)
     options = options or ImportOptions()
     layout = _layout_of(_read_json(source), source.name)
+    where = f"{source.name} ({layout.label})"  # every refusal from here on names the layout
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     invalid: list[InvalidAnswer] = []
     seconds: list[tuple[str, str]] = []
@@ -717,7 +715,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     try:
         items = layouts.flat_items(layout)
     except layouts.LayoutError as exc:
-        raise SubmissionError(f"{source.name}: {exc}") from None
+        raise SubmissionError(f"{where}: {exc}") from None
     try:
         with db.write() as session:
             ctx = _Context(layout, options, repositories.mechanisms(session))
@@ -748,7 +746,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     except MechanismsNeeded:
         raise
     except SubmissionError as exc:
-        raise SubmissionError(f"{source.name}: {exc}", exc.number, exc.key, exc.value) from None
+        raise SubmissionError(f"{where}: {exc}", exc.number, exc.key, exc.value) from None
     notes = [
         QCoreApplication.translate(
             "Forms", "{count} submissions name no form installed here: read as {form} version {version}, "

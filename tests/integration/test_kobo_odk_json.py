@@ -135,9 +135,9 @@ def test_odk_central_links_without_rows_are_refused(db, table_dump) -> None:  # 
     with pytest.raises(SubmissionError) as caught:
         submissions.import_submissions(db, DATA / "odk_central_links.json", "imp")
     assert str(caught.value) == (
-        "odk_central_links.json: submission 1: the repeat “section_4/q25” is only a link in this "
-        "ODK Central OData file (its rows are not in it): export the submissions again with "
-        "$expand=* so that the repeats come inline")
+        "odk_central_links.json (ODK Central OData): submission 1: the repeat “section_4/q25” is only "
+        "a link (its rows are not in the file): export the submissions again with $expand=* so that "
+        "the repeats come inline")
     assert table_dump() == before
 
 
@@ -148,9 +148,9 @@ def test_a_missing_form_id_names_the_layout(db, tmp_path: Path) -> None:  # noqa
     with pytest.raises(SubmissionError) as caught:
         submissions.import_submissions(db, path, "imp")
     assert str(caught.value) == (
-        "f.json: submission 1, key “_xform_id_string”: the form id is missing in this Kobo API v2 "
-        "file, and no installed form has all its questions: add the form first, or name it "
-        "(--form ID on the command line)")
+        "f.json (Kobo API v2): submission 1, key “_xform_id_string”: the form id is missing, and no "
+        "installed form has all its questions: add the form first, or name it (--form ID on the "
+        "command line)")
 
 
 def kobo(q1: object = None, **extra: object) -> dict:
@@ -202,7 +202,7 @@ def test_an_unresolved_mechanism_is_named_and_can_be_given(db, tmp_path: Path, t
 
 def test_a_bad_mechanism_option_is_refused(db, tmp_path: Path) -> None:  # noqa: ANN001
     path = write_json(tmp_path / "m.json", [kobo()])
-    with pytest.raises(SubmissionError, match="m.json: --mechanism “Atlantide”: no known mechanism has this"):
+    with pytest.raises(SubmissionError, match="m.json \\(Kobo export\\): --mechanism “Atlantide”: no known mechanism has this"):
         submissions.import_submissions(db, path, "imp", ImportOptions(mechanism="Atlantide"))
 
 
