@@ -249,7 +249,8 @@ def _bad(number: int, message: str, key: str | None = None, value: object = None
     where = QCoreApplication.translate("Forms", "submission {number}").format(number=number)
     if key is not None:
         where += QCoreApplication.translate("Forms", ", key “{key}”").format(key=key)
-    return SubmissionError(f"{where}: {message}", number, key, value)
+    return SubmissionError(QCoreApplication.translate("Forms", "{where}: {problem}").format(
+        where=where, problem=message), number, key, value)
 
 
 def _import_value(question: Question, raw: object, number: int, key: str) -> tuple[str | None, str | None]:
@@ -706,7 +707,10 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     source = Path(path)
     options = options or ImportOptions()
     layout = _layout_of(_read_json(source), source.name)
-    where = f"{source.name} ({layout.label})"  # every refusal from here on names the layout
+    def where(problem: object) -> str:  # every refusal from here on names the file and layout
+        return QCoreApplication.translate("Forms", "{file} ({layout}): {problem}").format(
+            file=source.name, layout=layout.label, problem=problem)
+
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     invalid: list[InvalidAnswer] = []
     seconds: list[tuple[str, str]] = []
@@ -715,7 +719,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     try:
         items = layouts.flat_items(layout)
     except layouts.LayoutError as exc:
-        raise SubmissionError(f"{where}: {exc}") from None
+        raise SubmissionError(where(exc)) from None
     try:
         with db.write() as session:
             ctx = _Context(layout, options, repositories.mechanisms(session))
@@ -746,7 +750,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
     except MechanismsNeeded:
         raise
     except SubmissionError as exc:
-        raise SubmissionError(f"{where}: {exc}", exc.number, exc.key, exc.value) from None
+        raise SubmissionError(where(exc), exc.number, exc.key, exc.value) from None
     notes = [
         QCoreApplication.translate(
             "Forms", "{count} submissions name no form installed here: read as {form} version {version}, "

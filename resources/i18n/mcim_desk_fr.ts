@@ -3077,193 +3077,203 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="263"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="264"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="274"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="275"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="318"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="319"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="323"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="324"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="387"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
         <source>{problem}, and the forms {forms} all have its questions: name the form (--form ID on the command line)</source>
         <translation>{problem}, et les formulaires {forms} ont tous ses questions&#xa0;: indiquez le formulaire (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="391"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
         <source>{problem}, and no installed form has all its questions: add the form first, or name it (--form ID on the command line)</source>
         <translation>{problem}, et aucun formulaire installé n’a toutes ses questions&#xa0;: ajoutez d’abord le formulaire, ou indiquez-le (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="481"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="482"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="385"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="373"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="383"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="374"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="384"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="350"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="351"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="475"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="476"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="422"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="423"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="428"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="252"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="429"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="430"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="431"/>
         <source>“{value}” could be any of {names}</source>
         <translation>«&#xa0;{value}&#xa0;» peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="440"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="441"/>
         <source>submission {number}: “{value}” ({key}) names no known mechanism</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) ne désigne aucun mécanisme connu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="444"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="445"/>
         <source>submission {number}: “{value}” ({key}) could be any of {names}</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="460"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="461"/>
         <source>submission {number}: no “mechanism” key and no answer to {key}</source>
         <translation>soumission {number}&#xa0;: ni clé «&#xa0;mechanism&#xa0;» ni réponse à {key}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="537"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="538"/>
         <source>submission {number}: it edits uuid:{deprecated} (meta/deprecatedID), which is not in this database: imported as a new response</source>
         <translation>soumission {number}&#xa0;: elle modifie uuid:{deprecated} (meta/deprecatedID), absente de cette base&#xa0;: importée comme une nouvelle réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="552"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="553"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="557"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="558"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="628"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="629"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="634"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="635"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="657"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="658"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="659"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="660"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="661"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="662"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="663"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="664"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="664"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="665"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="675"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="676"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, the “results” list of KoboToolbox’s API or the “value” list of ODK Central’s OData feed</source>
         <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox ou la liste «&#xa0;value&#xa0;» du flux OData d’ODK Central</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="687"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="689"/>
         <source>{file} ({layout}): {count} submissions do not say which mechanism they are about; nothing was imported. Name it with --mechanism ACRONYM (it applies to the submissions without one), or import the file in the window, which asks:</source>
         <translation>{file} ({layout})&#xa0;: {count} soumissions ne disent pas de quel mécanisme elles relèvent&#xa0;; rien n’a été importé. Indiquez-le avec --mechanism SIGLE (il vaut pour les soumissions qui n’en ont pas), ou importez le fichier dans la fenêtre, qui le demande&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="727"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="711"/>
+        <source>{file} ({layout}): {problem}</source>
+        <translation>{file} ({layout})&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="731"/>
         <source>--mechanism “{value}”: {problem}</source>
         <translation>--mechanism «&#xa0;{value}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="730"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="734"/>
         <source>no known mechanism has this acronym or name</source>
         <translation>aucun mécanisme connu n’a ce sigle ni ce nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="732"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="736"/>
         <source>it could be any of {names}</source>
         <translation>il peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="751"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="755"/>
         <source>{count} submissions name no form installed here: read as {form} version {version}, the only installed form with all their questions</source>
         <translation>{count} soumissions ne nomment aucun formulaire installé ici&#xa0;: lues comme {form} version {version}, le seul formulaire installé qui a toutes leurs questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="680"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="681"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="639"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="640"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="643"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="644"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="646"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="647"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>

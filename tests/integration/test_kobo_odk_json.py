@@ -316,3 +316,26 @@ def test_the_interview_guide_names_its_mechanism_by_q1(db, tmp_path: Path) -> No
     assert summary.notes == ("1 submissions name no form installed here: read as mcim_interview_2018 "
                              "version 2018.1, the only installed form with all their questions",)
     assert key_of(db, "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f") == "rabat_process"
+
+
+def test_the_layout_and_the_mechanisms_are_named_in_french(db, tmp_path: Path) -> None:  # noqa: ANN001
+    from mcim_desk.i18n import install_translators
+
+    install_translators("fr")
+    with pytest.raises(SubmissionError) as caught:
+        submissions.import_submissions(db, DATA / "odk_central_links.json", "imp")
+    assert str(caught.value).startswith(
+        "odk_central_links.json (OData ODK Central)\u00a0: soumission 1\u00a0: la répétition "
+        "«\u00a0section_4/q25\u00a0» n’est qu’un lien")
+    with pytest.raises(MechanismsNeeded) as needed:
+        submissions.import_submissions(db, write_json(tmp_path / "m.json", [kobo("Forum inconnu")]), "imp")
+    assert str(needed.value).startswith("m.json (export Kobo)\u00a0: 1 soumissions ne disent pas")
+    assert needed.value.unresolved[0].reason == (
+        "soumission 1\u00a0: «\u00a0Forum inconnu\u00a0» (section_1/q1) ne désigne aucun mécanisme connu")
+    with pytest.raises(SubmissionError) as caught:
+        submissions.import_submissions(db, write_json(tmp_path / "q.json", [kobo("IDM", **{"section_9/q1": "x"})]), "imp")
+    message = str(caught.value)
+    assert message.startswith("q.json (export Kobo)\u00a0: soumission 1, clé ")
+    assert "_xform_id_string\u00a0»\u00a0: formulaire inconnu" in message or "_xform_id_string »\u00a0: formulaire inconnu" in message
+    assert message.endswith("n’a toutes ses questions\u00a0: ajoutez d’abord le formulaire, ou indiquez-le "
+                            "(--form ID en ligne de commande)")
