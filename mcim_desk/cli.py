@@ -79,7 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     responses = command("responses", "import or export responses as KoboToolbox-style JSON")
     responses_sub = responses.add_subparsers(dest="action", required=True)
-    responses_sub.add_parser("import", parents=[common]).add_argument("file", type=Path)
+    imp = responses_sub.add_parser("import", parents=[common])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--form", help="form id of the submissions that name no form installed here "
+                     "(a KoboToolbox export names its asset uid)")
+    imp.add_argument("--mechanism", help="acronym or name of the mechanism of the submissions that "
+                     "give none (no mechanism key, and no answer to the form's mechanism question "
+                     "that names one)")
     exp = responses_sub.add_parser("export", parents=[common])
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--form", help="form id (default: every form)")

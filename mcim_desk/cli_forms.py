@@ -93,15 +93,18 @@ def run_responses(args: argparse.Namespace) -> int:
     db, _ = open_for_cli(args)
     if args.action == "import":
         try:
-            summary = submissions.import_submissions(db, args.file, _actor())
+            options = submissions.ImportOptions(form_id=args.form, mechanism=args.mechanism)
+            summary = submissions.import_submissions(db, args.file, _actor(), options)
         except responses.ResponseError as exc:
             return fail(str(exc))
         print(
-            QCoreApplication.translate("Cli", "{total} submissions: {created} created, {updated} updated, {unchanged} unchanged").format(
+            QCoreApplication.translate("Cli", "{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged").format(
                 total=summary.total, created=summary.created, updated=summary.updated,
-                unchanged=summary.unchanged,
+                unchanged=summary.unchanged, layout=summary.layout,
             )
         )
+        for note in summary.notes:
+            print(QCoreApplication.translate("Cli", "note: {note}").format(note=note))
         for item in summary.invalid:
             print(QCoreApplication.translate(
                 "Cli", "kept as typed, to correct (the response stays a draft): submission {number}, "

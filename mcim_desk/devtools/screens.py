@@ -443,6 +443,20 @@ def _passphrase(studio: Studio) -> QWidget:
     return studio.keep(PassphraseDialog(studio.window, confirm=True))
 
 
+def _mechanism_choice(studio: Studio) -> QWidget:
+    from ..services.catalogue import mechanism_rows
+    from ..services.submissions import UnresolvedMechanism
+    from ..ui.submissions_import import MechanismChoiceDialog
+
+    studio.open()
+    unresolved = [
+        UnresolvedMechanism(2, "Forum régional", "submission 2: “Forum régional” (section_1/q1) names no known mechanism"),
+        UnresolvedMechanism(5, None, "submission 5: no “mechanism” key and no answer to section_1/q1"),
+    ]
+    return studio.keep(MechanismChoiceDialog("kobo.json", unresolved, mechanism_rows(studio.window.ctx.db),
+                                             studio.lang, studio.window))
+
+
 def _spreadsheets(studio: Studio) -> QWidget:
     from ..ui.exchange_dialogs import SpreadsheetDialog
 
@@ -691,6 +705,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("export-bundle", _export_bundle),
     Scene("passphrase", _passphrase),
     Scene("export-spreadsheets", _spreadsheets),
+    Scene("mechanism-choice", _mechanism_choice),
     Scene("import-plan", _import_plan),
     Scene("conflicts", _conflicts),
     Scene("questionnaire-pdf-dialog", _questionnaire_pdf),

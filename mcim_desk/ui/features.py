@@ -200,7 +200,8 @@ def _install_interviews(window: MainWindow) -> None:
 
 def _install_exchange(window: MainWindow) -> None:
     """File > Export a bundle… (Ctrl+Shift+E), Import a bundle… (Ctrl+Shift+I), Export
-    spreadsheets…, Resolve conflicts…; the dialogs are imported when an entry is chosen."""
+    spreadsheets…, Resolve conflicts…, Import Kobo / ODK JSON…; the dialogs are imported
+    when an entry is chosen."""
     from PySide6.QtCore import QCoreApplication
 
     def run(function: str) -> Callable[[], None]:
@@ -223,6 +224,15 @@ def _install_exchange(window: MainWindow) -> None:
     _menu_action(window, "file", "resolve_conflicts_action",
                  lambda: QCoreApplication.translate("ExchangeMenu", "Resol&ve conflicts…"),
                  run("resolve_conflicts"))
+
+    def import_json() -> None:
+        from .submissions_import import import_submissions_json
+
+        import_submissions_json(window)
+
+    _menu_action(window, "file", "import_submissions_action",
+                 lambda: QCoreApplication.translate("ExchangeMenu", "Import Kobo / ODK &JSON…"),
+                 import_json)
 
 
 def _install_pdf_forms(window: MainWindow) -> None:

@@ -696,73 +696,73 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="251"/>
+        <location filename="../../mcim_desk/cli.py" line="257"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
         <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="293"/>
+        <location filename="../../mcim_desk/cli.py" line="299"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="301"/>
+        <location filename="../../mcim_desk/cli.py" line="307"/>
         <source>database: {target}</source>
         <translation>base de données : {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="304"/>
+        <location filename="../../mcim_desk/cli.py" line="310"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="308"/>
+        <location filename="../../mcim_desk/cli.py" line="314"/>
         <source>integrity: {result}</source>
         <translation>intégrité : {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="314"/>
+        <location filename="../../mcim_desk/cli.py" line="320"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="321"/>
+        <location filename="../../mcim_desk/cli.py" line="327"/>
         <source>problem: {problem}</source>
         <translation>problème : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="334"/>
+        <location filename="../../mcim_desk/cli.py" line="340"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="336"/>
+        <location filename="../../mcim_desk/cli.py" line="342"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="349"/>
+        <location filename="../../mcim_desk/cli.py" line="355"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="354"/>
+        <location filename="../../mcim_desk/cli.py" line="360"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="358"/>
+        <location filename="../../mcim_desk/cli.py" line="364"/>
         <source>not restored, the backup is damaged: {problem}</source>
         <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="363"/>
+        <location filename="../../mcim_desk/cli.py" line="369"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="369"/>
+        <location filename="../../mcim_desk/cli.py" line="375"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -802,27 +802,32 @@
         <translation>guide d’entretien de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="100"/>
-        <source>{total} submissions: {created} created, {updated} updated, {unchanged} unchanged</source>
-        <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
+        <location filename="../../mcim_desk/cli_forms.py" line="101"/>
+        <source>{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged</source>
+        <translation>{total} soumissions ({layout})&#xa0;: {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="106"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="107"/>
+        <source>note: {note}</source>
+        <translation>remarque&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_forms.py" line="109"/>
         <source>kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
         <translation>conservée telle que saisie, à corriger (la réponse reste un brouillon)&#xa0;: soumission {number}, «&#xa0;{key}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="110"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="113"/>
         <source>note: response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept</source>
         <translation>remarque&#xa0;: la réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="118"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="121"/>
         <source>unknown form: {form}</source>
         <translation>formulaire inconnu : {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_forms.py" line="120"/>
+        <location filename="../../mcim_desk/cli_forms.py" line="123"/>
         <source>{count} submissions written to {path}</source>
         <translation>{count} soumissions écrites dans {path}</translation>
     </message>
@@ -2147,24 +2152,29 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>ExchangeMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="215"/>
+        <location filename="../../mcim_desk/ui/features.py" line="216"/>
         <source>Export a bu&amp;ndle…</source>
         <translation>Exporter un &amp;lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="218"/>
+        <location filename="../../mcim_desk/ui/features.py" line="219"/>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importer un lot d’échange…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="221"/>
+        <location filename="../../mcim_desk/ui/features.py" line="222"/>
         <source>Export &amp;spreadsheets…</source>
         <translation>Exporter en &amp;tableur…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="224"/>
+        <location filename="../../mcim_desk/ui/features.py" line="225"/>
         <source>Resol&amp;ve conflicts…</source>
         <translation>Résoudre les c&amp;onflits…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/features.py" line="234"/>
+        <source>Import Kobo / ODK &amp;JSON…</source>
+        <translation>Importer du &amp;JSON Kobo / ODK…</translation>
     </message>
 </context>
 <context>
@@ -3148,138 +3158,213 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="149"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="249"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="151"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="251"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="163"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="264"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="174"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="275"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="199"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="319"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="204"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="324"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="223"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="482"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="226"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="232"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="240"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="374"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="384"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="234"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="351"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="258"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="476"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="268"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="423"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="271"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="252"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <source>{problem}, and the forms {forms} all have its questions: name the form (--form ID on the command line)</source>
+        <translation>{problem}, et les formulaires {forms} ont tous ses questions&#xa0;: indiquez le formulaire (--form ID en ligne de commande)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <source>{problem}, and no installed form has all its questions: add the form first, or name it (--form ID on the command line)</source>
+        <translation>{problem}, et aucun formulaire installé n’a toutes ses questions&#xa0;: ajoutez d’abord le formulaire, ou indiquez-le (--form ID en ligne de commande)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="429"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="291"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="431"/>
+        <source>“{value}” could be any of {names}</source>
+        <translation>«&#xa0;{value}&#xa0;» peut désigner {names}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="441"/>
+        <source>submission {number}: “{value}” ({key}) names no known mechanism</source>
+        <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) ne désigne aucun mécanisme connu</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="445"/>
+        <source>submission {number}: “{value}” ({key}) could be any of {names}</source>
+        <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) peut désigner {names}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="461"/>
+        <source>submission {number}: no “mechanism” key and no answer to {key}</source>
+        <translation>soumission {number}&#xa0;: ni clé «&#xa0;mechanism&#xa0;» ni réponse à {key}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="538"/>
+        <source>submission {number}: it edits uuid:{deprecated} (meta/deprecatedID), which is not in this database: imported as a new response</source>
+        <translation>soumission {number}&#xa0;: elle modifie uuid:{deprecated} (meta/deprecatedID), absente de cette base&#xa0;: importée comme une nouvelle réponse</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="553"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="296"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="558"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="357"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="629"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="363"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="635"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="658"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="660"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="390"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="662"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="664"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="393"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="665"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="409"/>
-        <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
-        <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox</translation>
+        <location filename="../../mcim_desk/services/submissions.py" line="676"/>
+        <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, the “results” list of KoboToolbox’s API or the “value” list of ODK Central’s OData feed</source>
+        <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox ou la liste «&#xa0;value&#xa0;» du flux OData d’ODK Central</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
+        <source>and {count} more</source>
+        <translation>et {count} autres</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="689"/>
+        <source>{file} ({layout}): {count} submissions do not say which mechanism they are about; nothing was imported. Name it with --mechanism ACRONYM (it applies to the submissions without one), or import the file in the window, which asks:</source>
+        <translation>{file} ({layout})&#xa0;: {count} soumissions ne disent pas de quel mécanisme elles relèvent&#xa0;; rien n’a été importé. Indiquez-le avec --mechanism SIGLE (il vaut pour les soumissions qui n’en ont pas), ou importez le fichier dans la fenêtre, qui le demande&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="711"/>
+        <source>{file} ({layout}): {problem}</source>
+        <translation>{file} ({layout})&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="731"/>
+        <source>--mechanism “{value}”: {problem}</source>
+        <translation>--mechanism «&#xa0;{value}&#xa0;»&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="734"/>
+        <source>no known mechanism has this acronym or name</source>
+        <translation>aucun mécanisme connu n’a ce sigle ni ce nom</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="736"/>
+        <source>it could be any of {names}</source>
+        <translation>il peut désigner {names}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="755"/>
+        <source>{count} submissions name no form installed here: read as {form} version {version}, the only installed form with all their questions</source>
+        <translation>{count} soumissions ne nomment aucun formulaire installé ici&#xa0;: lues comme {form} version {version}, le seul formulaire installé qui a toutes leurs questions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submissions.py" line="681"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="368"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="640"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="372"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="644"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="375"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="647"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
@@ -3287,6 +3372,31 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/services/responses.py" line="979"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submission_layouts.py" line="31"/>
+        <source>Kobo export</source>
+        <translation>export Kobo</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submission_layouts.py" line="32"/>
+        <source>Kobo API v2</source>
+        <translation>API Kobo v2</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submission_layouts.py" line="33"/>
+        <source>ODK Central OData</source>
+        <translation>OData ODK Central</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submission_layouts.py" line="34"/>
+        <source>a single submission</source>
+        <translation>une soumission seule</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/submission_layouts.py" line="120"/>
+        <source>submission {number}: the repeat “{path}” is only a link (its rows are not in the file): export the submissions again with $expand=* so that the repeats come inline</source>
+        <translation>soumission {number}&#xa0;: la répétition «&#xa0;{path}&#xa0;» n’est qu’un lien (ses lignes ne sont pas dans le fichier)&#xa0;: exportez à nouveau les soumissions avec $expand=* pour que les répétitions y figurent</translation>
     </message>
 </context>
 <context>
@@ -3382,12 +3492,12 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>GuideMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="328"/>
+        <location filename="../../mcim_desk/ui/features.py" line="338"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="332"/>
+        <location filename="../../mcim_desk/ui/features.py" line="342"/>
         <source>&amp;Print the guide…</source>
         <translation>&amp;Imprimer le guide…</translation>
     </message>
@@ -3395,7 +3505,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="275"/>
+        <location filename="../../mcim_desk/ui/features.py" line="285"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -4662,6 +4772,49 @@ Base de données : {db}</translation>
     </message>
 </context>
 <context>
+    <name>MechanismChoiceDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="41"/>
+        <source>Which mechanism?</source>
+        <translation>Quel mécanisme&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="44"/>
+        <source>{count} submissions of {file} do not say which mechanism they are about. Choose the mechanism of each, or one for all; nothing is imported until then.</source>
+        <translation>{count} soumissions de {file} ne disent pas de quel mécanisme elles relèvent. Choisissez le mécanisme de chacune, ou un pour toutes&#xa0;; rien n’est importé d’ici là.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="48"/>
+        <source>The &amp;same mechanism for all</source>
+        <translation>Le &amp;même mécanisme pour toutes</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="52"/>
+        <source>Mechanism of every submission</source>
+        <translation>Mécanisme de toutes les soumissions</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="60"/>
+        <source>Mechanism of submission {number}</source>
+        <translation>Mécanisme de la soumission {number}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="74"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="89"/>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="108"/>
+        <source>Choose the mechanism of submission {numbers}.</source>
+        <translation>Choisissez le mécanisme de la soumission {numbers}.</translation>
+    </message>
+</context>
+<context>
     <name>MechanismListPanel</name>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_list.py" line="261"/>
@@ -5004,12 +5157,12 @@ Base de données : {db}</translation>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="254"/>
+        <location filename="../../mcim_desk/ui/features.py" line="264"/>
         <source>Questionnaire as fillable &amp;PDF…</source>
         <translation>Questionnaire en &amp;PDF à remplir…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="257"/>
+        <location filename="../../mcim_desk/ui/features.py" line="267"/>
         <source>I&amp;mport a filled questionnaire (PDF)…</source>
         <translation>Importer un questionnaire re&amp;mpli (PDF)…</translation>
     </message>
@@ -6156,7 +6309,7 @@ Base de données : {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="579"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="593"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -6252,12 +6405,12 @@ Base de données : {db}</translation>
 <context>
     <name>SearchMenu</name>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="304"/>
+        <location filename="../../mcim_desk/ui/features.py" line="314"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/features.py" line="306"/>
+        <location filename="../../mcim_desk/ui/features.py" line="316"/>
         <source>&amp;Search…</source>
         <translation>Rechercher &amp;partout…</translation>
     </message>
@@ -6475,6 +6628,63 @@ Base de données : {db}</translation>
         <location filename="../../mcim_desk/files.py" line="77"/>
         <source>Reading or writing {path} failed ({detail}): the disk may be full, removed or failing.</source>
         <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsImport</name>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="117"/>
+        <source>{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{total} soumissions ({layout})&#xa0;: {created} créées, {updated} mises à jour, {unchanged} inchangées.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="123"/>
+        <source>Kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
+        <translation>Conservée telle que saisie, à corriger (la réponse reste un brouillon)&#xa0;: soumission {number}, «&#xa0;{key}&#xa0;»&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="127"/>
+        <source>Response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept.</source>
+        <translation>La réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="146"/>
+        <source>Import Kobo / ODK JSON</source>
+        <translation>Importer du JSON Kobo / ODK</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="147"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="161"/>
+        <source>Which form?</source>
+        <translation>Quel formulaire&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="162"/>
+        <source>{problem}
+
+Which form are these submissions of?</source>
+        <translation>{problem}
+
+De quel formulaire ces soumissions relèvent-elles&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="171"/>
+        <source>Submissions imported</source>
+        <translation>Soumissions importées</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="184"/>
+        <source>{file}: the import failed ({error}); nothing was changed.</source>
+        <translation>{file}&#xa0;: l’import a échoué ({error})&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="187"/>
+        <source>Submissions not imported</source>
+        <translation>Soumissions non importées</translation>
     </message>
 </context>
 </TS>

@@ -105,7 +105,7 @@ def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> N
 
     other = tmp_path / "other.sqlite3"
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
-    assert "1 submissions: 1 created, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert "1 submissions (Kobo export): 1 created, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
     assert "0 created, 0 updated, 1 unchanged" in capsys.readouterr().out
 
