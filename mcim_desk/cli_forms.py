@@ -98,7 +98,7 @@ def run_responses(args: argparse.Namespace) -> int:
         except responses.ResponseError as exc:
             return fail(str(exc))
         print(
-            QCoreApplication.translate("Cli", "{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged").format(
+            QCoreApplication.translate("Cli", "Submissions read ({layout}): {total}; created: {created}, updated: {updated}, unchanged: {unchanged}").format(
                 total=summary.total, created=summary.created, updated=summary.updated,
                 unchanged=summary.unchanged, layout=summary.layout,
             )
@@ -120,5 +120,5 @@ def run_responses(args: argparse.Namespace) -> int:
         if latest_version(db, args.form) is None:
             return fail(QCoreApplication.translate("Cli", "unknown form: {form}").format(form=args.form))
     count = submissions.export_submissions(db, args.out, form_id=args.form)
-    print(QCoreApplication.translate("Cli", "{count} submissions written to {path}").format(count=count, path=args.out))
+    print(QCoreApplication.translate("Cli", "Submissions written to {path}: {count}").format(count=count, path=args.out))
     return 0

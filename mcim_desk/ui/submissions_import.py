@@ -115,8 +115,8 @@ class MechanismChoiceDialog(QDialog):
 
 def summary_text(summary: ImportSummary) -> str:
     lines = [QCoreApplication.translate(
-        "SubmissionsImport", "{total} submissions ({layout}): {created} created, {updated} updated, "
-        "{unchanged} unchanged.").format(
+        "SubmissionsImport", "Submissions read ({layout}): {total}; created: {created}, updated: {updated}, "
+        "unchanged: {unchanged}.").format(
             total=summary.total, layout=summary.layout, created=summary.created,
             updated=summary.updated, unchanged=summary.unchanged)]
     lines += summary.notes

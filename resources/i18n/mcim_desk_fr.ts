@@ -803,8 +803,8 @@
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="101"/>
-        <source>{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged</source>
-        <translation>{total} soumissions ({layout})&#xa0;: {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
+        <source>Submissions read ({layout}): {total}; created: {created}, updated: {updated}, unchanged: {unchanged}</source>
+        <translation>Soumissions lues ({layout})&#xa0;: {total}&#xa0;; créées&#xa0;: {created}, mises à jour&#xa0;: {updated}, inchangées&#xa0;: {unchanged}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="107"/>
@@ -828,8 +828,8 @@
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="123"/>
-        <source>{count} submissions written to {path}</source>
-        <translation>{count} soumissions écrites dans {path}</translation>
+        <source>Submissions written to {path}: {count}</source>
+        <translation>Soumissions écrites dans {path}&#xa0;: {count}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="15"/>
@@ -6634,8 +6634,8 @@ Base de données : {db}</translation>
     <name>SubmissionsImport</name>
     <message>
         <location filename="../../mcim_desk/ui/submissions_import.py" line="117"/>
-        <source>{total} submissions ({layout}): {created} created, {updated} updated, {unchanged} unchanged.</source>
-        <translation>{total} soumissions ({layout})&#xa0;: {created} créées, {updated} mises à jour, {unchanged} inchangées.</translation>
+        <source>Submissions read ({layout}): {total}; created: {created}, updated: {updated}, unchanged: {unchanged}.</source>
+        <translation>Soumissions lues ({layout})&#xa0;: {total}&#xa0;; créées&#xa0;: {created}, mises à jour&#xa0;: {updated}, inchangées&#xa0;: {unchanged}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/submissions_import.py" line="123"/>

@@ -96,7 +96,7 @@ def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> N
     db.dispose()
     out = tmp_path / "out.json"
     assert main(["--db", str(db_path), "responses", "export", "--out", str(out)]) == 0
-    assert "1 submissions written" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip().endswith(": 1")
     assert json.loads(out.read_text(encoding="utf-8"))[0]["section_1/q1"] == (
         "Conférence régionale <sur> & = migrations"
     )
@@ -105,9 +105,9 @@ def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> N
 
     other = tmp_path / "other.sqlite3"
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
-    assert "1 submissions (Kobo export): 1 created, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert "Submissions read (Kobo export): 1; created: 1, updated: 0, unchanged: 0" in capsys.readouterr().out
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
-    assert "0 created, 0 updated, 1 unchanged" in capsys.readouterr().out
+    assert "created: 0, updated: 0, unchanged: 1" in capsys.readouterr().out
 
     # a value that fails the form's checks is kept as typed (as the window keeps it), and said
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -115,7 +115,7 @@ def test_responses_export_and_import(db_path: Path, tmp_path: Path, capsys) -> N
     out.write_text(json.dumps(data), encoding="utf-8")
     assert main(["--db", str(other), "responses", "import", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "0 created, 1 updated, 0 unchanged" in printed
+    assert "created: 0, updated: 1, unchanged: 0" in printed
     assert "kept as typed, to correct (the response stays a draft): submission 1, “section_2/q4”: " in printed
     assert "“maybe” is not one of the choices." in printed
     # a value that is not text at all is still refused, naming it

@@ -292,12 +292,12 @@ def test_the_command_line(db_path: Path, tmp_path: Path, capsys) -> None:  # noq
     assert "submission 1: “Forum régional inconnu” (section_1/q1) names no known mechanism" in err
     assert main(["--db", str(db_path), "responses", "import", str(path), "--mechanism", "IDM"]) == 0
     out = capsys.readouterr().out
-    assert "1 submissions (Kobo export): 1 created, 0 updated, 0 unchanged" in out
+    assert "Submissions read (Kobo export): 1; created: 1, updated: 0, unchanged: 0" in out
     assert "note: 1 submissions name no form installed here: read as mcim_questionnaire_2018" in out
     copy = tmp_path / "odk.json"
     shutil.copy(DATA / "odk_central.json", copy)
     assert main(["--db", str(db_path), "responses", "import", str(copy)]) == 0
-    assert "1 submissions (ODK Central OData): 1 created" in capsys.readouterr().out
+    assert "Submissions read (ODK Central OData): 1; created: 1" in capsys.readouterr().out
     assert main(["--db", str(db_path), "responses", "import", str(DATA / "odk_central_links.json")]) == 1
     assert "$expand=*" in capsys.readouterr().err
 

@@ -73,7 +73,7 @@ def test_the_window_asks_each_submission_its_mechanism(make_window, qtbot, tmp_p
     assert not dialog.isVisible()
     kind, title, text = dialogs.shown[-1]
     assert (kind, title) == ("info", "Submissions imported")
-    assert text.startswith("3 submissions (Kobo API v2): 3 created, 0 updated, 0 unchanged.")
+    assert text.startswith("Submissions read (Kobo API v2): 3; created: 3, updated: 0, unchanged: 0.")
     db = window.ctx.db
     assert [mechanism_of(db, f"00000000-0000-4000-8000-00000000000{n}") for n in (1, 2, 3)] == [
         "Prague Process", "IDM", "GFMD"]
@@ -133,7 +133,7 @@ def test_the_window_asks_the_form_when_the_file_does_not_tell(make_window, qtbot
     kind, title, text = dialogs.shown[0]
     assert (kind, title) == ("choose", "Which form?")
     assert "the forms mcim_interview_2018, mcim_questionnaire_2018 all have its questions" in text
-    assert dialogs.shown[-1][0] == "info" and "1 created" in dialogs.shown[-1][2]
+    assert dialogs.shown[-1][0] == "info" and "created: 1" in dialogs.shown[-1][2]
     from mcim_desk.services import responses
 
     info = responses.response_info(window.ctx.db, "00000000-0000-4000-8000-0000000000aa")
