@@ -75,12 +75,12 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="269"/>
         <source>{file}: </source>
-        <translation>{file} : </translation>
+        <translation>{file} : </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="276"/>
         <source>the file is larger than {limit} MB; it is refused.</source>
-        <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
+        <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="281"/>
@@ -105,12 +105,12 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="307"/>
         <source>entry “{name}” is not listed in the manifest.</source>
-        <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
+        <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="319"/>
         <source>entry “{name}” listed in the manifest is missing (truncated bundle?).</source>
-        <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
+        <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
@@ -120,7 +120,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="344"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
-        <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
+        <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="362"/>
@@ -136,103 +136,103 @@
         <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
         <location filename="../../mcim_desk/exchange/bundle.py" line="625"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
-        <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
+        <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
-        <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
+        <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="384"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
-        <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
+        <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="390"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
-        <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
+        <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="411"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
-        <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
+        <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” is an absolute path.</source>
-        <translation>l’entrée « {name} » est un chemin absolu.</translation>
+        <translation>l’entrée « {name} » est un chemin absolu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="424"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
-        <translation>l’entrée « {name} » sort de son dossier (..).</translation>
+        <translation>l’entrée « {name} » sort de son dossier (..).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="428"/>
         <source>entry “{name}” is a symbolic link.</source>
-        <translation>l’entrée « {name} » est un lien symbolique.</translation>
+        <translation>l’entrée « {name} » est un lien symbolique.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="430"/>
         <source>entry name “{name}” is not allowed.</source>
-        <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
+        <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="433"/>
         <source>entry “{name}” appears twice.</source>
-        <translation>l’entrée « {name} » apparaît deux fois.</translation>
+        <translation>l’entrée « {name} » apparaît deux fois.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="438"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
-        <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
+        <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="444"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
-        <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
+        <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="454"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
-        <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
+        <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="463"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
-        <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
+        <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="490"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
-        <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
+        <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="503"/>
         <location filename="../../mcim_desk/exchange/bundle.py" line="509"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
-        <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
+        <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="583"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
-        <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
+        <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="592"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
-        <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
+        <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="600"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
-        <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
+        <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="607"/>
         <source>the manifest is malformed: {detail}.</source>
-        <translation>le manifeste est mal formé : {detail}.</translation>
+        <translation>le manifeste est mal formé : {detail}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="610"/>
@@ -242,7 +242,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="617"/>
         <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
-        <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
+        <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
 </context>
 <context>
@@ -278,17 +278,17 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
         <source>Theme {n}: {label}</source>
-        <translation>Thème {n} : {label}</translation>
+        <translation>Thème {n} : {label}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="257"/>
         <source>Principle {n}: {label}</source>
-        <translation>Principe {n} : {label}</translation>
+        <translation>Principe {n} : {label}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="258"/>
         <source>Objective {n}: {label}</source>
-        <translation>Objectif {n} : {label}</translation>
+        <translation>Objectif {n} : {label}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="391"/>
@@ -324,7 +324,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="464"/>
         <source>Started {when}; length {length}</source>
-        <translation>Commencé le {when} ; durée {length}</translation>
+        <translation>Commencé le {when} ; durée {length}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
@@ -334,7 +334,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="470"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
-        <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
+        <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
@@ -344,7 +344,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="556"/>
         <source>Consent: {value}</source>
-        <translation>Consentement : {value}</translation>
+        <translation>Consentement : {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="561"/>
@@ -388,7 +388,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="702"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
-        <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
+        <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
@@ -454,7 +454,7 @@
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
         <source>The interviewee:</source>
-        <translation>La personne interrogée :</translation>
+        <translation>La personne interrogée :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="853"/>
@@ -541,12 +541,12 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="176"/>
         <source>This field cannot be edited: {field}</source>
-        <translation>Ce champ ne peut pas être modifié : {field}</translation>
+        <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="191"/>
         <source>“{value}” is not an ISO 3166-1 country code.</source>
-        <translation>« {value} » n’est pas un code de pays ISO 3166-1.</translation>
+        <translation>« {value} » n’est pas un code de pays ISO 3166-1.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="199"/>
@@ -621,7 +621,7 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="271"/>
         <source>This field was changed {by} since this window read it: your value was not saved.</source>
-        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
+        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="362"/>
@@ -631,12 +631,12 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="369"/>
         <source>“{value}” is not an e-mail address.</source>
-        <translation>« {value} » n’est pas une adresse électronique.</translation>
+        <translation>« {value} » n’est pas une adresse électronique.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="380"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
-        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
+        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="404"/>
@@ -685,7 +685,7 @@
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="104"/>
         <source>Already asked, still open:</source>
-        <translation>Déjà demandé, toujours en cours :</translation>
+        <translation>Déjà demandé, toujours en cours :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="121"/>
@@ -698,38 +698,38 @@
     <message>
         <location filename="../../mcim_desk/cli.py" line="251"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
-        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="293"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
-        <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
+        <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="301"/>
         <source>database: {target}</source>
-        <translation>base de données : {target}</translation>
+        <translation>base de données : {target}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="304"/>
         <source>schema revision: {revision}</source>
-        <translation>révision du schéma : {revision}</translation>
+        <translation>révision du schéma : {revision}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="308"/>
         <source>integrity: {result}</source>
-        <translation>intégrité : {result}</translation>
+        <translation>intégrité : {result}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="314"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
-        <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
+        <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="321"/>
         <source>problem: {problem}</source>
-        <translation>problème : {problem}</translation>
+        <translation>problème : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="334"/>
@@ -749,12 +749,12 @@
     <message>
         <location filename="../../mcim_desk/cli.py" line="354"/>
         <source>no such backup file: {path}</source>
-        <translation>fichier de sauvegarde introuvable : {path}</translation>
+        <translation>fichier de sauvegarde introuvable : {path}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="358"/>
         <source>not restored, the backup is damaged: {problem}</source>
-        <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
+        <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="363"/>
@@ -769,7 +769,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="40"/>
         <source>{file}: {count} questions ({form_id} version {version}, {kind})</source>
-        <translation>{file} : {count} questions ({form_id} version {version}, {kind})</translation>
+        <translation>{file} : {count} questions ({form_id} version {version}, {kind})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="54"/>
@@ -779,12 +779,12 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="63"/>
         <source>added {form_id} version {version}: {count} questions</source>
-        <translation>{form_id} version {version} ajouté : {count} questions</translation>
+        <translation>{form_id} version {version} ajouté : {count} questions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="65"/>
         <source>already installed: {form_id} version {version} ({count} questions)</source>
-        <translation>déjà installé : {form_id} version {version} ({count} questions)</translation>
+        <translation>déjà installé : {form_id} version {version} ({count} questions)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="76"/>
@@ -804,7 +804,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="100"/>
         <source>{total} submissions: {created} created, {updated} updated, {unchanged} unchanged</source>
-        <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
+        <translation>{total} soumissions : {created} créées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="106"/>
@@ -819,7 +819,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="118"/>
         <source>unknown form: {form}</source>
-        <translation>formulaire inconnu : {form}</translation>
+        <translation>formulaire inconnu : {form}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="120"/>
@@ -829,17 +829,17 @@
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="15"/>
         <source>unknown action: {action}</source>
-        <translation>action inconnue : {action}</translation>
+        <translation>action inconnue : {action}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="17"/>
         <source>unknown format: {format}</source>
-        <translation>format inconnu : {format}</translation>
+        <translation>format inconnu : {format}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="24"/>
         <source>cannot read the passphrase file {path}: {error}</source>
-        <translation>impossible de lire le fichier de phrase secrète {path} : {error}</translation>
+        <translation>impossible de lire le fichier de phrase secrète {path} : {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="30"/>
@@ -879,23 +879,23 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="77"/>
         <source>--since-last and --passphrase-file apply to bundles only; ignored</source>
-        <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange ; options ignorées</translation>
+        <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange ; options ignorées</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="80"/>
         <source>written: {path}</source>
-        <translation>écrit : {path}</translation>
+        <translation>écrit : {path}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="82"/>
         <source>{sheet}: {rows} rows</source>
-        <translation>{sheet} : {rows} lignes</translation>
+        <translation>{sheet} : {rows} lignes</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
-        <translation>impossible d’écrire {path} : {error}</translation>
+        <translation>impossible d’écrire {path} : {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="92"/>
@@ -913,7 +913,7 @@
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
-        <translation>non importé : {reason}</translation>
+        <translation>non importé : {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="115"/>
@@ -923,32 +923,32 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
         <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
-        <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
+        <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="128"/>
         <source>conflict: {where} — {question}</source>
-        <translation>conflit : {where} — {question}</translation>
+        <translation>conflit : {where} — {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="129"/>
         <source>here: “{value}” ({who})</source>
-        <translation>ici : « {value} » ({who})</translation>
+        <translation>ici : « {value} » ({who})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="130"/>
         <source>in the bundle: “{value}” ({who})</source>
-        <translation>dans le lot : « {value} » ({who})</translation>
+        <translation>dans le lot : « {value} » ({who})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
-        <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
+        <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
-        <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
+        <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
@@ -984,7 +984,7 @@
         <location filename="../../mcim_desk/cli_reports.py" line="57"/>
         <location filename="../../mcim_desk/cli_reports.py" line="107"/>
         <source>cannot write {path}: {problem}</source>
-        <translation>impossible d’écrire {path} : {problem}</translation>
+        <translation>impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="60"/>
@@ -994,12 +994,12 @@
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="96"/>
         <source>a demo database is written to a new SQLite file: give --out a file name such as demo.sqlite3, not a database URL ({given})</source>
-        <translation>une base de démonstration s’écrit dans un nouveau fichier SQLite : donnez à --out un nom de fichier tel que demo.sqlite3, et non une URL de base de données ({given})</translation>
+        <translation>une base de démonstration s’écrit dans un nouveau fichier SQLite : donnez à --out un nom de fichier tel que demo.sqlite3, et non une URL de base de données ({given})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="109"/>
         <source>demo database written to {path}: {responses} responses, {interviews} interviews, {quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)</source>
-        <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
+        <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="36"/>
@@ -1019,17 +1019,17 @@
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="87"/>
         <source>{file}: questionnaire of {mechanism}, form {form} version {version}</source>
-        <translation>{file} : questionnaire de {mechanism}, formulaire {form} version {version}</translation>
+        <translation>{file} : questionnaire de {mechanism}, formulaire {form} version {version}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="98"/>
         <source>this mechanism has no questionnaire response yet: importing creates it</source>
-        <translation>ce mécanisme n’a pas encore de réponse au questionnaire : l’importation la créera</translation>
+        <translation>ce mécanisme n’a pas encore de réponse au questionnaire : l’importation la créera</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="103"/>
         <source>differences: {changes}; same on both sides: {same}; changed here since the file was made (kept): {newer}; problems: {problems}</source>
-        <translation>différences : {changes} ; identiques des deux côtés : {same} ; modifiées ici depuis la création du fichier (conservées) : {newer} ; problèmes : {problems}</translation>
+        <translation>différences : {changes} ; identiques des deux côtés : {same} ; modifiées ici depuis la création du fichier (conservées) : {newer} ; problèmes : {problems}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="116"/>
@@ -1039,47 +1039,47 @@
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="122"/>
         <source>in the database: {value}</source>
-        <translation>dans la base de données : {value}</translation>
+        <translation>dans la base de données : {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="128"/>
         <source>in the PDF:      {value}</source>
-        <translation>dans le PDF :             {value}</translation>
+        <translation>dans le PDF :             {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="135"/>
         <source>not valid: {reason}</source>
-        <translation>non valide : {reason}</translation>
+        <translation>non valide : {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="143"/>
         <source>problem: {field}{question}: {message}</source>
-        <translation>problème : {field}{question} : {message}</translation>
+        <translation>problème : {field}{question} : {message}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="150"/>
         <source>nothing saved: review in the window (File &gt; Import a filled questionnaire (PDF)…) or run again with --accept-all to save every valid difference</source>
-        <translation>rien n’a été enregistré : vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
+        <translation>rien n’a été enregistré : vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="160"/>
         <source>nothing to save: no valid difference</source>
-        <translation>rien à enregistrer : aucune différence valide</translation>
+        <translation>rien à enregistrer : aucune différence valide</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="166"/>
         <source>not imported: {reason} Import it in the window to confirm.</source>
-        <translation>non importé : {reason} Importez-le dans la fenêtre pour confirmer.</translation>
+        <translation>non importé : {reason} Importez-le dans la fenêtre pour confirmer.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="175"/>
         <source>imported: {changed} answer(s) saved, {removed} row(s) removed; response {id} is now {status}</source>
-        <translation>importé : {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s) ; état du formulaire rempli {id} : {status}</translation>
+        <translation>importé : {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s) ; état du formulaire rempli {id} : {status}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
         <source>left out (not valid): {question}</source>
-        <translation>non retenue (non valide) : {question}</translation>
+        <translation>non retenue (non valide) : {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
@@ -1089,12 +1089,12 @@
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="30"/>
         <source>filter not understood, ignored: {filters}</source>
-        <translation>filtre non compris, ignoré : {filters}</translation>
+        <translation>filtre non compris, ignoré : {filters}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="43"/>
         <source>nothing to search for: type at least one word</source>
-        <translation>rien à chercher : tapez au moins un mot</translation>
+        <translation>rien à chercher : tapez au moins un mot</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="45"/>
@@ -1122,7 +1122,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="83"/>
         <source>(none: a top-level code)</source>
-        <translation>(aucun : code de premier niveau)</translation>
+        <translation>(aucun : code de premier niveau)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
@@ -1205,8 +1205,8 @@
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="319"/>
         <source>“{label}” marks %n passage(s). Delete it from the codebook? (Undo brings it back.)</source>
         <translation>
-            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
-            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
+            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
+            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
         </translation>
     </message>
     <message>
@@ -1268,7 +1268,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
         <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
-        <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
+        <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
@@ -1278,7 +1278,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="494"/>
         <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
-        <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
+        <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
@@ -1321,12 +1321,12 @@
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="53"/>
         <source>Theirs: {value}</source>
-        <translation>La sienne : {value}</translation>
+        <translation>La sienne : {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="55"/>
         <source>Yours: {value}</source>
-        <translation>La vôtre : {value}</translation>
+        <translation>La vôtre : {value}</translation>
     </message>
 </context>
 <context>
@@ -1344,7 +1344,7 @@
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="332"/>
         <source>Type another value:</source>
-        <translation>Saisir une autre valeur :</translation>
+        <translation>Saisir une autre valeur :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
@@ -1461,7 +1461,7 @@
     <message>
         <location filename="../../mcim_desk/ui/country_picker.py" line="127"/>
         <source>Enter ticks the first country shown; Ctrl+Return saves.</source>
-        <translation>Entrée coche le premier pays affiché ; Ctrl+Entrée enregistre.</translation>
+        <translation>Entrée coche le premier pays affiché ; Ctrl+Entrée enregistre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
@@ -1524,7 +1524,7 @@
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="352"/>
         <source>{stage}: {members}</source>
-        <translation>{stage} : {members}</translation>
+        <translation>{stage} : {members}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="353"/>
@@ -1554,7 +1554,7 @@
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
         <source>{events} interview(s) and {todos} follow-up(s) written to {path}. Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
-        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
+        <translation>{events} entretien(s) et {todos} suivi(s) écrits dans {path}. Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="431"/>
@@ -1564,7 +1564,7 @@
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="432"/>
         <source>{path}: {error}</source>
-        <translation>{path} : {error}</translation>
+        <translation>{path} : {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
@@ -1574,7 +1574,7 @@
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>&amp;Deadline:</source>
-        <translation>Date &amp;limite :</translation>
+        <translation>Date &amp;limite :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
@@ -1584,12 +1584,12 @@
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
         <source>&amp;Type:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
         <source>Re&amp;gion:</source>
-        <translation>Ré&amp;gion :</translation>
+        <translation>Ré&amp;gion :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
@@ -1663,7 +1663,7 @@
     <message>
         <location filename="../../mcim_desk/services/demo.py" line="318"/>
         <source>{path} already exists: choose a new file name for the demo database.</source>
-        <translation>{path} existe déjà : choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
+        <translation>{path} existe déjà : choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/demo.py" line="324"/>
@@ -1717,10 +1717,10 @@
 {path}
 
 Everything in it is fictional. Open it in a new window?</source>
-        <translation>La base de démonstration a été créée :
+        <translation>La base de démonstration a été créée :
 {path}
 
-Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
+Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="318"/>
@@ -1738,7 +1738,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="348"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
-        <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
+        <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="349"/>
@@ -1756,12 +1756,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="74"/>
         <source>Someone else changed the note on “{question}” since this window read it. Nothing was overwritten: choose the note to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="78"/>
         <source>Someone else changed the answer to “{question}” since this window read it. Nothing was overwritten: choose the answer to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="81"/>
@@ -1810,47 +1810,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="207"/>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="412"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
-        <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
+        <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="211"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
-        <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
+        <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="253"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="257"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="260"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="391"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
-        <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
+        <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="398"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
-        <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
+        <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="405"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
-        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
+        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="421"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
-        <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
+        <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="434"/>
@@ -1860,27 +1860,27 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="213"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
-        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
+        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="282"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
-        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
+        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="224"/>
         <source>{file}: </source>
-        <translation>{file} : </translation>
+        <translation>{file} : </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="244"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
-        <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
+        <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="249"/>
         <source>unexpected entry “{name}”.</source>
-        <translation>entrée inattendue « {name} ».</translation>
+        <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="251"/>
@@ -1905,17 +1905,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="433"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
-        <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
+        <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="506"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
-        <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
+        <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange_conflicts.py" line="119"/>
         <source>“{value}” is not a valid value for {field}.</source>
-        <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
+        <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange_conflicts.py" line="327"/>
@@ -2133,7 +2133,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="555"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
-        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
+        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
@@ -2194,12 +2194,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase secrète :</translation>
+        <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="141"/>
         <source>A&amp;gain:</source>
-        <translation>C&amp;onfirmation :</translation>
+        <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="145"/>
@@ -2209,7 +2209,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="167"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
-        <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
+        <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="171"/>
@@ -2328,7 +2328,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="289"/>
         <source>This field cannot be edited: {field}</source>
-        <translation>Ce champ ne peut pas être modifié : {field}</translation>
+        <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="332"/>
@@ -2338,7 +2338,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="440"/>
         <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
-        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
+        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="519"/>
@@ -2392,7 +2392,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="411"/>
         <source>Questionnaire of the current round: not sent yet.</source>
-        <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
+        <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="413"/>
@@ -2442,7 +2442,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="557"/>
         <source>Follow-up: edit {field}</source>
-        <translation>Suivi : modifier {field}</translation>
+        <translation>Suivi : modifier {field}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="584"/>
@@ -2605,7 +2605,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="789"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
-        <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
+        <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
@@ -2625,7 +2625,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="909"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
-        <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
+        <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="913"/>
@@ -2670,12 +2670,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="1179"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
-        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
+        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="1182"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
-        <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
+        <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
 </context>
 <context>
@@ -2683,13 +2683,13 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="118"/>
         <source>“{value}” is not a whole number.</source>
-        <translation>« {value} » n’est pas un nombre entier.</translation>
+        <translation>« {value} » n’est pas un nombre entier.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="85"/>
         <location filename="../../mcim_desk/forms/answer_types.py" line="120"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
-        <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
+        <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
@@ -2724,7 +2724,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
-        <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
+        <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
@@ -2744,7 +2744,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
         <source>“{value}” is not one of the choices.</source>
-        <translation>« {value} » ne fait pas partie des choix.</translation>
+        <translation>« {value} » ne fait pas partie des choix.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="152"/>
@@ -2774,17 +2774,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="129"/>
         <source>row {row}: {message}</source>
-        <translation>ligne {row} : {message}</translation>
+        <translation>ligne {row} : {message}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="152"/>
         <source>{path}: no such file</source>
-        <translation>{path} : fichier introuvable</translation>
+        <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="158"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
-        <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
+        <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="194"/>
@@ -2814,7 +2814,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="215"/>
         <source>{path}: cannot be read ({error})</source>
-        <translation>{path} : lecture impossible ({error})</translation>
+        <translation>{path} : lecture impossible ({error})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="219"/>
@@ -2824,7 +2824,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="227"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
-        <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
+        <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="233"/>
@@ -2874,12 +2874,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="256"/>
         <source>{path} is not {kind}: it is {what}.</source>
-        <translation>{path} n’est pas {kind} : c’est {what}.</translation>
+        <translation>{path} n’est pas {kind} : c’est {what}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="474"/>
         <source>the question type “{type}” of {name} is not supported</source>
-        <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
+        <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="553"/>
@@ -2919,7 +2919,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="672"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
-        <translation>expression {column} non valide « {expression} » : {detail}</translation>
+        <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="683"/>
@@ -2964,7 +2964,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="227"/>
         <source>The form {form_id} version {version} is already installed with different content: give the new form another version in its settings sheet.</source>
-        <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
+        <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="156"/>
@@ -2975,47 +2975,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="190"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
-        <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
+        <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="239"/>
         <source>“{path}” is not a question of the form {form}.</source>
-        <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
+        <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="287"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
-        <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
+        <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="307"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
-        <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
+        <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="310"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
-        <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
+        <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="313"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
-        <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
+        <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="317"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
-        <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
+        <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="354"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
-        <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
+        <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="371"/>
         <source>This response was validated: editing it will set it back to complete.</source>
-        <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
+        <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="396"/>
@@ -3025,7 +3025,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="412"/>
         <source>No {kind} form is installed.</source>
-        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="645"/>
@@ -3035,18 +3035,18 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="681"/>
         <source>Unknown status “{status}”.</source>
-        <translation>État inconnu « {status} ».</translation>
+        <translation>État inconnu « {status} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="695"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
-        <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
+        <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="719"/>
         <location filename="../../mcim_desk/services/responses.py" line="1013"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
-        <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
+        <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="877"/>
@@ -3064,7 +3064,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="151"/>
         <source>, key “{key}”</source>
-        <translation>, clé « {key} »</translation>
+        <translation>, clé « {key} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="163"/>
@@ -3100,17 +3100,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/services/submissions.py" line="232"/>
         <location filename="../../mcim_desk/services/submissions.py" line="240"/>
         <source>unknown form “{form}”</source>
-        <translation>formulaire inconnu « {form} »</translation>
+        <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="234"/>
         <source>unknown version “{version}” of the form {form}</source>
-        <translation>version inconnue « {version} » du formulaire {form}</translation>
+        <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="258"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
-        <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
+        <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="268"/>
@@ -3120,7 +3120,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="271"/>
         <source>unknown mechanism “{value}”</source>
-        <translation>mécanisme inconnu « {value} »</translation>
+        <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="291"/>
@@ -3180,7 +3180,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="368"/>
         <source>{file}: cannot be read ({error})</source>
-        <translation>{file} : lecture impossible ({error})</translation>
+        <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="372"/>
@@ -3190,12 +3190,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="375"/>
         <source>{file}: not a JSON file ({detail})</source>
-        <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
+        <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="979"/>
         <source>The response was changed since the file was read: read the file again.</source>
-        <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+        <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
 </context>
 <context>
@@ -3218,7 +3218,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="25"/>
         <source>“{title}” version {version} was added: {count} questions.</source>
-        <translation>« {title} » version {version} a été ajouté : {count} questions.</translation>
+        <translation>« {title} » version {version} a été ajouté : {count} questions.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="32"/>
@@ -3243,7 +3243,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="43"/>
         <source>{file} was not added:
 {problems}</source>
-        <translation>{file} n’a pas été ajouté :
+        <translation>{file} n’a pas été ajouté :
 {problems}</translation>
     </message>
 </context>
@@ -3285,7 +3285,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
     <message>
         <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
         <source>The guide could not be written to {path}: {problem}</source>
-        <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
+        <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
 </context>
 <context>
@@ -3512,7 +3512,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="271"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
-        <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
+        <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="274"/>
@@ -3522,7 +3522,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="278"/>
         <source>No conflict: the bundle merges cleanly.</source>
-        <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
+        <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="289"/>
@@ -3618,12 +3618,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
-        <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
+        <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
-        <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
+        <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="159"/>
@@ -3633,7 +3633,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="161"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
-        <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
+        <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="164"/>
@@ -3643,12 +3643,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="165"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
-        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
+        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="169"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
-        <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
+        <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="174"/>
@@ -3658,32 +3658,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
-        <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
+        <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>Unknown interview state “{value}”.</source>
-        <translation>État d’entretien inconnu « {value} ».</translation>
+        <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="180"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
-        <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
+        <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown consent “{value}”.</source>
-        <translation>Consentement inconnu « {value} ».</translation>
+        <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown kind of follow-up “{value}”.</source>
-        <translation>Type de suivi inconnu « {value} ».</translation>
+        <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="188"/>
         <source>Unknown follow-up status “{value}”.</source>
-        <translation>État de suivi inconnu « {value} ».</translation>
+        <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="281"/>
@@ -3703,7 +3703,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="602"/>
         <source>A {state} interview cannot be started.</source>
-        <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
+        <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="625"/>
@@ -3718,7 +3718,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="728"/>
         <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
-        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
+        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="812"/>
@@ -3769,7 +3769,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="447"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
-        <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
+        <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="459"/>
@@ -3784,7 +3784,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
         <source>State: {state}</source>
-        <translation>État : {state}</translation>
+        <translation>État : {state}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="517"/>
@@ -3819,7 +3819,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="622"/>
         <source>Interview: {state}</source>
-        <translation>Entretien : {state}</translation>
+        <translation>Entretien : {state}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
@@ -3884,7 +3884,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="650"/>
         <source>Move to:</source>
-        <translation>Passer à :</translation>
+        <translation>Passer à :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
@@ -3914,7 +3914,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/interviews_page.py" line="660"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
-        <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
+        <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
 </context>
 <context>
@@ -4125,7 +4125,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 {path}
 
 Switch to the window that is open, or close it first.</source>
-        <translation>MCIM Desk est déjà ouvert sur cette base de données :
+        <translation>MCIM Desk est déjà ouvert sur cette base de données :
 {path}
 
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
@@ -4135,7 +4135,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
-        <translation>Le fichier de la base de données a échoué au contrôle d’intégrité et n’a pas été modifié :
+        <translation>Le fichier de la base de données a échoué au contrôle d’intégrité et n’a pas été modifié :
 {path}
 ({problem})</translation>
     </message>
@@ -4180,7 +4180,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="223"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
-        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="232"/>
@@ -4195,17 +4195,17 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="269"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
-        <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
+        <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
-        <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+        <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="277"/>
         <source>The automatic backup was not made: {problem}</source>
-        <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
+        <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="305"/>
@@ -4215,7 +4215,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="306"/>
         <source>Try again, or open another database?</source>
-        <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
+        <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="307"/>
@@ -4240,7 +4240,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="333"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
-        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
+        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="412"/>
@@ -4250,7 +4250,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="425"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
-        <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
+        <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="437"/>
@@ -4261,7 +4261,7 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="438"/>
         <source>That file is not a sound database: {problem}</source>
-        <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
+        <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="445"/>
@@ -4290,8 +4290,8 @@ Database: {db}</source>
 
 Un poste de travail hors ligne pour l’étude des mécanismes consultatifs interétatiques sur la migration et du Pacte mondial sur les migrations.
 
-Dossier des données : {folder}
-Base de données : {db}</translation>
+Dossier des données : {folder}
+Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="510"/>
@@ -4460,17 +4460,17 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} State: </source>
-        <translation>{n} État : </translation>
+        <translation>{n} État : </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} States: </source>
-        <translation>{n} États : </translation>
+        <translation>{n} États : </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="202"/>
         <source>Member States of {acronym}</source>
-        <translation>États membres : {acronym}</translation>
+        <translation>États membres : {acronym}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="391"/>
@@ -4505,7 +4505,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="403"/>
         <source>Where the list comes from: a web address and its date</source>
-        <translation>D’où vient la liste : une adresse web et sa date</translation>
+        <translation>D’où vient la liste : une adresse web et sa date</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="407"/>
@@ -4657,12 +4657,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase secrète :</translation>
+        <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="82"/>
         <source>&amp;Again:</source>
-        <translation>&amp;Confirmation :</translation>
+        <translation>&amp;Confirmation :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="98"/>
@@ -4715,12 +4715,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="138"/>
         <source>(emptied: remove this row)</source>
-        <translation>(vidée : supprimer cette ligne)</translation>
+        <translation>(vidée : supprimer cette ligne)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
         <source>(empty: clear the answer)</source>
-        <translation>(vide : effacer la réponse)</translation>
+        <translation>(vide : effacer la réponse)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="141"/>
@@ -4738,7 +4738,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1088"/>
         <source>a text box was expected, the file has a {kind} field here</source>
-        <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
+        <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1100"/>
@@ -4748,12 +4748,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
-        <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
+        <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
-        <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
+        <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1164"/>
@@ -4769,17 +4769,17 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1185"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
-        <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
+        <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1199"/>
         <source>“{value}” is not one of the choices of this question</source>
-        <translation>« {value} » ne fait pas partie des choix de cette question</translation>
+        <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
-        <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
+        <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/pdf_form.py" line="1229"/>
@@ -4871,7 +4871,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
-        <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
+        <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/features.py" line="246"/>
@@ -4889,12 +4889,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="138"/>
         <source>Unknown language “{lang}”: use fr or en.</source>
-        <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
+        <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="158"/>
         <source>No mechanism is called “{name}”.</source>
-        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
@@ -4909,7 +4909,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
         <source>{file} cannot be written: {error}</source>
-        <translation>{file} ne peut pas être écrit : {error}</translation>
+        <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
@@ -4919,7 +4919,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
-        <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
+        <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
@@ -4929,22 +4929,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
-        <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
+        <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
-        <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
+        <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
-        <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
+        <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
-        <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
+        <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
@@ -4954,42 +4954,42 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="454"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
-        <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
+        <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="468"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
-        <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
+        <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="482"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
-        <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
+        <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="495"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
-        <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
+        <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="510"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
-        <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
+        <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="526"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
-        <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
+        <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="550"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
-        <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
+        <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="566"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
-        <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
+        <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="597"/>
@@ -4999,7 +4999,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="621"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
-        <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
+        <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="661"/>
@@ -5014,22 +5014,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="812"/>
         <source>“{key}” is not an answer of this file.</source>
-        <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
+        <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="818"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
-        <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
+        <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="828"/>
         <source>No answer was accepted: nothing was saved.</source>
-        <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
+        <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="841"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
-        <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+        <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>
 </context>
 <context>
@@ -5042,22 +5042,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="248"/>
         <source>{file}: questionnaire of {mechanism}</source>
-        <translation>{file} : questionnaire de {mechanism}</translation>
+        <translation>{file} : questionnaire de {mechanism}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="254"/>
         <source>This mechanism has no questionnaire response yet: applying creates it.</source>
-        <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
+        <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="258"/>
         <source>Compared with the questionnaire response recorded here (form version {version}, status: {status}).</source>
-        <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
+        <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="262"/>
         <source>{changes} answer(s) differ; {same} are the same in both; {newer} changed here since the file was made and were left unchanged in it (kept as they are here).</source>
-        <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
+        <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="306"/>
@@ -5094,7 +5094,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="337"/>
         <source>Problems found in the file, per field ({count}):</source>
-        <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
+        <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="354"/>
@@ -5114,7 +5114,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="374"/>
         <source>&amp;Differences (Space accepts or rejects the selected rows):</source>
-        <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
+        <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="404"/>
@@ -5144,7 +5144,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="443"/>
         <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
-        <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
+        <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
     </message>
 </context>
 <context>
@@ -5275,7 +5275,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/preferences_dialog.py" line="111"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
-        <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
+        <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
     </message>
 </context>
 <context>
@@ -5324,7 +5324,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="187"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
-        <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
+        <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="167"/>
@@ -5399,7 +5399,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="274"/>
         <source>Status: {status}</source>
-        <translation>État : {status}</translation>
+        <translation>État : {status}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="280"/>
@@ -5452,7 +5452,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="477"/>
         <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
-        <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
+        <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="490"/>
@@ -5462,12 +5462,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
         <source>Mechanism:</source>
-        <translation>Mécanisme :</translation>
+        <translation>Mécanisme :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
         <source>&amp;Language of the form:</source>
-        <translation>&amp;Langue du formulaire :</translation>
+        <translation>&amp;Langue du formulaire :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="499"/>
@@ -5550,27 +5550,27 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>S&amp;how:</source>
-        <translation>&amp;Afficher :</translation>
+        <translation>&amp;Afficher :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>&amp;Tag:</source>
-        <translation>É&amp;tiquette :</translation>
+        <translation>É&amp;tiquette :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>&amp;Mechanism:</source>
-        <translation>&amp;Mécanisme :</translation>
+        <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>&amp;Question:</source>
-        <translation>&amp;Question :</translation>
+        <translation>&amp;Question :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>&amp;Code:</source>
-        <translation>&amp;Code :</translation>
+        <translation>&amp;Code :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
@@ -5649,7 +5649,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="169"/>
         <source>Cleared for publication needs the interviewee’s consent to be named or quoted; it has not been recorded for this interview.</source>
-        <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
+        <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="181"/>
@@ -5687,7 +5687,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="214"/>
         <source>The selected words are not in the saved text any more: save the answer, then select again.</source>
-        <translation>Les mots sélectionnés ne figurent plus dans le texte enregistré : enregistrez la réponse, puis sélectionnez-les à nouveau.</translation>
+        <translation>Les mots sélectionnés ne figurent plus dans le texte enregistré : enregistrez la réponse, puis sélectionnez-les à nouveau.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="225"/>
@@ -5702,23 +5702,23 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="239"/>
         <source>The tag “{tag}…” is too long (at most {limit} characters).</source>
-        <translation>L’étiquette « {tag}… » est trop longue ({limit} caractères au maximum).</translation>
+        <translation>L’étiquette « {tag}… » est trop longue ({limit} caractères au maximum).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="247"/>
         <source>This quote cannot be cleared for publication: the interviewee has not agreed to be named or quoted. Record their consent in the call workspace first.</source>
-        <translation>Cette citation ne peut pas être autorisée à la publication : la personne interrogée n’a pas accepté d’être nommée ou citée. Enregistrez d’abord son consentement dans l’espace d’appel.</translation>
+        <translation>Cette citation ne peut pas être autorisée à la publication : la personne interrogée n’a pas accepté d’être nommée ou citée. Enregistrez d’abord son consentement dans l’espace d’appel.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="283"/>
         <location filename="../../mcim_desk/services/quotes.py" line="447"/>
         <source>Unknown text field “{field}”.</source>
-        <translation>Champ de texte inconnu « {field} ».</translation>
+        <translation>Champ de texte inconnu « {field} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="292"/>
         <source>A quote comes from an interview: open the interview first.</source>
-        <translation>Une citation provient d’un entretien : ouvrez d’abord l’entretien.</translation>
+        <translation>Une citation provient d’un entretien : ouvrez d’abord l’entretien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="299"/>
@@ -5758,7 +5758,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="581"/>
         <source>“{value}” is not a colour: use the form #RRGGBB, e.g. #2a7ab0.</source>
-        <translation>« {value} » n’est pas une couleur : utilisez la forme #RRVVBB, p. ex. #2a7ab0.</translation>
+        <translation>« {value} » n’est pas une couleur : utilisez la forme #RRVVBB, p. ex. #2a7ab0.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="598"/>
@@ -5832,37 +5832,37 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/reports/common.py" line="54"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
-        <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
+        <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/profile.py" line="121"/>
         <source>A profile needs a mechanism: give its acronym.</source>
-        <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
+        <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/profile.py" line="128"/>
         <source>No mechanism is called “{name}”.</source>
-        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/blank_forms.py" line="30"/>
         <source>No {kind} form is installed.</source>
-        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="58"/>
         <source>Unknown report “{kind}”.</source>
-        <translation>Rapport inconnu « {kind} ».</translation>
+        <translation>Rapport inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="64"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
-        <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
+        <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="70"/>
         <source>{path} is a folder: give a file name for the report.</source>
-        <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
+        <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="80"/>
@@ -5877,7 +5877,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="109"/>
         <source>Cannot write {path}: {problem}</source>
-        <translation>Impossible d’écrire {path} : {problem}</translation>
+        <translation>Impossible d’écrire {path} : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="113"/>
@@ -5920,22 +5920,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="156"/>
         <source>&amp;Report:</source>
-        <translation>&amp;Rapport :</translation>
+        <translation>&amp;Rapport :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="157"/>
         <source>&amp;Language of the report:</source>
-        <translation>&amp;Langue du rapport :</translation>
+        <translation>&amp;Langue du rapport :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="158"/>
         <source>&amp;Mechanism:</source>
-        <translation>&amp;Mécanisme :</translation>
+        <translation>&amp;Mécanisme :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="159"/>
         <source>&amp;File:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="160"/>
@@ -5975,12 +5975,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="267"/>
         <source>The report could not be written to {path}: {problem}</source>
-        <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
+        <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
         <source>The report could not be made: {problem}</source>
-        <translation>Le rapport n’a pas pu être créé : {problem}</translation>
+        <translation>Le rapport n’a pas pu être créé : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="271"/>
@@ -6083,7 +6083,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="203"/>
         <source>The search could not be run: {problem}</source>
-        <translation>La recherche n’a pas pu être faite : {problem}</translation>
+        <translation>La recherche n’a pas pu être faite : {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
@@ -6121,7 +6121,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="251"/>
         <source>Not understood: {filters}</source>
-        <translation>Non compris : {filters}</translation>
+        <translation>Non compris : {filters}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
@@ -6136,7 +6136,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
         <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
-        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
+        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
@@ -6179,12 +6179,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
         <source>&amp;Format:</source>
-        <translation>&amp;Format :</translation>
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="208"/>
         <source>&amp;Language of labels:</source>
-        <translation>La&amp;ngue des libellés :</translation>
+        <translation>La&amp;ngue des libellés :</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="210"/>
@@ -6197,7 +6197,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="39"/>
         <source>Cannot open the database on the server {server}: {reason}</source>
-        <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
+        <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="62"/>
@@ -6250,22 +6250,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/files.py" line="51"/>
         <source>The disk holding {folder} is full: nothing could be written there. Free some space (or choose another folder) and try again.</source>
-        <translation>Le disque qui contient {folder} est plein : rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
+        <translation>Le disque qui contient {folder} est plein : rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="59"/>
         <source>{path} is read-only (the file or its folder cannot be written): it is open for reading only and nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
-        <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié) : la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+        <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié) : la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="68"/>
         <source>Another program is writing to {path} and has held it for more than {seconds} seconds: nothing was saved. Try again once it has finished, or close it.</source>
-        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
+        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="77"/>
         <source>Reading or writing {path} failed ({detail}): the disk may be full, removed or failing.</source>
-        <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
+        <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,63 @@
+"""French typography in everything a French user reads: the guide and the catalogue use
+typographic apostrophes, and the space before ? ! : ; and inside « » never breaks (so a line
+never starts with a lone « ? »)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from mcim_desk.domain.guide import parse
+from mcim_desk.services.guide import load_guide
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "resources" / "i18n" / "mcim_desk_fr.ts"
+GUIDE = ROOT / "resources" / "guide" / "fr.md"
+
+NO_BREAK = "\u00a0\u202f"
+_CODE = re.compile(r"`[^`]*`|\w+\('[^']*'\)")  # `code`, and XPath calls such as pulldata('x')
+
+
+def faults(text: str) -> list[str]:
+    """The places where ``text`` breaks French typography, each with a little context."""
+    text = _CODE.sub("", text)
+    rules = (
+        (r"\w'\w", "straight apostrophe"),
+        (r"[ \t\n][?!:;]", "breakable space before ? ! : ;"),
+        (r"«[ \t\n]|[ \t\n]»", "breakable space inside « »"),
+    )
+    found = []
+    for pattern, what in rules:
+        for m in re.finditer(pattern, text):
+            found.append(f"{what}: …{text[max(0, m.start() - 20):m.end() + 5]}…")
+    return found
+
+
+def test_the_rules_find_what_they_are_meant_to_find() -> None:
+    assert len(faults("l'entrée « lot » ? oui ; non : peut-être !")) == 7
+    assert faults("l’entrée «\u00a0lot\u00a0»\u202f? oui\u202f; non\u00a0: `a ; b` pulldata('x')") == []
+
+
+def test_the_french_guide_follows_french_typography() -> None:
+    found = faults(GUIDE.read_text(encoding="utf-8"))
+    assert not found, found[:5]
+
+
+def test_every_french_translation_follows_french_typography() -> None:
+    found = []
+    for message in ET.parse(CATALOGUE).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("obsolete", "vanished"):
+            continue
+        for form in translation.findall("numerusform") or [translation]:
+            found += faults(form.text or "")
+    assert not found, f"{len(found)} faults, first: {found[:5]}"
+
+
+def test_the_guide_keeps_its_no_break_spaces() -> None:
+    guide = parse("# T\n\n## S {#first-start}\n\n- Ouvrez-le\u00a0: oui\u202f?\n  suite\u202f!\n\nFin\u00a0: là\u202f;\nlà.\n")
+    assert guide.sections[0].blocks[0].items == ("Ouvrez-le\u00a0: oui\u202f? suite\u202f!",)
+    assert guide.sections[0].blocks[1].items == ("Fin\u00a0: là\u202f; là.",)
+    shown = " ".join(load_guide("fr").texts())
+    assert "écran\u202f;" in shown and "Préférences…*\u00a0:" in shown
