@@ -72,6 +72,7 @@ class Studio:
         from ..i18n import install_translators
         from ..preferences import Preferences
         from ..services.backups import backup_to
+        from ..ui.features import install_features
         from ..ui.main_window import MainWindow
         from ..ui.tasks import SyncRunner
 
@@ -83,7 +84,7 @@ class Studio:
         install_translators(lang)
         self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
         self.dialogs = _recording_dialogs()
-        self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs)
+        self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs, features=install_features)
         self.window.resize(*WINDOW_SIZE)
         self.window.show()
         settle()
@@ -570,6 +571,7 @@ def _damaged(studio: Studio) -> QWidget:
     """A database whose pages were overwritten: the program offers the latest backup."""
     from ..services.backups import automatic_backup
     from ..ui.dialogs import ScriptedDialogs
+    from ..ui.features import install_features
     from ..ui.main_window import MainWindow
     from ..ui.tasks import SyncRunner
 
@@ -584,7 +586,7 @@ def _damaged(studio: Studio) -> QWidget:
         data[offset] = 0xA5
     path.write_bytes(bytes(data))
     dialogs = ScriptedDialogs()
-    other = MainWindow(studio.prefs, SyncRunner(), dialogs)
+    other = MainWindow(studio.prefs, SyncRunner(), dialogs, features=install_features)
     try:
         other.open_database(str(path))
     finally:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .colours import border_style, colour
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label, plain_item
+from .widgets_common import CallbackCommand, error_label, plain_item
 
 REFRESH_MS = 5 * 60 * 1000  # "today" moves on even when nothing is edited
 SECTIONS = ("overdue", "today", "this_week", "interviews")

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .colours import border_style, colour
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label, plain_item
 from .undo import SaveValueCommand
+from .widgets_common import CallbackCommand, error_label, plain_item
 
 KINDS = ("send_questionnaire", "reminder", "schedule_interview", "clarify_answer", "send_notes", "other")
 

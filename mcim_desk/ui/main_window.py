@@ -43,7 +43,10 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, prefs: Preferences, runner: TaskRunner, dialogs: DialogService | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 features: Callable[[MainWindow], None] | None = None) -> None:
+        """``features`` hangs the pages and menu entries on the window (the program passes
+        ``features.install_features``): given, not imported, so no page depends upward."""
         super().__init__(parent)
         self.prefs = prefs
         self.runner = runner
@@ -100,9 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_menus()
-        from .features import install_features
-
-        install_features(self)
+        if features is not None:
+            features(self)
         self.list_panel.mechanism_selected.connect(self._show_mechanism)
         self.bus.data_changed.connect(self._data_changed)
         self.retranslate()
