@@ -274,9 +274,9 @@ ANSWER = "La CSM facilite le dialogue entre les États membres et organise des a
 
 
 def test_save_a_quote_with_two_objective_tags(qtbot, make_window, typer) -> None:  # noqa: ANN001
+    from mcim_desk.ui.quote_browser import QuoteBrowser
     from mcim_desk.ui.quote_dialog import QuoteDialog
     from mcim_desk.ui.widgets_common import select_range
-    from mcim_desk.ui.quote_browser import QuoteBrowser
 
     window = make_window()
     workspace, editor = _workspace_with_answer(qtbot, window, typer, ANSWER)
