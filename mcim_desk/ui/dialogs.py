@@ -6,7 +6,9 @@ import weakref
 from datetime import datetime
 from typing import ClassVar
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .qt_file_dialog import ask_file
 
 
 class DialogService:
@@ -56,12 +58,10 @@ class DialogService:
         return dialog.choice
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
-        return path or None
+        return ask_file(self.parent, title, suggested, filters, save=True)
 
     def open_file(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
-        return path or None
+        return ask_file(self.parent, title, "", filters, save=False)
 
 
 class ScriptedDialogs(DialogService):

@@ -79,7 +79,9 @@ class ClarifyDialog(QDialog):
         self.notes.setObjectName("clarify_notes")
         self.notes.setTabChangesFocus(True)
         if selected.strip():
-            self.notes.setPlainText(f"« {selected.strip()} »")
+            from ..domain.typography import quoted
+
+            self.notes.setPlainText(quoted(selected.strip(), ctx.lang))
         zone = ctx.prefs.time_zone
         from ..domain.timezones import from_utc_naive
         from ..persistence.models import utcnow

@@ -415,7 +415,7 @@ def test_clarification_from_an_answer_reaches_the_dashboard_and_its_marker_goes_
     editor.setSelection(0, 8)
     context_action(qtbot, form, path, "Ask for clarification…")
     [dialog] = [d for d in window.findChildren(ClarifyDialog) if d.isVisible()]
-    assert dialog.notes.toPlainText() == "« Dialogue »"
+    assert dialog.notes.toPlainText() == "“Dialogue”"  # an English window: English quotation marks
     dialog.notes.clear()
     typer(qtbot, dialog.notes, "Nom officiel en français ?")
     click_save(qtbot, dialog)

@@ -50,7 +50,12 @@ def test_french_codebook_undo_is_not_read_as_cancel(make_window) -> None:  # noq
     window = make_window()
     window.set_language("fr")
     dialog = CodebookDialog(window.ctx, window)
-    assert dialog.undo_button.text() == "&Annuler la dernière modification"
+    assert dialog.undo_button.text() == "Défaire la dernière &modification"  # « Annuler » reads as Cancel
+    from PySide6.QtWidgets import QAbstractButton
+
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton) if "&" in b.text()]
+    keys = [t[t.index("&") + 1].casefold() for t in texts]
+    assert len(keys) == len(set(keys)), texts  # every button keeps its own Alt+letter
 
 
 def test_quotes_use_the_language_quotation_marks(make_window, qtbot) -> None:  # noqa: ANN001

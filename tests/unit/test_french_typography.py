@@ -61,3 +61,27 @@ def test_the_guide_keeps_its_no_break_spaces() -> None:
     assert guide.sections[0].blocks[1].items == ("Fin\u00a0: là\u202f; là.",)
     shown = " ".join(load_guide("fr").texts())
     assert "écran\u202f;" in shown and "Préférences…*\u00a0:" in shown
+
+
+def test_quotation_marks_and_spacing_by_language() -> None:
+    from mcim_desk.domain.typography import for_language, quoted
+
+    assert quoted("sans budget", "fr") == "«\u00a0sans budget\u00a0»"
+    assert quoted("no budget", "en") == "“no budget”"
+    assert for_language("qu'apporte votre MCIM ? Oui : « non »", "fr") == \
+        "qu’apporte votre MCIM\u202f? Oui\u00a0: «\u00a0non\u00a0»"
+    assert for_language("the ISCM's role: what?", "en") == "the ISCM’s role: what?"
+    assert for_language("pulldata('x') et ${q1}", "fr") == "pulldata('x') et ${q1}"
+
+
+def test_form_labels_keep_the_typography_pyxform_takes_away() -> None:
+    # pyxform turns ’ into ' and collapses no-break spaces; a question's last « ? » then
+    # wrapped alone onto a line, and the interview guide read l'OIM beside l’étude
+    from mcim_desk.forms.loader import load_xlsform
+
+    form = load_xlsform(ROOT / "resources" / "forms" / "mcim_interview_2018.md")
+    q4 = next(q for q in form.iter_questions() if q.name == "q4")
+    assert "qu’apporte" in q4.label("fr") and q4.label("fr").endswith("mondial\u202f?")
+    assert "'" not in q4.label("en")
+    found = [f for q in form.iter_questions() for f in faults(q.label("fr"))]
+    assert not found, found[:5]
