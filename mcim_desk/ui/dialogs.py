@@ -15,8 +15,12 @@ class DialogService:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+    def error(self, title: str, text: str, details: str = "") -> None:
+        """``details``: the engine's own text (English, technical), behind "Show Details…"."""
+        if details:
+            self._detailed(QMessageBox.Icon.Critical, title, text, details).exec()
+        else:
+            QMessageBox.critical(self.parent, title, text)
 
     def warning(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
@@ -24,11 +28,21 @@ class DialogService:
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, details: str = "") -> bool:
+        if details:
+            box = self._detailed(QMessageBox.Icon.Question, title, text, details,
+                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            return box.exec() == QMessageBox.StandardButton.Yes
         answer = QMessageBox.question(
             self.parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _detailed(self, icon: QMessageBox.Icon, title: str, text: str, details: str,
+                  buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
+        box = QMessageBox(icon, title, text, buttons, self.parent)
+        box.setDetailedText(details)
+        return box
 
     def choose(self, title: str, text: str, choices: list[tuple[str, str]],
                cancel: str | None = None) -> str | None:
@@ -84,6 +98,7 @@ class ScriptedDialogs(DialogService):
         self.choice_answers: list[str] = []
         self.expected: list[str] = []
         self.unexpected: list[tuple[str, str, str]] = []
+        self.details: list[tuple[str, str]] = []  # (title, details) of the boxes that had them
         ScriptedDialogs.instances.add(self)
 
     def expect(self, fragment: str) -> None:
@@ -98,7 +113,9 @@ class ScriptedDialogs(DialogService):
                 return
         self.unexpected.append((kind, title, text))
 
-    def error(self, title: str, text: str) -> None:
+    def error(self, title: str, text: str, details: str = "") -> None:
+        if details:
+            self.details.append((title, details))
         self._box("error", title, text)
 
     def warning(self, title: str, text: str) -> None:
@@ -107,7 +124,9 @@ class ScriptedDialogs(DialogService):
     def info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, details: str = "") -> bool:
+        if details:
+            self.details.append((title, details))
         self.shown.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
 

@@ -1800,6 +1800,49 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="10"/>
+        <source>the file is not a database, or it is encrypted or too damaged to be read.</source>
+        <translation>le fichier n’est pas une base de données, ou il est chiffré ou trop endommagé pour être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="13"/>
+        <source>another program is using the database; try again once it has finished.</source>
+        <translation>un autre programme utilise la base de données ; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="16"/>
+        <source>the disk could not be read or written (it may have been removed, or it is failing).</source>
+        <translation>le disque n’a pas pu être lu ou écrit (il a peut-être été retiré, ou il est défaillant).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="19"/>
+        <source>the database cannot be written (the file or its folder is read-only).</source>
+        <translation>la base de données ne peut pas être modifiée (le fichier ou son dossier est en lecture seule).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="22"/>
+        <source>the disk is full.</source>
+        <translation>le disque est plein.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="24"/>
+        <source>the database file could not be opened (check that it exists and that you may read it).</source>
+        <translation>le fichier de la base de données n’a pas pu être ouvert (vérifiez qu’il existe et que vous pouvez le lire).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="27"/>
+        <source>the database file is damaged.</source>
+        <translation>le fichier de la base de données est endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="29"/>
+        <source>the database file is damaged (its integrity check found errors).</source>
+        <translation>le fichier de la base de données est endommagé (son contrôle d’intégrité a trouvé des erreurs).</translation>
+    </message>
+</context>
+<context>
     <name>Exchange</name>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="203"/>
@@ -4131,7 +4174,7 @@ Switch to the window that is open, or close it first.</source>
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="325"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
@@ -4140,35 +4183,35 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="328"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="338"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="339"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="351"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="352"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="416"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="417"/>
         <source>Backup written to {path}</source>
         <translation>Sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="421"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="426"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="422"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="427"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/main_window.py" line="316"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="422"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="423"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -4238,48 +4281,48 @@ Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="336"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
         <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when}&#x202f;? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="415"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="427"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="428"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
         <translation>Remplacer les données actuelles par {file}&#x202f;? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="439"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="443"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="442"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="447"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="443"/>
         <source>That file is not a sound database: {problem}</source>
         <translation>Ce fichier n’est pas une base de données saine&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="447"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="451"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="482"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="506"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="510"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="507"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="511"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4294,97 +4337,97 @@ Dossier des données&#xa0;: {folder}
 Base de données&#xa0;: {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="512"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="516"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="513"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="517"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="524"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="525"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="526"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="527"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="528"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="529"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="533"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="530"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="531"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="535"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="553"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="554"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="534"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="535"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="539"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="536"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="540"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="542"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -5313,12 +5356,12 @@ Base de données&#xa0;: {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="24"/>
         <source>&amp;Look in:</source>
-        <translation>&amp;Voir dans :</translation>
+        <translation>&amp;Voir dans&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="25"/>
         <source>Files of &amp;type:</source>
-        <translation>Fichiers de &amp;type :</translation>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>
