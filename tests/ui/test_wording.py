@@ -97,3 +97,25 @@ def test_followups_page_leaves_room_for_the_notes(make_window) -> None:  # noqa:
     assert page.table.isColumnHidden(2)  # one mechanism: named in the heading
     page.all_mechanisms.setChecked(True)
     assert not page.table.isColumnHidden(2)
+
+
+def test_french_acronyms_fit_their_column_whatever_was_filtered(make_window) -> None:  # noqa: ANN001
+    # "Processus de Prag…": the column was fitted to the rows then shown (a filter, the rows
+    # scrolled into view), so a language switch under a filter left the long acronyms cut
+    from PySide6.QtCore import Qt
+
+    from mcim_desk.ui.mechanism_list import MechanismTableModel
+
+    window = make_window()
+    panel = window.list_panel
+    panel.type_box.setCurrentIndex(panel.type_box.findData("global"))  # two short acronyms
+    window.set_language("fr")
+    panel.type_box.setCurrentIndex(0)
+    view, column = panel.view, MechanismTableModel.ACRONYM
+    longest = max((r.acronym_fr for r in panel.visible_rows()), key=view.fontMetrics().horizontalAdvance)
+    assert longest == "Processus de Khartoum"
+    assert view.columnWidth(column) >= view.fontMetrics().horizontalAdvance(longest) + 8
+    row = next(r for r in range(panel.proxy.rowCount())
+               if panel.proxy.index(r, column).data() == "Processus de Prague")
+    tip = panel.proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Processus de Prague — Prague Process\n")  # whole, in both languages
