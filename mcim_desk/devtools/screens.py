@@ -489,7 +489,7 @@ def _import_plan(studio: Studio) -> QWidget:
     from ..services import exchange
     from ..ui.exchange_dialogs import ImportPlanDialog
 
-    plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+    plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio), lang=studio.ctx.lang)
     studio.extra["plan"] = plan
     return studio.keep(ImportPlanDialog(plan, studio.window))
 
@@ -499,7 +499,7 @@ def _conflicts(studio: Studio) -> QWidget:
     from ..ui.exchange_dialogs import ConflictDialog
 
     if "imported" not in studio.extra:
-        plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+        plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio), lang=studio.ctx.lang)
         exchange.apply_import(studio.ctx.db, plan, actor=PROFILE)
         studio.extra["imported"] = True
     conflicts = exchange_conflicts.pending_conflicts(studio.ctx.db, studio.lang)

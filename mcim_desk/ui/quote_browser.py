@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .context import UiContext
 from .quote_dialog import short_tag
-from .widgets_common import CallbackCommand, error_label, plain_item
+from .widgets_common import CallbackCommand, error_label, fit_header_labels, plain_item
 
 QUOTES, CODINGS = "quote", "coding"
 
@@ -383,6 +383,7 @@ class QuoteBrowser(QWidget):
             self.tr("Mechanism"), self.tr("Speaker"), self.tr("Question"), self.tr("Words"),
             self.tr("Tags / codes"), self.tr("Flags"),
         ])
+        fit_header_labels(self.table)
         self.open_button.setText(self.tr("&Open at the quote"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))

@@ -9,7 +9,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QUndoCommand
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from .colours import text_style
 
@@ -100,3 +107,15 @@ def commit_editor(editor: QWidget | None) -> None:
         signal.emit()
     elif isinstance(editor, QLineEdit):
         editor.editingFinished.emit()
+
+
+def fit_header_labels(view: QTableView, padding: int = 16) -> None:
+    """Widen the columns whose header text would be cut (French labels run longer)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    metrics = header.fontMetrics()
+    for section in range(header.count()):
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        wanted = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""]) + padding
+        if header.sectionSize(section) < wanted:
+            header.resizeSection(section, wanted)

@@ -119,3 +119,22 @@ def test_french_acronyms_fit_their_column_whatever_was_filtered(make_window) -> 
                if panel.proxy.index(r, column).data() == "Processus de Prague")
     tip = panel.proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Processus de Prague — Prague Process\n")  # whole, in both languages
+
+
+def test_french_quote_list_headers_are_whole(make_window, qtbot) -> None:  # noqa: ANN001
+    # "Personne cit…" and "tiquettes / code" in the screenshots
+    from PySide6.QtCore import Qt
+
+    from mcim_desk.ui.quote_browser import QuoteBrowser
+
+    window = make_window()
+    window.set_language("fr")
+    table = window.findChild(QuoteBrowser).table
+    header, metrics = table.horizontalHeader(), table.horizontalHeader().fontMetrics()
+    def texts() -> list[str]:
+        return [table.model().headerData(s, Qt.Orientation.Horizontal) for s in range(header.count())]
+
+    qtbot.waitUntil(lambda: "Étiquettes / codes" in texts())  # retitled on the LanguageChange event
+    assert "Personne citée" in texts()
+    for section, text in enumerate(texts()[:-1]):  # the last one stretches
+        assert header.sectionSize(section) >= metrics.horizontalAdvance(text) + 12, text
