@@ -216,6 +216,7 @@ class PlanDialog(QDialog):
         except ValidationError as exc:
             self.preview.setStyleSheet(text_style("error", self.preview))
             self.preview.setText(str(exc))
+            self._fit_preview()
             return
         from ..domain.interviews import local_date_text
 
@@ -224,6 +225,12 @@ class PlanDialog(QDialog):
         self.preview.setText(self.tr("{date} · {times} · {minutes} min").format(
             date=local_date_text(planned.start_utc, consultant),
             times=planned.both_times(consultant), minutes=planned.minutes))
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """A message longer in French takes three lines: the row grows rather than cut it."""
+        lines = 2 * self.preview.fontMetrics().lineSpacing() + 4
+        self.preview.setMinimumHeight(max(lines, self.preview.heightForWidth(max(self.preview.width(), 200))))
 
     def request(self) -> PlanRequest:
         """The request, or ValidationError naming the field at fault."""
@@ -259,6 +266,8 @@ class PlanDialog(QDialog):
     def show_error(self, text: str, field: str | None = None) -> None:
         self.error.setText(text)
         self.error.show()
+        if self.preview.text() == text:  # said once, below
+            self.preview.setText("")
         widget = {"zone": self.zone, "date": self.date, "start": self.start, "end": self.end,
                   "new_name": self.new_name, "name": self.new_name, "contact": self.contact,
                   "minutes": self.end}.get(field or "")

@@ -138,3 +138,27 @@ def test_french_quote_list_headers_are_whole(make_window, qtbot) -> None:  # noq
     assert "Personne citée" in texts()
     for section, text in enumerate(texts()[:-1]):  # the last one stretches
         assert header.sectionSize(section) >= metrics.horizontalAdvance(text) + 12, text
+
+
+def test_a_french_plan_message_is_not_cut_nor_said_twice(make_window, qtbot) -> None:  # noqa: ANN001
+    from mcim_desk.ui.interviews_page import InterviewsPage
+
+    window = make_window()
+    window.set_language("fr")
+    _select(window, "abu_dhabi_dialogue")
+    page = window.findChild(InterviewsPage)
+    window.tabs.setCurrentWidget(page)
+    dialog = page.plan_dialog()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.zone.setText("Asia/Dubai")
+    dialog.start.setText("10:00")
+    dialog.end.setText("11:00")
+    dialog.date.setText("next tuesday")
+    preview = dialog.preview
+    assert "n’est pas une date" in preview.text()
+    qtbot.waitUntil(lambda: preview.height() >= preview.heightForWidth(preview.width()))
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert "n’est pas une date" in dialog.error.text() and preview.text() == ""
