@@ -1809,7 +1809,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     <message>
         <location filename="../../mcim_desk/services/engine_messages.py" line="13"/>
         <source>another program is using the database; try again once it has finished.</source>
-        <translation>un autre programme utilise la base de données ; réessayez quand il aura terminé.</translation>
+        <translation>un autre programme utilise la base de données&#x202f;; réessayez quand il aura terminé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/engine_messages.py" line="16"/>
@@ -3496,8 +3496,13 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="383"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="384"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="382"/>
+        <source>Questionnaire sent</source>
+        <translation>Questionnaire envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="386"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="387"/>
         <source>entry {n}</source>
         <translation>entrée {n}</translation>
     </message>
@@ -3805,157 +3810,157 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="389"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="398"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="390"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="399"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
         <translation>Heures&#xa0;: la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="402"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="411"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="403"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="412"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="455"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="464"/>
         <source>State: {state}</source>
         <translation>État&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="460"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="469"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="464"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="473"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="467"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="476"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="474"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="483"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="515"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="524"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="557"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="566"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="565"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="574"/>
         <source>Interview: {state}</source>
         <translation>Entretien&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="582"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="582"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="582"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="583"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="583"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="583"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="585"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="594"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="586"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="587"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="596"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="588"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="597"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="589"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="598"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="601"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="593"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="602"/>
         <source>Move to:</source>
         <translation>Passer à&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="604"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="596"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="605"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="597"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="606"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="598"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="607"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="599"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="608"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="603"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="612"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
         <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec «&#xa0;Planifier un entretien…&#xa0;»&#xa0;: son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
@@ -4610,44 +4615,44 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>MechanismListPanel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="261"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="268"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="274"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="281"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="295"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="302"/>
         <source>{shown} of {total} mechanisms shown</source>
         <translation>{shown} mécanismes affichés sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="318"/>
         <source>Search names and acronyms (French or English)…</source>
         <translation>Rechercher un nom ou un sigle (français ou anglais)…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="322"/>
         <source>Filter by type of mechanism</source>
         <translation>Filtrer par type de mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="320"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="323"/>
         <source>Filter by region</source>
         <translation>Filtrer par région</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="321"/>
         <source>Search the mechanisms</source>
         <translation>Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="317"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="324"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
@@ -4655,37 +4660,37 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>MechanismTableModel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>RCP</source>
         <translation>PCR</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>IRF</source>
         <translation>FIR</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Acronym</source>
         <translation>Sigle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
@@ -5268,7 +5273,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Fin (heure de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="224"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="225"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -5632,7 +5637,7 @@ Base de données&#xa0;: {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="393"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="394"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
@@ -5697,22 +5702,22 @@ Base de données&#xa0;: {db}</translation>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="389"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="389"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>

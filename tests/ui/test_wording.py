@@ -162,3 +162,18 @@ def test_a_french_plan_message_is_not_cut_nor_said_twice(make_window, qtbot) -> 
 
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert "n’est pas une date" in dialog.error.text() and preview.text() == ""
+
+
+def test_history_names_the_sent_date_in_words(make_window) -> None:  # noqa: ANN001
+    # the French history showed the column name « sent_at » and a UTC time
+    from datetime import datetime
+
+    from mcim_desk.services.responses import HistoryEntry
+    from mcim_desk.ui.questionnaire_page import HistoryDialog
+
+    window = make_window()
+    window.set_language("fr")
+    entry = HistoryEntry(datetime(2018, 9, 17, 8, 21), "secrétariat", "update", "sent_at", None, "2018-09-17 08:21:00")
+    dialog = HistoryDialog([entry], window, lang="fr", zone="Europe/Geneva")
+    cells = [dialog.table.item(0, c).text() for c in range(6)]
+    assert cells[3] == "Questionnaire envoyé" and cells[5] == "2018-09-17 10:21"
