@@ -451,6 +451,19 @@ def _spreadsheets(studio: Studio) -> QWidget:
     return studio.keep(SpreadsheetDialog(studio.lang, studio.window))
 
 
+def _file_dialog(studio: Studio) -> QWidget:
+    """Qt's own file box, as Linux without a desktop portal shows it (offscreen: always)."""
+    from ..ui.qt_file_dialog import FileDialog
+
+    french = studio.lang == "fr"
+    folder = studio.workdir / "files"
+    (folder / ("Rapports" if french else "Reports")).mkdir(parents=True, exist_ok=True)
+    (folder / "report-2018.pdf").write_bytes(b"%PDF-1.4\n")
+    title = "Enregistrer le rapport" if french else "Save the report"  # the dialog's own words are Qt's
+    dialog = FileDialog(studio.window, title, str(folder / "summary.pdf"), "PDF (*.pdf)", save=True)
+    return studio.keep(dialog, (760, 440))
+
+
 def _conflicting_bundle(studio: Studio) -> Path:
     """A bundle from "another laptop" (a copy of the demo) that changed the same answers and
     card fields as this one, differently: importing it leaves conflicts."""
@@ -671,6 +684,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("export-bundle", _export_bundle),
     Scene("passphrase", _passphrase),
     Scene("export-spreadsheets", _spreadsheets),
+    Scene("file-dialog", _file_dialog),
     Scene("import-plan", _import_plan),
     Scene("conflicts", _conflicts),
     Scene("questionnaire-pdf-dialog", _questionnaire_pdf),

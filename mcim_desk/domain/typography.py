@@ -42,3 +42,13 @@ def for_language(text: str, lang: str) -> str:
 def quoted(text: str, lang: str) -> str:
     """« text » in French (no-break spaces inside), “text” otherwise."""
     return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else f"“{text}”"
+
+
+_BREAKABLE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of breakable white space become one space, the no-break
+    spaces stay (``" ".join(text.split())`` would turn « mondial ? » back into a breakable
+    space, and the « ? » wraps alone onto a line)."""
+    return _BREAKABLE.sub(" ", text).strip(" \t\r\n\f\v")

@@ -51,11 +51,22 @@ class FileDialog(QFileDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.fit_headers()  # after Qt restored the widths it remembers
+        view = self.findChild(QTreeView, "treeView")
+        loaded = getattr(view.model(), "directoryLoaded", None) if view is not None else None
+        if loaded is not None and not self._watching:
+            self._watching = True
+            loaded.connect(lambda _path: self.fit_headers())  # the French file types run longer
+
+    _watching = False
 
     def fit_headers(self) -> None:
         view = self.findChild(QTreeView, "treeView")  # absent when the system's box is used
         if view is None or view.model() is None:
             return
+        for column in (1, 2):  # size and type: their contents, named in the language in use
+            if view.model().rowCount(view.rootIndex()):
+                view.header().resizeSection(column, max(view.header().sectionSize(column),
+                                                        view.sizeHintForColumn(column)))
         header = view.header()
         metrics = header.fontMetrics()
         for section in range(header.count()):

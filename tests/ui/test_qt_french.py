@@ -23,6 +23,7 @@ def _dialog(qtbot, folder: Path):  # noqa: ANN001, ANN202
 def test_the_widget_file_dialog_is_french_after_the_language_switch(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     folder = tmp_path / "dossier"
     (folder / "sous-dossier").mkdir(parents=True)
+    (folder / "rapport.pdf").write_bytes(b"%PDF-1.4\n")
     window = make_window()
     window.set_language("fr")
     dialog = _dialog(qtbot, folder)
@@ -35,8 +36,9 @@ def test_the_widget_file_dialog_is_french_after_the_language_switch(make_window,
     metrics = view.header().fontMetrics()
     for section, text in enumerate(headers):  # no header is cut
         assert view.header().sectionSize(section) >= metrics.horizontalAdvance(text) + 20, text
-    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)  # the folder is read in a thread
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2)  # the folder is read in a thread
     assert model.index(0, 2, view.rootIndex()).data() == "Dossier"
+    qtbot.waitUntil(lambda: view.header().sectionSize(2) >= view.sizeHintForColumn(2))  # "document PDF" whole
     window.set_language("en")
     english = _dialog(qtbot, folder)
     assert english.findChild(QLabel, "lookInLabel").text() == "&Look in:"

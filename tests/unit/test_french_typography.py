@@ -85,3 +85,15 @@ def test_form_labels_keep_the_typography_pyxform_takes_away() -> None:
     assert "'" not in q4.label("en")
     found = [f for q in form.iter_questions() for f in faults(q.label("fr"))]
     assert not found, found[:5]
+
+
+def test_captions_keep_the_no_break_spaces() -> None:
+    # the import plan listed « …le Pacte mondial » then a lone « ? » on the next line
+    from mcim_desk.domain.typography import one_line
+    from mcim_desk.forms.captions import question_caption
+    from mcim_desk.forms.loader import load_xlsform
+
+    assert one_line(" a\n b\u202f?\t c\u00a0: ") == "a b\u202f? c\u00a0:"
+    form = load_xlsform(ROOT / "resources" / "forms" / "mcim_questionnaire_2018.md")
+    path = next(q.path for q in form.iter_questions() if q.name == "q12")
+    assert question_caption(form, path, "fr").endswith("Pacte mondial\u202f?")
