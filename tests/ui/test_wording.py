@@ -177,3 +177,17 @@ def test_history_names_the_sent_date_in_words(make_window) -> None:  # noqa: ANN
     dialog = HistoryDialog([entry], window, lang="fr", zone="Europe/Geneva")
     cells = [dialog.table.item(0, c).text() for c in range(6)]
     assert cells[3] == "Questionnaire envoyé" and cells[5] == "2018-09-17 10:21"
+
+
+def test_a_section_count_never_wraps_alone(make_window) -> None:  # noqa: ANN001
+    from mcim_desk.ui.questionnaire_page import QuestionnairePage
+
+    window = make_window()
+    window.set_language("fr")
+    page = window.findChild(QuestionnairePage)
+    window.tabs.setCurrentWidget(page)
+    _select(window, "rabat_process")
+    page.start_entry()
+    items = [page.form.sections.item(r).text() for r in range(page.form.sections.count())]
+    counted = [t for t in items if t.endswith(")")]
+    assert counted and all("\u00a0(" in t and "  (" not in t for t in counted), items
