@@ -97,3 +97,8 @@ def test_captions_keep_the_no_break_spaces() -> None:
     form = load_xlsform(ROOT / "resources" / "forms" / "mcim_questionnaire_2018.md")
     path = next(q.path for q in form.iter_questions() if q.name == "q12")
     assert question_caption(form, path, "fr").endswith("Pacte mondial\u202f?")
+
+
+def test_the_english_guide_uses_typographic_apostrophes_too() -> None:
+    text = _CODE.sub("", (ROOT / "resources" / "guide" / "en.md").read_text(encoding="utf-8"))
+    assert not re.findall(r"\w'\w", text)
