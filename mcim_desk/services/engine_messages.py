@@ -26,8 +26,8 @@ _KNOWN = (
     (("malformed",),
      QT_TRANSLATE_NOOP("EngineMessages", "the database file is damaged.")),
 )
-_DAMAGED = QT_TRANSLATE_NOOP("EngineMessages", "the database file is damaged (its integrity check "
-                                               "found errors).")
+_DAMAGED = QT_TRANSLATE_NOOP("EngineMessages", "the database file is damaged: its integrity check "
+                                               "found errors.")
 
 
 def database_problem(raw: str) -> str:

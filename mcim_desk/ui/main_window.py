@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
 
         backup = exc.backup
         text = self.tr("The database file failed its integrity check and was not changed:\n"
-                       "{path}\n({problem})").format(path=exc.path, problem=database_problem(exc.problem))
+                       "{path}\n({problem})").format(path=exc.path, problem=database_problem(exc.problem).rstrip("."))
         if backup is None:
             self.dialogs.error(self.tr("Damaged database"),
                                text + "\n\n" + self.tr("No automatic backup is available."), details=exc.problem)

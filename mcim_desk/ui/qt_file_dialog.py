@@ -51,6 +51,9 @@ class FileDialog(QFileDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.fit_headers()  # after Qt restored the widths it remembers
+        from . import access
+
+        access.name_from_buddies(self)  # « Voir dans », « Fichiers de type » name their lists
         view = self.findChild(QTreeView, "treeView")
         loaded = getattr(view.model(), "directoryLoaded", None) if view is not None else None
         if loaded is not None and not self._watching:

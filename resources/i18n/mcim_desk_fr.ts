@@ -1838,8 +1838,8 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     </message>
     <message>
         <location filename="../../mcim_desk/services/engine_messages.py" line="29"/>
-        <source>the database file is damaged (its integrity check found errors).</source>
-        <translation>le fichier de la base de données est endommagé (son contrôle d’intégrité a trouvé des erreurs).</translation>
+        <source>the database file is damaged: its integrity check found errors.</source>
+        <translation>le fichier de la base de données est endommagé : son contrôle d’intégrité a trouvé des erreurs.</translation>
     </message>
 </context>
 <context>
