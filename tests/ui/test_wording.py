@@ -191,3 +191,27 @@ def test_a_section_count_never_wraps_alone(make_window) -> None:  # noqa: ANN001
     items = [page.form.sections.item(r).text() for r in range(page.form.sections.count())]
     counted = [t for t in items if t.endswith(")")]
     assert counted and all("\u00a0(" in t and "  (" not in t for t in counted), items
+
+
+def test_dashboard_shows_french_acronyms_whole(make_window, qtbot) -> None:  # noqa: ANN001
+    # "Processus de Colo…" in the French dashboard's list of what is due
+    from datetime import datetime
+
+    from mcim_desk.services import followups
+    from mcim_desk.ui.dashboard import DashboardPage
+
+    window = make_window()
+    colombo = next(r for r in window.list_panel.visible_rows() if r.acronym_fr == "Processus de Colombo")
+    followups.create_followup(window.ctx.db, kind="reminder", mechanism_id=colombo.id,
+                              due_utc=datetime(2018, 11, 2, 8), owner="t", actor="t")
+    window.ctx.bus.notify("followup", [])
+    window.set_language("fr")
+    page = window.findChild(DashboardPage)
+    window.tabs.setCurrentWidget(page)
+    page.reload()
+    tree = page.tree
+    items = [tree.topLevelItem(g).child(c) for g in range(tree.topLevelItemCount())
+             for c in range(tree.topLevelItem(g).childCount())]
+    shown = [i for i in items if i.text(1) == "Processus de Colombo"]
+    assert shown and shown[0].toolTip(1) == "Processus de Colombo"
+    assert tree.header().sectionSize(1) >= tree.fontMetrics().horizontalAdvance("Processus de Colombo") + 16
