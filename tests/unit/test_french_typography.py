@@ -102,3 +102,13 @@ def test_captions_keep_the_no_break_spaces() -> None:
 def test_the_english_guide_uses_typographic_apostrophes_too() -> None:
     text = _CODE.sub("", (ROOT / "resources" / "guide" / "en.md").read_text(encoding="utf-8"))
     assert not re.findall(r"\w'\w", text)
+
+
+def test_the_bundled_forms_have_an_english_title() -> None:
+    # English screens (the response history, the import plan) named the forms in French
+    from mcim_desk.forms.loader import load_xlsform
+
+    for name in ("mcim_questionnaire_2018", "mcim_interview_2018"):
+        form = load_xlsform(ROOT / "resources" / "forms" / f"{name}.md")
+        assert form.title("en").startswith("The role of inter-State consultation mechanisms"), name
+        assert form.title("fr").startswith("Rôle des mécanismes consultatifs"), name
