@@ -21,6 +21,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from .i18n import install_translators
     from .paths import database_target
     from .preferences import Preferences
+    from .ui.features import install_features
     from .ui.main_window import MainWindow
     from .ui.tasks import TaskRunner
 
@@ -36,7 +37,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.lang:
         prefs.language = args.lang
     install_translators(prefs.language)
-    window = MainWindow(prefs, TaskRunner())
+    window = MainWindow(prefs, TaskRunner(), features=install_features)
     if os.environ.get("MCIM_DESK_STARTUP_PROBE"):
         _attach_probe(window, app)
     target = database_target(args.db)

@@ -58,6 +58,9 @@ def install_translators(lang: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     _in_use[0] = lang if lang in LANGUAGES else "en"
+    # Qt's widgets format dates and name file types in the default locale: the program's language
+    system = QLocale.system()
+    QLocale.setDefault(system if system.name()[:2] == _in_use[0] else QLocale(_in_use[0]))
     ok = True
     catalogues = [(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     if lang != "en":

@@ -159,6 +159,7 @@ def _check_pyxform() -> str:
 def _check_window(app, db_path: Path) -> str:  # noqa: ANN001 - the QApplication
     from .preferences import Preferences
     from .ui.dialogs import ScriptedDialogs
+    from .ui.features import install_features
     from .ui.main_window import MainWindow
     from .ui.tasks import SyncRunner
 
@@ -170,7 +171,7 @@ def _check_window(app, db_path: Path) -> str:  # noqa: ANN001 - the QApplication
     sys.excepthook = lambda kind, exc, tb: errors.append(f"{kind.__name__}: {exc}")
     window = None
     try:
-        window = MainWindow(prefs, SyncRunner(), dialogs)
+        window = MainWindow(prefs, SyncRunner(), dialogs, features=install_features)
         window.show()
         app.processEvents()
         if not window.open_database(str(db_path)):

@@ -159,6 +159,7 @@ def make_window(qtbot, db_path: Path):  # noqa: ANN001, ANN201
     """Build a main window on ``db_path`` (synchronous tasks, scripted dialogs)."""
     from mcim_desk.preferences import Preferences
     from mcim_desk.ui.dialogs import ScriptedDialogs
+    from mcim_desk.ui.features import install_features
     from mcim_desk.ui.main_window import MainWindow
     from mcim_desk.ui.tasks import SyncRunner
 
@@ -167,7 +168,7 @@ def make_window(qtbot, db_path: Path):  # noqa: ANN001, ANN201
     def build(language: str = "en", path: Path | None = None, open_db: bool = True,
               dialogs: ScriptedDialogs | None = None) -> MainWindow:
         prefs = Preferences(profile="tester", time_zone="Europe/Geneva", language=language)
-        window = MainWindow(prefs, SyncRunner(), dialogs or ScriptedDialogs())
+        window = MainWindow(prefs, SyncRunner(), dialogs or ScriptedDialogs(), features=install_features)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

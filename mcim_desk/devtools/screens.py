@@ -72,6 +72,7 @@ class Studio:
         from ..i18n import install_translators
         from ..preferences import Preferences
         from ..services.backups import backup_to
+        from ..ui.features import install_features
         from ..ui.main_window import MainWindow
         from ..ui.tasks import SyncRunner
 
@@ -83,7 +84,7 @@ class Studio:
         install_translators(lang)
         self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
         self.dialogs = _recording_dialogs()
-        self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs)
+        self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs, features=install_features)
         self.window.resize(*WINDOW_SIZE)
         self.window.show()
         settle()
@@ -464,6 +465,19 @@ def _spreadsheets(studio: Studio) -> QWidget:
     return studio.keep(SpreadsheetDialog(studio.lang, studio.window))
 
 
+def _file_dialog(studio: Studio) -> QWidget:
+    """Qt's own file box, as Linux without a desktop portal shows it (offscreen: always)."""
+    from ..ui.qt_file_dialog import FileDialog
+
+    french = studio.lang == "fr"
+    folder = studio.workdir / "files"
+    (folder / ("Rapports" if french else "Reports")).mkdir(parents=True, exist_ok=True)
+    (folder / "report-2018.pdf").write_bytes(b"%PDF-1.4\n")
+    title = "Enregistrer le rapport" if french else "Save the report"  # the dialog's own words are Qt's
+    dialog = FileDialog(studio.window, title, str(folder / "summary.pdf"), "PDF (*.pdf)", save=True)
+    return studio.keep(dialog, (760, 440))
+
+
 def _conflicting_bundle(studio: Studio) -> Path:
     """A bundle from "another laptop" (a copy of the demo) that changed the same answers and
     card fields as this one, differently: importing it leaves conflicts."""
@@ -502,7 +516,7 @@ def _import_plan(studio: Studio) -> QWidget:
     from ..services import exchange
     from ..ui.exchange_dialogs import ImportPlanDialog
 
-    plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+    plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio), lang=studio.ctx.lang)
     studio.extra["plan"] = plan
     return studio.keep(ImportPlanDialog(plan, studio.window))
 
@@ -512,7 +526,7 @@ def _conflicts(studio: Studio) -> QWidget:
     from ..ui.exchange_dialogs import ConflictDialog
 
     if "imported" not in studio.extra:
-        plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio))
+        plan = exchange.preview_import(studio.ctx.db, _conflicting_bundle(studio), lang=studio.ctx.lang)
         exchange.apply_import(studio.ctx.db, plan, actor=PROFILE)
         studio.extra["imported"] = True
     conflicts = exchange_conflicts.pending_conflicts(studio.ctx.db, studio.lang)
@@ -606,6 +620,7 @@ def _damaged(studio: Studio) -> QWidget:
     """A database whose pages were overwritten: the program offers the latest backup."""
     from ..services.backups import automatic_backup
     from ..ui.dialogs import ScriptedDialogs
+    from ..ui.features import install_features
     from ..ui.main_window import MainWindow
     from ..ui.tasks import SyncRunner
 
@@ -620,7 +635,7 @@ def _damaged(studio: Studio) -> QWidget:
         data[offset] = 0xA5
     path.write_bytes(bytes(data))
     dialogs = ScriptedDialogs()
-    other = MainWindow(studio.prefs, SyncRunner(), dialogs)
+    other = MainWindow(studio.prefs, SyncRunner(), dialogs, features=install_features)
     try:
         other.open_database(str(path))
     finally:
@@ -706,6 +721,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("passphrase", _passphrase),
     Scene("export-spreadsheets", _spreadsheets),
     Scene("mechanism-choice", _mechanism_choice),
+    Scene("file-dialog", _file_dialog),
     Scene("import-plan", _import_plan),
     Scene("conflicts", _conflicts),
     Scene("questionnaire-pdf-dialog", _questionnaire_pdf),

@@ -19,6 +19,11 @@ _SECTION = re.compile(r"^##\s+(.*?)\s*\{#([a-z0-9-]+)\}\s*$")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`")
 _MENU = re.compile(r"\*([^*]+?) > ([^*]+?)\*")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
+_BREAKABLE = re.compile(r"[ \t\r\n]+")  # str.split() would also eat French no-break spaces
+
+
+def _collapse(text: str) -> str:
+    return _BREAKABLE.sub(" ", text).strip(" \t")
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,9 @@ def parse(text: str) -> Guide:
         nonlocal lines, kind
         if lines:
             if kind == "ul":
-                current.append(Block("ul", tuple(" ".join(item.split()) for item in lines)))
+                current.append(Block("ul", tuple(_collapse(item) for item in lines)))
             else:
-                current.append(Block("p", (" ".join(" ".join(lines).split()),)))
+                current.append(Block("p", (_collapse(" ".join(lines)),)))
         lines, kind = [], ""
 
     def close_section() -> None:
@@ -84,7 +89,7 @@ def parse(text: str) -> Guide:
             sections.append(Section(heading[1], heading[0], tuple(current)))
 
     for raw in text.splitlines():
-        line = raw.rstrip()
+        line = raw.rstrip(" \t\r\n")
         section = _SECTION.match(line)
         if line.startswith("# ") and not title:
             title = line[2:].strip()
@@ -101,12 +106,12 @@ def parse(text: str) -> Guide:
                 kind = "ul"
             lines.append(line[2:])
         elif kind == "ul" and raw.startswith("  ") and lines:
-            lines[-1] += " " + line.strip()
+            lines[-1] += " " + line.strip(" \t")
         else:
             if kind == "ul":
                 flush()
             kind = "p"
-            lines.append(line.strip())
+            lines.append(line.strip(" \t"))
     flush()
     close_section()
     return Guide(title, tuple(intro), tuple(sections))

@@ -711,7 +711,9 @@ def _choice_text(name: str, text: str) -> str:
 
 
 def _shorten(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    from ..domain.typography import one_line
+
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -9,6 +9,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from ..domain.typography import one_line
 from .definition import FormDefinition, definition_path
 
 _NUMBER = re.compile(r"q(\d+)$")
@@ -18,7 +19,7 @@ _LEADING_NUMBER = re.compile(r"^\s*(\d+)\s*[.)]")
 
 def shorten(text: str, limit: int | None) -> str:
     """``text`` on one line, cut at a word with "…" past ``limit`` characters."""
-    text = " ".join(text.split())
+    text = one_line(text)
     if limit is None or len(text) <= limit:
         return text
     cut = text[: limit - 1]

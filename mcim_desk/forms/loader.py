@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.reference import CHOICE_FILES, reference_dir
+from ..domain.typography import for_language
 from .definition import Choice, FormDefinition, Question, kind_for
 from .expressions import ExpressionError, compile_expression, parse_required
 
@@ -328,7 +329,7 @@ def texts(value: object) -> tuple[str, str]:
     if value is None:
         return "", ""
     if isinstance(value, str):
-        return value, value
+        return for_language(value, "fr"), for_language(value, "en")
     if isinstance(value, Mapping):
         found: dict[str, str] = {}
         other = ""
@@ -342,8 +343,8 @@ def texts(value: object) -> tuple[str, str]:
                 other = text
         fr = found.get("fr") or other
         en = found.get("en") or other
-        return fr or en, en or fr
-    return str(value), str(value)
+        return for_language(fr or en, "fr"), for_language(en or fr, "en")
+    return for_language(str(value), "fr"), for_language(str(value), "en")
 
 
 _MAX_DATA_FILE_BYTES = 20 * 1024 * 1024  # a list beside a form larger than this is refused

@@ -10,7 +10,12 @@ from pathlib import Path
 
 
 class DatabaseDamaged(Exception):
-    """``PRAGMA quick_check`` did not answer ``ok`` (or the file is not a database at all)."""
+    """``PRAGMA quick_check`` did not answer ``ok`` (or the file is not a database at all);
+    ``problem`` is SQLite's answer."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 def uri_of(path: Path, *, readonly: bool = False) -> str:

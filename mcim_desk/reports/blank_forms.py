@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from ..domain.typography import quoted
 from .labels import label
 from .pdf import (
     ACCENT_LIGHT,
@@ -66,16 +67,12 @@ class WriteLines(Flowable):
         canvas.restoreState()
 
 
-def _quote(text: str, lang: str) -> str:
-    return f"« {text} »" if lang == "fr" else f"“{text}”"
-
-
 def _question_ref(definition: FormDefinition, name: str, lang: str) -> str:
     match = re.match(r"^q(\d+)$", name)
     if match:
         return label("question_n", lang, number=match.group(1)).lower()
     question = definition.by_name(name)
-    return _quote(question.label(lang), lang) if question else name
+    return quoted(question.label(lang), lang) if question else name
 
 
 def condition_text(definition: FormDefinition, expression: str, lang: str) -> str:
@@ -99,9 +96,9 @@ def condition_text(definition: FormDefinition, expression: str, lang: str) -> st
             question = definition.by_name(name)
             text = question.choice_label(value, lang) if question else value
             if clauses and clauses[-1][0] == name and clauses[-1][1] == op and joiner == " or ":
-                clauses[-1][2].append(_quote(text, lang))
+                clauses[-1][2].append(quoted(text, lang))
             else:
-                clauses.append((name, op, [_quote(text, lang)]))
+                clauses.append((name, op, [quoted(text, lang)]))
         words = []
         for name, op, values in clauses:
             key = {"=": "cond_is", "!=": "cond_is_not", "selected": "cond_selected"}[op]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
+from ..domain.typography import quoted
 from .labels import columns, label
 from .pdf import (
     CHUNK_CHARS,
@@ -26,7 +27,6 @@ from .pdf import (
     text_paras,
     write_pdf,
 )
-from .summary import quoted
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from ..domain.typography import quoted
 from .charts import bar_charts
 from .labels import acronym_and_name, label, long_date
 from .pdf import (
@@ -37,10 +38,6 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
     from .data import Figure, SummaryData
-
-
-def quoted(text: str, lang: str) -> str:
-    return f"« {text} »" if lang == "fr" else f"“{text}”"
 
 
 def _meta(data: SummaryData) -> PdfMeta:

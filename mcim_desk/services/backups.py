@@ -200,7 +200,7 @@ def restore(db_file: Path, source: Path, kept: Path | None = None) -> Path | Non
         raise FileNotFoundError(source)
     problem = sqlite_files.quick_check(source)
     if problem != "ok":
-        raise sqlite_files.DatabaseDamaged(f"{source}: {problem}")
+        raise sqlite_files.DatabaseDamaged(f"{source}: {problem}", problem)
     finish_interrupted_switch(db_file)
     incoming = db_file.with_name(f"{db_file.name}.restoring-{os.getpid()}-{os.urandom(3).hex()}")
     sqlite_files.online_backup(source, incoming)

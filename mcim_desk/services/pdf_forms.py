@@ -389,7 +389,9 @@ def _question_label(definition: FormDefinition, path: str | None, lang: str) -> 
     question = definition.find(path)
     if question is None:
         return path
-    return " ".join((question.label(lang) or question.name).split())
+    from ..domain.typography import one_line
+
+    return one_line(question.label(lang) or question.name)
 
 
 def _field_question(

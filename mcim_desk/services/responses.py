@@ -180,9 +180,10 @@ class AnswerTooLong(ResponseError):
 
 def question_caption(question: Question, lang: str | None = None) -> str:
     """How a message names a question: its label (shortened) in the language in use."""
+    from ..domain.typography import one_line
     from ..i18n import language_in_use
 
-    text = " ".join((question.label(lang or language_in_use()) or question.name).split())
+    text = one_line(question.label(lang or language_in_use()) or question.name)
     return text if len(text) <= 80 else text[:79] + "…"
 
 

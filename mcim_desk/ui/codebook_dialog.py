@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from .colours import text_style
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label
+from .widgets_common import CallbackCommand, error_label
 
 PALETTE = ("#2a7ab0", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b")
 
@@ -500,7 +500,7 @@ def code_selection(ctx: UiContext, form, path: str, selected: str, start: int, e
             and widget.notes.textCursor().selectedText().replace("\u2029", "\n") == selected:
         field = "note"
     editor = widget.notes if field == "note" else (widget.text_editor() if widget else None)
-    from .call_workspace import commit_editor
+    from .widgets_common import commit_editor
 
     commit_editor(editor)  # the passage is anchored in the saved text
     db, actor = ctx.db, ctx.actor

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .colours import border_style, colour
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label, plain_item
+from .widgets_common import CallbackCommand, error_label, plain_item
 
 REFRESH_MS = 5 * 60 * 1000  # "today" moves on even when nothing is edited
 SECTIONS = ("overdue", "today", "this_week", "interviews")
@@ -279,8 +279,24 @@ class DashboardPage(QWidget):
                     item.setToolTip(3, entry.notes or "")
                     item.setData(0, Qt.ItemDataRole.UserRole, ("followup", entry.id, entry.mechanism_id))
             group.setExpanded(True)
+        self._fit_mechanisms()
         self._select_key(keep)
         self._due_selection()
+
+    def _fit_mechanisms(self) -> None:
+        """The mechanism column widens to the longest acronym listed (French ones run to
+        "Processus de Khartoum"), within reason; a longer one is elided, whole in its tooltip."""
+        metrics, header = self.tree.fontMetrics(), self.tree.header()
+        widths = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for c in range(group.childCount()):
+                item = group.child(c)
+                item.setToolTip(1, item.text(1))
+                widths.append(metrics.horizontalAdvance(item.text(1)))
+        wanted = min(220, max(widths, default=0) + 24)
+        if header.sectionSize(1) < wanted:
+            header.resizeSection(1, wanted)
 
     def _current_key(self) -> tuple | None:
         item = self.tree.currentItem()

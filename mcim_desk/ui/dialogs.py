@@ -8,15 +8,21 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .qt_file_dialog import ask_file
 
 
 class DialogService:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+    def error(self, title: str, text: str, details: str = "") -> None:
+        """``details``: the engine's own text (English, technical), behind "Show Details…"."""
+        if details:
+            self._detailed(QMessageBox.Icon.Critical, title, text, details).exec()
+        else:
+            QMessageBox.critical(self.parent, title, text)
 
     def warning(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
@@ -24,11 +30,21 @@ class DialogService:
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, details: str = "") -> bool:
+        if details:
+            box = self._detailed(QMessageBox.Icon.Question, title, text, details,
+                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            return box.exec() == QMessageBox.StandardButton.Yes
         answer = QMessageBox.question(
             self.parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _detailed(self, icon: QMessageBox.Icon, title: str, text: str, details: str,
+                  buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox:
+        box = QMessageBox(icon, title, text, buttons, self.parent)
+        box.setDetailedText(details)
+        return box
 
     def choose(self, title: str, text: str, choices: list[tuple[str, str]],
                cancel: str | None = None) -> str | None:
@@ -93,12 +109,10 @@ class DialogService:
         return path or None
 
     def _ask_save(self, title: str, start: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
-        return path or None
+        return ask_file(self.parent, title, start, filters, save=True)
 
     def _ask_open(self, title: str, start: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, start, filters)
-        return path or None
+        return ask_file(self.parent, title, start, filters, save=False)
 
 
 def file_written_box(parent: QWidget | None, title: str, text: str,
@@ -150,6 +164,7 @@ class ScriptedDialogs(DialogService):
         self.choice_answers: list[str] = []
         self.expected: list[str] = []
         self.unexpected: list[tuple[str, str, str]] = []
+        self.details: list[tuple[str, str]] = []  # (title, details) of the boxes that had them
         ScriptedDialogs.instances.add(self)
 
     def expect(self, fragment: str) -> None:
@@ -164,7 +179,9 @@ class ScriptedDialogs(DialogService):
                 return
         self.unexpected.append((kind, title, text))
 
-    def error(self, title: str, text: str) -> None:
+    def error(self, title: str, text: str, details: str = "") -> None:
+        if details:
+            self.details.append((title, details))
         self._box("error", title, text)
 
     def warning(self, title: str, text: str) -> None:
@@ -173,7 +190,9 @@ class ScriptedDialogs(DialogService):
     def info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, details: str = "") -> bool:
+        if details:
+            self.details.append((title, details))
         self.shown.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
 

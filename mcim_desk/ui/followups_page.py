@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .colours import border_style, colour
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label, plain_item
 from .undo import SaveValueCommand
+from .widgets_common import CallbackCommand, error_label, plain_item
 
 KINDS = ("send_questionnaire", "reminder", "schedule_interview", "clarify_answer", "send_notes", "other")
 
@@ -79,7 +79,9 @@ class ClarifyDialog(QDialog):
         self.notes.setObjectName("clarify_notes")
         self.notes.setTabChangesFocus(True)
         if selected.strip():
-            self.notes.setPlainText(f"« {selected.strip()} »")
+            from ..domain.typography import quoted
+
+            self.notes.setPlainText(quoted(selected.strip(), ctx.lang))
         zone = ctx.prefs.time_zone
         from ..domain.timezones import from_utc_naive
         from ..persistence.models import utcnow

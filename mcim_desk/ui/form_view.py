@@ -1024,7 +1024,7 @@ class FormView(QWidget):
             # are the questions answered of those asked, required or not
             seen = name in self.visited or p.filled > 0
             tick = "✓" if seen and p.answered == p.required and p.errors == 0 else "•"
-            item.setText(f"{tick} {title}  ({p.filled}/{p.relevant})")
+            item.setText(f"{tick} {title}\u00a0({p.filled}/{p.relevant})")  # the count never wraps alone
             item.setToolTip(self.tr("{filled} of {relevant} questions answered ({answered} of {required} "
                                     "required), {errors} to look at").format(
                 filled=p.filled, relevant=p.relevant, answered=p.answered, required=p.required,

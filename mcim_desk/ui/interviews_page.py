@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,65 +32,9 @@ from PySide6.QtWidgets import (
 from .bus import RefreshWhenShown
 from .colours import colour, text_style
 from .context import UiContext
+from .widgets_common import CallbackCommand, duration_text, error_label, plain_item
 
 NEW_CONTACT = "__new__"
-
-
-# --- shared helpers ---------------------------------------------------------------------------
-
-
-class CallbackCommand(QUndoCommand):
-    """An undoable change made of two callables. With ``done=True`` the change was already
-    made (its first redo is skipped), so that a refused change never reaches the stack.
-    A callable that fails makes the command obsolete and reports through ``on_error``."""
-
-    def __init__(self, text: str, undo: Callable[[], object], redo: Callable[[], object],
-                 on_error: Callable[[BaseException], None], *, done: bool = True) -> None:
-        super().__init__(text)
-        self._undo, self._redo, self._on_error = undo, redo, on_error
-        self._skip = done
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, fn: Callable[[], object]) -> None:
-        try:
-            fn()
-        except Exception as exc:
-            self.setObsolete(True)
-            self._on_error(exc)
-
-
-def plain_item(text: str, data: object = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
-
-
-def error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setStyleSheet(text_style("error", label))
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.hide()
-    return label
-
-
-def duration_text(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:d}:{minutes:02d}:{secs:02d}"
 
 
 def zone_completer(parent: QWidget) -> QCompleter:
@@ -273,6 +216,7 @@ class PlanDialog(QDialog):
         except ValidationError as exc:
             self.preview.setStyleSheet(text_style("error", self.preview))
             self.preview.setText(str(exc))
+            self._fit_preview()
             return
         from ..domain.interviews import local_date_text
 
@@ -281,6 +225,12 @@ class PlanDialog(QDialog):
         self.preview.setText(self.tr("{date} · {times} · {minutes} min").format(
             date=local_date_text(planned.start_utc, consultant),
             times=planned.both_times(consultant), minutes=planned.minutes))
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """A message longer in French takes three lines: the row grows rather than cut it."""
+        lines = 2 * self.preview.fontMetrics().lineSpacing() + 4
+        self.preview.setMinimumHeight(max(lines, self.preview.heightForWidth(max(self.preview.width(), 200))))
 
     def request(self) -> PlanRequest:
         """The request, or ValidationError naming the field at fault."""
@@ -316,6 +266,8 @@ class PlanDialog(QDialog):
     def show_error(self, text: str, field: str | None = None) -> None:
         self.error.setText(text)
         self.error.show()
+        if self.preview.text() == text:  # said once, below
+            self.preview.setText("")
         widget = {"zone": self.zone, "date": self.date, "start": self.start, "end": self.end,
                   "new_name": self.new_name, "name": self.new_name, "contact": self.contact,
                   "minutes": self.end}.get(field or "")

@@ -44,7 +44,10 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, prefs: Preferences, runner: TaskRunner, dialogs: DialogService | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 features: Callable[[MainWindow], None] | None = None) -> None:
+        """``features`` hangs the pages and menu entries on the window (the program passes
+        ``features.install_features``): given, not imported, so no page depends upward."""
         super().__init__(parent)
         self.prefs = prefs
         self.runner = runner
@@ -102,9 +105,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_menus()
-        from .features import install_features
-
-        install_features(self)
+        if features is not None:
+            features(self)
         self.list_panel.mechanism_selected.connect(self._show_mechanism)
         self.bus.data_changed.connect(self._data_changed)
         self.retranslate()
@@ -345,13 +347,14 @@ class MainWindow(QMainWindow):
     def _offer_backup(self, exc: Exception) -> bool:
 
         from ..services.backups import restore
+        from ..services.engine_messages import database_problem
 
         backup = exc.backup
         text = self.tr("The database file failed its integrity check and was not changed:\n"
-                       "{path}\n({problem})").format(path=exc.path, problem=exc.problem)
+                       "{path}\n({problem})").format(path=exc.path, problem=database_problem(exc.problem).rstrip("."))
         if backup is None:
             self.dialogs.error(self.tr("Damaged database"),
-                               text + "\n\n" + self.tr("No automatic backup is available."))
+                               text + "\n\n" + self.tr("No automatic backup is available."), details=exc.problem)
             return False
         from ..services.backups import damaged_name
 
@@ -360,7 +363,7 @@ class MainWindow(QMainWindow):
             "Open the latest automatic backup from {when} instead? The damaged file is kept, "
             "untouched and with its latest saves (its -wal file), as {kept}."
         ).format(when=backup.when.strftime("%Y-%m-%d %H:%M"), kept=kept.name)
-        if not self.dialogs.confirm(self.tr("Damaged database"), question):
+        if not self.dialogs.confirm(self.tr("Damaged database"), question, details=exc.problem):
             return False
         restore(exc.path, backup.path, kept=kept)  # the damaged file moves with its -wal and -shm
         return True
@@ -467,8 +470,11 @@ class MainWindow(QMainWindow):
         try:
             restore(self.ctx.db.path, Path(chosen))
         except DatabaseDamaged as exc:
-            self.dialogs.error(self.tr("Backup not restored"),
-                               self.tr("That file is not a sound database: {problem}").format(problem=exc))
+            from ..services.engine_messages import database_problem
+
+            self.dialogs.error(self.tr("Backup not restored"), self.tr(
+                "That file is not a sound database: {problem}").format(problem=database_problem(exc.problem)),
+                details=str(exc))
             return
         except StorageError as exc:
             self.dialogs.error(self.tr("Backup not restored"), str(exc))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -110,7 +111,7 @@ class MechanismTableModel(QAbstractTableModel):
             return self.label("region", row.region)
         if role == Qt.ItemDataRole.ToolTipRole:
             type_label = self.label("mechanism_type", row.type)
-            return f"{row.name_fr}\n{row.name_en}\n{type_label}"
+            return f"{row.acronym_fr} — {row.acronym_en}\n{row.name_fr}\n{row.name_en}\n{type_label}"
         if role == self.RowRole:
             return row
         if role == self.SearchRole:
@@ -217,8 +218,14 @@ class MechanismListPanel(QWidget):
             self.select(current)
 
     def _fit_acronyms(self) -> None:
-        """French acronyms are long ("Processus de Prague"): the column fits them, within reason."""
-        wanted = max(100, min(220, self.view.sizeHintForColumn(MechanismTableModel.ACRONYM) + 8))
+        """French acronyms are long ("Processus de Prague"): the column fits them, within reason
+        (a longer one is elided, whole in its tooltip). Measured on every row, not only those the
+        view shows (sizeHintForColumn), so a filter at a language switch cuts none."""
+        metrics = self.view.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.model.data(self.model.index(r, MechanismTableModel.ACRONYM)))
+                       for r in range(self.model.rowCount())), default=0)
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 8
+        wanted = max(100, min(220, longest + margin))
         self.view.setColumnWidth(MechanismTableModel.ACRONYM, wanted)
         self.view.setColumnWidth(MechanismTableModel.NAME, 430 - wanted)  # the type stays in view
 

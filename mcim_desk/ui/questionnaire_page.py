@@ -378,6 +378,9 @@ class HistoryDialog(QDialog):
             old, new = names.get(old, old), names.get(new, new)
         elif field == "file":
             question = self.tr("File")
+        elif field == "sent_at":  # Follow-ups: "Mark the questionnaire as sent"
+            question = self.tr("Questionnaire sent")
+            old, new = self._local_time(old), self._local_time(new)
         elif entry.action == "repeat_move" and field:
             question, tip = question_caption(definition, field, lang, 90), field
             old = self.tr("entry {n}").format(n=old) if old else ""
@@ -392,6 +395,17 @@ class HistoryDialog(QDialog):
         else:
             question = ""
         return [(when, ""), (entry.actor, ""), (action, entry.action), (question, tip), (old, ""), (new, "")]
+
+    def _local_time(self, stored: str) -> str:
+        """A UTC moment as stored ("2018-09-17 08:21:00"), in the user's time zone."""
+        from datetime import datetime
+
+        from ..domain.timezones import from_utc_naive
+
+        try:
+            return f"{from_utc_naive(datetime.fromisoformat(stored), self.zone):%Y-%m-%d %H:%M}"
+        except ValueError:
+            return stored
 
     def _entry_values(self, instance: str, text: str) -> str:
         """The answers of a repeat entry (stored as JSON by question): "Names: IOM; …"."""

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from .bus import RefreshWhenShown
-from .call_workspace import short_tag
 from .context import UiContext
-from .interviews_page import CallbackCommand, error_label, plain_item
+from .quote_dialog import short_tag
+from .widgets_common import CallbackCommand, error_label, fit_header_labels, plain_item
 
 QUOTES, CODINGS = "quote", "coding"
 
@@ -301,7 +301,7 @@ class QuoteBrowser(QWidget):
             dialog.passage_saved.connect(lambda _s: self.reload())
             dialog.open()
             return dialog
-        from .call_workspace import QuoteDialog
+        from .quote_dialog import QuoteDialog
 
         interview = interviews.interview(db, q.interview_id) if q.interview_id else None
         allows = interview is not None and interview.allows_publication
@@ -383,6 +383,7 @@ class QuoteBrowser(QWidget):
             self.tr("Mechanism"), self.tr("Speaker"), self.tr("Question"), self.tr("Words"),
             self.tr("Tags / codes"), self.tr("Flags"),
         ])
+        fit_header_labels(self.table)
         self.open_button.setText(self.tr("&Open at the quote"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))

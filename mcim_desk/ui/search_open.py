@@ -26,7 +26,7 @@ def _select_mechanism(window: MainWindow, mechanism_id: str) -> None:
 
 
 def _select_words(editor: QWidget | None, hit: SearchHit) -> None:
-    from .call_workspace import select_range
+    from .widgets_common import select_range
 
     if editor is not None and hit.snippet.first >= 0:
         select_range(editor, hit.snippet.first, hit.snippet.first_end)

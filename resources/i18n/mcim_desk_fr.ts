@@ -50,22 +50,22 @@
 <context>
     <name>AnswerTools</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="211"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="213"/>
         <source>Ask for clarification…</source>
         <translation>Demander une clarification…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="212"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="214"/>
         <source>Code selection…</source>
         <translation>Coder la sélection…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="231"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="233"/>
         <source>Clarification asked (due {due})</source>
         <translation>Clarification demandée (échéance {due})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="232"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="234"/>
         <source>Clarification asked</source>
         <translation>Clarification demandée</translation>
     </message>
@@ -75,12 +75,12 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="269"/>
         <source>{file}: </source>
-        <translation>{file} : </translation>
+        <translation>{file}&#xa0;: </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="276"/>
         <source>the file is larger than {limit} MB; it is refused.</source>
-        <translation>le fichier dépasse {limit} Mo ; il est refusé.</translation>
+        <translation>le fichier dépasse {limit} Mo&#x202f;; il est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="281"/>
@@ -105,12 +105,12 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="307"/>
         <source>entry “{name}” is not listed in the manifest.</source>
-        <translation>l’entrée « {name} » ne figure pas dans le manifeste.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» ne figure pas dans le manifeste.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="319"/>
         <source>entry “{name}” listed in the manifest is missing (truncated bundle?).</source>
-        <translation>l’entrée « {name} », inscrite dans le manifeste, est absente (lot tronqué ?).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;», inscrite dans le manifeste, est absente (lot tronqué&#x202f;?).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="337"/>
@@ -120,7 +120,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="344"/>
         <source>entry “{name}” does not match its SHA-256 in the manifest: the bundle was altered or damaged.</source>
-        <translation>l’entrée « {name} » ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste : le lot a été modifié ou endommagé.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» ne correspond pas à son empreinte SHA-256 inscrite dans le manifeste&#xa0;: le lot a été modifié ou endommagé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="362"/>
@@ -136,103 +136,103 @@
         <location filename="../../mcim_desk/exchange/bundle.py" line="375"/>
         <location filename="../../mcim_desk/exchange/bundle.py" line="625"/>
         <source>the bundle was written in format {version}, newer than this program reads ({supported}): update MCIM Desk.</source>
-        <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported}) : mettez à jour MCIM Desk.</translation>
+        <translation>le lot a été écrit au format {version}, plus récent que celui que lit ce programme ({supported})&#xa0;: mettez à jour MCIM Desk.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="381"/>
         <source>the bundle is encrypted: its passphrase is needed.</source>
-        <translation>le lot est chiffré : sa phrase secrète est nécessaire.</translation>
+        <translation>le lot est chiffré&#xa0;: sa phrase secrète est nécessaire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="384"/>
         <source>wrong passphrase: this bundle was encrypted with another one.</source>
-        <translation>phrase secrète incorrecte : ce lot a été chiffré avec une autre.</translation>
+        <translation>phrase secrète incorrecte&#xa0;: ce lot a été chiffré avec une autre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="390"/>
         <source>the encrypted content fails its authentication check: it was altered or truncated.</source>
-        <translation>le contenu chiffré échoue au contrôle d’authentification : il a été modifié ou tronqué.</translation>
+        <translation>le contenu chiffré échoue au contrôle d’authentification&#xa0;: il a été modifié ou tronqué.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="411"/>
         <source>the bundle holds {count} entries; at most {limit} are accepted.</source>
-        <translation>le lot contient {count} entrées ; {limit} au maximum sont acceptées.</translation>
+        <translation>le lot contient {count} entrées&#x202f;; {limit} au maximum sont acceptées.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="421"/>
         <source>entry “{name}” is an absolute path.</source>
-        <translation>l’entrée « {name} » est un chemin absolu.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» est un chemin absolu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="424"/>
         <source>entry “{name}” climbs out of its folder (..).</source>
-        <translation>l’entrée « {name} » sort de son dossier (..).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» sort de son dossier (..).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="428"/>
         <source>entry “{name}” is a symbolic link.</source>
-        <translation>l’entrée « {name} » est un lien symbolique.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» est un lien symbolique.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="430"/>
         <source>entry name “{name}” is not allowed.</source>
-        <translation>le nom d’entrée « {name} » n’est pas autorisé.</translation>
+        <translation>le nom d’entrée «&#xa0;{name}&#xa0;» n’est pas autorisé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="433"/>
         <source>entry “{name}” appears twice.</source>
-        <translation>l’entrée « {name} » apparaît deux fois.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» apparaît deux fois.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="438"/>
         <source>entry “{name}” uses an unsupported compression or zip encryption.</source>
-        <translation>l’entrée « {name} » utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» utilise une méthode de compression non prise en charge ou le chiffrement zip.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="444"/>
         <source>entry “{name}” would inflate to {size} MB; at most {limit} MB are accepted.</source>
-        <translation>l’entrée « {name} » occuperait {size} Mo une fois décompressée ; {limit} Mo au maximum sont acceptés.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» occuperait {size} Mo une fois décompressée&#x202f;; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="454"/>
         <source>entry “{name}” would inflate {ratio} times its stored size (a zip bomb?); the bundle is refused.</source>
-        <translation>l’entrée « {name} » occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip ?) ; le lot est refusé.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» occuperait, une fois décompressée, {ratio} fois sa taille compressée (bombe zip&#x202f;?)&#x202f;; le lot est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="463"/>
         <source>the bundle would inflate to {size} MB; at most {limit} MB are accepted.</source>
-        <translation>le lot occuperait {size} Mo une fois décompressé ; {limit} Mo au maximum sont acceptés.</translation>
+        <translation>le lot occuperait {size} Mo une fois décompressé&#x202f;; {limit} Mo au maximum sont acceptés.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="490"/>
         <source>entry “{name}” inflates beyond its declared or allowed size; the bundle is refused.</source>
-        <translation>l’entrée « {name} » dépasse, une fois décompressée, sa taille déclarée ou autorisée ; le lot est refusé.</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» dépasse, une fois décompressée, sa taille déclarée ou autorisée&#x202f;; le lot est refusé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="503"/>
         <location filename="../../mcim_desk/exchange/bundle.py" line="509"/>
         <source>entry “{name}” is damaged or truncated (it cannot be inflated).</source>
-        <translation>l’entrée « {name} » est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» est endommagée ou tronquée (elle ne peut pas être décompressée).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="583"/>
         <source>entry “{name}” is not UTF-8 text (byte {offset}).</source>
-        <translation>l’entrée « {name} » n’est pas du texte UTF-8 (octet {offset}).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» n’est pas du texte UTF-8 (octet {offset}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="592"/>
         <source>entry “{name}” is not valid JSON (line {line}, column {column}).</source>
-        <translation>l’entrée « {name} » n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» n’est pas du JSON valide (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="600"/>
         <source>entry “{name}” is not valid JSON (duplicate keys, NaN or too deep).</source>
-        <translation>l’entrée « {name} » n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
+        <translation>l’entrée «&#xa0;{name}&#xa0;» n’est pas du JSON valide (clés en double, NaN ou imbrication trop profonde).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="607"/>
         <source>the manifest is malformed: {detail}.</source>
-        <translation>le manifeste est mal formé : {detail}.</translation>
+        <translation>le manifeste est mal formé&#xa0;: {detail}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="610"/>
@@ -242,7 +242,7 @@
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="617"/>
         <source>the bundle was written in format {version} by an earlier MCIM Desk, which this version no longer reads: export it again with MCIM Desk {program} or later.</source>
-        <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus : exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
+        <translation>le lot a été écrit au format {version} par une version antérieure de MCIM Desk, que cette version ne lit plus&#xa0;: exportez-le à nouveau avec MCIM Desk {program} ou plus récent.</translation>
     </message>
 </context>
 <context>
@@ -261,103 +261,103 @@
 <context>
     <name>CallWorkspace</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="242"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="153"/>
         <source>Theme {n}</source>
         <translation>Thème {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="243"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="154"/>
         <source>Principle {n}</source>
         <translation>Principe {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="244"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="155"/>
         <source>Objective {n}</source>
         <translation>Objectif {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="256"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="167"/>
         <source>Theme {n}: {label}</source>
-        <translation>Thème {n} : {label}</translation>
+        <translation>Thème {n}&#xa0;: {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="257"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="168"/>
         <source>Principle {n}: {label}</source>
-        <translation>Principe {n} : {label}</translation>
+        <translation>Principe {n}&#xa0;: {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="258"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="169"/>
         <source>Objective {n}: {label}</source>
-        <translation>Objectif {n} : {label}</translation>
+        <translation>Objectif {n}&#xa0;: {label}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="391"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="645"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="208"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="440"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="257"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="441"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="258"/>
         <source>Interview — {acronym} — {who}</source>
         <translation>Entretien — {acronym} — {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="442"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="259"/>
         <source>Call workspace — {acronym}</source>
         <translation>Espace d’appel — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="443"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="260"/>
         <source>{when} · {minutes} min · {state}</source>
         <translation>{when} · {minutes} min · {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="276"/>
         <source>Call in progress</source>
         <translation>Appel en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="464"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="281"/>
         <source>Started {when}; length {length}</source>
-        <translation>Commencé le {when} ; durée {length}</translation>
+        <translation>Commencé le {when}&#x202f;; durée {length}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="284"/>
         <source>Not started</source>
         <translation>Pas commencé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="470"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="287"/>
         <source>Quotes can be saved; clearing them for publication needs consent.</source>
-        <translation>Les citations peuvent être enregistrées ; les autoriser à la publication nécessite le consentement.</translation>
+        <translation>Les citations peuvent être enregistrées&#x202f;; les autoriser à la publication nécessite le consentement.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="540"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="357"/>
         <source>End the call</source>
         <translation>Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="556"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="373"/>
         <source>Consent: {value}</source>
-        <translation>Consentement : {value}</translation>
+        <translation>Consentement&#xa0;: {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="561"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="378"/>
         <source>Notes to be validated</source>
         <translation>Notes à faire valider</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="561"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="378"/>
         <source>Notes not to be validated</source>
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="597"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="414"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -365,145 +365,145 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="863"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="439"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="680"/>
         <source>Call notes</source>
         <translation>Notes de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="637"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="454"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="640"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="689"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="506"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="702"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="519"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
-        <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
+        <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez «&#xa0;Enregistrer la sélection comme citation…&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="549"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="750"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="567"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="752"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="569"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="755"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="572"/>
         <source>“{text}”</source>
         <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="800"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="632"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="842"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="659"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="843"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="660"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="844"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="662"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="663"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="664"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="665"/>
         <source>The interviewee:</source>
-        <translation>La personne interrogée :</translation>
+        <translation>La personne interrogée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="853"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="670"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="854"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="671"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="855"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="672"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="856"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="864"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="673"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="681"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="858"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="675"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="862"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="679"/>
         <source>Consent of the interviewee</source>
         <translation>Consentement de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="883"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="700"/>
         <source>The call is running</source>
         <translation>L’appel est en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="884"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="701"/>
         <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
         <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre («&#xa0;Ouvrir l’espace d’appel&#xa0;» la fait revenir)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;Le laisser tourner</translation>
     </message>
@@ -511,27 +511,27 @@
 <context>
     <name>Captions</name>
     <message>
-        <location filename="../../mcim_desk/forms/captions.py" line="55"/>
+        <location filename="../../mcim_desk/forms/captions.py" line="56"/>
         <source>Question {n}</source>
         <translation>Question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/captions.py" line="57"/>
+        <location filename="../../mcim_desk/forms/captions.py" line="58"/>
         <source>Question {n}, entry {entry}</source>
         <translation>Question {n}, entrée {entry}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/captions.py" line="69"/>
+        <location filename="../../mcim_desk/forms/captions.py" line="70"/>
         <source>question {n}, entry {entry}</source>
         <translation>question {n}, entrée {entry}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/captions.py" line="71"/>
+        <location filename="../../mcim_desk/forms/captions.py" line="72"/>
         <source>question {n}</source>
         <translation>question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/captions.py" line="76"/>
+        <location filename="../../mcim_desk/forms/captions.py" line="77"/>
         <source>“{label}”</source>
         <translation>«&#xa0;{label}&#xa0;»</translation>
     </message>
@@ -541,12 +541,12 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="176"/>
         <source>This field cannot be edited: {field}</source>
-        <translation>Ce champ ne peut pas être modifié : {field}</translation>
+        <translation>Ce champ ne peut pas être modifié&#xa0;: {field}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="191"/>
         <source>“{value}” is not an ISO 3166-1 country code.</source>
-        <translation>« {value} » n’est pas un code de pays ISO 3166-1.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un code de pays ISO 3166-1.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="199"/>
@@ -621,7 +621,7 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="271"/>
         <source>This field was changed {by} since this window read it: your value was not saved.</source>
-        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu : votre valeur n’a pas été enregistrée.</translation>
+        <translation>Ce champ a été modifié {by} depuis que cette fenêtre l’a lu&#xa0;: votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="362"/>
@@ -631,12 +631,12 @@
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="369"/>
         <source>“{value}” is not an e-mail address.</source>
-        <translation>« {value} » n’est pas une adresse électronique.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse électronique.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="380"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
-        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
+        <translation>Fuseau horaire inconnu «&#xa0;{value}&#xa0;»&#xa0;: utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/catalogue.py" line="404"/>
@@ -648,47 +648,47 @@
     <name>ClarifyDialog</name>
     <message>
         <location filename="../../mcim_desk/ui/followups_page.py" line="73"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="163"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="165"/>
         <source>Ask for clarification</source>
         <translation>Demander une clarification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="90"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="92"/>
         <source>YYYY-MM-DD HH:MM (your time)</source>
         <translation>AAAA-MM-JJ HH:MM (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="95"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="97"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="100"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="101"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
         <source>&amp;What to clarify</source>
         <translation>&amp;Ce qu’il faut clarifier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="102"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="104"/>
         <source>&amp;Due (your time)</source>
         <translation>&amp;Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="103"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="105"/>
         <source>&amp;Owner</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="104"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="106"/>
         <source>Already asked, still open:</source>
-        <translation>Déjà demandé, toujours en cours :</translation>
+        <translation>Déjà demandé, toujours en cours&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="121"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="123"/>
         <source>Already asked, still open</source>
         <translation>Déjà demandées, encore ouvertes</translation>
     </message>
@@ -698,38 +698,38 @@
     <message>
         <location filename="../../mcim_desk/cli.py" line="257"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
-        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision})&#x202f;; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié&#xa0;: installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="299"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
-        <translation>échec du contrôle d’intégrité de {path} : {problem}</translation>
+        <translation>échec du contrôle d’intégrité de {path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="307"/>
         <source>database: {target}</source>
-        <translation>base de données : {target}</translation>
+        <translation>base de données&#xa0;: {target}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="310"/>
         <source>schema revision: {revision}</source>
-        <translation>révision du schéma : {revision}</translation>
+        <translation>révision du schéma&#xa0;: {revision}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="314"/>
         <source>integrity: {result}</source>
-        <translation>intégrité : {result}</translation>
+        <translation>intégrité&#xa0;: {result}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="320"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
-        <translation>mécanismes dont la composition est renseignée : {recorded} sur {total}</translation>
+        <translation>mécanismes dont la composition est renseignée&#xa0;: {recorded} sur {total}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="327"/>
         <source>problem: {problem}</source>
-        <translation>problème : {problem}</translation>
+        <translation>problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="340"/>
@@ -749,12 +749,12 @@
     <message>
         <location filename="../../mcim_desk/cli.py" line="360"/>
         <source>no such backup file: {path}</source>
-        <translation>fichier de sauvegarde introuvable : {path}</translation>
+        <translation>fichier de sauvegarde introuvable&#xa0;: {path}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="364"/>
         <source>not restored, the backup is damaged: {problem}</source>
-        <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem}</translation>
+        <translation>rien n’a été restauré, la sauvegarde est endommagée&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli.py" line="369"/>
@@ -769,7 +769,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="40"/>
         <source>{file}: {count} questions ({form_id} version {version}, {kind})</source>
-        <translation>{file} : {count} questions ({form_id} version {version}, {kind})</translation>
+        <translation>{file}&#xa0;: {count} questions ({form_id} version {version}, {kind})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="54"/>
@@ -779,12 +779,12 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="63"/>
         <source>added {form_id} version {version}: {count} questions</source>
-        <translation>{form_id} version {version} ajouté : {count} questions</translation>
+        <translation>{form_id} version {version} ajouté&#xa0;: {count} questions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="65"/>
         <source>already installed: {form_id} version {version} ({count} questions)</source>
-        <translation>déjà installé : {form_id} version {version} ({count} questions)</translation>
+        <translation>déjà installé&#xa0;: {form_id} version {version} ({count} questions)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="76"/>
@@ -824,7 +824,7 @@
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="121"/>
         <source>unknown form: {form}</source>
-        <translation>formulaire inconnu : {form}</translation>
+        <translation>formulaire inconnu&#xa0;: {form}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_forms.py" line="123"/>
@@ -834,17 +834,17 @@
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="15"/>
         <source>unknown action: {action}</source>
-        <translation>action inconnue : {action}</translation>
+        <translation>action inconnue&#xa0;: {action}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_interviews.py" line="17"/>
         <source>unknown format: {format}</source>
-        <translation>format inconnu : {format}</translation>
+        <translation>format inconnu&#xa0;: {format}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="24"/>
         <source>cannot read the passphrase file {path}: {error}</source>
-        <translation>impossible de lire le fichier de phrase secrète {path} : {error}</translation>
+        <translation>impossible de lire le fichier de phrase secrète {path}&#xa0;: {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="30"/>
@@ -884,23 +884,23 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="77"/>
         <source>--since-last and --passphrase-file apply to bundles only; ignored</source>
-        <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange ; options ignorées</translation>
+        <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange&#x202f;; options ignorées</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="80"/>
         <source>written: {path}</source>
-        <translation>écrit : {path}</translation>
+        <translation>écrit&#xa0;: {path}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="82"/>
         <source>{sheet}: {rows} rows</source>
-        <translation>{sheet} : {rows} lignes</translation>
+        <translation>{sheet}&#xa0;: {rows} lignes</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
-        <translation>impossible d’écrire {path} : {error}</translation>
+        <translation>impossible d’écrire {path}&#xa0;: {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="92"/>
@@ -918,7 +918,7 @@
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
-        <translation>non importé : {reason}</translation>
+        <translation>non importé&#xa0;: {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="115"/>
@@ -928,32 +928,32 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
         <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
-        <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
+        <translation>à ajouter&#xa0;: {added}&#x202f;; à mettre à jour&#xa0;: {updated}&#x202f;; inchangés&#xa0;: {unchanged}&#x202f;; plus récents ici&#xa0;: {kept}&#x202f;; nouvelles lignes du journal d’audit&#xa0;: {audit}&#x202f;; conflits&#xa0;: {conflicts}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="128"/>
         <source>conflict: {where} — {question}</source>
-        <translation>conflit : {where} — {question}</translation>
+        <translation>conflit&#xa0;: {where} — {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="129"/>
         <source>here: “{value}” ({who})</source>
-        <translation>ici : « {value} » ({who})</translation>
+        <translation>ici&#xa0;: «&#xa0;{value}&#xa0;» ({who})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="130"/>
         <source>in the bundle: “{value}” ({who})</source>
-        <translation>dans le lot : « {value} » ({who})</translation>
+        <translation>dans le lot&#xa0;: «&#xa0;{value}&#xa0;» ({who})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
-        <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
+        <translation>rien à importer&#xa0;: le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
-        <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
+        <translation>importé&#xa0;: {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
@@ -989,7 +989,7 @@
         <location filename="../../mcim_desk/cli_reports.py" line="57"/>
         <location filename="../../mcim_desk/cli_reports.py" line="107"/>
         <source>cannot write {path}: {problem}</source>
-        <translation>impossible d’écrire {path} : {problem}</translation>
+        <translation>impossible d’écrire {path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="60"/>
@@ -999,12 +999,12 @@
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="96"/>
         <source>a demo database is written to a new SQLite file: give --out a file name such as demo.sqlite3, not a database URL ({given})</source>
-        <translation>une base de démonstration s’écrit dans un nouveau fichier SQLite : donnez à --out un nom de fichier tel que demo.sqlite3, et non une URL de base de données ({given})</translation>
+        <translation>une base de démonstration s’écrit dans un nouveau fichier SQLite&#xa0;: donnez à --out un nom de fichier tel que demo.sqlite3, et non une URL de base de données ({given})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_reports.py" line="109"/>
         <source>demo database written to {path}: {responses} responses, {interviews} interviews, {quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)</source>
-        <translation>base de démonstration écrite dans {path} : {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
+        <translation>base de démonstration écrite dans {path}&#xa0;: {responses} réponses, {interviews} entretiens, {quotes} citations, {codings} passages codés, {followups} suivis (tous fictifs)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="36"/>
@@ -1024,17 +1024,17 @@
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="87"/>
         <source>{file}: questionnaire of {mechanism}, form {form} version {version}</source>
-        <translation>{file} : questionnaire de {mechanism}, formulaire {form} version {version}</translation>
+        <translation>{file}&#xa0;: questionnaire de {mechanism}, formulaire {form} version {version}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="98"/>
         <source>this mechanism has no questionnaire response yet: importing creates it</source>
-        <translation>ce mécanisme n’a pas encore de réponse au questionnaire : l’importation la créera</translation>
+        <translation>ce mécanisme n’a pas encore de réponse au questionnaire&#xa0;: l’importation la créera</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="103"/>
         <source>differences: {changes}; same on both sides: {same}; changed here since the file was made (kept): {newer}; problems: {problems}</source>
-        <translation>différences : {changes} ; identiques des deux côtés : {same} ; modifiées ici depuis la création du fichier (conservées) : {newer} ; problèmes : {problems}</translation>
+        <translation>différences&#xa0;: {changes}&#x202f;; identiques des deux côtés&#xa0;: {same}&#x202f;; modifiées ici depuis la création du fichier (conservées)&#xa0;: {newer}&#x202f;; problèmes&#xa0;: {problems}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="116"/>
@@ -1044,47 +1044,47 @@
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="122"/>
         <source>in the database: {value}</source>
-        <translation>dans la base de données : {value}</translation>
+        <translation>dans la base de données&#xa0;: {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="128"/>
         <source>in the PDF:      {value}</source>
-        <translation>dans le PDF :             {value}</translation>
+        <translation>dans le PDF&#xa0;:             {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="135"/>
         <source>not valid: {reason}</source>
-        <translation>non valide : {reason}</translation>
+        <translation>non valide&#xa0;: {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="143"/>
         <source>problem: {field}{question}: {message}</source>
-        <translation>problème : {field}{question} : {message}</translation>
+        <translation>problème&#xa0;: {field}{question}&#xa0;: {message}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="150"/>
         <source>nothing saved: review in the window (File &gt; Import a filled questionnaire (PDF)…) or run again with --accept-all to save every valid difference</source>
-        <translation>rien n’a été enregistré : vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
+        <translation>rien n’a été enregistré&#xa0;: vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="160"/>
         <source>nothing to save: no valid difference</source>
-        <translation>rien à enregistrer : aucune différence valide</translation>
+        <translation>rien à enregistrer&#xa0;: aucune différence valide</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="166"/>
         <source>not imported: {reason} Import it in the window to confirm.</source>
-        <translation>non importé : {reason} Importez-le dans la fenêtre pour confirmer.</translation>
+        <translation>non importé&#xa0;: {reason} Importez-le dans la fenêtre pour confirmer.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="175"/>
         <source>imported: {changed} answer(s) saved, {removed} row(s) removed; response {id} is now {status}</source>
-        <translation>importé : {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s) ; état du formulaire rempli {id} : {status}</translation>
+        <translation>importé&#xa0;: {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s)&#x202f;; état du formulaire rempli {id}&#xa0;: {status}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
         <source>left out (not valid): {question}</source>
-        <translation>non retenue (non valide) : {question}</translation>
+        <translation>non retenue (non valide)&#xa0;: {question}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
@@ -1094,12 +1094,12 @@
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="30"/>
         <source>filter not understood, ignored: {filters}</source>
-        <translation>filtre non compris, ignoré : {filters}</translation>
+        <translation>filtre non compris, ignoré&#xa0;: {filters}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="43"/>
         <source>nothing to search for: type at least one word</source>
-        <translation>rien à chercher : tapez au moins un mot</translation>
+        <translation>rien à chercher&#xa0;: tapez au moins un mot</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_search.py" line="45"/>
@@ -1127,7 +1127,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="83"/>
         <source>(none: a top-level code)</source>
-        <translation>(aucun : code de premier niveau)</translation>
+        <translation>(aucun&#xa0;: code de premier niveau)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="91"/>
@@ -1210,8 +1210,8 @@
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="319"/>
         <source>“{label}” marks %n passage(s). Delete it from the codebook? (Undo brings it back.)</source>
         <translation>
-            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
-            <numerusform>« {label} » marque %n passage(s). Le supprimer de la grille de codage ? (Annuler le rétablit.)</numerusform>
+            <numerusform>«&#xa0;{label}&#xa0;» marque %n passage(s). Le supprimer de la grille de codage&#x202f;? (Annuler le rétablit.)</numerusform>
+            <numerusform>«&#xa0;{label}&#xa0;» marque %n passage(s). Le supprimer de la grille de codage&#x202f;? (Annuler le rétablit.)</numerusform>
         </translation>
     </message>
     <message>
@@ -1268,12 +1268,12 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="352"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler la dernière modification</translation>
+        <translation>Défaire la dernière &amp;modification</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="356"/>
         <source>Codes mark passages of free-text answers (for example the study’s “facilitate dialogue”, “information notes”, “training workshops”). Select words in an answer and choose “Code selection…” in its menu.</source>
-        <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, « faciliter le dialogue », « notes d’information », « ateliers de formation »). Sélectionnez des mots dans une réponse et choisissez « Coder la sélection… » dans son menu.</translation>
+        <translation>Les codes marquent des passages des réponses libres (par exemple, dans l’étude, «&#xa0;faciliter le dialogue&#xa0;», «&#xa0;notes d’information&#xa0;», «&#xa0;ateliers de formation&#xa0;»). Sélectionnez des mots dans une réponse et choisissez «&#xa0;Coder la sélection…&#xa0;» dans son menu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="493"/>
@@ -1283,7 +1283,7 @@
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="494"/>
         <source>Select some words of a free-text answer first, then choose “Code selection…” in its menu.</source>
-        <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez « Coder la sélection… » dans son menu.</translation>
+        <translation>Sélectionnez d’abord quelques mots d’une réponse libre, puis choisissez «&#xa0;Coder la sélection…&#xa0;» dans son menu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/codebook_dialog.py" line="520"/>
@@ -1326,12 +1326,12 @@
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="53"/>
         <source>Theirs: {value}</source>
-        <translation>La sienne : {value}</translation>
+        <translation>La sienne&#xa0;: {value}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="55"/>
         <source>Yours: {value}</source>
-        <translation>La vôtre : {value}</translation>
+        <translation>La vôtre&#xa0;: {value}</translation>
     </message>
 </context>
 <context>
@@ -1349,7 +1349,7 @@
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="332"/>
         <source>Type another value:</source>
-        <translation>Saisir une autre valeur :</translation>
+        <translation>Saisir une autre valeur&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="347"/>
@@ -1466,7 +1466,7 @@
     <message>
         <location filename="../../mcim_desk/ui/country_picker.py" line="127"/>
         <source>Enter ticks the first country shown; Ctrl+Return saves.</source>
-        <translation>Entrée coche le premier pays affiché ; Ctrl+Entrée enregistre.</translation>
+        <translation>Entrée coche le premier pays affiché&#x202f;; Ctrl+Entrée enregistre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/country_picker.py" line="162"/>
@@ -1527,138 +1527,138 @@
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="352"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="368"/>
         <source>{stage}: {members}</source>
-        <translation>{stage} : {members}</translation>
+        <translation>{stage}&#xa0;: {members}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="353"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="369"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="400"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="416"/>
         <source>Change the survey deadline</source>
         <translation>Modifier la date limite de l’enquête</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="408"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="424"/>
         <source>Export to a calendar</source>
         <translation>Exporter vers un calendrier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="409"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="425"/>
         <source>iCalendar files (*.ics)</source>
         <translation>Fichiers iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="425"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="441"/>
         <source>Calendar written</source>
         <translation>Calendrier écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="426"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="442"/>
         <source>{events} interview(s) and {todos} follow-up(s). Import the file in Outlook or Thunderbird; importing a later export updates the same entries.</source>
-        <translation>{events} entretien(s) et {todos} suivi(s). Importez le fichier dans Outlook ou Thunderbird ; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
+        <translation>{events} entretien(s) et {todos} suivi(s). Importez le fichier dans Outlook ou Thunderbird&#x202f;; l’importation d’un export ultérieur met à jour les mêmes entrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="433"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="449"/>
         <source>Calendar not written</source>
         <translation>Calendrier non écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="434"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="450"/>
         <source>{path}: {error}</source>
-        <translation>{path} : {error}</translation>
+        <translation>{path}&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="451"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="467"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="452"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="468"/>
         <source>&amp;Deadline:</source>
-        <translation>Date &amp;limite :</translation>
+        <translation>Date &amp;limite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="453"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="469"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="454"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="470"/>
         <source>&amp;Type:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="455"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="471"/>
         <source>Re&amp;gion:</source>
-        <translation>Ré&amp;gion :</translation>
+        <translation>Ré&amp;gion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="456"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="472"/>
         <source>E&amp;xport to a calendar…</source>
         <translation>E&amp;xporter vers un calendrier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="457"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="473"/>
         <source>To do (your time, {zone})</source>
         <translation>À faire (votre heure, {zone})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="474"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="474"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="474"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="458"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="474"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="459"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="475"/>
         <source>Mark as &amp;done</source>
         <translation>Marquer comme &amp;fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="460"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="476"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="461"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="477"/>
         <source>Show the &amp;mechanism</source>
         <translation>Afficher le &amp;mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="462"/>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="468"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="478"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="484"/>
         <source>Progress of the study</source>
         <translation>Avancement de l’étude</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="479"/>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="463"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="479"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dashboard.py" line="467"/>
+        <location filename="../../mcim_desk/ui/dashboard.py" line="483"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1668,7 +1668,7 @@
     <message>
         <location filename="../../mcim_desk/services/demo.py" line="318"/>
         <source>{path} already exists: choose a new file name for the demo database.</source>
-        <translation>{path} existe déjà : choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
+        <translation>{path} existe déjà&#xa0;: choisissez un nouveau nom de fichier pour la base de démonstration.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/demo.py" line="324"/>
@@ -1722,10 +1722,10 @@
 {path}
 
 Everything in it is fictional. Open it in a new window?</source>
-        <translation>La base de démonstration a été créée :
+        <translation>La base de démonstration a été créée&#xa0;:
 {path}
 
-Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translation>
+Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="316"/>
@@ -1743,7 +1743,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="346"/>
         <source>FICTIONAL DATA — DEMONSTRATION: everything in this database is invented</source>
-        <translation>DONNÉES FICTIVES — DÉMONSTRATION : tout le contenu de cette base est inventé</translation>
+        <translation>DONNÉES FICTIVES — DÉMONSTRATION&#xa0;: tout le contenu de cette base est inventé</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="347"/>
@@ -1761,12 +1761,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="74"/>
         <source>Someone else changed the note on “{question}” since this window read it. Nothing was overwritten: choose the note to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la note à garder.</translation>
+        <translation>Quelqu’un d’autre a modifié la note sur «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé&#xa0;: choisissez la note à garder.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="78"/>
         <source>Someone else changed the answer to “{question}” since this window read it. Nothing was overwritten: choose the answer to keep.</source>
-        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé : choisissez la réponse à garder.</translation>
+        <translation>Quelqu’un d’autre a modifié la réponse à «&#xa0;{question}&#xa0;» depuis que cette fenêtre l’a lue. Rien n’a été écrasé&#xa0;: choisissez la réponse à garder.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/conflict_dialog.py" line="81"/>
@@ -1805,6 +1805,49 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="10"/>
+        <source>the file is not a database, or it is encrypted or too damaged to be read.</source>
+        <translation>le fichier n’est pas une base de données, ou il est chiffré ou trop endommagé pour être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="13"/>
+        <source>another program is using the database; try again once it has finished.</source>
+        <translation>un autre programme utilise la base de données&#x202f;; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="16"/>
+        <source>the disk could not be read or written (it may have been removed, or it is failing).</source>
+        <translation>le disque n’a pas pu être lu ou écrit (il a peut-être été retiré, ou il est défaillant).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="19"/>
+        <source>the database cannot be written (the file or its folder is read-only).</source>
+        <translation>la base de données ne peut pas être modifiée (le fichier ou son dossier est en lecture seule).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="22"/>
+        <source>the disk is full.</source>
+        <translation>le disque est plein.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="24"/>
+        <source>the database file could not be opened (check that it exists and that you may read it).</source>
+        <translation>le fichier de la base de données n’a pas pu être ouvert (vérifiez qu’il existe et que vous pouvez le lire).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="27"/>
+        <source>the database file is damaged.</source>
+        <translation>le fichier de la base de données est endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/engine_messages.py" line="29"/>
+        <source>the database file is damaged: its integrity check found errors.</source>
+        <translation>le fichier de la base de données est endommagé&#xa0;: son contrôle d’intégrité a trouvé des erreurs.</translation>
+    </message>
+</context>
+<context>
     <name>Exchange</name>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="203"/>
@@ -1815,47 +1858,47 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="207"/>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="412"/>
         <source>{entry}, row {row}: “{column}” is missing or not text.</source>
-        <translation>{entry}, ligne {row} : « {column} » manque ou n’est pas du texte.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» manque ou n’est pas du texte.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="211"/>
         <source>{entry}, row {row}: “{column}” is not a valid date and time (YYYY-MM-DD HH:MM:SS.ffffff).</source>
-        <translation>{entry}, ligne {row} : « {column} » n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» n’est pas une date et heure valide (AAAA-MM-JJ HH:MM:SS.ffffff).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="253"/>
         <source>{entry}, row {row}: the answer to “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: la réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="257"/>
         <source>{entry}, row {row}: the note on “{question}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: la note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="260"/>
         <source>{entry}, row {row}: “{column}” has {length} characters, more than the limit of {limit}.</source>
-        <translation>{entry}, ligne {row} : «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0; {column} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="391"/>
         <source>{entry}: unexpected object “{name}” (an SQL {kind}).</source>
-        <translation>{entry} : objet inattendu « {name} » (de type SQL {kind}).</translation>
+        <translation>{entry}&#xa0;: objet inattendu «&#xa0;{name}&#xa0;» (de type SQL {kind}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="398"/>
         <source>{entry}: table “{name}” is not made as a bundle&apos;s tables are.</source>
-        <translation>{entry} : la table « {name} » n’est pas faite comme celles d’un lot.</translation>
+        <translation>{entry}&#xa0;: la table «&#xa0;{name}&#xa0;» n’est pas faite comme celles d’un lot.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="405"/>
         <source>{entry}: unknown column “{column}” (a bundle from a newer MCIM Desk?).</source>
-        <translation>{entry} : colonne inconnue « {column} » (lot créé par une version plus récente de MCIM Desk ?).</translation>
+        <translation>{entry}&#xa0;: colonne inconnue «&#xa0;{column}&#xa0;» (lot créé par une version plus récente de MCIM Desk&#x202f;?).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="421"/>
         <source>{entry}: the text is stored as {encoding}, not UTF-8.</source>
-        <translation>{entry} : le texte est enregistré en {encoding}, pas en UTF-8.</translation>
+        <translation>{entry}&#xa0;: le texte est enregistré en {encoding}, pas en UTF-8.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="434"/>
@@ -1865,27 +1908,27 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/persistence/bundle_records.py" line="213"/>
         <source>{entry}, row {row}: “{column}” holds a value of the wrong type.</source>
-        <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="282"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
-        <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
+        <translation>{entry}, ligne {row}&#xa0;: l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="224"/>
         <source>{file}: </source>
-        <translation>{file} : </translation>
+        <translation>{file}&#xa0;: </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="244"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
-        <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
+        <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision})&#xa0;: mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="249"/>
         <source>unexpected entry “{name}”.</source>
-        <translation>entrée inattendue « {name} ».</translation>
+        <translation>entrée inattendue «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="251"/>
@@ -1910,17 +1953,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="433"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
-        <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
+        <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas&#xa0;: {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange.py" line="506"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
-        <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
+        <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici&#x202f;; rien n’a été importé ({error}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange_conflicts.py" line="119"/>
         <source>“{value}” is not a valid value for {field}.</source>
-        <translation>« {value} » n’est pas une valeur valide pour {field}.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une valeur valide pour {field}.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/exchange_conflicts.py" line="327"/>
@@ -2136,7 +2179,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="559"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
-        <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
+        <translation>Lot d’échange importé&#xa0;: {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
@@ -2202,12 +2245,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="140"/>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase secrète :</translation>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="141"/>
         <source>A&amp;gain:</source>
-        <translation>C&amp;onfirmation :</translation>
+        <translation>C&amp;onfirmation&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="145"/>
@@ -2217,7 +2260,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="167"/>
         <source>Type a passphrase, or untick “Encrypt”.</source>
-        <translation>Saisissez une phrase secrète, ou décochez « Chiffrer ».</translation>
+        <translation>Saisissez une phrase secrète, ou décochez «&#xa0;Chiffrer&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="171"/>
@@ -2228,29 +2271,29 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FileWritten</name>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="116"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="130"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="119"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="133"/>
         <source>Show in &amp;folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/dialogs.py" line="122"/>
+        <location filename="../../mcim_desk/ui/dialogs.py" line="136"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/file_written.py" line="26"/>
         <source>Written to:</source>
-        <translation>Écrit dans :</translation>
+        <translation>Écrit dans&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/file_written.py" line="27"/>
         <source>Written to these files:</source>
-        <translation>Écrit dans ces fichiers :</translation>
+        <translation>Écrit dans ces fichiers&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
@@ -2261,7 +2304,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/ui/file_written.py" line="31"/>
         <source>No program could be started to open {file}. The file is written; open it from its folder:
 {folder}</source>
-        <translation>Aucun programme n’a pu être lancé pour ouvrir {file}. Le fichier est bien écrit ; ouvrez-le depuis son dossier :
+        <translation>Aucun programme n’a pu être lancé pour ouvrir {file}. Le fichier est bien écrit&#x202f;; ouvrez-le depuis son dossier&#xa0;:
 {folder}</translation>
     </message>
     <message>
@@ -2285,12 +2328,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/first_start.py" line="75"/>
         <source>Your name is written beside every change you make (the history of each answer) and on the follow-ups you own; colleagues see it when they merge your data.</source>
-        <translation>Votre nom est inscrit à côté de chaque modification que vous faites (l’historique de chaque réponse) et sur les suivis dont vous êtes responsable ; vos collègues le voient quand ils fusionnent vos données.</translation>
+        <translation>Votre nom est inscrit à côté de chaque modification que vous faites (l’historique de chaque réponse) et sur les suivis dont vous êtes responsable&#x202f;; vos collègues le voient quand ils fusionnent vos données.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/first_start.py" line="77"/>
         <source>&amp;Your name:</source>
-        <translation>&amp;Votre nom :</translation>
+        <translation>&amp;Votre nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/first_start.py" line="78"/>
@@ -2305,7 +2348,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/first_start.py" line="80"/>
         <source>S&amp;kip (keep “{login}”)</source>
-        <translation>&amp;Passer (garder « {login} »)</translation>
+        <translation>&amp;Passer (garder «&#xa0;{login}&#xa0;»)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/first_start.py" line="94"/>
@@ -2429,7 +2472,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="289"/>
         <source>This field cannot be edited: {field}</source>
-        <translation>Ce champ ne peut pas être modifié : {field}</translation>
+        <translation>Ce champ ne peut pas être modifié&#xa0;: {field}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="332"/>
@@ -2439,7 +2482,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="440"/>
         <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
-        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
+        <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu&#xa0;: votre modification n’a pas été enregistrée.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="519"/>
@@ -2460,228 +2503,228 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="181"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="183"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="197"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="199"/>
         <source>Follow-up done</source>
         <translation>Suivi fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="198"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="200"/>
         <source>Follow-up cancelled</source>
         <translation>Suivi annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="199"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="201"/>
         <source>Follow-up reopened</source>
         <translation>Suivi rouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="403"/>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="665"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="405"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="667"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="408"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="410"/>
         <source>Follow-ups — {acronym}</source>
         <translation>Suivis — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="411"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="413"/>
         <source>Questionnaire of the current round: not sent yet.</source>
-        <translation>Questionnaire du cycle en cours : pas encore envoyé.</translation>
+        <translation>Questionnaire du cycle en cours&#xa0;: pas encore envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="413"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="415"/>
         <source>Questionnaire of the current round sent on {when}.</source>
         <translation>Questionnaire du cycle en cours envoyé le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="442"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="444"/>
         <source>Answer to question {n}</source>
         <translation>Réponse à la question {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="443"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="445"/>
         <source>Answer {path}</source>
         <translation>Réponse {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="445"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="447"/>
         <source>Interview</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="447"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="449"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
         <source>due date</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="523"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="525"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="524"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="526"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="557"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="559"/>
         <source>Follow-up: edit {field}</source>
-        <translation>Suivi : modifier {field}</translation>
+        <translation>Suivi&#xa0;: modifier {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="584"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="586"/>
         <source>New follow-up</source>
         <translation>Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="608"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="610"/>
         <source>Mark the questionnaire as sent</source>
         <translation>Marquer le questionnaire comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>Due (your time)</source>
         <translation>Échéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="624"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="626"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="625"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="627"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="629"/>
         <source>Mark the questionnaire as &amp;sent</source>
         <translation>Marquer le questionnaire comme &amp;envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="628"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
         <source>Records today as the sending date and creates a reminder before the survey round’s deadline.</source>
         <translation>Enregistre aujourd’hui comme date d’envoi et crée une relance avant la date limite du cycle d’enquête.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="630"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="632"/>
         <source>&amp;All mechanisms</source>
         <translation>Tous les &amp;mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="631"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="633"/>
         <source>Sho&amp;w:</source>
         <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="636"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="638"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="637"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="639"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="638"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="640"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="641"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="643"/>
         <source>&amp;New follow-up</source>
         <translation>&amp;Nouveau suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="642"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="644"/>
         <source>Selected follow-up</source>
         <translation>Suivi sélectionné</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="649"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="651"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
         <source>D&amp;ue (your time)</source>
         <translation>É&amp;chéance (votre heure)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="653"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="655"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="654"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="656"/>
         <source>O&amp;wner</source>
         <translation>Res&amp;ponsable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="656"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="658"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="658"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="660"/>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="659"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="661"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="660"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="662"/>
         <source>&amp;Cancel it</source>
         <translation>&amp;Annuler le suivi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/followups_page.py" line="661"/>
+        <location filename="../../mcim_desk/ui/followups_page.py" line="663"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Rouvrir</translation>
     </message>
@@ -2706,7 +2749,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="789"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
-        <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
+        <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état «&#xa0;complète&#xa0;» jusqu’à une nouvelle validation. La modifier&#x202f;?</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
@@ -2726,7 +2769,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="909"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
-        <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
+        <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant&#xa0;: refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="913"/>
@@ -2771,12 +2814,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="1179"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
-        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
+        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré&#xa0;: vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/form_view.py" line="1182"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
-        <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
+        <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré&#xa0;: réessayez&#x202f;; le journal contient les détails.</translation>
     </message>
 </context>
 <context>
@@ -2784,13 +2827,13 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="118"/>
         <source>“{value}” is not a whole number.</source>
-        <translation>« {value} » n’est pas un nombre entier.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="85"/>
         <location filename="../../mcim_desk/forms/answer_types.py" line="120"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
-        <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nombre&#xa0;: écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
@@ -2825,7 +2868,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
-        <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date&#xa0;: écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
@@ -2845,7 +2888,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
         <source>“{value}” is not one of the choices.</source>
-        <translation>« {value} » ne fait pas partie des choix.</translation>
+        <translation>«&#xa0;{value}&#xa0;» ne fait pas partie des choix.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/answer_types.py" line="152"/>
@@ -2863,187 +2906,187 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="108"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="109"/>
         <source>the question {name} takes a file ({type}): attachments are not supported yet</source>
         <translation>la question {name} demande un fichier ({type})&#xa0;: les pièces jointes ne sont pas encore prises en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="112"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="113"/>
         <source>the question {name} ({type}) needs a map, which this program has not</source>
         <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="129"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="130"/>
         <source>row {row}: {message}</source>
-        <translation>ligne {row} : {message}</translation>
+        <translation>ligne {row}&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="152"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="153"/>
         <source>{path}: no such file</source>
-        <translation>{path} : fichier introuvable</translation>
+        <translation>{path}&#xa0;: fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="158"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="159"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
-        <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
+        <translation>{path}&#xa0;: un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="194"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="195"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="195"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="196"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="196"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="197"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="197"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="198"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="198"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="199"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="215"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="216"/>
         <source>{path}: cannot be read ({error})</source>
-        <translation>{path} : lecture impossible ({error})</translation>
+        <translation>{path}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="219"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="220"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="228"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
-        <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
+        <translation>{path}&#xa0;: une archive zip endommagée ou tronquée, et non un classeur Excel lisible&#xa0;: enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="233"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="234"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="235"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="236"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="237"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="238"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="239"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="240"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="241"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="242"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="250"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="251"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="253"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="254"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="254"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="255"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="255"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="256"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="256"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="257"/>
         <source>{path} is not {kind}: it is {what}.</source>
-        <translation>{path} n’est pas {kind} : c’est {what}.</translation>
+        <translation>{path} n’est pas {kind}&#xa0;: c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="474"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="475"/>
         <source>the question type “{type}” of {name} is not supported</source>
-        <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
+        <translation>le type de question «&#xa0;{type}&#xa0;» de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="553"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="554"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="574"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="575"/>
         <source>choice file {file} cannot be read: {detail}</source>
         <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="582"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="583"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="588"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="589"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="593"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="594"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="664"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="665"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="668"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="669"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="672"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="673"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
-        <translation>expression {column} non valide « {expression} » : {detail}</translation>
+        <translation>expression {column} non valide «&#xa0;{expression}&#xa0;»&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="683"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="684"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="694"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="695"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="709"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="710"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="728"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="729"/>
         <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
         <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="737"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="738"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
@@ -3065,7 +3108,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/forms.py" line="227"/>
         <source>The form {form_id} version {version} is already installed with different content: give the new form another version in its settings sheet.</source>
-        <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
+        <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent&#xa0;: donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/responses.py" line="156"/>
@@ -3074,86 +3117,86 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="190"/>
+        <location filename="../../mcim_desk/services/responses.py" line="191"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
-        <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit} : raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
+        <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}&#xa0;: raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="239"/>
+        <location filename="../../mcim_desk/services/responses.py" line="240"/>
         <source>“{path}” is not a question of the form {form}.</source>
-        <translation>« {path} » n’est pas une question du formulaire {form}.</translation>
+        <translation>«&#xa0;{path}&#xa0;» n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="287"/>
+        <location filename="../../mcim_desk/services/responses.py" line="288"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
-        <translation>La réponse a été modifiée ailleurs au même moment : veuillez réessayer.</translation>
+        <translation>La réponse a été modifiée ailleurs au même moment&#xa0;: veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="307"/>
+        <location filename="../../mcim_desk/services/responses.py" line="308"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
-        <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre valeur n’a pas été enregistrée.</translation>
+        <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="310"/>
+        <location filename="../../mcim_desk/services/responses.py" line="311"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
-        <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue : votre note n’a pas été enregistrée.</translation>
+        <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="313"/>
+        <location filename="../../mcim_desk/services/responses.py" line="314"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
-        <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues : votre modification n’a pas été faite.</translation>
+        <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="317"/>
+        <location filename="../../mcim_desk/services/responses.py" line="318"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
-        <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue : votre modification n’a pas été faite.</translation>
+        <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="354"/>
+        <location filename="../../mcim_desk/services/responses.py" line="355"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
-        <translation>La base de données était occupée par d’autres enregistrements sur cette réponse : rien n’a été enregistré. Réessayez.</translation>
+        <translation>La base de données était occupée par d’autres enregistrements sur cette réponse&#xa0;: rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="371"/>
+        <location filename="../../mcim_desk/services/responses.py" line="372"/>
         <source>This response was validated: editing it will set it back to complete.</source>
-        <translation>Cette réponse a été validée : la modifier la remettra à l’état « complète ».</translation>
+        <translation>Cette réponse a été validée&#xa0;: la modifier la remettra à l’état «&#xa0;complète&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="396"/>
+        <location filename="../../mcim_desk/services/responses.py" line="397"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="412"/>
+        <location filename="../../mcim_desk/services/responses.py" line="413"/>
         <source>No {kind} form is installed.</source>
-        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+        <translation>Aucun formulaire «&#xa0;{kind}&#xa0;» n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="645"/>
+        <location filename="../../mcim_desk/services/responses.py" line="646"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="681"/>
+        <location filename="../../mcim_desk/services/responses.py" line="682"/>
         <source>Unknown status “{status}”.</source>
-        <translation>État inconnu « {status} ».</translation>
+        <translation>État inconnu «&#xa0;{status}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="695"/>
+        <location filename="../../mcim_desk/services/responses.py" line="696"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
-        <translation>Seule une réponse complète peut être validée : {count} question(s) nécessitent encore une réponse ou une correction.</translation>
+        <translation>Seule une réponse complète peut être validée&#xa0;: {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="719"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1013"/>
+        <location filename="../../mcim_desk/services/responses.py" line="720"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1014"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
-        <translation>Source inconnue « {source} » : utilisez l’une des suivantes : {sources}.</translation>
+        <translation>Source inconnue «&#xa0;{source}&#xa0;»&#xa0;: utilisez l’une des suivantes&#xa0;: {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="877"/>
-        <location filename="../../mcim_desk/services/responses.py" line="911"/>
-        <location filename="../../mcim_desk/services/responses.py" line="990"/>
-        <location filename="../../mcim_desk/services/responses.py" line="997"/>
+        <location filename="../../mcim_desk/services/responses.py" line="878"/>
+        <location filename="../../mcim_desk/services/responses.py" line="912"/>
+        <location filename="../../mcim_desk/services/responses.py" line="991"/>
+        <location filename="../../mcim_desk/services/responses.py" line="998"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
@@ -3165,7 +3208,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="251"/>
         <source>, key “{key}”</source>
-        <translation>, clé « {key} »</translation>
+        <translation>, clé «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="264"/>
@@ -3201,17 +3244,17 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <location filename="../../mcim_desk/services/submissions.py" line="374"/>
         <location filename="../../mcim_desk/services/submissions.py" line="384"/>
         <source>unknown form “{form}”</source>
-        <translation>formulaire inconnu « {form} »</translation>
+        <translation>formulaire inconnu «&#xa0;{form}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="351"/>
         <source>unknown version “{version}” of the form {form}</source>
-        <translation>version inconnue « {version} » du formulaire {form}</translation>
+        <translation>version inconnue «&#xa0;{version}&#xa0;» du formulaire {form}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="476"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
-        <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="423"/>
@@ -3236,7 +3279,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="429"/>
         <source>unknown mechanism “{value}”</source>
-        <translation>mécanisme inconnu « {value} »</translation>
+        <translation>mécanisme inconnu «&#xa0;{value}&#xa0;»</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="431"/>
@@ -3356,7 +3399,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="640"/>
         <source>{file}: cannot be read ({error})</source>
-        <translation>{file} : lecture impossible ({error})</translation>
+        <translation>{file}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="644"/>
@@ -3366,12 +3409,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/services/submissions.py" line="647"/>
         <source>{file}: not a JSON file ({detail})</source>
-        <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
+        <translation>{file}&#xa0;: ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="979"/>
+        <location filename="../../mcim_desk/services/responses.py" line="980"/>
         <source>The response was changed since the file was read: read the file again.</source>
-        <translation>La réponse a été modifiée depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+        <translation>La réponse a été modifiée depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/submission_layouts.py" line="31"/>
@@ -3419,7 +3462,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="25"/>
         <source>“{title}” version {version} was added: {count} questions.</source>
-        <translation>« {title} » version {version} a été ajouté : {count} questions.</translation>
+        <translation>«&#xa0;{title}&#xa0;» version {version} a été ajouté&#xa0;: {count} questions.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="32"/>
@@ -3444,7 +3487,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <location filename="../../mcim_desk/ui/forms_dialog.py" line="43"/>
         <source>{file} was not added:
 {problems}</source>
-        <translation>{file} n’a pas été ajouté :
+        <translation>{file} n’a pas été ajouté&#xa0;:
 {problems}</translation>
     </message>
 </context>
@@ -3486,7 +3529,7 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
     <message>
         <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
         <source>The guide could not be written to {path}: {problem}</source>
-        <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
+        <translation>Le guide n’a pas pu être écrit dans {path}&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -3654,8 +3697,13 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="383"/>
-        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="384"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="382"/>
+        <source>Questionnaire sent</source>
+        <translation>Questionnaire envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="386"/>
+        <location filename="../../mcim_desk/ui/questionnaire_page.py" line="387"/>
         <source>entry {n}</source>
         <translation>entrée {n}</translation>
     </message>
@@ -3713,7 +3761,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="271"/>
         <source>Everything in this bundle is already here: importing it changes nothing.</source>
-        <translation>Tout le contenu de ce lot est déjà ici : l’importer ne change rien.</translation>
+        <translation>Tout le contenu de ce lot est déjà ici&#xa0;: l’importer ne change rien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="274"/>
@@ -3723,7 +3771,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="278"/>
         <source>No conflict: the bundle merges cleanly.</source>
-        <translation>Aucun conflit : la fusion du lot se fait sans difficulté.</translation>
+        <translation>Aucun conflit&#xa0;: la fusion du lot se fait sans difficulté.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="289"/>
@@ -3819,12 +3867,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
-        <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date&#xa0;: saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
-        <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="159"/>
@@ -3834,7 +3882,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="161"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
-        <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="164"/>
@@ -3844,12 +3892,12 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="165"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
-        <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
+        <translation>Fuseau horaire inconnu «&#xa0;{value}&#xa0;»&#xa0;: utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="169"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
-        <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
+        <translation>{value} n’existe pas dans le fuseau {zone}&#xa0;: les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="174"/>
@@ -3859,32 +3907,32 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
-        <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
+        <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>Unknown interview state “{value}”.</source>
-        <translation>État d’entretien inconnu « {value} ».</translation>
+        <translation>État d’entretien inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="180"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
-        <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
+        <translation>Un entretien ne peut pas passer de «&#xa0;{old}&#xa0;» à «&#xa0;{new}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown consent “{value}”.</source>
-        <translation>Consentement inconnu « {value} ».</translation>
+        <translation>Consentement inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown kind of follow-up “{value}”.</source>
-        <translation>Type de suivi inconnu « {value} ».</translation>
+        <translation>Type de suivi inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="188"/>
         <source>Unknown follow-up status “{value}”.</source>
-        <translation>État de suivi inconnu « {value} ».</translation>
+        <translation>État de suivi inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="281"/>
@@ -3904,7 +3952,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="602"/>
         <source>A {state} interview cannot be started.</source>
-        <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
+        <translation>Un entretien à l’état «&#xa0;{state}&#xa0;» ne peut pas être démarré.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="625"/>
@@ -3919,7 +3967,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="728"/>
         <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
-        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
+        <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: vos notes n’ont pas été enregistrées.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/interviews.py" line="812"/>
@@ -3963,159 +4011,159 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="446"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="398"/>
         <source>Interviews — {acronym}</source>
         <translation>Entretiens — {acronym}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="447"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="399"/>
         <source>Times: yours ({zone}) / the interviewee’s.</source>
-        <translation>Heures : la vôtre ({zone}) / celle de la personne interrogée.</translation>
+        <translation>Heures&#xa0;: la vôtre ({zone}) / celle de la personne interrogée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="459"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="411"/>
         <source>(no contact)</source>
         <translation>(aucun contact)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="460"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="412"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="512"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="464"/>
         <source>State: {state}</source>
-        <translation>État : {state}</translation>
+        <translation>État&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="517"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="469"/>
         <source>Call started {when}, length {length}.</source>
         <translation>Appel commencé le {when}, durée {length}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="521"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="473"/>
         <source>Rescheduled to {when}.</source>
         <translation>Reporté au {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="524"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="476"/>
         <source>Replaces the interview planned for {when}.</source>
         <translation>Remplace l’entretien prévu le {when}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="531"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="483"/>
         <source>Interview not saved</source>
         <translation>Entretien non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="572"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="524"/>
         <source>Plan an interview with {who}</source>
         <translation>Planifier un entretien avec {who}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="614"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="566"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="622"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="574"/>
         <source>Interview: {state}</source>
-        <translation>Entretien : {state}</translation>
+        <translation>Entretien&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>When (you / interviewee)</source>
         <translation>Quand (vous / personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>Interviewee</source>
         <translation>Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="639"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="591"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="640"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="592"/>
         <source>Call length</source>
         <translation>Durée de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="642"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="594"/>
         <source>&amp;Plan an interview…</source>
         <translation>&amp;Planifier un entretien…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="643"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="595"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="644"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="596"/>
         <source>Open the call &amp;workspace</source>
         <translation>Ouvrir l’&amp;espace d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="645"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="597"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Maj+W</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="646"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="598"/>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Reporter…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="649"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="601"/>
         <source>Interviews</source>
         <translation>Entretiens</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="650"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="602"/>
         <source>Move to:</source>
-        <translation>Passer à :</translation>
+        <translation>Passer à&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="652"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="604"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="653"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="605"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="654"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="606"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="655"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="607"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="656"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="608"/>
         <source>Cancel the interview</source>
         <translation>Annuler l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="660"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="612"/>
         <source>No interview yet with this mechanism. Plan one with “Plan an interview…”: its time is typed in the interviewee’s time zone and shown in yours too.</source>
-        <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec « Planifier un entretien… » : son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
+        <translation>Aucun entretien pour l’instant avec ce mécanisme. Planifiez-en un avec «&#xa0;Planifier un entretien…&#xa0;»&#xa0;: son heure se saisit dans le fuseau horaire de la personne interrogée et s’affiche aussi dans le vôtre.</translation>
     </message>
 </context>
 <context>
@@ -4316,172 +4364,172 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="310"/>
         <source>Database already open</source>
         <translation>Base de données déjà ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="309"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="311"/>
         <source>MCIM Desk is already open on this database:
 {path}
 
 Switch to the window that is open, or close it first.</source>
-        <translation>MCIM Desk est déjà ouvert sur cette base de données :
+        <translation>MCIM Desk est déjà ouvert sur cette base de données&#xa0;:
 {path}
 
 Passez à la fenêtre ouverte, ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="353"/>
         <source>The database file failed its integrity check and was not changed:
 {path}
 ({problem})</source>
-        <translation>Le fichier de la base de données a échoué au contrôle d’intégrité et n’a pas été modifié :
+        <translation>Le fichier de la base de données a échoué au contrôle d’intégrité et n’a pas été modifié&#xa0;:
 {path}
 ({problem})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="353"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="356"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="366"/>
         <source>Damaged database</source>
         <translation>Base de données endommagée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="354"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="357"/>
         <source>No automatic backup is available.</source>
         <translation>Aucune sauvegarde automatique n’est disponible.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="376"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="379"/>
         <source>Card</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="451"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="457"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="454"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="460"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="330"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="452"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="332"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="455"/>
         <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="224"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="226"/>
         <source>Database from a newer version</source>
         <translation>Base d’une version plus récente</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="225"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="227"/>
         <source>{target} was written by MCIM Desk {database_version} (schema {revision}); this is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install MCIM Desk {database_version} or newer.</source>
-        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision}) ; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié : installez MCIM Desk {database_version} ou plus récent.</translation>
+        <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision})&#x202f;; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié&#xa0;: installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="234"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="236"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="342"/>
         <source>Database not opened</source>
         <translation>Base de données non ouverte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="273"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="275"/>
         <source>What is new in MCIM Desk {version}</source>
         <translation>Nouveautés de MCIM Desk {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="285"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="287"/>
         <source>The disk holding {folder} is full: the database is open for reading only until some space is freed there.</source>
-        <translation>Le disque qui contient {folder} est plein : la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
+        <translation>Le disque qui contient {folder} est plein&#xa0;: la base de données est ouverte en lecture seule jusqu’à ce que de la place y soit libérée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="289"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="291"/>
         <source>This database is read-only ({path}): you can read, search and print, but nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
-        <translation>Cette base de données est en lecture seule ({path}) : vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+        <translation>Cette base de données est en lecture seule ({path})&#xa0;: vous pouvez la lire, y chercher et imprimer, mais rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="295"/>
         <source>The automatic backup was not made: {problem}</source>
-        <translation>La sauvegarde automatique n’a pas été faite : {problem}</translation>
+        <translation>La sauvegarde automatique n’a pas été faite&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
         <source>Database server unreachable</source>
         <translation>Serveur de base de données injoignable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="322"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
         <source>Try again, or open another database?</source>
-        <translation>Réessayer, ou ouvrir une autre base de données ?</translation>
+        <translation>Réessayer, ou ouvrir une autre base de données&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="325"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="325"/>
         <source>Open another database…</source>
         <translation>Ouvrir une autre base de données…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="324"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="326"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="331"/>
         <source>Open another database</source>
         <translation>Ouvrir une autre base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="360"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="363"/>
         <source>Open the latest automatic backup from {when} instead? The damaged file is kept, untouched and with its latest saves (its -wal file), as {kept}.</source>
-        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when} ? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
+        <translation>Ouvrir plutôt la dernière sauvegarde automatique, du {when}&#x202f;? Le fichier endommagé est conservé intact, avec ses derniers enregistrements (son fichier -wal), sous le nom {kept}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="440"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="443"/>
         <source>Backup not made</source>
         <translation>Sauvegarde non faite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="444"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="447"/>
         <source>Backup written</source>
         <translation>Sauvegarde écrite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="458"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="461"/>
         <source>Replace the current data by {file}? The current database is kept as a backup first.</source>
-        <translation>Remplacer les données actuelles par {file} ? La base actuelle est d’abord conservée en sauvegarde.</translation>
+        <translation>Remplacer les données actuelles par {file}&#x202f;? La base actuelle est d’abord conservée en sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="470"/>
-        <location filename="../../mcim_desk/ui/main_window.py" line="474"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="475"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="480"/>
         <source>Backup not restored</source>
         <translation>Sauvegarde non restaurée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="471"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="476"/>
         <source>That file is not a sound database: {problem}</source>
-        <translation>Ce fichier n’est pas une base de données saine : {problem}</translation>
+        <translation>Ce fichier n’est pas une base de données saine&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="478"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="484"/>
         <source>Backup restored.</source>
         <translation>Sauvegarde restaurée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="509"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="515"/>
         <source>Study forms not changed</source>
         <translation>Formulaires de l’étude inchangés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="537"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
         <source>About MCIM Desk</source>
         <translation>À propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="538"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
         <source>{app} {version}
 
 An offline desk for the study of inter-state consultation mechanisms on migration and the Global Compact for Migration.
@@ -4492,106 +4540,106 @@ Database: {db}</source>
 
 Un poste de travail hors ligne pour l’étude des mécanismes consultatifs interétatiques sur la migration et du Pacte mondial sur les migrations.
 
-Dossier des données : {folder}
-Base de données : {db}</translation>
+Dossier des données&#xa0;: {folder}
+Base de données&#xa0;: {db}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="543"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="549"/>
         <source>Built on {date}</source>
         <translation>Construit le {date}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="544"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="550"/>
         <source>Running from the source code</source>
         <translation>Exécuté depuis le code source</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="558"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="564"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="559"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="565"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="560"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="566"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="561"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="567"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="562"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="563"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="564"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="570"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="565"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="571"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="566"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="573"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="579"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="590"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="584"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="590"/>
         <source>&amp;Undo: {change}</source>
         <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="591"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="585"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="591"/>
         <source>&amp;Redo: {change}</source>
         <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="574"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="569"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="575"/>
         <source>&amp;Find a mechanism</source>
         <translation>&amp;Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="570"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="576"/>
         <source>&amp;About MCIM Desk</source>
         <translation>À &amp;propos de MCIM Desk</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/main_window.py" line="572"/>
+        <location filename="../../mcim_desk/ui/main_window.py" line="578"/>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
     </message>
@@ -4667,17 +4715,17 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} State: </source>
-        <translation>{n} État : </translation>
+        <translation>{n} État&#xa0;: </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="193"/>
         <source>{n} States: </source>
-        <translation>{n} États : </translation>
+        <translation>{n} États&#xa0;: </translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="202"/>
         <source>Member States of {acronym}</source>
-        <translation>États membres : {acronym}</translation>
+        <translation>États membres&#xa0;: {acronym}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="391"/>
@@ -4712,7 +4760,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="403"/>
         <source>Where the list comes from: a web address and its date</source>
-        <translation>D’où vient la liste : une adresse web et sa date</translation>
+        <translation>D’où vient la liste&#xa0;: une adresse web et sa date</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/mechanism_card.py" line="407"/>
@@ -4817,44 +4865,44 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismListPanel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="261"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="268"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="274"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="281"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="295"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="302"/>
         <source>{shown} of {total} mechanisms shown</source>
         <translation>{shown} mécanismes affichés sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="311"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="318"/>
         <source>Search names and acronyms (French or English)…</source>
         <translation>Rechercher un nom ou un sigle (français ou anglais)…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="312"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="315"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="319"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="322"/>
         <source>Filter by type of mechanism</source>
         <translation>Filtrer par type de mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="313"/>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="316"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="320"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="323"/>
         <source>Filter by region</source>
         <translation>Filtrer par région</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="314"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="321"/>
         <source>Search the mechanisms</source>
         <translation>Rechercher un mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="317"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="324"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
@@ -4862,37 +4910,37 @@ Base de données : {db}</translation>
 <context>
     <name>MechanismTableModel</name>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>RCP</source>
         <translation>PCR</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>IRF</source>
         <translation>FIR</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="85"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="86"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Acronym</source>
         <translation>Sigle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/mechanism_list.py" line="125"/>
+        <location filename="../../mcim_desk/ui/mechanism_list.py" line="126"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
@@ -4940,12 +4988,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="80"/>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;Phrase secrète :</translation>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="82"/>
         <source>&amp;Again:</source>
-        <translation>&amp;Confirmation :</translation>
+        <translation>&amp;Confirmation&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="98"/>
@@ -4998,12 +5046,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="138"/>
         <source>(emptied: remove this row)</source>
-        <translation>(vidée : supprimer cette ligne)</translation>
+        <translation>(vidée&#xa0;: supprimer cette ligne)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="139"/>
         <source>(empty: clear the answer)</source>
-        <translation>(vide : effacer la réponse)</translation>
+        <translation>(vide&#xa0;: effacer la réponse)</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="141"/>
@@ -5019,89 +5067,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1088"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1090"/>
         <source>a text box was expected, the file has a {kind} field here</source>
-        <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
+        <translation>une zone de texte était attendue, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1100"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1102"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1135"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
-        <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
+        <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté&#x202f;?)&#xa0;: sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1163"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
-        <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
+        <translation>un champ de type «&#xa0;{expected}&#xa0;» était attendu, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1164"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1235"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1168"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1185"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1187"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
-        <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
+        <translation>une case à cocher contient «&#xa0;{value}&#xa0;» au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1199"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1201"/>
         <source>“{value}” is not one of the choices of this question</source>
-        <translation>« {value} » ne fait pas partie des choix de cette question</translation>
+        <translation>«&#xa0;{value}&#xa0;» ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1218"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
-        <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
+        <translation>ce champ est absent du fichier&#xa0;: la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1229"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1236"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1242"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1248"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1250"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1252"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1264"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1258"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1266"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -5154,7 +5202,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="646"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
-        <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
+        <translation>{file}&#xa0;: {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/features.py" line="264"/>
@@ -5172,12 +5220,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="138"/>
         <source>Unknown language “{lang}”: use fr or en.</source>
-        <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
+        <translation>Langue inconnue «&#xa0;{lang}&#xa0;»&#xa0;: utilisez fr ou en.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="158"/>
         <source>No mechanism is called “{name}”.</source>
-        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+        <translation>Aucun mécanisme ne s’appelle «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
@@ -5192,7 +5240,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
         <source>{file} cannot be written: {error}</source>
-        <translation>{file} ne peut pas être écrit : {error}</translation>
+        <translation>{file} ne peut pas être écrit&#xa0;: {error}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
@@ -5202,7 +5250,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
-        <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
+        <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire&#xa0;: il n’a pas été lu.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
@@ -5212,22 +5260,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
-        <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
+        <translation>{file} est protégé par un mot de passe (chiffré)&#xa0;: enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
-        <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
+        <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée&#xa0;: le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
-        <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
+        <translation>{file} n’a pas pu être lu&#xa0;: le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
-        <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
+        <translation>{file} ne contient aucun champ de formulaire&#xa0;: ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
@@ -5235,84 +5283,84 @@ Base de données : {db}</translation>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="454"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="456"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
-        <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
+        <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail})&#xa0;: vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="468"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="470"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
-        <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
+        <translation>{file} n’est pas un questionnaire créé par MCIM Desk&#xa0;: il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="482"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="484"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
-        <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
+        <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document&#x202f;; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="495"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="497"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
-        <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
+        <translation>{file} a été créé à partir du formulaire «&#xa0;{form}&#xa0;», absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="510"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="512"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
-        <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
+        <translation>{file} concerne le mécanisme «&#xa0;{mechanism}&#xa0;», absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="526"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="528"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
-        <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
+        <translation>Ce fichier concerne {mechanism}, et non {expected}&#xa0;: ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="550"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="552"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
-        <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
+        <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données&#xa0;: les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="566"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="568"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
-        <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
+        <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire&#x202f;; les réponses sont comparées avec la version {here}&#xa0;: les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="597"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="599"/>
         <source>The value holds a NUL character, which no typed text holds: it cannot be saved (a damaged or edited file?).</source>
         <translation>La valeur contient un caractère NUL, qu’aucun texte saisi ne contient&#xa0;: elle ne peut pas être enregistrée (fichier endommagé ou modifié&#xa0;?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="621"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="623"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
-        <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
+        <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne «&#xa0;Répondez uniquement si&#xa0;»)&#xa0;: la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="661"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="663"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="751"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="753"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="812"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="814"/>
         <source>“{key}” is not an answer of this file.</source>
-        <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
+        <translation>«&#xa0;{key}&#xa0;» n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="818"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="820"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
-        <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
+        <translation>La réponse à «&#xa0;{question}&#xa0;» ne peut pas être enregistrée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="828"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="830"/>
         <source>No answer was accepted: nothing was saved.</source>
-        <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
+        <translation>Aucune réponse n’a été acceptée&#xa0;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="841"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="843"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
-        <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
+        <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
 </context>
 <context>
@@ -5325,22 +5373,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="248"/>
         <source>{file}: questionnaire of {mechanism}</source>
-        <translation>{file} : questionnaire de {mechanism}</translation>
+        <translation>{file}&#xa0;: questionnaire de {mechanism}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="254"/>
         <source>This mechanism has no questionnaire response yet: applying creates it.</source>
-        <translation>Ce mécanisme n’a pas encore de réponse au questionnaire : « Appliquer » la créera.</translation>
+        <translation>Ce mécanisme n’a pas encore de réponse au questionnaire&#xa0;: «&#xa0;Appliquer&#xa0;» la créera.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="258"/>
         <source>Compared with the questionnaire response recorded here (form version {version}, status: {status}).</source>
-        <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état : {status}).</translation>
+        <translation>Comparaison avec la réponse au questionnaire enregistrée ici (version du formulaire {version}, état&#xa0;: {status}).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="262"/>
         <source>{changes} answer(s) differ; {same} are the same in both; {newer} changed here since the file was made and were left unchanged in it (kept as they are here).</source>
-        <translation>{changes} réponse(s) diffèrent ; {same} sont identiques des deux côtés ; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
+        <translation>{changes} réponse(s) diffèrent&#x202f;; {same} sont identiques des deux côtés&#x202f;; {newer} ont été modifiées ici depuis la création du fichier et sont restées inchangées dans celui-ci (conservées telles qu’elles sont ici).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="306"/>
@@ -5377,7 +5425,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="337"/>
         <source>Problems found in the file, per field ({count}):</source>
-        <translation>Problèmes trouvés dans le fichier, par champ ({count}) :</translation>
+        <translation>Problèmes trouvés dans le fichier, par champ ({count})&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="354"/>
@@ -5397,7 +5445,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="374"/>
         <source>&amp;Differences (Space accepts or rejects the selected rows):</source>
-        <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées) :</translation>
+        <translation>&amp;Différences (la touche Espace accepte ou refuse les lignes sélectionnées)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="404"/>
@@ -5427,88 +5475,88 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="443"/>
         <source>{accepted} of {total} difference(s) accepted; the others are left as they are here.</source>
-        <translation>{accepted} différence(s) acceptée(s) sur {total} ; les autres restent telles qu’elles sont ici.</translation>
+        <translation>{accepted} différence(s) acceptée(s) sur {total}&#x202f;; les autres restent telles qu’elles sont ici.</translation>
     </message>
 </context>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="137"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="80"/>
         <source>Reschedule the interview</source>
         <translation>Reporter l’entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="137"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="80"/>
         <source>Plan an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="144"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="87"/>
         <source>New contact…</source>
         <translation>Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="147"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="90"/>
         <source>New contact</source>
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="155"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="98"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="156"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="99"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="157"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="100"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="162"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="105"/>
         <source>e.g. America/Lima</source>
         <translation>p. ex. America/Lima</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="165"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="108"/>
         <source>YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="186"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="129"/>
         <source>&amp;From – to (interviewee’s clock)</source>
         <translation>De – à (&amp;heure de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="189"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="132"/>
         <source>&amp;Interviewee</source>
         <translation>&amp;Personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="191"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="134"/>
         <source>Interviewee’s time &amp;zone</source>
         <translation>&amp;Fuseau horaire de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="192"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="135"/>
         <source>&amp;Date (interviewee’s calendar)</source>
         <translation>&amp;Date (calendrier de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="194"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="137"/>
         <source>Both local times</source>
         <translation>Les deux heures locales</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="216"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="159"/>
         <source>To (interviewee’s clock)</source>
         <translation>Fin (heure de la personne interrogée)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/interviews_page.py" line="281"/>
+        <location filename="../../mcim_desk/ui/interviews_page.py" line="225"/>
         <source>{date} · {times} · {minutes} min</source>
         <translation>{date} · {times} · {minutes} min</translation>
     </message>
@@ -5563,7 +5611,58 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/preferences_dialog.py" line="119"/>
         <source>Unknown time zone “{zone}”: use a name such as Europe/Geneva.</source>
-        <translation>Fuseau horaire inconnu « {zone} » : utilisez un nom comme Europe/Geneva.</translation>
+        <translation>Fuseau horaire inconnu «&#xa0;{zone}&#xa0;»&#xa0;: utilisez un nom comme Europe/Geneva.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="29"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="31"/>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="32"/>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="33"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="35"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="24"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="25"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../mcim_desk/ui/qt_file_dialog.py" line="27"/>
+        <source>Date Modified</source>
+        <translation>Modifié le</translation>
     </message>
 </context>
 <context>
@@ -5612,7 +5711,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="187"/>
         <source>Answers to complete or correct before this response is complete: {n}</source>
-        <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète : {n}</translation>
+        <translation>Réponses à compléter ou à corriger avant que cette réponse soit complète&#xa0;: {n}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="167"/>
@@ -5687,7 +5786,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="274"/>
         <source>Status: {status}</source>
-        <translation>État : {status}</translation>
+        <translation>État&#xa0;: {status}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/questionnaire_page.py" line="280"/>
@@ -5740,7 +5839,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="477"/>
         <source>A PDF the chair can fill in with any PDF reader and send back; importing the returned file shows each answer for review before anything is saved. The mechanism&apos;s name, chair and head of secretariat are filled in from its card.</source>
-        <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer ; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
+        <translation>Un PDF que la présidence peut remplir avec n’importe quel lecteur PDF, puis renvoyer&#x202f;; l’importation du fichier renvoyé présente chaque réponse pour vérification avant tout enregistrement. Le nom du mécanisme, sa présidence et son chef du secrétariat sont préremplis à partir de sa fiche.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="490"/>
@@ -5750,12 +5849,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="495"/>
         <source>Mechanism:</source>
-        <translation>Mécanisme :</translation>
+        <translation>Mécanisme&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="496"/>
         <source>&amp;Language of the form:</source>
-        <translation>&amp;Langue du formulaire :</translation>
+        <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="499"/>
@@ -5826,7 +5925,7 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="373"/>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="393"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="394"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
@@ -5838,27 +5937,27 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="377"/>
         <source>S&amp;how:</source>
-        <translation>&amp;Afficher :</translation>
+        <translation>&amp;Afficher&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="378"/>
         <source>&amp;Tag:</source>
-        <translation>É&amp;tiquette :</translation>
+        <translation>É&amp;tiquette&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="379"/>
         <source>&amp;Mechanism:</source>
-        <translation>&amp;Mécanisme :</translation>
+        <translation>&amp;Mécanisme&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="380"/>
         <source>&amp;Question:</source>
-        <translation>&amp;Question :</translation>
+        <translation>&amp;Question&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="381"/>
         <source>&amp;Code:</source>
-        <translation>&amp;Code :</translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/quote_browser.py" line="383"/>
@@ -5891,22 +5990,22 @@ Base de données : {db}</translation>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="386"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
         <source>&amp;Open at the quote</source>
         <translation>&amp;Ouvrir à la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="387"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
         <source>&amp;Edit…</source>
         <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="388"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="389"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/quote_browser.py" line="389"/>
+        <location filename="../../mcim_desk/ui/quote_browser.py" line="390"/>
         <source>Code&amp;book…</source>
         <translation>&amp;Grille de codage…</translation>
     </message>
@@ -5914,53 +6013,53 @@ Base de données : {db}</translation>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="133"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="179"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="44"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="90"/>
         <source>Quote</source>
         <translation>Citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="145"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="56"/>
         <source>Filter the themes, principles and objectives…</source>
         <translation>Filtrer les thèmes, principes et objectifs…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="160"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="71"/>
         <source>Other tags, separated by commas</source>
         <translation>Autres étiquettes, séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="161"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="72"/>
         <source>&amp;Cleared for publication</source>
         <translation>&amp;Autorisée à la publication</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="169"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="80"/>
         <source>Cleared for publication needs the interviewee’s consent to be named or quoted; it has not been recorded for this interview.</source>
-        <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée ; il n’a pas été enregistré pour cet entretien.</translation>
+        <translation>L’autorisation à la publication nécessite le consentement de la personne interrogée à être nommée ou citée&#x202f;; il n’a pas été enregistré pour cet entretien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="181"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="92"/>
         <source>Speaker</source>
         <translation>Personne citée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="182"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="93"/>
         <source>&amp;Tags from the Compact</source>
         <translation>É&amp;tiquettes du Pacte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="184"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="95"/>
         <source>&amp;Other tags</source>
         <translation>A&amp;utres étiquettes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="196"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="107"/>
         <source>Tags from the Compact</source>
         <translation>Étiquettes du Pacte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="197"/>
+        <location filename="../../mcim_desk/ui/quote_dialog.py" line="108"/>
         <source>Filter the tags from the Compact</source>
         <translation>Filtrer les étiquettes du Pacte</translation>
     </message>
@@ -5975,7 +6074,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="214"/>
         <source>The selected words are not in the saved text any more: save the answer, then select again.</source>
-        <translation>Les mots sélectionnés ne figurent plus dans le texte enregistré : enregistrez la réponse, puis sélectionnez-les à nouveau.</translation>
+        <translation>Les mots sélectionnés ne figurent plus dans le texte enregistré&#xa0;: enregistrez la réponse, puis sélectionnez-les à nouveau.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="225"/>
@@ -5990,23 +6089,23 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="239"/>
         <source>The tag “{tag}…” is too long (at most {limit} characters).</source>
-        <translation>L’étiquette « {tag}… » est trop longue ({limit} caractères au maximum).</translation>
+        <translation>L’étiquette «&#xa0;{tag}…&#xa0;» est trop longue ({limit} caractères au maximum).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="247"/>
         <source>This quote cannot be cleared for publication: the interviewee has not agreed to be named or quoted. Record their consent in the call workspace first.</source>
-        <translation>Cette citation ne peut pas être autorisée à la publication : la personne interrogée n’a pas accepté d’être nommée ou citée. Enregistrez d’abord son consentement dans l’espace d’appel.</translation>
+        <translation>Cette citation ne peut pas être autorisée à la publication&#xa0;: la personne interrogée n’a pas accepté d’être nommée ou citée. Enregistrez d’abord son consentement dans l’espace d’appel.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="283"/>
         <location filename="../../mcim_desk/services/quotes.py" line="447"/>
         <source>Unknown text field “{field}”.</source>
-        <translation>Champ de texte inconnu « {field} ».</translation>
+        <translation>Champ de texte inconnu «&#xa0;{field}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="292"/>
         <source>A quote comes from an interview: open the interview first.</source>
-        <translation>Une citation provient d’un entretien : ouvrez d’abord l’entretien.</translation>
+        <translation>Une citation provient d’un entretien&#xa0;: ouvrez d’abord l’entretien.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="299"/>
@@ -6046,7 +6145,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="581"/>
         <source>“{value}” is not a colour: use the form #RRGGBB, e.g. #2a7ab0.</source>
-        <translation>« {value} » n’est pas une couleur : utilisez la forme #RRVVBB, p. ex. #2a7ab0.</translation>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une couleur&#xa0;: utilisez la forme #RRVVBB, p. ex. #2a7ab0.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/quotes.py" line="598"/>
@@ -6168,37 +6267,37 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/reports/common.py" line="54"/>
         <source>Unknown report language “{lang}”: use fr or en.</source>
-        <translation>Langue de rapport inconnue « {lang} » : utilisez fr ou en.</translation>
+        <translation>Langue de rapport inconnue «&#xa0;{lang}&#xa0;»&#xa0;: utilisez fr ou en.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/profile.py" line="121"/>
         <source>A profile needs a mechanism: give its acronym.</source>
-        <translation>Une fiche nécessite un mécanisme : indiquez son sigle.</translation>
+        <translation>Une fiche nécessite un mécanisme&#xa0;: indiquez son sigle.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/profile.py" line="128"/>
         <source>No mechanism is called “{name}”.</source>
-        <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
+        <translation>Aucun mécanisme ne s’appelle «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/blank_forms.py" line="30"/>
         <source>No {kind} form is installed.</source>
-        <translation>Aucun formulaire « {kind} » n’est installé.</translation>
+        <translation>Aucun formulaire «&#xa0;{kind}&#xa0;» n’est installé.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="58"/>
         <source>Unknown report “{kind}”.</source>
-        <translation>Rapport inconnu « {kind} ».</translation>
+        <translation>Rapport inconnu «&#xa0;{kind}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="64"/>
         <source>The folder {folder} does not exist: choose another place for the report.</source>
-        <translation>Le dossier {folder} n’existe pas : choisissez un autre emplacement pour le rapport.</translation>
+        <translation>Le dossier {folder} n’existe pas&#xa0;: choisissez un autre emplacement pour le rapport.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="70"/>
         <source>{path} is a folder: give a file name for the report.</source>
-        <translation>{path} est un dossier : indiquez un nom de fichier pour le rapport.</translation>
+        <translation>{path} est un dossier&#xa0;: indiquez un nom de fichier pour le rapport.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="80"/>
@@ -6213,7 +6312,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="109"/>
         <source>Cannot write {path}: {problem}</source>
-        <translation>Impossible d’écrire {path} : {problem}</translation>
+        <translation>Impossible d’écrire {path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/reports/build.py" line="113"/>
@@ -6256,22 +6355,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="149"/>
         <source>&amp;Report:</source>
-        <translation>&amp;Rapport :</translation>
+        <translation>&amp;Rapport&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="150"/>
         <source>&amp;Language of the report:</source>
-        <translation>&amp;Langue du rapport :</translation>
+        <translation>&amp;Langue du rapport&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="151"/>
         <source>&amp;Mechanism:</source>
-        <translation>&amp;Mécanisme :</translation>
+        <translation>&amp;Mécanisme&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="152"/>
         <source>&amp;File:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="153"/>
@@ -6309,7 +6408,7 @@ Base de données : {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="593"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="607"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -6317,12 +6416,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="266"/>
         <source>The report could not be written to {path}: {problem}</source>
-        <translation>Le rapport n’a pas pu être écrit dans {path} : {problem}</translation>
+        <translation>Le rapport n’a pas pu être écrit dans {path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="269"/>
         <source>The report could not be made: {problem}</source>
-        <translation>Le rapport n’a pas pu être créé : {problem}</translation>
+        <translation>Le rapport n’a pas pu être créé&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="270"/>
@@ -6425,7 +6524,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="203"/>
         <source>The search could not be run: {problem}</source>
-        <translation>La recherche n’a pas pu être faite : {problem}</translation>
+        <translation>La recherche n’a pas pu être faite&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="210"/>
@@ -6463,7 +6562,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="251"/>
         <source>Not understood: {filters}</source>
-        <translation>Non compris : {filters}</translation>
+        <translation>Non compris&#xa0;: {filters}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
@@ -6478,7 +6577,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
         <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
-        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
+        <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit&#x202f;; &quot;processus de Rabat&quot; trouve l’expression&#x202f;; -khartoum exclut les textes contenant ce mot&#x202f;; filtres&#xa0;: type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
@@ -6521,12 +6620,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="207"/>
         <source>&amp;Format:</source>
-        <translation>&amp;Format :</translation>
+        <translation>&amp;Format&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="208"/>
         <source>&amp;Language of labels:</source>
-        <translation>La&amp;ngue des libellés :</translation>
+        <translation>La&amp;ngue des libellés&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="210"/>
@@ -6539,7 +6638,7 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="40"/>
         <source>Cannot open the database on the server {server}: {reason}</source>
-        <translation>Impossible d’ouvrir la base de données sur le serveur {server} : {reason}</translation>
+        <translation>Impossible d’ouvrir la base de données sur le serveur {server}&#xa0;: {reason}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="63"/>
@@ -6589,12 +6688,12 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="127"/>
         <source>{file} is a folder: choose a database file (.sqlite3).</source>
-        <translation>{file} est un dossier : choisissez un fichier de base de données (.sqlite3).</translation>
+        <translation>{file} est un dossier&#xa0;: choisissez un fichier de base de données (.sqlite3).</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="135"/>
         <source>{file} is not a database: MCIM Desk opens the SQLite files (.sqlite3) it writes. Nothing was changed.</source>
-        <translation>{file} n’est pas une base de données : MCIM Desk ouvre les fichiers SQLite (.sqlite3) qu’il écrit. Rien n’a été modifié.</translation>
+        <translation>{file} n’est pas une base de données&#xa0;: MCIM Desk ouvre les fichiers SQLite (.sqlite3) qu’il écrit. Rien n’a été modifié.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/startup.py" line="139"/>
@@ -6612,22 +6711,22 @@ Base de données : {db}</translation>
     <message>
         <location filename="../../mcim_desk/files.py" line="51"/>
         <source>The disk holding {folder} is full: nothing could be written there. Free some space (or choose another folder) and try again.</source>
-        <translation>Le disque qui contient {folder} est plein : rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
+        <translation>Le disque qui contient {folder} est plein&#xa0;: rien n’a pu y être écrit. Libérez de la place (ou choisissez un autre dossier) et réessayez.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="59"/>
         <source>{path} is read-only (the file or its folder cannot be written): it is open for reading only and nothing can be saved in it. To change it, copy it to a folder you can write to.</source>
-        <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié) : la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
+        <translation>{path} est en lecture seule (le fichier ou son dossier ne peut pas être modifié)&#xa0;: la base est ouverte en lecture seule et rien ne peut y être enregistré. Pour la modifier, copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="68"/>
         <source>Another program is writing to {path} and has held it for more than {seconds} seconds: nothing was saved. Try again once it has finished, or close it.</source>
-        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes : rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
+        <translation>Un autre programme écrit dans {path} et le bloque depuis plus de {seconds}&#xa0;secondes&#xa0;: rien n’a été enregistré. Réessayez quand il aura fini, ou fermez-le.</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/files.py" line="77"/>
         <source>Reading or writing {path} failed ({detail}): the disk may be full, removed or failing.</source>
-        <translation>La lecture ou l’écriture de {path} a échoué ({detail}) : le disque est peut-être plein, retiré ou défaillant.</translation>
+        <translation>La lecture ou l’écriture de {path} a échoué ({detail})&#xa0;: le disque est peut-être plein, retiré ou défaillant.</translation>
     </message>
 </context>
 <context>

@@ -274,8 +274,9 @@ ANSWER = "La CSM facilite le dialogue entre les États membres et organise des a
 
 
 def test_save_a_quote_with_two_objective_tags(qtbot, make_window, typer) -> None:  # noqa: ANN001
-    from mcim_desk.ui.call_workspace import QuoteDialog, select_range
     from mcim_desk.ui.quote_browser import QuoteBrowser
+    from mcim_desk.ui.quote_dialog import QuoteDialog
+    from mcim_desk.ui.widgets_common import select_range
 
     window = make_window()
     workspace, editor = _workspace_with_answer(qtbot, window, typer, ANSWER)
@@ -320,7 +321,7 @@ def test_save_a_quote_with_two_objective_tags(qtbot, make_window, typer) -> None
 
 
 def test_a_quote_cannot_be_cleared_without_consent(qtbot, make_window, typer) -> None:  # noqa: ANN001
-    from mcim_desk.ui.call_workspace import select_range
+    from mcim_desk.ui.widgets_common import select_range
 
     window = make_window()
     workspace, editor = _workspace_with_answer(qtbot, window, typer, ANSWER)
@@ -359,7 +360,7 @@ def test_a_quote_cannot_be_cleared_without_consent(qtbot, make_window, typer) ->
 
 
 def test_call_notes_autosave_with_undo_and_quotes(qtbot, make_window, typer) -> None:  # noqa: ANN001
-    from mcim_desk.ui.call_workspace import select_range
+    from mcim_desk.ui.widgets_common import select_range
 
     window = make_window()
     sacm = choose(window, "SACM")
@@ -414,7 +415,7 @@ def test_clarification_from_an_answer_reaches_the_dashboard_and_its_marker_goes_
     editor.setSelection(0, 8)
     context_action(qtbot, form, path, "Ask for clarification…")
     [dialog] = [d for d in window.findChildren(ClarifyDialog) if d.isVisible()]
-    assert dialog.notes.toPlainText() == "« Dialogue »"
+    assert dialog.notes.toPlainText() == "“Dialogue”"  # an English window: English quotation marks
     dialog.notes.clear()
     typer(qtbot, dialog.notes, "Nom officiel en français ?")
     click_save(qtbot, dialog)
@@ -601,7 +602,7 @@ def test_codebook_and_coding_a_questionnaire_answer(qtbot, make_window, typer) -
     typer(qtbot, editor, text)
     form.text_editor("section_1/q1").setFocus()  # leaving the answer saves it
     start = text.index("ateliers de formation")
-    from mcim_desk.ui.call_workspace import select_range
+    from mcim_desk.ui.widgets_common import select_range
 
     select_range(editor, start, start + len("ateliers de formation"))
     context_action(qtbot, form, path, "Code selection…")

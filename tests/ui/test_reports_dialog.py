@@ -155,7 +155,7 @@ def test_when_no_viewer_starts_the_user_is_told_which_file(make_window, qtbot, t
     dialogs.expect("suivi.pdf")
     dialog.create_report()
     assert out.is_file() and not dialog.isVisible()
-    assert dialogs.shown[0] == ("written", "Rapport écrit", f"Écrit dans :\n{out}")
+    assert dialogs.shown[0] == ("written", "Rapport écrit", f"Écrit dans\u00a0:\n{out}")
     kind, title, text = dialogs.shown[-1]
     assert (kind, title) == ("warning", "Fichier non ouvert")
     assert "suivi.pdf" in text and str(tmp_path) in text
