@@ -71,6 +71,196 @@
     </message>
 </context>
 <context>
+    <name>AttachmentEditor</name>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="136"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="229"/>
+        <source>Attach a file to: {question}</source>
+        <translation>Joindre un fichier à&#xa0;: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="142"/>
+        <source>File not attached</source>
+        <translation>Fichier non joint</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="157"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="160"/>
+        <source>File not opened</source>
+        <translation>Fichier non ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="161"/>
+        <source>No program on this computer opened “{file}”. Save it with Save as… and open it from there.</source>
+        <translation>Aucun programme de cet ordinateur n’a ouvert «&#xa0;{file}&#xa0;». Enregistrez-le avec Enregistrer sous… et ouvrez-le de là.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="171"/>
+        <source>Save the file as</source>
+        <translation>Enregistrer le fichier sous</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="172"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="198"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="178"/>
+        <source>File not saved</source>
+        <translation>Fichier non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="200"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="200"/>
+        <source>Sound recordings</source>
+        <translation>Enregistrements sonores</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="201"/>
+        <source>Videos</source>
+        <translation>Vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="205"/>
+        <source>Files this question takes</source>
+        <translation>Fichiers acceptés par cette question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="212"/>
+        <source>No file attached.</source>
+        <translation>Aucun fichier joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="214"/>
+        <source>{file} — this file is not in this database (an answer imported without its file).</source>
+        <translation>{file} — ce fichier n’est pas dans cette base de données (une réponse importée sans son fichier).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="217"/>
+        <source>{file} ({size}, {type})</source>
+        <translation>{file} ({size}, {type})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="219"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="219"/>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="220"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="221"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="222"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="230"/>
+        <source>Open the file {file}</source>
+        <translation>Ouvrir le fichier {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="231"/>
+        <source>Save the file {file} as…</source>
+        <translation>Enregistrer le fichier {file} sous…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="232"/>
+        <source>Remove the file from: {question}</source>
+        <translation>Retirer le fichier de&#xa0;: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="233"/>
+        <source>Picture of {file}</source>
+        <translation>Image de {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="60"/>
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="72"/>
+        <source>an image</source>
+        <translation>une image</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="73"/>
+        <source>a sound recording</source>
+        <translation>un enregistrement sonore</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="74"/>
+        <source>a video</source>
+        <translation>une vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="79"/>
+        <source>“{file}” is not {kind}: its content is of no image, sound or video format known here. The question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» n’est pas {kind}&#xa0;: son contenu n’est d’aucun format d’image, de son ou de vidéo connu ici. La question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="83"/>
+        <source>“{file}” holds {found}, not {kind}: the question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» contient du {found}, pas {kind}&#xa0;: la question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="87"/>
+        <source>“{file}” holds {found} but its name does not end as such a file’s does ({expected}): rename it and attach it again to “{question}”. Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» contient du {found}, mais son nom ne se termine pas comme celui d’un tel fichier ({expected})&#xa0;: renommez-le et joignez-le de nouveau à «&#xa0;{question}&#xa0;». Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="91"/>
+        <source>The question “{question}” takes only {expected} files: “{file}” is not one. Nothing was attached.</source>
+        <translation>La question «&#xa0;{question}&#xa0;» n’accepte que des fichiers {expected}&#xa0;: «&#xa0;{file}&#xa0;» n’en est pas un. Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="103"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="112"/>
+        <source>“{file}” cannot be read ({error}): nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» ne peut pas être lu ({error})&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="118"/>
+        <source>“{file}” is empty: nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» est vide&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="127"/>
+        <source>“{file}” has {size}, more than the limit of {limit} for an attached file: nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» fait {size}, plus que la limite de {limit} pour un fichier joint&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="147"/>
+        <source>The question “{question}” does not take a file: “{file}” was not attached.</source>
+        <translation>La question «&#xa0;{question}&#xa0;» n’attend pas de fichier&#xa0;: «&#xa0;{file}&#xa0;» n’a pas été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="183"/>
+        <source>The file “{file}” is not in this database.</source>
+        <translation>Le fichier «&#xa0;{file}&#xa0;» n’est pas dans cette base de données.</translation>
+    </message>
+</context>
+<context>
     <name>Bundle</name>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="269"/>
@@ -2588,92 +2778,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="589"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="766"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="776"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="788"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="798"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="789"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="799"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état « complète » jusqu’à une nouvelle validation. La modifier ?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="883"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="893"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="908"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="918"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="909"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant : refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="913"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="923"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="930"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="940"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="947"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="957"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="962"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="972"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1028"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1038"/>
         <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
         <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1137"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1147"/>
         <source>Form &amp;language:</source>
         <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1140"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1150"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1148"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1158"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1179"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1189"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré : vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1182"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1192"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré : réessayez ; le journal contient les détails.</translation>
     </message>
@@ -2681,73 +2871,78 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="118"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="119"/>
         <source>“{value}” is not a whole number.</source>
         <translation>« {value} » n’est pas un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="85"/>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="120"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="86"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="121"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
         <translation>« {value} » n’est pas un nombre : écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="61"/>
         <source>“{value}” is not a position: write the latitude and longitude in decimal degrees, as in 14.69 -17.44 (then altitude and accuracy in metres if known).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une position&#xa0;: écrivez la latitude et la longitude en degrés décimaux, par exemple 14.69 -17.44 (puis l’altitude et la précision en mètres si vous les connaissez).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="66"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="67"/>
         <source>A point has one position: “{value}” has {count}.</source>
         <translation>Un point a une seule position&#xa0;: «&#xa0;{value}&#xa0;» en a {count}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="70"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="71"/>
         <source>A line needs at least 2 positions separated by “;”.</source>
         <translation>Une ligne demande au moins 2 positions séparées par «&#xa0;;&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="76"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="77"/>
         <source>A shape needs at least 3 positions separated by “;”, the last one repeating the first.</source>
         <translation>Une forme demande au moins 3 positions séparées par «&#xa0;;&#xa0;», la dernière reprenant la première.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="94"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="95"/>
         <source>“{value}” is outside the range {start} to {end}.</source>
         <translation>«&#xa0;{value}&#xa0;» est hors de l’intervalle de {start} à {end}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="100"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="101"/>
         <source>“{value}” is not on a step of {step} from {start}.</source>
         <translation>«&#xa0;{value}&#xa0;» ne tombe pas sur un pas de {step} à partir de {start}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="134"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
         <translation>« {value} » n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="136"/>
         <source>“{value}” is not a time: write it as HH:MM, as in 09:30</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: écrivez-la sous la forme HH:MM, par exemple 09:30</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="137"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="138"/>
         <source>“{value}” is not a date and time: write it as YYYY-MM-DDTHH:MM, as in 2018-11-09T14:30</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une date et heure&#xa0;: écrivez-la sous la forme AAAA-MM-JJTHH:MM, par exemple 2018-11-09T14:30</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="143"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="147"/>
+        <source>“{value}” is not a file name.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="149"/>
         <source>An acknowledgement is “OK” or nothing.</source>
         <translation>Une confirmation vaut «&#xa0;OK&#xa0;» ou rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="156"/>
         <source>“{value}” is not one of the choices.</source>
         <translation>« {value} » ne fait pas partie des choix.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="152"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="158"/>
         <source>Each choice may be ranked only once.</source>
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
@@ -2762,187 +2957,187 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="108"/>
-        <source>the question {name} takes a file ({type}): attachments are not supported yet</source>
-        <translation>la question {name} demande un fichier ({type})&#xa0;: les pièces jointes ne sont pas encore prises en charge</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="114"/>
+        <source>the question {name} ({type}) is drawn on a screen, which this program cannot do: make it an image question to attach a scan</source>
+        <translation>la question {name} ({type}) se dessine sur un écran, ce que ce programme ne sait pas faire&#xa0;: faites-en une question image pour y joindre un scan</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="112"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="119"/>
         <source>the question {name} ({type}) needs a map, which this program has not</source>
         <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="129"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="136"/>
         <source>row {row}: {message}</source>
         <translation>ligne {row} : {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="152"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="159"/>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="158"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="165"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
         <translation>{path} : un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="194"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="201"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="195"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="202"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="196"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="203"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="197"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="204"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="198"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="205"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="215"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="222"/>
         <source>{path}: cannot be read ({error})</source>
         <translation>{path} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="219"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="226"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="234"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
         <translation>{path} : une archive zip endommagée ou tronquée, et non un classeur Excel lisible : enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="233"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="240"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="235"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="242"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="237"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="244"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="239"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="246"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="241"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="248"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="250"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="257"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="253"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="260"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="254"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="261"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="255"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="262"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="256"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="263"/>
         <source>{path} is not {kind}: it is {what}.</source>
         <translation>{path} n’est pas {kind} : c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="474"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="481"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question « {type} » de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="553"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="561"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="574"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="582"/>
         <source>choice file {file} cannot be read: {detail}</source>
         <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="582"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="590"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="588"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="596"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="593"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="601"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="664"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="672"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="668"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="676"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="672"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="680"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide « {expression} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="683"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="691"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="694"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="702"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="709"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="717"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="728"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="736"/>
         <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
         <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="737"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="745"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
@@ -2967,6 +3162,8 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="142"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="155"/>
         <location filename="../../mcim_desk/services/responses.py" line="156"/>
         <location filename="../../mcim_desk/services/responses.py" line="167"/>
         <source>There is no response {id}.</source>
@@ -4106,7 +4303,8 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Limits</name>
     <message>
-        <location filename="../../mcim_desk/limits.py" line="49"/>
+        <location filename="../../mcim_desk/limits.py" line="52"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="64"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>
@@ -5281,22 +5479,22 @@ Base de données : {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="262"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="268"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="393"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="411"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
         <source>Filter the choices of: {question}</source>
         <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="422"/>
         <source>Notes on: {question}</source>
         <translation>Notes sur&#xa0;: {question}</translation>
     </message>
@@ -5306,7 +5504,7 @@ Base de données : {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="395"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -5787,42 +5985,42 @@ Base de données : {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="480"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="488"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="483"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="491"/>
         <source>Move entry {n} up</source>
         <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="485"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
         <source>Move entry {n} down</source>
         <translation>Descendre l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
         <source>Remove entry {n}</source>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="534"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="542"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="543"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="551"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="544"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
