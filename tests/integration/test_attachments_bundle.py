@@ -1,0 +1,192 @@
+"""Attachments in bundles (issue 13): blobs travel inside the bundle, are checked on import
+(a SHA-256 mismatch is refused naming the file, nothing imported), merged (same hash:
+nothing to do); the round-trip law compared byte for byte by SQL, on SQLite and PostgreSQL,
+with a property over random bytes and names (any Unicode, right-to-left, ``<&=``)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from mcim_desk.exchange.bundle import BundleError, read_bundle, write_bundle
+from mcim_desk.services import attachments, exchange, responses
+from mcim_desk.services.startup import open_database
+
+Q5_DOC, Q16_DOC = "section_2/q5_document", "section_3/q16_document"
+PDF = b"%PDF-1.4\n% position of the ISCM\n" + bytes(range(256)) * 4
+
+
+def blobs(db) -> list[tuple]:  # noqa: ANN001
+    """Every blob, its bytes included, by SQL (through the database's own engine)."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT sha256, file_name, media_type, size, content FROM attachment_blob ORDER BY sha256")).all()
+    return [(sha, name, media, size, bytes(content)) for sha, name, media, size, content in rows]
+
+
+def links(db) -> list[tuple]:  # noqa: ANN001
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT response_id, file_name, sha256 FROM attachment ORDER BY response_id, file_name")).all()]
+
+
+def attach(db, response_id: str, path: str, source: Path) -> str:  # noqa: ANN001
+    stored = attachments.store_file(db, response_id, path, source)
+    responses.save_answer(db, response_id, path, stored.file_name, "tester")
+    return stored.file_name
+
+
+def filled(db, questionnaire, tmp_path: Path) -> dict[str, str]:  # noqa: ANN001
+    for path, value in (("section_2/q4", "oui"), ("section_3/q15", "oui")):
+        responses.save_answer(db, questionnaire.id, path, value, "tester")
+    first = tmp_path / "Position « commune » 2018.pdf"
+    first.write_bytes(PDF)
+    second = tmp_path / "plan.pdf"
+    second.write_bytes(PDF + b"v2")
+    return {Q5_DOC: attach(db, questionnaire.id, Q5_DOC, first), Q16_DOC: attach(db, questionnaire.id, Q16_DOC, second)}
+
+
+def import_into(target, bundle: Path) -> exchange.ImportReport:  # noqa: ANN001
+    preview = exchange.preview_import(target, bundle)
+    assert preview.conflicts == ()
+    return exchange.apply_import(target, preview, actor="tester")
+
+
+def test_a_bundle_carries_the_files_into_an_empty_database(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    names = filled(db, questionnaire, tmp_path)
+    bundle = tmp_path / "out.mcimz"
+    report = exchange.export_bundle(db, bundle)
+    assert report.counts["attachment"] == 2
+    target, _ = open_database(str(tmp_path / "target.sqlite3"))
+    try:
+        import_into(target, bundle)
+        assert blobs(target) == blobs(db) and len(blobs(target)) == 2
+        assert links(target) == links(db)
+        assert {p: responses.answers(target, questionnaire.id)[p] for p in names} == names
+        assert attachments.read_bytes(target, questionnaire.id, names[Q5_DOC]) == PDF
+        # the same bundle again: same hashes, nothing to do
+        again = exchange.preview_import(target, bundle)
+        assert again.nothing_to_do
+        exchange.apply_import(target, again, actor="tester")
+        assert blobs(target) == blobs(db)
+    finally:
+        target.dispose()
+
+
+def test_a_sqlite_bundle_imports_into_the_database_under_test(db, mechanism, tmp_path: Path) -> None:  # noqa: ANN001
+    """The other way: files written on a laptop reach the database under test (PostgreSQL
+    too), and a file both hold is not stored twice."""
+    source, _ = open_database(str(tmp_path / "laptop.sqlite3"))
+    try:
+        from mcim_desk.services.catalogue import mechanism_rows
+
+        response = responses.open_questionnaire(source, mechanism_rows(source)[0].id, "tester")
+        filled(source, response, tmp_path)
+        bundle = tmp_path / "laptop.mcimz"
+        exchange.export_bundle(source, bundle)
+        # the database under test already holds one of the two contents, for another response
+        own = responses.open_questionnaire(db, mechanism.id, "tester", form_id=None)
+        (tmp_path / "same.pdf").write_bytes(PDF)
+        responses.save_answer(db, own.id, "section_2/q4", "oui", "tester")
+        attach(db, own.id, Q5_DOC, tmp_path / "same.pdf")
+        if own.id == response.id:
+            pytest.skip("the same response id on both sides")
+        import_into(db, bundle)
+        # the content held already keeps the name it was first attached with
+        assert [(sha, size, data) for sha, _n, _m, size, data in blobs(db)] == [
+            (sha, size, data) for sha, _n, _m, size, data in blobs(source)]
+        assert {b[1] for b in blobs(db)} == {"same.pdf", "plan.pdf"}
+        assert set(links(source)) <= set(links(db)) and len(links(db)) == 3
+    finally:
+        source.dispose()
+
+
+def rewrite_attachments(good: Path, out: Path, change) -> Path:  # noqa: ANN001
+    """``good`` written again with its attachments entry changed (by ``change``, an open
+    connection) and a manifest that matches: only the change is wrong."""
+    from mcim_desk.persistence.attachments_repo import ENTRY
+
+    bundle = read_bundle(good)
+    try:
+        copy = out.parent / "changed-attachments.sqlite"
+        shutil.copyfile(bundle.files[ENTRY], copy)
+        conn = sqlite3.connect(copy)
+        try:
+            change(conn)
+            conn.commit()
+        finally:
+            conn.close()
+        manifest = {k: v for k, v in bundle.manifest.items() if k not in ("format", "format_version", "entries")}
+        files = {name: path for name, path in bundle.files.items() if name != ENTRY}
+        write_bundle(out, manifest, {**bundle.entries, **files, ENTRY: copy})
+    finally:
+        bundle.discard()
+    return out
+
+
+def test_a_file_that_does_not_match_its_hash_is_refused_naming_it(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    names = filled(db, questionnaire, tmp_path)
+    good = exchange.export_bundle(db, tmp_path / "good.mcimz").path
+    bad = rewrite_attachments(good, tmp_path / "bad.mcimz", lambda conn: conn.execute(
+        "UPDATE attachment_blob SET content = CAST(? AS BLOB) WHERE file_name = ?",
+        (PDF[:-1] + b"X", "Position « commune » 2018.pdf")))
+    target, _ = open_database(str(tmp_path / "target.sqlite3"))
+    try:
+        with pytest.raises(BundleError) as caught:
+            exchange.preview_import(target, bad)
+        assert str(caught.value) == ("bad.mcimz: the attached file “Position « commune » 2018.pdf” does not match its "
+                                     "SHA-256 (the bundle was altered or damaged); nothing was imported.")
+        assert blobs(target) == [] and responses.responses_of(target, questionnaire.mechanism_id) == []
+        # a file listed without its content, and one over the size limit
+        orphan = rewrite_attachments(good, tmp_path / "orphan.mcimz", lambda conn: conn.execute(
+            "DELETE FROM attachment_blob WHERE file_name = 'plan.pdf'"))
+        with pytest.raises(BundleError, match=f"“{names[Q16_DOC]}” is listed without its content"):
+            exchange.preview_import(target, orphan)
+        assert blobs(target) == []
+    finally:
+        target.dispose()
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                HealthCheck.too_slow])
+@given(
+    contents=st.lists(st.binary(min_size=1, max_size=3000), min_size=1, max_size=3),
+    names=st.lists(st.one_of(
+        st.text(min_size=1, max_size=40),
+        st.sampled_from(["ملف العمل.pdf", "תוכנית‮fdp.exe", "<&=cmd>.txt", "=1+2.csv", "CON.txt", "..", " .hidden. "]),
+    ), min_size=3, max_size=3),
+)
+def test_the_round_trip_law_holds_for_any_bytes_and_names(tmp_path_factory, contents, names) -> None:  # noqa: ANN001
+    folder = tmp_path_factory.mktemp("law")
+    source, _ = open_database(str(folder / "source.sqlite3"))
+    target, _ = open_database(str(folder / "target.sqlite3"))
+    try:
+        from mcim_desk.services.catalogue import mechanism_rows
+
+        response = responses.open_questionnaire(source, mechanism_rows(source)[0].id, "tester")
+        for data, name, path in zip(contents, names, (Q5_DOC, Q16_DOC, Q5_DOC), strict=False):
+            (folder / "in").mkdir(exist_ok=True)
+            safe = "".join(ch for ch in name if ch not in "/\\\x00") or "x"
+            try:
+                source_file = folder / "in" / safe
+                source_file.write_bytes(data)
+            except (OSError, ValueError):
+                continue  # a name this file system refuses: nothing to attach
+            stored = attachments.store_file(source, response.id, path, source_file)
+            responses.save_answer(source, response.id, path, stored.file_name, "tester")
+            assert "/" not in stored.file_name and "\u202e" not in stored.file_name
+        bundle = folder / "law.mcimz"
+        exchange.export_bundle(source, bundle)
+        import_into(target, bundle)
+        assert blobs(target) == blobs(source)
+        assert links(target) == links(source)
+        assert responses.answers(target, response.id) == responses.answers(source, response.id)
+    finally:
+        source.dispose()
+        target.dispose()
