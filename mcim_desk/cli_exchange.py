@@ -80,6 +80,9 @@ def run_export(args: argparse.Namespace) -> int:
             print(QCoreApplication.translate("Cli", "written: {path}").format(path=path))
         for name, rows in report.sheets.items():
             print(QCoreApplication.translate("Cli", "{sheet}: {rows} rows").format(sheet=name, rows=rows))
+        if report.attachments:
+            print(QCoreApplication.translate("Cli", "attached files: {count} in {folder}").format(
+                count=len(report.attachments), folder=report.paths[0].parent / "attachments"))
         return 0
     except OSError as exc:
         return fail(QCoreApplication.translate("Cli", "cannot write {path}: {error}").format(path=out, error=exc.strerror or exc))

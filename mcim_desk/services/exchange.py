@@ -600,13 +600,16 @@ def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping
 class SpreadsheetReport:
     paths: tuple[Path, ...]
     sheets: dict[str, int]  # sheet name -> rows
+    attachments: tuple[Path, ...] = ()  # the files answers name, beside the spreadsheets
 
 
 def export_spreadsheets(
     db: Database, out: str | Path, fmt: str = "xlsx", lang: str = "en", labels: bool = False
 ) -> SpreadsheetReport:
     """Responses of every form as XLSX (one workbook) or CSV (one file per sheet), see
-    :mod:`mcim_desk.exchange.spreadsheet`. Only relevant answers are written."""
+    :mod:`mcim_desk.exchange.spreadsheet`. Only relevant answers are written. The files that
+    answers name are written beside, in ``attachments/<response id>/<file name>`` (the cell
+    holds the file name, as KoboToolbox's exports do)."""
     from collections import defaultdict
 
     from ..exchange import spreadsheet
@@ -640,12 +643,20 @@ def export_spreadsheets(
                 continue
             definition = form_service.definition_in(session, latest.version_id)
             exports.append(spreadsheet.FormExport(form["id"], definition, by_form.get(form["id"], [])))
+    from . import attachments
+
+    named = [(r.id, name) for export in exports for r in export.responses
+             for name in attachments.file_answers(export.definition, r.answers).values()]
     sheets = spreadsheet.tabulate(exports, lang, labels)
     if fmt == "xlsx":
         paths: tuple[Path, ...] = (spreadsheet.write_xlsx(out, sheets),)
     else:
         paths = tuple(spreadsheet.write_csv(out, sheets))
-    return SpreadsheetReport(paths, {s.name: len(s.rows) for s in sheets})
+    files: list[Path] = []
+    if named and paths:
+        with db.read() as session:
+            files = attachments.export_files(session, named, paths[0].parent)
+    return SpreadsheetReport(paths, {s.name: len(s.rows) for s in sheets}, tuple(files))
 
 
 __all__ = [

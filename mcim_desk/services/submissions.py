@@ -105,6 +105,20 @@ def _submission_answers(definition: FormDefinition, values: Mapping[str, str]) -
     return level(definition.children, "")
 
 
+def attachment_list(session: Session, response_id: str, definition: FormDefinition,
+                    values: Mapping[str, str]) -> list[dict[str, Any]]:
+    """A submission's ``_attachments`` (see :func:`mcim_desk.services.attachments.attachment_list`)."""
+    from .attachments import attachment_list as files_of
+
+    return files_of(session, response_id, definition, values)
+
+
+def export_attachment_files(session: Session, named: list[tuple[str, str]], folder: Path) -> None:
+    from .attachments import export_files
+
+    export_files(session, named, folder)
+
+
 def export_submissions(db: Database, out: str | Path, form_id: str | None = None) -> int:
     """Write every response (of one form, or all) as a JSON list of submissions; returns
     how many. The file is written whole or not at all."""
@@ -115,6 +129,7 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
         rows = repositories.responses_with_forms(session, form_id=form_id)
         values = repositories.answer_values(session, [r[0].id for r in rows])
         acronyms: dict[str, str] = {}
+        named: list[tuple[str, str]] = []
         for row, version, mech in rows:
             definition = form_service.definition_in(session, version.id)
             if mech.id not in acronyms:
@@ -127,7 +142,12 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
                 "mechanism": acronyms[mech.id],
             }
             submission.update(_submission_answers(definition, values[row.id]))
+            files = attachment_list(session, row.id, definition, values[row.id])
+            if files:  # KoboToolbox's list of a submission's files (read back: skipped, as "_" keys are)
+                submission["_attachments"] = files
+                named += [(row.id, f["media_file_basename"]) for f in files]
             submissions.append(submission)
+        export_attachment_files(session, named, Path(out).parent)  # where download_url points
     from ..files import write_text
 
     write_text(out, json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", make_folder=True)

@@ -501,7 +501,11 @@ def export_spreadsheets(window: MainWindow) -> None:
         from ..services import exchange
 
         def done(report) -> None:  # noqa: ANN001 - SpreadsheetReport
-            ctx.dialogs.info(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"), "\n".join(str(p) for p in report.paths))
+            lines = [str(p) for p in report.paths]
+            if report.attachments:
+                lines.append(QCoreApplication.translate("ExchangeDialogs", "Attached files: {count} in {folder}").format(
+                    count=len(report.attachments), folder=report.paths[0].parent / "attachments"))
+            ctx.dialogs.info(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"), "\n".join(lines))
 
         def failed(exc: BaseException) -> None:
             ctx.dialogs.error(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets not written"), str(exc))

@@ -1082,71 +1082,76 @@
         <translation>{sheet} : {rows} lignes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="84"/>
+        <source>attached files: {count} in {folder}</source>
+        <translation>fichiers joints&#xa0;: {count} dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="88"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
         <translation>impossible d’écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="92"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="95"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="95"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="98"/>
         <source>{actor}, {when}</source>
         <translation>{actor}, {when}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="113"/>
-        <location filename="../../mcim_desk/cli_exchange.py" line="141"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="116"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="144"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
         <translation>non importé : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="115"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="118"/>
         <source>bundle {file} from installation {source} (MCIM Desk {version}, {when})</source>
         <translation>lot {file} provenant de l’installation {source} (MCIM Desk {version}, {when})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="124"/>
         <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
         <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="128"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="131"/>
         <source>conflict: {where} — {question}</source>
         <translation>conflit : {where} — {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="129"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="132"/>
         <source>here: “{value}” ({who})</source>
         <translation>ici : « {value} » ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="130"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="133"/>
         <source>in the bundle: “{value}” ({who})</source>
         <translation>dans le lot : « {value} » ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="137"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
         <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="148"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
         <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="154"/>
         <source>{count} conflict(s) kept this database&apos;s value and wait for a choice in the window (File &gt; Resolve conflicts…)</source>
         <translation>{count} conflit(s) ont gardé la valeur de cette base de données et attendent un choix dans la fenêtre (Fichier &gt; Résoudre les conflits…)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="171"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="174"/>
         <source>questionnaire PDFs are not available in this version</source>
         <translation>les questionnaires PDF ne sont pas disponibles dans cette version</translation>
     </message>
@@ -2053,52 +2058,83 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : « {column} » contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="282"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="290"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="224"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="44"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="230"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="244"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="59"/>
+        <source>the attached file “{name}” does not match its SHA-256 (the bundle was altered or damaged); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» ne correspond pas à son SHA-256 (le lot a été modifié ou endommagé)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="63"/>
+        <source>the attached file “{name}” has {size}, more than the limit of {limit}; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» fait {size}, plus que la limite de {limit}&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="67"/>
+        <source>the attached file “{name}” is listed without its content (a damaged bundle); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» est inscrit sans son contenu (un lot endommagé)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="71"/>
+        <source>{entry} is not made as a bundle’s attachments are ({detail}); nothing was imported.</source>
+        <translation>{entry} n’est pas fait comme les fichiers joints d’un lot ({detail})&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="88"/>
+        <source>the attached file “{name}” belongs to a response that is neither in the bundle nor in this database; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» appartient à une réponse qui n’est ni dans le lot ni dans cette base de données&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="93"/>
+        <source>the attached file “{name}” is another file than the one of that name here; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» est un autre fichier que celui de ce nom ici&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="251"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision}) : mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="249"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="256"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="251"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="258"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="290"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="298"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="414"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="423"/>
         <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
         <translation>son journal d’audit contient des lignes sur «&#xa0;{entity}&#xa0;», que MCIM Desk n’enregistre pas&#xa0;: le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="420"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="429"/>
         <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
         <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier&#xa0;: {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet)&#xa0;; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="433"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="442"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas : {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="506"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="515"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici ; rien n’a été importé ({error}).</translation>
     </message>
@@ -2300,38 +2336,43 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="504"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="506"/>
+        <source>Attached files: {count} in {folder}</source>
+        <translation>Fichiers joints&#xa0;: {count} dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="508"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="507"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="511"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="524"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="541"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="564"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="545"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="555"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="559"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé : {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="578"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -3254,138 +3295,138 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="149"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="169"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="151"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="171"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="163"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="183"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="174"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="194"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="199"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="219"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="204"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="224"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="223"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="243"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="226"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="246"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="232"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="240"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="252"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="260"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="234"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="254"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="258"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="278"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="268"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="288"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="271"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="291"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="291"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="311"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="296"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="316"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="357"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="377"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="363"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="383"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="406"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="408"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="390"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="410"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="412"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="393"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="409"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="429"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
         <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="433"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="368"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="372"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="375"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="395"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
