@@ -55,15 +55,20 @@ class AttachedFile:
 
 
 def size_text(size: int) -> str:
-    """A file size for people: 532 bytes, 14.2 KB, 3.1 MB (units of 1,024)."""
+    """A file size for people: 532 bytes, 14.2 KB, 3.1 MB (units of 1,024; Ko, Mo in French)."""
     if size < 1024:
         return QCoreApplication.translate("Attachments", "{n} bytes").format(n=grouped(size))
-    for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
-        if size < scale * 1024 or unit == "GB":
+    units = (
+        (1024, QCoreApplication.translate("Attachments", "{n} KB")),
+        (1024**2, QCoreApplication.translate("Attachments", "{n} MB")),
+        (1024**3, QCoreApplication.translate("Attachments", "{n} GB")),
+    )
+    for scale, template in units:
+        if size < scale * 1024 or scale == 1024**3:
             number = f"{size / scale:.1f}"
             if QCoreApplication.translate("Limits", ",", "thousands separator in numbers: 30,000") != ",":
-                number = number.replace(".", ",")
-            return f"{number} {unit}"
+                number = number.replace(".", ",")  # French writes 2,5 Mo
+            return template.format(n=number)
     raise AssertionError("unreachable")
 
 

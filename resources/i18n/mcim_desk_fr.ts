@@ -196,66 +196,81 @@
     <message>
         <location filename="../../mcim_desk/services/attachments.py" line="60"/>
         <source>{n} bytes</source>
-        <translation>{n} octets</translation>
+        <translation>{n}&#xa0;octets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="72"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="62"/>
+        <source>{n} KB</source>
+        <translation>{n}&#xa0;Ko</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="63"/>
+        <source>{n} MB</source>
+        <translation>{n}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="64"/>
+        <source>{n} GB</source>
+        <translation>{n}&#xa0;Go</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="77"/>
         <source>an image</source>
         <translation>une image</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="73"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="78"/>
         <source>a sound recording</source>
         <translation>un enregistrement sonore</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="74"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="79"/>
         <source>a video</source>
         <translation>une vidéo</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="79"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="84"/>
         <source>“{file}” is not {kind}: its content is of no image, sound or video format known here. The question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
         <translation>«&#xa0;{file}&#xa0;» n’est pas {kind}&#xa0;: son contenu n’est d’aucun format d’image, de son ou de vidéo connu ici. La question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="83"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="88"/>
         <source>“{file}” holds {found}, not {kind}: the question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
         <translation>«&#xa0;{file}&#xa0;» contient du {found}, pas {kind}&#xa0;: la question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="87"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="92"/>
         <source>“{file}” holds {found} but its name does not end as such a file’s does ({expected}): rename it and attach it again to “{question}”. Nothing was attached.</source>
         <translation>«&#xa0;{file}&#xa0;» contient du {found}, mais son nom ne se termine pas comme celui d’un tel fichier ({expected})&#xa0;: renommez-le et joignez-le de nouveau à «&#xa0;{question}&#xa0;». Rien n’a été joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="91"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="96"/>
         <source>The question “{question}” takes only {expected} files: “{file}” is not one. Nothing was attached.</source>
         <translation>La question «&#xa0;{question}&#xa0;» n’accepte que des fichiers {expected}&#xa0;: «&#xa0;{file}&#xa0;» n’en est pas un. Rien n’a été joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="103"/>
-        <location filename="../../mcim_desk/services/attachments.py" line="112"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="108"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="117"/>
         <source>“{file}” cannot be read ({error}): nothing was attached to “{question}”.</source>
         <translation>«&#xa0;{file}&#xa0;» ne peut pas être lu ({error})&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="118"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="123"/>
         <source>“{file}” is empty: nothing was attached to “{question}”.</source>
         <translation>«&#xa0;{file}&#xa0;» est vide&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="127"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="132"/>
         <source>“{file}” has {size}, more than the limit of {limit} for an attached file: nothing was attached to “{question}”.</source>
         <translation>«&#xa0;{file}&#xa0;» fait {size}, plus que la limite de {limit} pour un fichier joint&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="147"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="152"/>
         <source>The question “{question}” does not take a file: “{file}” was not attached.</source>
         <translation>La question «&#xa0;{question}&#xa0;» n’attend pas de fichier&#xa0;: «&#xa0;{file}&#xa0;» n’a pas été joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="183"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="188"/>
         <source>The file “{file}” is not in this database.</source>
         <translation>Le fichier «&#xa0;{file}&#xa0;» n’est pas dans cette base de données.</translation>
     </message>
@@ -3203,8 +3218,8 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent : donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachments.py" line="142"/>
-        <location filename="../../mcim_desk/services/attachments.py" line="155"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="147"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="160"/>
         <location filename="../../mcim_desk/services/responses.py" line="156"/>
         <location filename="../../mcim_desk/services/responses.py" line="167"/>
         <source>There is no response {id}.</source>
@@ -4345,7 +4360,7 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
     <name>Limits</name>
     <message>
         <location filename="../../mcim_desk/limits.py" line="52"/>
-        <location filename="../../mcim_desk/services/attachments.py" line="64"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="69"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>

@@ -135,6 +135,6 @@ def test_the_editor_speaks_french(make_window, qtbot, tmp_path: Path) -> None:  
         "Joindre…", "Ouvrir", "Enregistrer sous…", "Retirer"]
     assert editor.attach_button.accessibleName() == "Joindre un fichier à\u00a0: Document de position"
     source = tmp_path / "plan.pdf"
-    source.write_bytes(b"%PDF-1.4 plan")
+    source.write_bytes(b"%PDF-1.4 plan" + b"x" * 2048)
     editor.attach(source)
-    assert editor.info.text().startswith("plan-") and "octets" in editor.info.text()
+    assert editor.info.text().startswith("plan-") and editor.info.text().endswith(".pdf (2,0\u00a0Ko, application/pdf)")
