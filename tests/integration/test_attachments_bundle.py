@@ -190,3 +190,34 @@ def test_the_round_trip_law_holds_for_any_bytes_and_names(tmp_path_factory, cont
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_two_different_files_of_one_name_are_a_conflict_and_both_are_kept(tmp_path: Path) -> None:
+    """Two laptops attach two different files, both called plan.pdf, to the same question:
+    the names differ by their hash, so the merge sees a conflict on the answer (nothing
+    overwritten on a guess), and both files are there for whichever the user keeps."""
+    from mcim_desk.services.catalogue import mechanism_rows
+
+    laptop, _ = open_database(str(tmp_path / "a.sqlite3"))
+    office, _ = open_database(str(tmp_path / "b.sqlite3"))
+    try:
+        response = responses.open_questionnaire(laptop, mechanism_rows(laptop)[0].id, "amina")
+        responses.save_answer(laptop, response.id, "section_2/q4", "oui", "amina")
+        import_into(office, exchange.export_bundle(laptop, tmp_path / "first.mcimz").path)
+        mine, theirs = tmp_path / "a" / "plan.pdf", tmp_path / "b" / "plan.pdf"
+        for path, data in ((mine, PDF + b"A"), (theirs, PDF + b"B")):
+            path.parent.mkdir()
+            path.write_bytes(data)
+        my_name = attach(office, response.id, Q5_DOC, mine)
+        their_name = attach(laptop, response.id, Q5_DOC, theirs)
+        assert my_name != their_name and my_name.startswith("plan-") and their_name.startswith("plan-")
+        preview = exchange.preview_import(office, exchange.export_bundle(laptop, tmp_path / "second.mcimz").path)
+        [conflict] = [c for c in preview.conflicts if c.field == Q5_DOC]
+        assert (conflict.mine, conflict.theirs) == (my_name, their_name)
+        exchange.apply_import(office, preview, actor="secretariat")
+        assert responses.answers(office, response.id)[Q5_DOC] == my_name  # kept until someone chooses
+        assert attachments.read_bytes(office, response.id, their_name) == PDF + b"B"
+        assert attachments.read_bytes(office, response.id, my_name) == PDF + b"A"
+    finally:
+        laptop.dispose()
+        office.dispose()

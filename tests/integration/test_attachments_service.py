@@ -196,3 +196,37 @@ def test_copies_for_opening_and_saving(db, questionnaire, tmp_path: Path) -> Non
     assert target.read_bytes() == PDF
     with pytest.raises(attachments.AttachmentError, match="“nothing-00000000.pdf” is not in this database"):
         attachments.read_bytes(db, questionnaire.id, "nothing-00000000.pdf")
+
+
+def test_the_migration_adds_the_tables_to_an_existing_database_keeping_every_answer(
+        db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    """A database of before attachments (0007) takes 0008: the two tables appear, every
+    answer and audit row is kept, and a file can be attached."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from mcim_desk.persistence.migrations import alembic_config, current_revision
+    from mcim_desk.services.startup import open_database
+
+    for path, value in (("section_1/q1", "Processus « test »"), ("section_2/q4", "oui"), ("section_2/q5", "lien")):
+        responses.save_answer(db, questionnaire.id, path, value, "tester")
+    with db.engine.connect() as conn:
+        before = {t: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}"))) for t in ("answer", "audit_log")}
+    config = alembic_config(db)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007_search_index")
+    assert not {"attachment", "attachment_blob"} & set(inspect(db.engine).get_table_names())
+    url = db.engine.url.render_as_string(hide_password=False)
+    db.dispose()
+    upgraded, report = open_database(url if not url.startswith("sqlite") else str(db.path))
+    try:
+        assert report.migrated_from == "0007_search_index" and current_revision(upgraded) == "0008_attachments"
+        with upgraded.engine.connect() as conn:
+            after = {t: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}"))) for t in ("answer", "audit_log")}
+        assert after["answer"] == before["answer"]
+        assert set(before["audit_log"]) <= set(after["audit_log"])
+        stored = attachments.store_file(upgraded, questionnaire.id, Q5_DOC, write(tmp_path, "p.pdf", PDF))
+        assert attachments.read_bytes(upgraded, questionnaire.id, stored.file_name) == PDF
+    finally:
+        upgraded.dispose()
