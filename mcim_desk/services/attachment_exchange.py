@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import limits
 from ..exchange.bundle import BundleError
-from ..limits import ATTACHMENT_BYTES
 from ..persistence.attachments_repo import ENTRY, EntryContent, EntryError
 
 if TYPE_CHECKING:
@@ -37,6 +37,16 @@ def write(session: Session, folder: Path, records_path: Path, since: datetime | 
     if count == 0:
         target.unlink(missing_ok=True)
         return None, 0
+    size = target.stat().st_size
+    if size > limits.BUNDLE_ENTRY_BYTES or size + records_path.stat().st_size > limits.BUNDLE_TOTAL_BYTES:
+        # a bundle no MCIM Desk would read back: refused here, before it is written
+        from .attachments import size_text
+
+        raise BundleError("too_large", QCoreApplication.translate(
+            "Exchange", "The attached files of this bundle come to {size}, more than a bundle may carry "
+            "({limit}): nothing was written. Export in several steps (--since-last after each import), "
+            "or save the largest files apart.").format(
+                size=size_text(size), limit=size_text(min(limits.BUNDLE_ENTRY_BYTES, limits.BUNDLE_TOTAL_BYTES))))
     return target, count
 
 
@@ -53,7 +63,7 @@ def read(files: dict[str, Path], path: Path) -> EntryContent | None:
     if source is None:
         return None
     try:
-        return attachments_repo.read_entry(source, ATTACHMENT_BYTES)
+        return attachments_repo.read_entry(source, limits.ATTACHMENT_BYTES)
     except EntryError as exc:
         if exc.code == "hash_mismatch":
             message = QCoreApplication.translate(
@@ -62,7 +72,7 @@ def read(files: dict[str, Path], path: Path) -> EntryContent | None:
         elif exc.code == "too_large":
             message = QCoreApplication.translate(
                 "Exchange", "the attached file “{name}” has {size}, more than the limit of {limit}; nothing "
-                "was imported.").format(name=exc.name, size=size_text(int(exc.detail)), limit=size_text(ATTACHMENT_BYTES))
+                "was imported.").format(name=exc.name, size=size_text(int(exc.detail)), limit=size_text(limits.ATTACHMENT_BYTES))
         elif exc.code == "missing_blob":
             message = QCoreApplication.translate(
                 "Exchange", "the attached file “{name}” is listed without its content (a damaged bundle); "

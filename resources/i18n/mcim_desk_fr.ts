@@ -1052,121 +1052,121 @@
         <translation>le fichier de phrase secrète {path} est vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="55"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="56"/>
         <source>bundle written to {path} ({size} KB{encrypted})</source>
         <translation>lot d’échange écrit dans {path} ({size} Ko{encrypted})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="58"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="59"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="62"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="63"/>
         <source>changes since {moment} UTC</source>
         <translation>modifications depuis le {moment} UTC</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="64"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="65"/>
         <source>everything (no earlier bundle for this destination)</source>
         <translation>tout (aucun lot antérieur pour cette destination)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="65"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="66"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="67"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="68"/>
         <source>{responses} responses, {answers} answers, {interviews} interviews, {quotes} quotes, {followups} follow-ups, {contacts} contacts, {audit} audit rows</source>
         <translation>{responses} formulaires remplis, {answers} réponses, {interviews} entretiens, {quotes} citations, {followups} suivis, {contacts} contacts, {audit} lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="77"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="78"/>
         <source>--since-last and --passphrase-file apply to bundles only; ignored</source>
         <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange ; options ignorées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="80"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="81"/>
         <source>written: {path}</source>
         <translation>écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="82"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="83"/>
         <source>{sheet}: {rows} rows</source>
         <translation>{sheet} : {rows} lignes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="84"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
         <source>attached files: {count} in {folder}</source>
         <translation>fichiers joints&#xa0;: {count} dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="88"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="91"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
         <translation>impossible d’écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="95"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="98"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="98"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="101"/>
         <source>{actor}, {when}</source>
         <translation>{actor}, {when}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="116"/>
-        <location filename="../../mcim_desk/cli_exchange.py" line="144"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="119"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="147"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
         <translation>non importé : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="118"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
         <source>bundle {file} from installation {source} (MCIM Desk {version}, {when})</source>
         <translation>lot {file} provenant de l’installation {source} (MCIM Desk {version}, {when})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="124"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="127"/>
         <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
         <translation>à ajouter : {added} ; à mettre à jour : {updated} ; inchangés : {unchanged} ; plus récents ici : {kept} ; nouvelles lignes du journal d’audit : {audit} ; conflits : {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="131"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
         <source>conflict: {where} — {question}</source>
         <translation>conflit : {where} — {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="132"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="135"/>
         <source>here: “{value}” ({who})</source>
         <translation>ici : « {value} » ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="133"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="136"/>
         <source>in the bundle: “{value}” ({who})</source>
         <translation>dans le lot : « {value} » ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="137"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="140"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
         <translation>rien à importer : le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="148"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
         <translation>importé : {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="154"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="157"/>
         <source>{count} conflict(s) kept this database&apos;s value and wait for a choice in the window (File &gt; Resolve conflicts…)</source>
         <translation>{count} conflit(s) ont gardé la valeur de cette base de données et attendent un choix dans la fenêtre (Fichier &gt; Résoudre les conflits…)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="174"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="177"/>
         <source>questionnaire PDFs are not available in this version</source>
         <translation>les questionnaires PDF ne sont pas disponibles dans cette version</translation>
     </message>
@@ -2078,38 +2078,43 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{entry}, ligne {row} : l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="44"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="45"/>
+        <source>The attached files of this bundle come to {size}, more than a bundle may carry ({limit}): nothing was written. Export in several steps (--since-last after each import), or save the largest files apart.</source>
+        <translation>Les fichiers joints de ce lot font {size}, plus qu’un lot ne peut en porter ({limit})&#xa0;: rien n’a été écrit. Exportez en plusieurs fois (--since-last après chaque import) ou enregistrez à part les fichiers les plus gros.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="54"/>
         <location filename="../../mcim_desk/services/exchange.py" line="230"/>
         <source>{file}: </source>
         <translation>{file} : </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="59"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="69"/>
         <source>the attached file “{name}” does not match its SHA-256 (the bundle was altered or damaged); nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» ne correspond pas à son SHA-256 (le lot a été modifié ou endommagé)&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="63"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="73"/>
         <source>the attached file “{name}” has {size}, more than the limit of {limit}; nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» fait {size}, plus que la limite de {limit}&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="67"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="77"/>
         <source>the attached file “{name}” is listed without its content (a damaged bundle); nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» est inscrit sans son contenu (un lot endommagé)&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="71"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="81"/>
         <source>{entry} is not made as a bundle’s attachments are ({detail}); nothing was imported.</source>
         <translation>{entry} n’est pas fait comme les fichiers joints d’un lot ({detail})&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="88"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="98"/>
         <source>the attached file “{name}” belongs to a response that is neither in the bundle nor in this database; nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» appartient à une réponse qui n’est ni dans le lot ni dans cette base de données&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="93"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="103"/>
         <source>the attached file “{name}” is another file than the one of that name here; nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» est un autre fichier que celui de ce nom ici&#xa0;; rien n’a été importé.</translation>
     </message>

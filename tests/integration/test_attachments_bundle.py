@@ -221,3 +221,22 @@ def test_two_different_files_of_one_name_are_a_conflict_and_both_are_kept(tmp_pa
     finally:
         laptop.dispose()
         office.dispose()
+
+
+def test_attachments_a_bundle_could_not_carry_are_refused_before_writing(
+        db_path: Path, db, questionnaire, tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """A bundle whose files pass what a bundle may inflate to would be refused by every
+    reader: the export refuses it, saying so, and writes nothing (window and command line)."""
+    from mcim_desk import limits
+    from mcim_desk.cli import main
+
+    filled(db, questionnaire, tmp_path)
+    monkeypatch.setattr(limits, "BUNDLE_ENTRY_BYTES", 2048)
+    out = tmp_path / "big.mcimz"
+    with pytest.raises(BundleError, match="more than a bundle may carry"):
+        exchange.export_bundle(db, out)
+    assert not out.exists()
+    assert main(["--db", str(db_path), "export", "--format", "bundle", "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert "The attached files of this bundle come to" in err and "Traceback" not in err
+    assert not out.exists()

@@ -138,3 +138,18 @@ def test_the_editor_speaks_french(make_window, qtbot, tmp_path: Path) -> None:  
     source.write_bytes(b"%PDF-1.4 plan" + b"x" * 2048)
     editor.attach(source)
     assert editor.info.text().startswith("plan-") and editor.info.text().endswith(".pdf (2,0\u00a0Ko, application/pdf)")
+
+
+def test_an_answer_naming_a_file_not_held_says_so(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """An answer imported from JSON without its file: the name is shown, with what is missing;
+    Open and Save as… have nothing to open, Remove still clears the answer."""
+    window, view = open_media_form(make_window, qtbot, tmp_path)
+    responses.save_answer(view.ctx.db, view.response.id, "paper", "rapport-0a1b2c3d.pdf", "tester")
+    view.open_response(view.response.id)
+    qtbot.wait(10)
+    editor = view.widgets["paper"].editor
+    assert editor.info.text() == ("rapport-0a1b2c3d.pdf — this file is not in this database (an answer imported "
+                                  "without its file).")
+    assert not editor.open_button.isEnabled() and not editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert "paper" not in stored(view)
