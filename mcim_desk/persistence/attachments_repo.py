@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.attachments import is_stored_name
 from .models import Attachment, AttachmentBlob, utcnow
 
 ENTRY = "attachments.sqlite"
@@ -174,6 +175,11 @@ def _links_of(session: Session, files: list[StoredFile]) -> list[Attachment]:
     return result
 
 
+def safe_id(value: str) -> bool:
+    """A response id that may name a folder: letters, digits and ``-`` only (UUIDs)."""
+    return 0 < len(value) <= 64 and all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in value)
+
+
 class EntryError(ValueError):
     """An attachments entry that does not hold what it should; ``code`` says what, ``name``
     the file concerned (its stored name), ``detail`` the rest."""
@@ -225,6 +231,12 @@ def read_entry(path: Path, max_bytes: int) -> EntryContent:
         for row in conn.execute("SELECT response_id, file_name, sha256, created_at FROM attachment"):
             if not all(isinstance(v, str) and "\x00" not in v for v in row):
                 raise EntryError("bad_value", str(row[1]))
+            if not is_stored_name(row[1]) or not safe_id(row[0]):
+                raise EntryError("bad_name", row[1])  # it becomes a path when exported
+            try:
+                datetime.fromisoformat(row[3])
+            except ValueError:
+                raise EntryError("bad_value", row[1]) from None
             if row[2] not in blobs:
                 raise EntryError("missing_blob", row[1])
             links.append(tuple(row))

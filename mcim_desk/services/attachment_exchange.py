@@ -73,6 +73,10 @@ def read(files: dict[str, Path], path: Path) -> EntryContent | None:
             message = QCoreApplication.translate(
                 "Exchange", "the attached file “{name}” has {size}, more than the limit of {limit}; nothing "
                 "was imported.").format(name=exc.name, size=size_text(int(exc.detail)), limit=size_text(limits.ATTACHMENT_BYTES))
+        elif exc.code == "bad_name":
+            message = QCoreApplication.translate(
+                "Exchange", "the attached file “{name}” has a name no file of MCIM Desk has (a folder, a "
+                "character a file name may not hold); nothing was imported.").format(name=exc.name)
         elif exc.code == "missing_blob":
             message = QCoreApplication.translate(
                 "Exchange", "the attached file “{name}” is listed without its content (a damaged bundle); "

@@ -202,7 +202,11 @@ def temporary_copy(db: Database, response_id: str, file_name: str) -> Path:
     """A copy in the process's private temporary folder, for another program to open; it
     goes with the folder when the program ends (or on the next start)."""
     from ..paths import temp_dir
+    from ..persistence.attachments_repo import safe_id
 
+    if not rules.is_stored_name(file_name) or not safe_id(response_id):
+        raise AttachmentError(QCoreApplication.translate(
+            "Attachments", "The file “{file}” is not in this database.").format(file=file_name))
     folder = temp_dir() / ATTACHMENTS_FOLDER / response_id
     return save_copy(db, response_id, file_name, folder / file_name, make_folder=True)
 
@@ -260,7 +264,9 @@ def export_files(session: Session, answers: Iterable[tuple[str, str]], folder: s
         wanted.setdefault(response_id, set()).add(name)
     if not wanted:
         return []
-    stored = [f for f in attachments_repo.files_of(session, wanted) if f.file_name in wanted[f.response_id]]
+    # names and ids become paths: only those this program gives (bundles are checked the same way)
+    stored = [f for f in attachments_repo.files_of(session, wanted) if f.file_name in wanted[f.response_id]
+              and rules.is_stored_name(f.file_name) and attachments_repo.safe_id(f.response_id)]
     by_sha: dict[str, list[StoredFile]] = {}
     for f in stored:
         by_sha.setdefault(f.sha256, []).append(f)

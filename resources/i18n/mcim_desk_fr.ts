@@ -271,6 +271,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/services/attachments.py" line="188"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="208"/>
         <source>The file “{file}” is not in this database.</source>
         <translation>Le fichier «&#xa0;{file}&#xa0;» n’est pas dans cette base de données.</translation>
     </message>
@@ -2100,21 +2101,26 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/services/attachment_exchange.py" line="77"/>
+        <source>the attached file “{name}” has a name no file of MCIM Desk has (a folder, a character a file name may not hold); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» porte un nom qu’aucun fichier de MCIM Desk ne porte (un dossier, un caractère interdit dans un nom de fichier)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="81"/>
         <source>the attached file “{name}” is listed without its content (a damaged bundle); nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» est inscrit sans son contenu (un lot endommagé)&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="81"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="85"/>
         <source>{entry} is not made as a bundle’s attachments are ({detail}); nothing was imported.</source>
         <translation>{entry} n’est pas fait comme les fichiers joints d’un lot ({detail})&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="98"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="102"/>
         <source>the attached file “{name}” belongs to a response that is neither in the bundle nor in this database; nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» appartient à une réponse qui n’est ni dans le lot ni dans cette base de données&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/attachment_exchange.py" line="103"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="107"/>
         <source>the attached file “{name}” is another file than the one of that name here; nothing was imported.</source>
         <translation>le fichier joint «&#xa0;{name}&#xa0;» est un autre fichier que celui de ce nom ici&#xa0;; rien n’a été importé.</translation>
     </message>

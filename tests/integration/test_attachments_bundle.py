@@ -240,3 +240,19 @@ def test_attachments_a_bundle_could_not_carry_are_refused_before_writing(
     err = capsys.readouterr().err
     assert "The attached files of this bundle come to" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_file_name_that_would_climb_out_of_the_export_folder_is_refused(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    filled(db, questionnaire, tmp_path)
+    good = exchange.export_bundle(db, tmp_path / "good.mcimz").path
+    target, _ = open_database(str(tmp_path / "target.sqlite3"))
+    try:
+        for name, value in (("climb", "../../evil.txt"), ("folder", "a/b.pdf"), ("control", "x\u202ey.pdf")):
+            bad = rewrite_attachments(good, tmp_path / f"{name}.mcimz", lambda conn, value=value: conn.execute(
+                "UPDATE attachment SET file_name = ? WHERE rowid = 1", (value,)))
+            with pytest.raises(BundleError) as caught:
+                exchange.preview_import(target, bad)
+            assert f"the attached file “{value}” has a name no file of MCIM Desk has" in str(caught.value)
+        assert blobs(target) == [] and links(target) == []
+    finally:
+        target.dispose()
