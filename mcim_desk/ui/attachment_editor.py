@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..forms.definition import Question
@@ -110,16 +110,26 @@ class AttachmentEditor(QWidget):
         self.thumbnail.hide()
         if self.file is None or not self.file.is_image or self.ctx is None:
             return
-        image = QImage()
         try:
-            loaded = image.loadFromData(attachments.read_bytes(self.ctx.db, self.response_id, self.value))
+            data = attachments.read_bytes(self.ctx.db, self.response_id, self.value)
         except attachments.AttachmentError:
             return
-        if not loaded or image.isNull():
+        # decoded at thumbnail size (a 20 MB photograph is never decoded whole), turned as the
+        # camera says
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid():
+            reader.setScaledSize(size.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        buffer.close()
+        buffer.deleteLater()
+        if image.isNull():
             return  # a format Qt cannot draw (HEIC): the name and size say enough
-        scaled = image.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
-        self.thumbnail.setPixmap(QPixmap.fromImage(scaled))
+        self.thumbnail.setPixmap(QPixmap.fromImage(image))
         self.thumbnail.show()
 
     # -- actions ----------------------------------------------------------------------------
