@@ -273,6 +273,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "blank_for": ("Mechanism: ", "Mécanisme : "),
     "tick_one": ("Tick one box.", "Cochez une case."),
     "tick_any": ("Tick all that apply.", "Cochez toutes les cases qui conviennent."),
+    "attach_file": ("Send the file with the questionnaire (name it here):",
+                    "Envoyez le fichier avec le questionnaire (indiquez son nom ici) :"),
     "required": ("(required)", "(obligatoire)"),
     "only_if": ("Answer only if {condition}.", "Répondez uniquement si {condition}."),
     "cond_is": ("the answer to {question} is {values}", "la réponse à la {question} est {values}"),

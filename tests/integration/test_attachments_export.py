@@ -103,3 +103,13 @@ def _acronym(db, questionnaire) -> str:  # noqa: ANN001
     from mcim_desk.services.catalogue import mechanism_rows
 
     return next(m.acronym_en for m in mechanism_rows(db) if m.id == questionnaire.mechanism_id)
+
+
+def test_the_blank_questionnaire_says_to_send_the_file_with_it(db, tmp_path: Path) -> None:  # noqa: ANN001
+    from mcim_desk.services import reports as report_service
+
+    for lang, wanted in (("en", "Send the file with the questionnaire (name it here):"),
+                         ("fr", "Envoyez le fichier avec le questionnaire (indiquez son nom ici)")):
+        path = report_service.build_report(db, "blank-questionnaire", lang, tmp_path / f"blank-{lang}.pdf")
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+        assert text.count(wanted) == 2, lang  # Q5's and Q16's documents
