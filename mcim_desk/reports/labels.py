@@ -273,6 +273,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "blank_for": ("Mechanism: ", "Mécanisme : "),
     "tick_one": ("Tick one box.", "Cochez une case."),
     "tick_any": ("Tick all that apply.", "Cochez toutes les cases qui conviennent."),
+    "attach_file_pdf": ("Send the file with this PDF when you return it.",
+                        "Envoyez le fichier avec ce PDF quand vous le renvoyez."),
     "attach_file": ("Send the file with the questionnaire (name it here):",
                     "Envoyez le fichier avec le questionnaire (indiquez son nom ici) :"),
     "required": ("(required)", "(obligatoire)"),

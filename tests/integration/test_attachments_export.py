@@ -113,3 +113,16 @@ def test_the_blank_questionnaire_says_to_send_the_file_with_it(db, tmp_path: Pat
         path = report_service.build_report(db, "blank-questionnaire", lang, tmp_path / f"blank-{lang}.pdf")
         text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
         assert text.count(wanted) == 2, lang  # Q5's and Q16's documents
+
+
+def test_the_fillable_pdf_asks_for_the_file_and_still_reads_back(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    from mcim_desk.services import pdf_forms
+
+    name = attached(db, questionnaire, tmp_path)
+    out = tmp_path / "questionnaire.pdf"
+    pdf_forms.make_questionnaire_pdf(db, _acronym(db, questionnaire), "en", out, with_answers=True)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert text.count("Send the file with this PDF when you return it.") == 2
+    fields = PdfReader(out).get_fields() or {}
+    assert not any("document" in key for key in fields)  # no field pretends to hold a file
+    assert name not in text
