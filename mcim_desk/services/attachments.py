@@ -277,8 +277,34 @@ def export_files(session: Session, answers: Iterable[tuple[str, str]], folder: s
     return sorted(written)
 
 
+def store_files_beside(session: Session, folder: Path, response_id: str, definition: Any,
+                       values: Mapping[str, str]) -> int:
+    """The files an imported submission's answers name, taken from ``folder``/attachments/
+    <response id>/<file name> where an export put them (checked as a file chosen in the
+    window is; raises AttachmentError), in the caller's transaction; a name held already, or
+    with no file beside, is left as it is. Returns how many were stored."""
+    from ..forms.definition import definition_path
+    from ..persistence import attachments_repo
+
+    if not attachments_repo.safe_id(response_id):
+        return 0
+    stored = 0
+    for path, name in file_answers(definition, values).items():
+        source = Path(folder) / relative_path(response_id, name)
+        if not rules.is_stored_name(name) or not source.is_file():
+            continue
+        if attachments_repo.linked_sha256(session, response_id, name) is not None:
+            continue
+        question = definition.find(definition_path(path))
+        data, sha = check_file(question.type, question.accept, source, question_caption(question))
+        attachments_repo.store(session, response_id, name, sha, name, rules.media_type(name, data[:64]), data)
+        stored += 1
+    return stored
+
+
 __all__ = [
     "ATTACHMENTS_FOLDER", "AttachedFile", "AttachmentError", "attachment_list", "check_file", "export_files",
     "file_answers", "file_info", "read_bytes", "relative_path", "save_copy", "size_text", "store_file",
+    "store_files_beside",
     "temporary_copy", "too_large_message",
 ]

@@ -113,6 +113,16 @@ def attachment_list(session: Session, response_id: str, definition: FormDefiniti
     return files_of(session, response_id, definition, values)
 
 
+def _store_attachment_files(session: Session, folder: Path, parsed: _Submission, number: int) -> None:
+    """The files the submission's answers name, where an export writes them beside the JSON."""
+    from .attachments import AttachmentError, store_files_beside
+
+    try:
+        store_files_beside(session, folder, parsed.response_id, parsed.definition, parsed.values)
+    except AttachmentError as exc:
+        raise _bad(number, str(exc)) from None
+
+
 def export_attachment_files(session: Session, named: list[tuple[str, str]], folder: Path) -> None:
     from .attachments import export_files
 
@@ -450,6 +460,7 @@ def import_submissions(db: Database, path: str | Path, actor: str) -> ImportSumm
             for number, item in enumerate(data, start=1):
                 parsed = _parse_submission(session, item, number)
                 counts[_apply(session, parsed, audit, seconds)] += 1
+                _store_attachment_files(session, source.parent, parsed, number)
                 invalid.extend(
                     InvalidAnswer(number, parsed.response_id, path, parsed.values[path], problem)
                     for path, problem in parsed.problems.items()

@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -76,14 +77,44 @@ def test_kobo_json_lists_the_attachments_and_reads_back(db, questionnaire, tmp_p
     assert entry["_attachments"] == [{"filename": url, "media_file_basename": name, "mimetype": "application/pdf",
                                       "download_url": url, "question_xpath": Q5_DOC}]
     assert (out.parent / url).read_bytes() == PDF
-    # imported into another database: the answers come back (the file travels in bundles)
+    # imported into another database: the answers come back, and the files beside the JSON
     from mcim_desk.services.startup import open_database
 
     target, _ = open_database(str(tmp_path / "target.sqlite3"))
     try:
         submissions.import_submissions(target, out, "tester")
         assert responses.answers(target, questionnaire.id)[Q5_DOC] == name
-        assert attachments.file_info(target, questionnaire.id, name) is None
+        assert attachments.read_bytes(target, questionnaire.id, name) == PDF
+        assert attachments.file_info(target, questionnaire.id, name).original_name == name
+    finally:
+        target.dispose()
+    # without the folder beside it, the answers still come back, and say their file is missing
+    alone = tmp_path / "alone" / "submissions.json"
+    alone.parent.mkdir()
+    alone.write_bytes(out.read_bytes())
+    bare, _ = open_database(str(tmp_path / "bare.sqlite3"))
+    try:
+        submissions.import_submissions(bare, alone, "tester")
+        assert responses.answers(bare, questionnaire.id)[Q5_DOC] == name
+        assert attachments.file_info(bare, questionnaire.id, name) is None
+    finally:
+        bare.dispose()
+
+
+def test_a_file_beside_the_json_that_fails_its_check_refuses_the_import(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    from mcim_desk.services.startup import open_database
+
+    name = attached(db, questionnaire, tmp_path)
+    out = tmp_path / "json" / "submissions.json"
+    submissions.export_submissions(db, out)
+    (out.parent / "attachments" / questionnaire.id / name).write_bytes(b"")  # emptied on the way
+    target, _ = open_database(str(tmp_path / "target.sqlite3"))
+    try:
+        with pytest.raises(submissions.SubmissionError) as caught:
+            submissions.import_submissions(target, out, "tester")
+        assert str(caught.value).startswith("submissions.json: submission 1")
+        assert f"“{name}” is empty: nothing was attached to “Adopted document (optional)" in str(caught.value)
+        assert responses.responses_of(target, questionnaire.mechanism_id) == []
     finally:
         target.dispose()
 
