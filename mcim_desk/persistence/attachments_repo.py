@@ -120,6 +120,18 @@ def contents(session: Session, sha256s: Iterable[str]) -> Iterator[tuple[str, by
             yield sha, bytes(data)
 
 
+def damaged_blobs(session: Session) -> tuple[int, list[str]]:
+    """How many blobs are stored, and the names of those whose bytes no longer match their
+    SHA-256 or size (a damaged disk or a hand edit), read one at a time."""
+    facts = {sha: (name, size) for sha, name, size in session.execute(
+        select(AttachmentBlob.sha256, AttachmentBlob.file_name, AttachmentBlob.size)).all()}
+    damaged = []
+    for sha, data in contents(session, facts):
+        if hashlib.sha256(data).hexdigest() != sha or len(data) != facts[sha][1]:
+            damaged.append(facts[sha][0])
+    return len(facts), sorted(damaged)
+
+
 # --- the bundle entry -----------------------------------------------------------------------
 
 
@@ -286,6 +298,7 @@ def new_in(session: Session, entry: EntryContent) -> int:
 
 __all__ = [
     "BLOB_COLUMNS", "ENTRY", "EntryContent", "EntryError", "LINK_COLUMNS", "StoredFile", "blob_exists",
+    "damaged_blobs",
     "content", "contents", "file_of", "files_of", "import_entry", "linked_sha256", "links_clashing",
     "new_in", "read_entry", "store", "write_entry",
 ]

@@ -73,120 +73,120 @@
 <context>
     <name>AttachmentEditor</name>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="136"/>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="229"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="146"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="239"/>
         <source>Attach a file to: {question}</source>
         <translation>Joindre un fichier à&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="142"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="152"/>
         <source>File not attached</source>
         <translation>Fichier non joint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="157"/>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="160"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="167"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="170"/>
         <source>File not opened</source>
         <translation>Fichier non ouvert</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="161"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="171"/>
         <source>No program on this computer opened “{file}”. Save it with Save as… and open it from there.</source>
         <translation>Aucun programme de cet ordinateur n’a ouvert «&#xa0;{file}&#xa0;». Enregistrez-le avec Enregistrer sous… et ouvrez-le de là.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="171"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="181"/>
         <source>Save the file as</source>
         <translation>Enregistrer le fichier sous</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="172"/>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="198"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="182"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="208"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="178"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="188"/>
         <source>File not saved</source>
         <translation>Fichier non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="200"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="210"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="200"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="210"/>
         <source>Sound recordings</source>
         <translation>Enregistrements sonores</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="201"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="211"/>
         <source>Videos</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="205"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="215"/>
         <source>Files this question takes</source>
         <translation>Fichiers acceptés par cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="212"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="222"/>
         <source>No file attached.</source>
         <translation>Aucun fichier joint.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="214"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="224"/>
         <source>{file} — this file is not in this database (an answer imported without its file).</source>
         <translation>{file} — ce fichier n’est pas dans cette base de données (une réponse importée sans son fichier).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="217"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="227"/>
         <source>{file} ({size}, {type})</source>
         <translation>{file} ({size}, {type})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="219"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="229"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="219"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="229"/>
         <source>Replace…</source>
         <translation>Remplacer…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="220"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="230"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="221"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="231"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="222"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="232"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="230"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="240"/>
         <source>Open the file {file}</source>
         <translation>Ouvrir le fichier {file}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="231"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="241"/>
         <source>Save the file {file} as…</source>
         <translation>Enregistrer le fichier {file} sous…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="232"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="242"/>
         <source>Remove the file from: {question}</source>
         <translation>Retirer le fichier de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/attachment_editor.py" line="233"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="243"/>
         <source>Picture of {file}</source>
         <translation>Image de {file}</translation>
     </message>
@@ -845,9 +845,14 @@
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="404"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="407"/>
         <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
         <translation>{count} ligne(s) de «&#xa0; {table} &#xa0;» renvoient à une ligne absente de «&#xa0; {parent} &#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/catalogue.py" line="416"/>
+        <source>the attached file “{name}” no longer matches its SHA-256: restore a backup</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» ne correspond plus à son SHA-256&#xa0;: restaurez une sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -3321,138 +3326,138 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="169"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="179"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="171"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="181"/>
         <source>, key “{key}”</source>
         <translation>, clé « {key} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="183"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="193"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="194"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="204"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="219"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="229"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="224"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="234"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="243"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="253"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="246"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="256"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="252"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="260"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="262"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="270"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu « {form} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="254"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="264"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue « {version} » du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="278"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="288"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>« {value} » n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="288"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="298"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="291"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="301"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu « {value} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="311"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="321"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="316"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="326"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="377"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="387"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="383"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="393"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="406"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="416"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="408"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="418"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="410"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="420"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="412"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="422"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="423"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="429"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="439"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, or the “results” list of KoboToolbox’s API</source>
         <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, ou la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="433"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="443"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="398"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file} : lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="402"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="395"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="405"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file} : ce n’est pas un fichier JSON ({detail})</translation>
     </message>
@@ -5001,89 +5006,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1088"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1092"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1100"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1104"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1137"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1165"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1164"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1168"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1237"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1170"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1185"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1189"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1199"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1203"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1220"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1229"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1235"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1236"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1242"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1244"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1250"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1250"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1254"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1264"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1260"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1268"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>

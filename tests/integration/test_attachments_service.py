@@ -230,3 +230,20 @@ def test_the_migration_adds_the_tables_to_an_existing_database_keeping_every_ans
         assert attachments.read_bytes(upgraded, questionnaire.id, stored.file_name) == PDF
     finally:
         upgraded.dispose()
+
+
+def test_check_counts_the_files_and_names_a_damaged_one(db, db_path: Path, questionnaire, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    import sqlite3
+
+    from mcim_desk.cli import main
+
+    stored = attachments.store_file(db, questionnaire.id, Q5_DOC, write(tmp_path, "p.pdf", PDF))
+    assert main(["check", "--db", str(db_path)]) == 0
+    assert "attached_files: 1" in capsys.readouterr().out
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE attachment_blob SET content = CAST(? AS BLOB)", (PDF[:-1] + b"!",))
+    conn.commit()
+    conn.close()
+    assert main(["check", "--db", str(db_path)]) == 1
+    assert "the attached file “p.pdf” no longer matches its SHA-256: restore a backup" in capsys.readouterr().err
+    assert stored.original_name == "p.pdf"
