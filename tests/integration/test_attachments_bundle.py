@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -153,8 +153,8 @@ def test_a_file_that_does_not_match_its_hash_is_refused_naming_it(db, questionna
         target.dispose()
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                HealthCheck.too_slow])
+# two databases per example: 10 in a normal run, 500 with the thorough profile
+@settings(max_examples=max(10, settings.default.max_examples // 4))
 @given(
     contents=st.lists(st.binary(min_size=1, max_size=3000), min_size=1, max_size=3),
     names=st.lists(st.one_of(
