@@ -153,3 +153,24 @@ def test_an_answer_naming_a_file_not_held_says_so(make_window, qtbot, tmp_path: 
     assert not editor.open_button.isEnabled() and not editor.save_button.isEnabled()
     qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
     assert "paper" not in stored(view)
+
+
+def test_the_spreadsheet_export_in_the_window_says_where_the_files_went(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction
+
+    from mcim_desk.ui.exchange_dialogs import SpreadsheetDialog
+
+    window, view = open_media_form(make_window, qtbot, tmp_path)
+    paper = tmp_path / "position.pdf"
+    paper.write_bytes(b"%PDF-1.4 position")
+    view.widgets["paper"].editor.attach(paper)
+    name = stored(view)["paper"]
+    window.ctx.dialogs.file_answers.append(str(tmp_path / "out" / "sheets.xlsx"))
+    (tmp_path / "out").mkdir()
+    window.findChild(QAction, "export_spreadsheets_action").trigger()
+    sheets = window.findChild(SpreadsheetDialog)
+    qtbot.mouseClick(sheets.export_button, Qt.MouseButton.LeftButton)
+    kind, title, text = window.ctx.dialogs.shown[-1]
+    assert (kind, title) == ("info", "Spreadsheets written")
+    assert text.splitlines()[-1] == f"Attached files: 1 in {tmp_path / 'out' / 'attachments'}"
+    assert (tmp_path / "out" / "attachments" / view.response.id / name).read_bytes() == paper.read_bytes()
