@@ -1,7 +1,7 @@
 """The editor of an image, audio, video or file question: the file attached (its name and
 size, a thumbnail for an image) and four buttons, Attach…, Open, Save as… and Remove.
 
-Attach… checks and stores the chosen file (:func:`mcim_desk.services.attachments.store_file`),
+Attach… (or a file dropped on the editor) checks and stores the chosen file (:func:`mcim_desk.services.attachments.store_file`),
 then emits ``committed(file name)``: the answer is saved as every answer is (autosave, one
 undoable command). Remove emits ``committed(None)``; Undo brings the file back (a stored file
 is kept). Open writes a copy into the process's private temporary folder and hands it to the
@@ -80,6 +80,7 @@ class AttachmentEditor(QWidget):
         row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(column, 1)
         self.setFocusProxy(self.attach_button)
+        self.setAcceptDrops(True)  # a file dropped here is attached, as Attach… would
         self.retranslate()
 
     def bind(self, ctx: UiContext, response_id: str) -> None:
@@ -131,6 +132,29 @@ class AttachmentEditor(QWidget):
             return  # a format Qt cannot draw (HEIC): the name and size say enough
         self.thumbnail.setPixmap(QPixmap.fromImage(image))
         self.thumbnail.show()
+
+    # -- dropping a file --------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_file(mime) -> str | None:  # noqa: ANN001 - a QMimeData
+        urls = mime.urls() if mime is not None and mime.hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            return urls[0].toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if self.ctx is not None and self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        path = self._dropped_file(event.mimeData())
+        if path is None or self.ctx is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.attach(path)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -174,3 +174,26 @@ def test_the_spreadsheet_export_in_the_window_says_where_the_files_went(make_win
     assert (kind, title) == ("info", "Spreadsheets written")
     assert text.splitlines()[-1] == f"Attached files: 1 in {tmp_path / 'out' / 'attachments'}"
     assert (tmp_path / "out" / "attachments" / view.response.id / name).read_bytes() == paper.read_bytes()
+
+
+def test_a_file_dropped_on_the_editor_is_attached(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, view = open_media_form(make_window, qtbot, tmp_path)
+    editor = view.widgets["paper"].editor
+    paper = tmp_path / "plan d’action.pdf"
+    paper.write_bytes(b"%PDF-1.4 plan")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(paper))])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor, drop)
+    assert stored(view)["paper"].startswith("plan d’action-") and editor.info.text().startswith("plan d’action-")
+    window.ctx.undo.undo()
+    assert "paper" not in stored(view)
