@@ -10,12 +10,18 @@ The bundle entry is one SQLite file (like ``records.sqlite``, plain tables, no t
 
     CREATE TABLE "attachment_blob" ("sha256", "file_name", "media_type", "size", "content")
     CREATE TABLE "attachment" ("response_id", "file_name", "sha256", "created_at")
+
+``content`` holds each file compressed on its own (zlib, RFC 1950): a bundle entry that
+inflates more than 100 times its stored size is refused as a zip bomb, and a scanned white
+page or a silence would; here each file inflates with its own cap (``size``, and the size
+limit of an attachment) before its SHA-256 is checked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -167,7 +173,7 @@ def write_entry(session: Session, target: Path, response_ids: Iterable[str], sin
         media = {f.sha256: f.media_type for f in files}
         for sha, data in contents(session, names):
             conn.execute("INSERT INTO attachment_blob VALUES (?, ?, ?, ?, ?)",
-                         (sha, names[sha], media[sha], len(data), data))
+                         (sha, names[sha], media[sha], len(data), zlib.compress(data, 1)))
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -236,8 +242,9 @@ def read_entry(path: Path, max_bytes: int) -> EntryContent:
                 raise EntryError("duplicate", name)
             blobs[sha] = (name, media, size)
         for sha, (name, _media, size) in blobs.items():  # one blob in memory at a time
-            data = conn.execute("SELECT content FROM attachment_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
-            if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+            packed = conn.execute("SELECT content FROM attachment_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
+            data = _inflate(packed, size, name)
+            if hashlib.sha256(data).hexdigest() != sha:
                 raise EntryError("hash_mismatch", name)
         links = []
         for row in conn.execute("SELECT response_id, file_name, sha256, created_at FROM attachment"):
@@ -259,6 +266,18 @@ def read_entry(path: Path, max_bytes: int) -> EntryContent:
         conn.close()
 
 
+def _inflate(packed: bytes, size: int, name: str) -> bytes:
+    """A file of the entry inflated, never beyond its declared size (then it is refused)."""
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(packed, size + 1)
+    except zlib.error:
+        raise EntryError("hash_mismatch", name) from None
+    if len(data) != size or inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
+        raise EntryError("hash_mismatch", name)
+    return data
+
+
 def links_clashing(session: Session, entry: EntryContent) -> list[tuple[str, str]]:
     """(response id, file name) of the entry's attachments tied here to another content."""
     clashes = []
@@ -278,9 +297,10 @@ def import_entry(session: Session, entry: EntryContent) -> int:
         for sha, (name, media, _size) in entry.blobs.items():
             if blob_exists(session, sha):
                 continue
-            data = conn.execute("SELECT content FROM attachment_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
+            packed = conn.execute("SELECT content FROM attachment_blob WHERE sha256 = ?", (sha,)).fetchone()[0]
+            data = _inflate(packed, _size, name)
             _insert(session, AttachmentBlob, [{"sha256": sha, "file_name": name, "media_type": media,
-                                               "size": len(data), "content": bytes(data), "created_at": utcnow()}])
+                                               "size": len(data), "content": data, "created_at": utcnow()}])
             added += 1
     finally:
         conn.close()

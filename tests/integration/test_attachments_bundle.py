@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -134,8 +135,8 @@ def test_a_file_that_does_not_match_its_hash_is_refused_naming_it(db, questionna
     names = filled(db, questionnaire, tmp_path)
     good = exchange.export_bundle(db, tmp_path / "good.mcimz").path
     bad = rewrite_attachments(good, tmp_path / "bad.mcimz", lambda conn: conn.execute(
-        "UPDATE attachment_blob SET content = CAST(? AS BLOB) WHERE file_name = ?",
-        (PDF[:-1] + b"X", "Position « commune » 2018.pdf")))
+        "UPDATE attachment_blob SET content = ? WHERE file_name = ?",  # same size, one byte changed
+        (zlib.compress(PDF[:-1] + b"X"), "Position « commune » 2018.pdf")))
     target, _ = open_database(str(tmp_path / "target.sqlite3"))
     try:
         with pytest.raises(BundleError) as caught:
@@ -148,6 +149,11 @@ def test_a_file_that_does_not_match_its_hash_is_refused_naming_it(db, questionna
             "DELETE FROM attachment_blob WHERE file_name = 'plan.pdf'"))
         with pytest.raises(BundleError, match=f"“{names[Q16_DOC]}” is listed without its content"):
             exchange.preview_import(target, orphan)
+        # a file that inflates beyond its declared size (a bomb inside the entry)
+        bomb = rewrite_attachments(good, tmp_path / "bomb.mcimz", lambda conn: conn.execute(
+            "UPDATE attachment_blob SET content = ? WHERE file_name = 'plan.pdf'", (zlib.compress(b"\0" * 10**7),)))
+        with pytest.raises(BundleError, match="the attached file “plan.pdf” does not match its SHA-256"):
+            exchange.preview_import(target, bomb)
         assert blobs(target) == []
     finally:
         target.dispose()
@@ -254,5 +260,23 @@ def test_a_file_name_that_would_climb_out_of_the_export_folder_is_refused(db, qu
                 exchange.preview_import(target, bad)
             assert f"the attached file “{value}” has a name no file of MCIM Desk has" in str(caught.value)
         assert blobs(target) == [] and links(target) == []
+    finally:
+        target.dispose()
+
+
+def test_a_file_that_compresses_very_well_still_travels(db, questionnaire, tmp_path: Path) -> None:  # noqa: ANN001
+    """A scan of a white page, a silence: a bundle entry inflating over 100 times its stored
+    size is refused as a zip bomb, so the files are compressed one by one inside the entry
+    and each is inflated with its own size limit on import."""
+    responses.save_answer(db, questionnaire.id, "section_2/q4", "oui", "tester")
+    white = tmp_path / "page blanche.pdf"
+    white.write_bytes(b"%PDF-1.4\n" + b"\x00" * (3 * 1024 * 1024))
+    name = attach(db, questionnaire.id, Q5_DOC, white)
+    bundle = exchange.export_bundle(db, tmp_path / "white.mcimz").path
+    target, _ = open_database(str(tmp_path / "target.sqlite3"))
+    try:
+        import_into(target, bundle)
+        assert attachments.read_bytes(target, questionnaire.id, name) == white.read_bytes()
+        assert blobs(target) == blobs(db)
     finally:
         target.dispose()
