@@ -115,12 +115,30 @@ def content(session: Session, sha256: str) -> bytes | None:
     return None if value is None else bytes(value)
 
 
+_BATCH_BYTES = 64 * 1024 * 1024  # blobs read together, at most (one blob alone may pass it)
+
+
 def contents(session: Session, sha256s: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """(sha256, bytes) of these blobs, a few at a time (a blob may be tens of MB)."""
+    """(sha256, bytes) of these blobs, read in batches of at most about 64 MB (a blob may be
+    tens of MB: never the whole set in memory)."""
     wanted = sorted(set(sha256s))
-    for start in range(0, len(wanted), 20):
+    sizes: dict[str, int] = {}
+    for start in range(0, len(wanted), _BATCH):
+        sizes.update(session.execute(select(AttachmentBlob.sha256, AttachmentBlob.size)
+                                     .where(AttachmentBlob.sha256.in_(wanted[start:start + _BATCH]))).all())
+    batches: list[list[str]] = [[]]
+    total = 0
+    for sha in sorted(sizes):
+        if batches[-1] and (total + sizes[sha] > _BATCH_BYTES or len(batches[-1]) >= _BATCH):
+            batches.append([])
+            total = 0
+        batches[-1].append(sha)
+        total += sizes[sha]
+    for batch in batches:
+        if not batch:
+            continue
         rows = session.execute(
-            select(AttachmentBlob.sha256, AttachmentBlob.content).where(AttachmentBlob.sha256.in_(wanted[start:start + 20]))
+            select(AttachmentBlob.sha256, AttachmentBlob.content).where(AttachmentBlob.sha256.in_(batch))
         ).all()
         for sha, data in rows:
             yield sha, bytes(data)
