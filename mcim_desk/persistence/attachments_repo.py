@@ -191,7 +191,7 @@ def write_entry(session: Session, target: Path, response_ids: Iterable[str], sin
         media = {f.sha256: f.media_type for f in files}
         for sha, data in contents(session, names):
             conn.execute("INSERT INTO attachment_blob VALUES (?, ?, ?, ?, ?)",
-                         (sha, names[sha], media[sha], len(data), zlib.compress(data, 1)))
+                         (sha, names[sha], media[sha], len(data), _deflate(data)))
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -282,6 +282,15 @@ def read_entry(path: Path, max_bytes: int) -> EntryContent:
         raise EntryError("not_sqlite", detail=str(exc)) from None
     finally:
         conn.close()
+
+
+def _deflate(data: bytes) -> bytes:
+    """zlib's stream of a file: compressed when its first 64 KB compress (a scan, a WAV), else
+    only framed (level 0: a PDF, a JPEG or an MP4 is compressed already, and compressing it
+    again would cost time for nothing)."""
+    head = data[:65536]
+    level = 1 if len(zlib.compress(head, 1)) < 0.9 * len(head) else 0
+    return zlib.compress(data, level)
 
 
 def _inflate(packed: bytes, size: int, name: str) -> bytes:
