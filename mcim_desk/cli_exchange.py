@@ -40,6 +40,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .exchange.bundle import BundleError
     from .services import exchange
 
     passphrase, problem = _passphrase(args)
@@ -80,7 +81,12 @@ def run_export(args: argparse.Namespace) -> int:
             print(QCoreApplication.translate("Cli", "written: {path}").format(path=path))
         for name, rows in report.sheets.items():
             print(QCoreApplication.translate("Cli", "{sheet}: {rows} rows").format(sheet=name, rows=rows))
+        if report.attachments:
+            print(QCoreApplication.translate("Cli", "attached files: {count} in {folder}").format(
+                count=len(report.attachments), folder=report.paths[0].parent / "attachments"))
         return 0
+    except BundleError as exc:  # a bundle that could not be read back (too large): not written
+        return fail(str(exc))
     except OSError as exc:
         return fail(QCoreApplication.translate("Cli", "cannot write {path}: {error}").format(path=out, error=exc.strerror or exc))
     finally:

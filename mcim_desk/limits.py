@@ -25,6 +25,9 @@ PROFILE_CHARS = 128
 PDF_FILE_BYTES = 20 * _MIB
 PDF_FIELDS = 5000
 PDF_FIELD_CHARS = 4_000_000
+# A file attached to an answer (image, audio, video and file questions), refused before it is
+# read above this size: a scanned position document or an action plan fits many times over.
+ATTACHMENT_BYTES = 20 * _MIB
 # Bundles (.mcimz), as stored and inflated.
 BUNDLE_FILE_BYTES = 1024 * _MIB
 BUNDLE_ENTRY_BYTES = 1024 * _MIB

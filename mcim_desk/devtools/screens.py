@@ -295,6 +295,33 @@ def _repeat(studio: Studio) -> QWidget:
     return studio.window
 
 
+def _attachment(studio: Studio) -> QWidget:
+    """Q5's document attached (a scanned page drawn here), its thumbnail, name and buttons."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    page = _questionnaire(studio, _draft_key(studio))  # a validated one would ask first
+    form, path = page.form, "section_2/q5_document"
+    if form.answers.get("section_2/q4") not in ("oui", "en_cours"):
+        form._commit("section_2/q4", "oui")  # noqa: SLF001 - as a click does
+    widget = form.widgets.get(path)
+    if widget is None:
+        raise SceneUnavailable("the questionnaire has no Q5 document")
+    scan = QImage(420, 594, QImage.Format.Format_RGB32)
+    scan.fill(QColor("white"))
+    painter = QPainter(scan)
+    painter.setPen(QColor("#444444"))
+    for line in range(40, 560, 22):
+        painter.drawLine(40, line, 380 - (line * 7) % 90, line)
+    painter.end()
+    source = studio.workdir / "position-commune.png"
+    scan.save(str(source), "PNG")
+    widget.editor.attach(source)
+    settle()
+    form.scroll.ensureWidgetVisible(widget)
+    settle()
+    return studio.window
+
+
 def _history(studio: Studio) -> QWidget:
     from ..ui.questionnaire_page import HistoryDialog
 
@@ -704,6 +731,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("questionnaire-skip-logic", _skip_logic),
     Scene("questionnaire-errors", _errors),
     Scene("questionnaire-q25-repeat", _repeat),
+    Scene("questionnaire-attachment", _attachment),
     Scene("history", _history),
     Scene("clarify-dialog", _clarify),
     Scene("code-selection-dialog", _code_selection),

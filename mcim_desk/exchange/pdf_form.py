@@ -804,6 +804,9 @@ def _answer_flowables(
         return [
             TextBox(question.path, LINE_HEIGHT, multiline=False, tooltip=tooltip, indent=indent + 6)
         ]
+    if question.takes_file:  # no form field holds a file: it travels with the PDF
+        text = escape_text(label("attach_file_pdf", lang))
+        return [markup_para(f'<para leftIndent="{indent + 6}"><i>{text}</i></para>', st.muted)]
     return []
 
 
@@ -818,7 +821,8 @@ def question_block(
     """One question (a group with its questions, a repeat with its rows) as a block that is
     measured and kept on one page."""
     st = styles()
-    if question.type in ("calculate",) or (question.takes_answer and field_kind(question) is None):
+    if question.type in ("calculate",) or (question.takes_answer and field_kind(question) is None
+                                          and not question.takes_file):
         return []
     if question.type == "note":
         note = Table([[para(question.label(lang), st.small)]], colWidths=[CONTENT_WIDTH - indent])

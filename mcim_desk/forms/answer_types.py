@@ -8,7 +8,8 @@
   last is the first (a closed line: 4 points at least, counting the closing one);
 * selects: codes of the question's choices (``select_multiple``: space separated, ``rank``:
   every choice once, in order of preference);
-* ``acknowledge``: ``OK``; ``barcode`` and ``text``: any text.
+* ``acknowledge``: ``OK``; ``barcode`` and ``text``: any text;
+* ``image``, ``audio``, ``video``, ``file``: a file name (no folder, no control character).
 """
 
 from __future__ import annotations
@@ -139,6 +140,11 @@ def type_problem(question: Question, value: str, choices: Sequence[Choice] | Non
         ).format(value=value)
     if qtype in ("geopoint", "geotrace", "geoshape"):
         return _geo_problem(qtype, text)
+    if question.takes_file:
+        from ..domain.attachments import is_stored_name
+
+        if not is_stored_name(text):
+            return QCoreApplication.translate("Forms", "“{value}” is not a file name.").format(value=value)
     if qtype == "acknowledge" and text != "OK":
         return QCoreApplication.translate("Forms", "An acknowledgement is “OK” or nothing.")
     offered = question.choices if choices is None else choices

@@ -21,12 +21,15 @@ TYPES = frozenset(
         "text", "integer", "decimal", "date", "select_one", "select_multiple", "note",
         "group", "repeat", "calculate", "hidden", "time", "datetime", "range", "rank",
         "barcode", "geopoint", "geotrace", "geoshape", "acknowledge",
+        "image", "audio", "video", "file",
     }
 )
 CONTAINER_TYPES = frozenset({"group", "repeat"})
 # Leaves that hold no typed answer.
 UNANSWERED_TYPES = frozenset({"note", "calculate", "hidden", "group", "repeat"})
 GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
+# Questions answered by a file: the answer is the file's name, the file is stored apart.
+ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file"})
 # A form is the study's kind of instrument only when its settings sheet says so (form_kind);
 # any other form is "other": entered, exchanged and exported, never a questionnaire.
 KINDS = ("questionnaire", "interview", "other")
@@ -111,6 +114,7 @@ class Question:
     readonly: str | None = None
     labels: tuple[tuple[str, str], ...] = ()  # the form's other languages: (code, label)
     hints: tuple[tuple[str, str], ...] = ()
+    accept: str | None = None  # a file question's body::accept: ".pdf,.docx", "image/*"
 
     def label(self, lang: str) -> str:
         return _pick_any(lang, self.label_fr, self.label_en, self.labels)
@@ -154,6 +158,11 @@ class Question:
         return self.type == "repeat"
 
     @property
+    def takes_file(self) -> bool:
+        """True for image, audio, video and file questions (the answer names a file)."""
+        return self.type in ATTACHMENT_TYPES
+
+    @property
     def is_select(self) -> bool:
         return self.type in ("select_one", "select_multiple", "rank")
 
@@ -180,7 +189,7 @@ class Question:
             "label_fr", "label_en", "hint_fr", "hint_en", "required", "required_message_fr",
             "required_message_en", "relevant", "constraint", "constraint_message_fr",
             "constraint_message_en", "calculate", "appearance", "choice_file", "row",
-            "choice_filter", "default", "parameters", "repeat_count", "readonly",
+            "choice_filter", "default", "parameters", "repeat_count", "readonly", "accept",
         ):
             value = getattr(self, key)
             if value not in (None, ""):
@@ -385,6 +394,6 @@ def kind_for(form_id: str, setting: str | None = None) -> str:
 
 
 __all__ = [
-    "Choice", "FormDefinition", "Question", "TYPES", "definition_path", "instance_indexes",
+    "ATTACHMENT_TYPES", "Choice", "FormDefinition", "Question", "TYPES", "definition_path", "instance_indexes",
     "is_within", "kind_for", "repeat_instance", "split_instance",
 ]

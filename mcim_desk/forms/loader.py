@@ -57,6 +57,11 @@ _TYPES = {
     "acknowledge": "acknowledge",
     "trigger": "acknowledge",
     "select one external": "select_one",
+    "photo": "image",  # pyxform's name of an image question
+    "image": "image",
+    "audio": "audio",
+    "video": "video",
+    "file": "file",
 }
 _EXPRESSION_COLUMNS = ("relevant", "constraint", "required", "calculate", "choice_filter", "default", "repeat_count", "readonly")
 _LANGUAGE_CODE = re.compile(r"\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$")
@@ -74,7 +79,8 @@ _METADATA_TYPES = frozenset(
 )
 # The metadata this program can give a value (the others read as empty).
 _METADATA_VALUES = {"start": "now()", "end": "now()", "today": "today()"}
-_ATTACHMENT_TYPES = frozenset({"image", "audio", "video", "file", "photo", "signature", "background-audio"})
+# Files this program cannot take: a signature is drawn on the device's screen.
+_DRAWN_TYPES = frozenset({"signature", "draw", "annotate"})
 
 
 _BIND_TYPES = {
@@ -105,9 +111,10 @@ def _alias_type(source_type: str) -> str | None:
 
 def _unsupported_type(source_type: str, name: str) -> str | None:
     """The message for a known ODK question type this program does not take, else None."""
-    if source_type in _ATTACHMENT_TYPES:
+    if source_type in _DRAWN_TYPES:
         return QCoreApplication.translate(
-            "Forms", "the question {name} takes a file ({type}): attachments are not supported yet"
+            "Forms", "the question {name} ({type}) is drawn on a screen, which this program cannot do: "
+            "make it an image question to attach a scan"
         ).format(name=name, type=source_type)
     if source_type in ("osm", "geo-compact"):
         return QCoreApplication.translate(
@@ -521,6 +528,7 @@ class _Converter:
             parameters=parameter_text or None,
             repeat_count=str(control.get("jr:count")) if control.get("jr:count") else None,
             readonly=str(bind.get("readonly")) if bind.get("readonly") not in (None, "", "false()", "false") else None,
+            accept=str(control.get("accept")).strip() or None if qtype == "file" and control.get("accept") else None,
             labels=other_texts(el.get("label")),
             hints=other_texts(el.get("hint")),
         )

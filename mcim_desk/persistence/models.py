@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -186,6 +187,32 @@ class Answer(Tracked, Base):
     # Kept up to date by every save (the form's relevance of this path given all answers), so
     # that reports can aggregate in SQL and never count answers the skip logic hides.
     relevant: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class AttachmentBlob(Base):
+    """A file attached to answers, stored once whatever how many answers name it: keyed by
+    the SHA-256 of its bytes. ``file_name`` is the name it was first attached with."""
+
+    __tablename__ = "attachment_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(128))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Attachment(Base):
+    """A file of a response, by the name its answers give it (as KoboToolbox lists a
+    submission's attachments). Never changed once written: the name carries a piece of the
+    content's hash, so one name is one content; an answer that stops naming it leaves the
+    row, and Undo finds the file again."""
+
+    __tablename__ = "attachment"
+    response_id: Mapped[str] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blob.sha256"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # --- interviews, quotes, coding -----------------------------------------------------------

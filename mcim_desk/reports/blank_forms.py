@@ -218,6 +218,8 @@ def question_flowables(definition: FormDefinition, question: Question, lang: str
         body.append(WriteLines(1, CONTENT_WIDTH * 0.5, indent + 8, label("number_prompt", lang)))
     elif question.type == "text":
         body.append(WriteLines(6 if question.multiline else 1, CONTENT_WIDTH, indent + 8))
+    elif question.takes_file:  # a file cannot be written on paper: it travels with it
+        body.append(WriteLines(1, CONTENT_WIDTH, indent + 8, label("attach_file", lang)))
     elif question.type == "calculate":
         return []
     block = head + [Spacer(1, 2)] + body + [Spacer(1, 8)]

@@ -396,9 +396,12 @@ def database_summary(db: Database) -> DatabaseSummary:
 
         integrity = quick_check(db.path)
     revision = current_revision(db)
+    from ..persistence.attachments_repo import damaged_blobs
+
     with db.read() as session:
         counts = repositories.counts(session)
         dangling = repositories.dangling_references(session) if integrity == "ok" else {}
+        counts["attached_files"], damaged = damaged_blobs(session) if integrity == "ok" else (0, [])
     if dangling:
         integrity = "; ".join(
             QCoreApplication.translate(
@@ -409,6 +412,9 @@ def database_summary(db: Database) -> DatabaseSummary:
     problems = []
     if integrity != "ok":
         problems.append(f"integrity: {integrity}")
+    for name in damaged:
+        problems.append(QCoreApplication.translate(
+            "Catalogue", "the attached file “{name}” no longer matches its SHA-256: restore a backup").format(name=name))
     if revision != head_revision():
         problems.append(f"schema revision {revision} is not {head_revision()}")
     expected = {

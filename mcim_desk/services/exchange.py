@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import __version__
 from ..exchange import bundle as bundle_format
 from ..exchange.bundle import BundleError
+from . import attachment_exchange
 from .exchange_conflicts import (
     ConflictInfo,
     Resolution,
@@ -134,6 +135,7 @@ class _Content:
     form_versions: list[dict]
     plan: Any = None
     fingerprint: tuple | None = None
+    attachments: Any = None  # persistence.attachments_repo.EntryContent, checked
 
     def close(self) -> None:
         self.file.close()
@@ -189,6 +191,10 @@ def export_bundle(
             "counts": counts,
         }
         entries = {records_file.ENTRY: records_path, FORMS_ENTRY: forms}
+        attached, attached_count = attachment_exchange.write(session, Path(scratch), records_path, since)
+        if attached is not None:
+            entries[attached.name] = attached
+            counts["attachment"] = attached_count
         written = bundle_format.write_bundle(target, manifest, entries, passphrase)
         exchange_repo.set_watermark(
             session, key, {"at": moment.isoformat(), "bundle_id": bundle_id, "destination": dest}
@@ -233,6 +239,7 @@ def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
     tables are read into Python, the big ones stay in the file."""
     from ..exchange.merge import Table
     from ..persistence import exchange_repo
+    from ..persistence.attachments_repo import ENTRY as ATTACHMENTS_ENTRY
     from ..persistence.bundle_records import ENTRY, RecordsError, open_records
 
     parsed = bundle_format.read_bundle(path, passphrase)
@@ -244,12 +251,13 @@ def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
                 QCoreApplication.translate("Exchange", "the bundle comes from a newer MCIM Desk (database schema {revision}): update "
                     "this program first.").format(revision=manifest["schema_revision"]),
             )
-        unexpected = sorted(set(parsed.entries) - {FORMS_ENTRY} | set(parsed.files) - {ENTRY})
+        unexpected = sorted(set(parsed.entries) - {FORMS_ENTRY} | set(parsed.files) - {ENTRY, ATTACHMENTS_ENTRY})
         if unexpected:
             raise _fail("bad_records", path, QCoreApplication.translate("Exchange", "unexpected entry “{name}”.").format(name=unexpected[0]))
         if ENTRY not in parsed.files:
             raise _fail("bad_records", path, QCoreApplication.translate("Exchange", "the bundle has no records ({entry}).").format(entry=ENTRY))
         forms = _check_forms(parsed.entries.get(FORMS_ENTRY, {}), path)
+        attached = attachment_exchange.read(parsed.files, path)
         kinds = exchange_repo.column_kinds()
         try:
             file = open_records(parsed.files[ENTRY], kinds, on_close=parsed.discard)
@@ -268,7 +276,7 @@ def _content(path: Path, passphrase: str | None) -> tuple[_Content, bool]:
     except BaseException:
         file.close()
         raise
-    content = _Content(manifest, records, file, forms["forms"], forms["form_versions"])
+    content = _Content(manifest, records, file, forms["forms"], forms["form_versions"], attachments=attached)
     return content, parsed.encrypted
 
 
@@ -370,6 +378,7 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
         pending=exchange_repo.pending_conflict_values(session),
     )
     plan = merge(records, their_audit, local, schema)
+    plan.added += attachment_exchange.check(session, content.attachments, bundle_responses, path)
     plan.unchanged += content.file.count_where_in("answer", "response_id", same)
     plan.bulk_answers = answered - present
     plan.bulk_every = not (answered & present)
@@ -534,6 +543,7 @@ def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping
     if merged is None or exchange_repo.fingerprint(session) != content.fingerprint:
         merged = _plan(session, content, path)
     if merged.is_empty:
+        attachment_exchange.apply(session, content.attachments)
         return ImportReport(0, 0, merged.unchanged + merged.kept, 0, 0, 0, backup)
     now = utcnow()
     schema = _schema()
@@ -548,6 +558,7 @@ def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping
         exchange_repo.insert_rows(session, table, columns, insert_order(columns, inserts, self_refs), now)
         exchange_repo.update_rows(session, table, merged.updates.get(table) or {}, now)
     exchange_repo.copy_answers(session, content.file, merged.bulk_answers, now, merged.bulk_every)
+    attachment_exchange.apply(session, content.attachments)
     answer_columns = merged.columns.get("answer", [])
     for _response_id, _base, doomed, _rows in merged.repeat_replacements:
         exchange_repo.delete_answers(session, doomed)
@@ -589,13 +600,16 @@ def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping
 class SpreadsheetReport:
     paths: tuple[Path, ...]
     sheets: dict[str, int]  # sheet name -> rows
+    attachments: tuple[Path, ...] = ()  # the files answers name, beside the spreadsheets
 
 
 def export_spreadsheets(
     db: Database, out: str | Path, fmt: str = "xlsx", lang: str = "en", labels: bool = False
 ) -> SpreadsheetReport:
     """Responses of every form as XLSX (one workbook) or CSV (one file per sheet), see
-    :mod:`mcim_desk.exchange.spreadsheet`. Only relevant answers are written."""
+    :mod:`mcim_desk.exchange.spreadsheet`. Only relevant answers are written. The files that
+    answers name are written beside, in ``attachments/<response id>/<file name>`` (the cell
+    holds the file name, as KoboToolbox's exports do)."""
     from collections import defaultdict
 
     from ..exchange import spreadsheet
@@ -629,12 +643,20 @@ def export_spreadsheets(
                 continue
             definition = form_service.definition_in(session, latest.version_id)
             exports.append(spreadsheet.FormExport(form["id"], definition, by_form.get(form["id"], [])))
+    from . import attachments
+
+    named = [(r.id, name) for export in exports for r in export.responses
+             for name in attachments.file_answers(export.definition, r.answers).values()]
     sheets = spreadsheet.tabulate(exports, lang, labels)
     if fmt == "xlsx":
         paths: tuple[Path, ...] = (spreadsheet.write_xlsx(out, sheets),)
     else:
         paths = tuple(spreadsheet.write_csv(out, sheets))
-    return SpreadsheetReport(paths, {s.name: len(s.rows) for s in sheets})
+    files: list[Path] = []
+    if named and paths:
+        with db.read() as session:
+            files = attachments.export_files(session, named, paths[0].parent)
+    return SpreadsheetReport(paths, {s.name: len(s.rows) for s in sheets}, tuple(files))
 
 
 __all__ = [

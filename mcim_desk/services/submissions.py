@@ -151,6 +151,30 @@ def _submission_answers(definition: FormDefinition, values: Mapping[str, str]) -
     return level(definition.children, "")
 
 
+def attachment_list(session: Session, response_id: str, definition: FormDefinition,
+                    values: Mapping[str, str]) -> list[dict[str, Any]]:
+    """A submission's ``_attachments`` (see :func:`mcim_desk.services.attachments.attachment_list`)."""
+    from .attachments import attachment_list as files_of
+
+    return files_of(session, response_id, definition, values)
+
+
+def _store_attachment_files(session: Session, folder: Path, parsed: _Submission, number: int) -> None:
+    """The files the submission's answers name, where an export writes them beside the JSON."""
+    from .attachments import AttachmentError, store_files_beside
+
+    try:
+        store_files_beside(session, folder, parsed.response_id, parsed.definition, parsed.values)
+    except AttachmentError as exc:
+        raise _bad(number, str(exc)) from None
+
+
+def export_attachment_files(session: Session, named: list[tuple[str, str]], folder: Path) -> None:
+    from .attachments import export_files
+
+    export_files(session, named, folder)
+
+
 def export_submissions(db: Database, out: str | Path, form_id: str | None = None) -> int:
     """Write every response (of one form, or all) as a JSON list of submissions; returns
     how many. The file is written whole or not at all."""
@@ -163,6 +187,7 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
         acronyms: dict[str, str] = {}
         formhub: dict[str, str] = {}
         everyone = MechanismNames(repositories.mechanisms(session))
+        named: list[tuple[str, str]] = []
         for row, version, mech in rows:
             definition = form_service.definition_in(session, version.id)
             if mech.id not in acronyms:
@@ -183,7 +208,12 @@ def export_submissions(db: Database, out: str | Path, form_id: str | None = None
             if submitted is not None:
                 submission["_submission_time"] = layouts.kobo_time(submitted)
             submission.update(_submission_answers(definition, values[row.id]))
+            files = attachment_list(session, row.id, definition, values[row.id])
+            if files:  # KoboToolbox's list of a submission's files (read back: skipped, as "_" keys are)
+                submission["_attachments"] = files
+                named += [(row.id, f["media_file_basename"]) for f in files]
             submissions.append(submission)
+        export_attachment_files(session, named, Path(out).parent)  # where download_url points
     from ..files import write_text
 
     write_text(out, json.dumps(submissions, ensure_ascii=False, indent=2) + "\n", make_folder=True)
@@ -741,6 +771,7 @@ def import_submissions(db: Database, path: str | Path, actor: str,
                     unresolved.append(parsed.unresolved)
                     continue
                 counts[_apply(session, parsed, audit, seconds, ctx.notes)] += 1
+                _store_attachment_files(session, source.parent, parsed, number)
                 invalid.extend(
                     InvalidAnswer(number, parsed.response_id, path, parsed.values[path], problem)
                     for path, problem in parsed.problems.items()

@@ -505,7 +505,12 @@ def export_spreadsheets(window: MainWindow) -> None:
         def done(report) -> None:  # noqa: ANN001 - SpreadsheetReport
             from .file_written import announce_written
 
-            announce_written(ctx.dialogs, QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"), report.paths)
+            detail = ""
+            if report.attachments:
+                detail = QCoreApplication.translate("ExchangeDialogs", "Attached files: {count} in {folder}").format(
+                    count=len(report.attachments), folder=report.paths[0].parent / "attachments")
+            announce_written(ctx.dialogs, QCoreApplication.translate("ExchangeDialogs", "Spreadsheets written"),
+                             report.paths, detail)
 
         def failed(exc: BaseException) -> None:
             ctx.dialogs.error(QCoreApplication.translate("ExchangeDialogs", "Spreadsheets not written"), str(exc))

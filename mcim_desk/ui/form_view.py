@@ -40,6 +40,7 @@ from ..forms.definition import FormDefinition, Question, repeat_instance
 from ..forms.engine import FormState
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
+from .attachment_editor import AttachmentEditor
 from .colours import text_style
 from .context import UiContext
 from .undo import SaveValueCommand
@@ -218,6 +219,11 @@ class QuestionWidget(QFrame):
             editor.committed.connect(self._commit)
             layout.addWidget(editor)
             self.editor = editor
+        elif q.takes_file:
+            editor = AttachmentEditor(q, self.path, self)
+            editor.committed.connect(self._commit)
+            layout.addWidget(editor)
+            self.editor = editor
         elif q.type == "text" and q.multiline:
             edit = CommitTextEdit(self)
             edit.committed.connect(lambda: self._commit(edit.toPlainText()))
@@ -327,7 +333,7 @@ class QuestionWidget(QFrame):
         elif isinstance(editor, QComboBox):
             with QSignalBlocker(editor):
                 editor.setCurrentIndex(max(0, editor.findData(value or "")))
-        elif isinstance(editor, AcknowledgeEditor | RankEditor):
+        elif isinstance(editor, AcknowledgeEditor | RankEditor | AttachmentEditor):
             editor.set_value(value)
         elif isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != (value or ""):
@@ -391,6 +397,8 @@ class QuestionWidget(QFrame):
             self.editor.retranslate()
         if isinstance(self.editor, RankEditor):
             self.editor.retranslate(lang)
+        if isinstance(self.editor, AttachmentEditor):
+            self.editor.retranslate()
         if self.notes is not None:
             self.notes.setPlaceholderText(self.tr("Notes on this question…"))
         self._name_for_readers(lang)
@@ -718,6 +726,8 @@ class FormView(QWidget):
         widget.committed.connect(self._commit)
         widget.note_committed.connect(self._commit_note)
         widget.context_requested.connect(self._context_menu)
+        if isinstance(widget.editor, AttachmentEditor):
+            widget.editor.bind(self.ctx, self.response.id)
         widget.set_value(self.answers.get(path))
         widget.enable_notes(self.notes_visible)
         widget.set_note(self.notes.get(path))

@@ -71,6 +71,212 @@
     </message>
 </context>
 <context>
+    <name>AttachmentEditor</name>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="170"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="263"/>
+        <source>Attach a file to: {question}</source>
+        <translation>Joindre un fichier à&#xa0;: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="176"/>
+        <source>File not attached</source>
+        <translation>Fichier non joint</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="191"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="194"/>
+        <source>File not opened</source>
+        <translation>Fichier non ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="195"/>
+        <source>No program on this computer opened “{file}”. Save it with Save as… and open it from there.</source>
+        <translation>Aucun programme de cet ordinateur n’a ouvert «&#xa0;{file}&#xa0;». Enregistrez-le avec Enregistrer sous… et ouvrez-le de là.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="205"/>
+        <source>Save the file as</source>
+        <translation>Enregistrer le fichier sous</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="206"/>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="232"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="212"/>
+        <source>File not saved</source>
+        <translation>Fichier non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="234"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="234"/>
+        <source>Sound recordings</source>
+        <translation>Enregistrements sonores</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="235"/>
+        <source>Videos</source>
+        <translation>Vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="239"/>
+        <source>Files this question takes</source>
+        <translation>Fichiers acceptés par cette question</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="246"/>
+        <source>No file attached.</source>
+        <translation>Aucun fichier joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="248"/>
+        <source>{file} — this file is not in this database (an answer imported without its file).</source>
+        <translation>{file} — ce fichier n’est pas dans cette base de données (une réponse importée sans son fichier).</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="251"/>
+        <source>{file} ({size}, {type})</source>
+        <translation>{file} ({size}, {type})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="253"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="253"/>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="254"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="255"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="256"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="264"/>
+        <source>Open the file {file}</source>
+        <translation>Ouvrir le fichier {file}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="265"/>
+        <source>Save the file {file} as…</source>
+        <translation>Enregistrer le fichier {file} sous…</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="266"/>
+        <source>Remove the file from: {question}</source>
+        <translation>Retirer le fichier de&#xa0;: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/attachment_editor.py" line="267"/>
+        <source>Picture of {file}</source>
+        <translation>Image de {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="60"/>
+        <source>{n} bytes</source>
+        <translation>{n}&#xa0;octets</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="62"/>
+        <source>{n} KB</source>
+        <translation>{n}&#xa0;Ko</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="63"/>
+        <source>{n} MB</source>
+        <translation>{n}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="64"/>
+        <source>{n} GB</source>
+        <translation>{n}&#xa0;Go</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="77"/>
+        <source>an image</source>
+        <translation>une image</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="78"/>
+        <source>a sound recording</source>
+        <translation>un enregistrement sonore</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="79"/>
+        <source>a video</source>
+        <translation>une vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="84"/>
+        <source>“{file}” is not {kind}: its content is of no image, sound or video format known here. The question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» n’est pas {kind}&#xa0;: son contenu n’est d’aucun format d’image, de son ou de vidéo connu ici. La question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="88"/>
+        <source>“{file}” holds {found}, not {kind}: the question “{question}” takes {kind} ({expected}). Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» contient du {found}, pas {kind}&#xa0;: la question «&#xa0;{question}&#xa0;» attend {kind} ({expected}). Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="92"/>
+        <source>“{file}” holds {found} but its name does not end as such a file’s does ({expected}): rename it and attach it again to “{question}”. Nothing was attached.</source>
+        <translation>«&#xa0;{file}&#xa0;» contient du {found}, mais son nom ne se termine pas comme celui d’un tel fichier ({expected})&#xa0;: renommez-le et joignez-le de nouveau à «&#xa0;{question}&#xa0;». Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="96"/>
+        <source>The question “{question}” takes only {expected} files: “{file}” is not one. Nothing was attached.</source>
+        <translation>La question «&#xa0;{question}&#xa0;» n’accepte que des fichiers {expected}&#xa0;: «&#xa0;{file}&#xa0;» n’en est pas un. Rien n’a été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="108"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="117"/>
+        <source>“{file}” cannot be read ({error}): nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» ne peut pas être lu ({error})&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="123"/>
+        <source>“{file}” is empty: nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» est vide&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="132"/>
+        <source>“{file}” has {size}, more than the limit of {limit} for an attached file: nothing was attached to “{question}”.</source>
+        <translation>«&#xa0;{file}&#xa0;» fait {size}, plus que la limite de {limit} pour un fichier joint&#xa0;: rien n’a été joint à «&#xa0;{question}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="152"/>
+        <source>The question “{question}” does not take a file: “{file}” was not attached.</source>
+        <translation>La question «&#xa0;{question}&#xa0;» n’attend pas de fichier&#xa0;: «&#xa0;{file}&#xa0;» n’a pas été joint.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="188"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="208"/>
+        <source>The file “{file}” is not in this database.</source>
+        <translation>Le fichier «&#xa0;{file}&#xa0;» n’est pas dans cette base de données.</translation>
+    </message>
+</context>
+<context>
     <name>Bundle</name>
     <message>
         <location filename="../../mcim_desk/exchange/bundle.py" line="269"/>
@@ -639,9 +845,14 @@
         <translation>Fuseau horaire inconnu «&#xa0;{value}&#xa0;»&#xa0;: utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/catalogue.py" line="404"/>
+        <location filename="../../mcim_desk/services/catalogue.py" line="407"/>
         <source>{count} row(s) of “{table}” refer to a missing row of “{parent}”</source>
         <translation>{count} ligne(s) de «&#xa0; {table} &#xa0;» renvoient à une ligne absente de «&#xa0; {parent} &#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/catalogue.py" line="416"/>
+        <source>the attached file “{name}” no longer matches its SHA-256: restore a backup</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» ne correspond plus à son SHA-256&#xa0;: restaurez une sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -852,116 +1063,121 @@
         <translation>le fichier de phrase secrète {path} est vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="55"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="56"/>
         <source>bundle written to {path} ({size} KB{encrypted})</source>
         <translation>lot d’échange écrit dans {path} ({size} Ko{encrypted})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="58"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="59"/>
         <source>, encrypted</source>
         <translation>, chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="62"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="63"/>
         <source>changes since {moment} UTC</source>
         <translation>modifications depuis le {moment} UTC</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="64"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="65"/>
         <source>everything (no earlier bundle for this destination)</source>
         <translation>tout (aucun lot antérieur pour cette destination)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="65"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="66"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="67"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="68"/>
         <source>{responses} responses, {answers} answers, {interviews} interviews, {quotes} quotes, {followups} follow-ups, {contacts} contacts, {audit} audit rows</source>
         <translation>{responses} formulaires remplis, {answers} réponses, {interviews} entretiens, {quotes} citations, {followups} suivis, {contacts} contacts, {audit} lignes du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="77"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="78"/>
         <source>--since-last and --passphrase-file apply to bundles only; ignored</source>
         <translation>--since-last et --passphrase-file ne s’appliquent qu’aux lots d’échange&#x202f;; options ignorées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="80"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="81"/>
         <source>written: {path}</source>
         <translation>écrit&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="82"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="83"/>
         <source>{sheet}: {rows} rows</source>
         <translation>{sheet}&#xa0;: {rows} lignes</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="85"/>
+        <source>attached files: {count} in {folder}</source>
+        <translation>fichiers joints&#xa0;: {count} dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli_exchange.py" line="91"/>
         <location filename="../../mcim_desk/cli_interviews.py" line="33"/>
         <source>cannot write {path}: {error}</source>
         <translation>impossible d’écrire {path}&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="92"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="98"/>
         <source>no record of who changed it</source>
         <translation>aucune trace de l’auteur de la modification</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="95"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="101"/>
         <source>{actor}, {when}</source>
         <translation>{actor}, {when}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="113"/>
-        <location filename="../../mcim_desk/cli_exchange.py" line="141"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="119"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="147"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
         <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
         <source>not imported: {reason}</source>
         <translation>non importé&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="115"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
         <source>bundle {file} from installation {source} (MCIM Desk {version}, {when})</source>
         <translation>lot {file} provenant de l’installation {source} (MCIM Desk {version}, {when})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="121"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="127"/>
         <source>to add: {added}; to update: {updated}; unchanged: {unchanged}; newer here: {kept}; new audit rows: {audit}; conflicts: {conflicts}</source>
         <translation>à ajouter&#xa0;: {added}&#x202f;; à mettre à jour&#xa0;: {updated}&#x202f;; inchangés&#xa0;: {unchanged}&#x202f;; plus récents ici&#xa0;: {kept}&#x202f;; nouvelles lignes du journal d’audit&#xa0;: {audit}&#x202f;; conflits&#xa0;: {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="128"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
         <source>conflict: {where} — {question}</source>
         <translation>conflit&#xa0;: {where} — {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="129"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="135"/>
         <source>here: “{value}” ({who})</source>
         <translation>ici&#xa0;: «&#xa0;{value}&#xa0;» ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="130"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="136"/>
         <source>in the bundle: “{value}” ({who})</source>
         <translation>dans le lot&#xa0;: «&#xa0;{value}&#xa0;» ({who})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="134"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="140"/>
         <source>nothing to import: this bundle&apos;s content is already here</source>
         <translation>rien à importer&#xa0;: le contenu de ce lot est déjà ici</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="145"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
         <source>imported: {added} added, {updated} updated, {audit} audit rows appended</source>
         <translation>importé&#xa0;: {added} ajout(s), {updated} mise(s) à jour, {audit} ligne(s) ajoutée(s) au journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="151"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="157"/>
         <source>{count} conflict(s) kept this database&apos;s value and wait for a choice in the window (File &gt; Resolve conflicts…)</source>
         <translation>{count} conflit(s) ont gardé la valeur de cette base de données et attendent un choix dans la fenêtre (Fichier &gt; Résoudre les conflits…)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_exchange.py" line="171"/>
+        <location filename="../../mcim_desk/cli_exchange.py" line="177"/>
         <source>questionnaire PDFs are not available in this version</source>
         <translation>les questionnaires PDF ne sont pas disponibles dans cette version</translation>
     </message>
@@ -1911,52 +2127,93 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>{entry}, ligne {row}&#xa0;: «&#xa0;{column}&#xa0;» contient une valeur d’un type incorrect.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="282"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="290"/>
         <source>{entry}, row {row}: the id {id} appears twice.</source>
         <translation>{entry}, ligne {row}&#xa0;: l’identifiant {id} apparaît deux fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="224"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="45"/>
+        <source>The attached files of this bundle come to {size}, more than a bundle may carry ({limit}): nothing was written. Export in several steps (--since-last after each import), or save the largest files apart.</source>
+        <translation>Les fichiers joints de ce lot font {size}, plus qu’un lot ne peut en porter ({limit})&#xa0;: rien n’a été écrit. Exportez en plusieurs fois (--since-last après chaque import) ou enregistrez à part les fichiers les plus gros.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="54"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="230"/>
         <source>{file}: </source>
         <translation>{file}&#xa0;: </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="244"/>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="69"/>
+        <source>the attached file “{name}” does not match its SHA-256 (the bundle was altered or damaged); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» ne correspond pas à son SHA-256 (le lot a été modifié ou endommagé)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="73"/>
+        <source>the attached file “{name}” has {size}, more than the limit of {limit}; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» fait {size}, plus que la limite de {limit}&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="77"/>
+        <source>the attached file “{name}” has a name no file of MCIM Desk has (a folder, a character a file name may not hold); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» porte un nom qu’aucun fichier de MCIM Desk ne porte (un dossier, un caractère interdit dans un nom de fichier)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="81"/>
+        <source>the attached file “{name}” is listed without its content (a damaged bundle); nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» est inscrit sans son contenu (un lot endommagé)&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="85"/>
+        <source>{entry} is not made as a bundle’s attachments are ({detail}); nothing was imported.</source>
+        <translation>{entry} n’est pas fait comme les fichiers joints d’un lot ({detail})&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="102"/>
+        <source>the attached file “{name}” belongs to a response that is neither in the bundle nor in this database; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» appartient à une réponse qui n’est ni dans le lot ni dans cette base de données&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/attachment_exchange.py" line="107"/>
+        <source>the attached file “{name}” is another file than the one of that name here; nothing was imported.</source>
+        <translation>le fichier joint «&#xa0;{name}&#xa0;» est un autre fichier que celui de ce nom ici&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/services/exchange.py" line="251"/>
         <source>the bundle comes from a newer MCIM Desk (database schema {revision}): update this program first.</source>
         <translation>le lot provient d’une version plus récente de MCIM Desk (schéma de base de données {revision})&#xa0;: mettez d’abord ce programme à jour.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="249"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="256"/>
         <source>unexpected entry “{name}”.</source>
         <translation>entrée inattendue «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="251"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="258"/>
         <source>the bundle has no records ({entry}).</source>
         <translation>le lot ne contient pas d’enregistrements ({entry}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="290"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="298"/>
         <source>forms.json is malformed.</source>
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="414"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="423"/>
         <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
         <translation>son journal d’audit contient des lignes sur «&#xa0;{entity}&#xa0;», que MCIM Desk n’enregistre pas&#xa0;: le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="420"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="429"/>
         <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
         <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier&#xa0;: {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet)&#xa0;; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="433"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="442"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas&#xa0;: {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="506"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="515"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici&#x202f;; rien n’a été importé ({error}).</translation>
     </message>
@@ -2156,38 +2413,43 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>Fichiers CSV</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="508"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="510"/>
+        <source>Attached files: {count} in {folder}</source>
+        <translation>Fichiers joints&#xa0;: {count} dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="512"/>
         <source>Spreadsheets written</source>
         <translation>Fichiers tableur écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="511"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="516"/>
         <source>Spreadsheets not written</source>
         <translation>Fichiers tableur non écrits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="528"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="533"/>
         <source>Import a bundle</source>
         <translation>Importer un lot d’échange</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="545"/>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="568"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="550"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="573"/>
         <source>Bundle not imported</source>
         <translation>Lot d’échange non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="559"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="564"/>
         <source>Bundle imported: {added} added, {updated} updated, {pending} conflict(s) to resolve.</source>
         <translation>Lot d’échange importé&#xa0;: {added} ajout(s), {updated} mise(s) à jour, {pending} conflit(s) à résoudre.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="587"/>
         <source>Resolve conflicts</source>
         <translation>Résoudre les conflits</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="582"/>
+        <location filename="../../mcim_desk/ui/exchange_dialogs.py" line="587"/>
         <source>No conflict is waiting for a choice.</source>
         <translation>Aucun conflit n’attend de choix.</translation>
     </message>
@@ -2732,92 +2994,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="589"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="766"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="776"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="788"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="798"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="789"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="799"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état «&#xa0;complète&#xa0;» jusqu’à une nouvelle validation. La modifier&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="847"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="883"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="893"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="908"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="918"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="909"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant&#xa0;: refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="913"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="923"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="930"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="940"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="947"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="957"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="962"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="972"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1028"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1038"/>
         <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
         <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1137"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1147"/>
         <source>Form &amp;language:</source>
         <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1140"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1150"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1148"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1158"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1179"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1189"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré&#xa0;: vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1182"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="1192"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré&#xa0;: réessayez&#x202f;; le journal contient les détails.</translation>
     </message>
@@ -2825,73 +3087,78 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="118"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="119"/>
         <source>“{value}” is not a whole number.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="85"/>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="120"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="86"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="121"/>
         <source>“{value}” is not a number: write decimals with a point, as in 2.5.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un nombre&#xa0;: écrivez les décimales avec un point, comme dans 2.5.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="60"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="61"/>
         <source>“{value}” is not a position: write the latitude and longitude in decimal degrees, as in 14.69 -17.44 (then altitude and accuracy in metres if known).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une position&#xa0;: écrivez la latitude et la longitude en degrés décimaux, par exemple 14.69 -17.44 (puis l’altitude et la précision en mètres si vous les connaissez).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="66"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="67"/>
         <source>A point has one position: “{value}” has {count}.</source>
         <translation>Un point a une seule position&#xa0;: «&#xa0;{value}&#xa0;» en a {count}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="70"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="71"/>
         <source>A line needs at least 2 positions separated by “;”.</source>
         <translation>Une ligne demande au moins 2 positions séparées par «&#xa0;;&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="76"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="77"/>
         <source>A shape needs at least 3 positions separated by “;”, the last one repeating the first.</source>
         <translation>Une forme demande au moins 3 positions séparées par «&#xa0;;&#xa0;», la dernière reprenant la première.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="94"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="95"/>
         <source>“{value}” is outside the range {start} to {end}.</source>
         <translation>«&#xa0;{value}&#xa0;» est hors de l’intervalle de {start} à {end}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="100"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="101"/>
         <source>“{value}” is not on a step of {step} from {start}.</source>
         <translation>«&#xa0;{value}&#xa0;» ne tombe pas sur un pas de {step} à partir de {start}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="133"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="134"/>
         <source>“{value}” is not a date: write it as YYYY-MM-DD</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une date&#xa0;: écrivez-la sous la forme AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="135"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="136"/>
         <source>“{value}” is not a time: write it as HH:MM, as in 09:30</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: écrivez-la sous la forme HH:MM, par exemple 09:30</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="137"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="138"/>
         <source>“{value}” is not a date and time: write it as YYYY-MM-DDTHH:MM, as in 2018-11-09T14:30</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une date et heure&#xa0;: écrivez-la sous la forme AAAA-MM-JJTHH:MM, par exemple 2018-11-09T14:30</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="143"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="147"/>
+        <source>“{value}” is not a file name.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="149"/>
         <source>An acknowledgement is “OK” or nothing.</source>
         <translation>Une confirmation vaut «&#xa0;OK&#xa0;» ou rien.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="150"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="156"/>
         <source>“{value}” is not one of the choices.</source>
         <translation>«&#xa0;{value}&#xa0;» ne fait pas partie des choix.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/answer_types.py" line="152"/>
+        <location filename="../../mcim_desk/forms/answer_types.py" line="158"/>
         <source>Each choice may be ranked only once.</source>
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
@@ -2906,187 +3173,187 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="109"/>
-        <source>the question {name} takes a file ({type}): attachments are not supported yet</source>
-        <translation>la question {name} demande un fichier ({type})&#xa0;: les pièces jointes ne sont pas encore prises en charge</translation>
+        <location filename="../../mcim_desk/forms/loader.py" line="115"/>
+        <source>the question {name} ({type}) is drawn on a screen, which this program cannot do: make it an image question to attach a scan</source>
+        <translation>la question {name} ({type}) se dessine sur un écran, ce que ce programme ne sait pas faire&#xa0;: faites-en une question image pour y joindre un scan</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="113"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="120"/>
         <source>the question {name} ({type}) needs a map, which this program has not</source>
         <translation>la question {name} ({type}) demande une carte, que ce programme n’a pas</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="130"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="137"/>
         <source>row {row}: {message}</source>
         <translation>ligne {row}&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="153"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="160"/>
         <source>{path}: no such file</source>
         <translation>{path}&#xa0;: fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="159"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="166"/>
         <source>{path}: an XLSForm must be a .xlsx, .md or .csv file</source>
         <translation>{path}&#xa0;: un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="195"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="202"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="196"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="203"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="197"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="204"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="198"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="205"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="199"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="206"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="216"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="223"/>
         <source>{path}: cannot be read ({error})</source>
         <translation>{path}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="220"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="228"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="235"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
         <translation>{path}&#xa0;: une archive zip endommagée ou tronquée, et non un classeur Excel lisible&#xa0;: enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="234"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="241"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="236"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="243"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="238"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="245"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="240"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="247"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="242"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="249"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="251"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="258"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="254"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="261"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="255"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="262"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="256"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="263"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="257"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="264"/>
         <source>{path} is not {kind}: it is {what}.</source>
         <translation>{path} n’est pas {kind}&#xa0;: c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="475"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="482"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question «&#xa0;{type}&#xa0;» de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="554"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="562"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="575"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="583"/>
         <source>choice file {file} cannot be read: {detail}</source>
         <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="583"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="591"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="589"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="597"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="594"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="602"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="665"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="673"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="669"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="677"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="673"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="681"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide «&#xa0;{expression}&#xa0;»&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="684"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="692"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="695"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="703"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="710"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="718"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="729"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="737"/>
         <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
         <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="738"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="746"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
@@ -3111,6 +3378,8 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>Le formulaire {form_id} version {version} est déjà installé avec un contenu différent&#xa0;: donnez une autre version au nouveau formulaire dans sa feuille settings.</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/services/attachments.py" line="147"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="160"/>
         <location filename="../../mcim_desk/services/responses.py" line="156"/>
         <location filename="../../mcim_desk/services/responses.py" line="167"/>
         <source>There is no response {id}.</source>
@@ -3201,213 +3470,213 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="249"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="279"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="251"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="281"/>
         <source>, key “{key}”</source>
         <translation>, clé «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="264"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="294"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="275"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="305"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="319"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="349"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="324"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="354"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="482"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="512"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="386"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="416"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="374"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="384"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="404"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="414"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu «&#xa0;{form}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="351"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="381"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue «&#xa0;{version}&#xa0;» du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="476"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="506"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="423"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="453"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="252"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="282"/>
         <source>{where}: {problem}</source>
         <translation>{where}&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="388"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="418"/>
         <source>{problem}, and the forms {forms} all have its questions: name the form (--form ID on the command line)</source>
         <translation>{problem}, et les formulaires {forms} ont tous ses questions&#xa0;: indiquez le formulaire (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="392"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="422"/>
         <source>{problem}, and no installed form has all its questions: add the form first, or name it (--form ID on the command line)</source>
         <translation>{problem}, et aucun formulaire installé n’a toutes ses questions&#xa0;: ajoutez d’abord le formulaire, ou indiquez-le (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="429"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="459"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu «&#xa0;{value}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="431"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="461"/>
         <source>“{value}” could be any of {names}</source>
         <translation>«&#xa0;{value}&#xa0;» peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="441"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="471"/>
         <source>submission {number}: “{value}” ({key}) names no known mechanism</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) ne désigne aucun mécanisme connu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="445"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="475"/>
         <source>submission {number}: “{value}” ({key}) could be any of {names}</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="461"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="491"/>
         <source>submission {number}: no “mechanism” key and no answer to {key}</source>
         <translation>soumission {number}&#xa0;: ni clé «&#xa0;mechanism&#xa0;» ni réponse à {key}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="538"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="568"/>
         <source>submission {number}: it edits uuid:{deprecated} (meta/deprecatedID), which is not in this database: imported as a new response</source>
         <translation>soumission {number}&#xa0;: elle modifie uuid:{deprecated} (meta/deprecatedID), absente de cette base&#xa0;: importée comme une nouvelle réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="553"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="583"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="558"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="588"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="629"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="659"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="635"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="665"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="658"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="660"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="690"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="662"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="692"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="664"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="694"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="665"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="695"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="676"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="706"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, the “results” list of KoboToolbox’s API or the “value” list of ODK Central’s OData feed</source>
         <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox ou la liste «&#xa0;value&#xa0;» du flux OData d’ODK Central</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="718"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="689"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="719"/>
         <source>{file} ({layout}): {count} submissions do not say which mechanism they are about; nothing was imported. Name it with --mechanism ACRONYM (it applies to the submissions without one), or import the file in the window, which asks:</source>
         <translation>{file} ({layout})&#xa0;: {count} soumissions ne disent pas de quel mécanisme elles relèvent&#xa0;; rien n’a été importé. Indiquez-le avec --mechanism SIGLE (il vaut pour les soumissions qui n’en ont pas), ou importez le fichier dans la fenêtre, qui le demande&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="711"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="741"/>
         <source>{file} ({layout}): {problem}</source>
         <translation>{file} ({layout})&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="731"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="761"/>
         <source>--mechanism “{value}”: {problem}</source>
         <translation>--mechanism «&#xa0;{value}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="734"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="764"/>
         <source>no known mechanism has this acronym or name</source>
         <translation>aucun mécanisme connu n’a ce sigle ni ce nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="736"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="766"/>
         <source>it could be any of {names}</source>
         <translation>il peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="755"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="786"/>
         <source>{count} submissions name no form installed here: read as {form} version {version}, the only installed form with all their questions</source>
         <translation>{count} soumissions ne nomment aucun formulaire installé ici&#xa0;: lues comme {form} version {version}, le seul formulaire installé qui a toutes leurs questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="681"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="711"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="640"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="670"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="644"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="674"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="647"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="677"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file}&#xa0;: ce n’est pas un fichier JSON ({detail})</translation>
     </message>
@@ -4355,7 +4624,8 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Limits</name>
     <message>
-        <location filename="../../mcim_desk/limits.py" line="51"/>
+        <location filename="../../mcim_desk/limits.py" line="54"/>
+        <location filename="../../mcim_desk/services/attachments.py" line="69"/>
         <source>,</source>
         <comment>thousands separator in numbers: 30,000</comment>
         <translation>&#x202f;</translation>
@@ -5067,89 +5337,89 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1090"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1094"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1102"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1106"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1135"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1139"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté&#x202f;?)&#xa0;: sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1163"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1167"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type «&#xa0;{expected}&#xa0;» était attendu, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1235"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1170"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1239"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1168"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1172"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1187"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1191"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient «&#xa0;{value}&#xa0;» au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1201"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1205"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>«&#xa0;{value}&#xa0;» ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1218"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1222"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier&#xa0;: la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1235"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1237"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1242"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1244"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1242"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1248"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1252"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1252"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1258"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1266"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1262"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1270"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -5668,22 +5938,22 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="262"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="268"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="387"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="393"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="411"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
         <source>Filter the choices of: {question}</source>
         <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="414"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="422"/>
         <source>Notes on: {question}</source>
         <translation>Notes sur&#xa0;: {question}</translation>
     </message>
@@ -5693,7 +5963,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="395"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -6222,42 +6492,42 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="480"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="488"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="483"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="491"/>
         <source>Move entry {n} up</source>
         <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="485"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
         <source>Move entry {n} down</source>
         <translation>Descendre l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="487"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
         <source>Remove entry {n}</source>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="534"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="542"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="543"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="551"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="544"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -6408,7 +6678,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="607"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="634"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>

@@ -16,6 +16,7 @@ ROW = re.compile(r"^\s+(?P<what>.+?)\s+[\d.]+ m?s\s+floor\s+[\d.]+ m?s\s+ratio\s
                  r"\(target <= (?P<target>[\d.]+)x: (?:ok|MISSED)\)")
 
 CASES = {
+    "attachments": (["--mib", "0.1", "--runs", "1"], {"attach a 0.1 MiB file", "copy it out to open it"}),
     "entry": (["--saves", "5", "--renders", "1", "--responses", "20"],
               {"autosave, free text (0 other responses)", "questionnaire render (20 other responses)"}),
     "exchange": (["--responses", "20", "--runs", "1"],

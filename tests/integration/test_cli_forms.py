@@ -13,7 +13,7 @@ FORMS = resource_path("resources", "forms")
 
 def test_forms_validate_prints_the_question_count(capsys) -> None:  # noqa: ANN001
     assert main(["forms", "validate", str(FORMS / "mcim_questionnaire_2018.md")]) == 0
-    assert "33 questions" in capsys.readouterr().out
+    assert "35 questions" in capsys.readouterr().out
     assert main(["forms", "validate", str(FORMS / "mcim_interview_2018.md")]) == 0
     assert "11 questions" in capsys.readouterr().out
 
@@ -80,7 +80,7 @@ def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # n
     assert [line.split("\t")[:4] for line in lines] == [
         ["extra", "1", "other", "2"],
         ["mcim_interview_2018", "2018.1", "interview", "11"],
-        ["mcim_questionnaire_2018", "2018.1", "questionnaire", "33"],
+        ["mcim_questionnaire_2018", "2018.1", "questionnaire", "35"],
     ]
 
 

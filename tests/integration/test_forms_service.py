@@ -33,7 +33,7 @@ def test_bundled_forms_are_installed_on_creation(db_path: Path) -> None:
     assert any(step.startswith("bundled forms: mcim_") for step in report.steps)
     infos = {f.form_id: f for f in forms.list_forms(db)}
     assert set(infos) == {"mcim_questionnaire_2018", "mcim_interview_2018"}
-    assert infos["mcim_questionnaire_2018"].question_count == 33
+    assert infos["mcim_questionnaire_2018"].question_count == 35  # 33 answers, plus the Q5 and Q16 documents
     assert infos["mcim_questionnaire_2018"].kind == "questionnaire"
     assert infos["mcim_interview_2018"].question_count == 11
     assert infos["mcim_interview_2018"].kind == "interview"

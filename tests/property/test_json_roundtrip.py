@@ -78,7 +78,7 @@ def test_the_command_line_takes_back_what_it_wrote(
     out = tmp_path / f"cli-{templates.count}.json"
     assert main(["--db", str(source_path), "responses", "export", "--out", str(out)]) == 0
     assert main(["--db", str(target_path), "responses", "import", str(out)]) == 0
-    assert "0 updated, 0 unchanged" in capsys.readouterr().out
+    assert "updated: 0, unchanged: 0" in capsys.readouterr().out
     assert live_answers(target_path) == live_answers(source_path)
 
 

@@ -139,7 +139,7 @@ def test_section_progress(questionnaire: FormDefinition) -> None:
     s = state(questionnaire, section_2__q4="oui", section_3__q17="oui", section_3__q18="2017-05-05")
     assert s.section_progress() == [
         SectionProgress("section_1", 0, 1, 1, 0, 3),
-        SectionProgress("section_2", 1, 1, 0, 1, 9),  # Q4 "yes": Q5 to Q12 are asked
+        SectionProgress("section_2", 1, 1, 0, 1, 10),  # Q4 "yes": Q5 (and its document) to Q12 are asked
         SectionProgress("section_3", 0, 0, 1, 2, 12),
         SectionProgress("section_4", 0, 0, 0, 0, 2),  # Q25 without entries: Q26 and Q27
         SectionProgress("submission", 0, 1, 1, 0, 2),

@@ -112,10 +112,29 @@ def test_every_expression_problem_is_listed_in_row_order(tmp_path: Path) -> None
     assert "row 3:" in str(FormError(found))
 
 
-def test_unsupported_type_is_rejected_with_row(tmp_path: Path) -> None:
-    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["image", "photo", "Photo", "Photo"]))
+def test_file_questions_are_taken_and_counted(tmp_path: Path) -> None:
+    """image (pyxform calls it photo), audio, video and file questions answer with a file;
+    a file question keeps its body::accept list."""
+    path = write(tmp_path, survey(
+        ["text", "q1", "Un", "One", ""], ["image", "photo", "Photo", "Photo", ""],
+        ["audio", "voice", "Voix", "Voice", ""], ["video", "film", "Film", "Film", ""],
+        ["file", "paper", "Document", "Paper", ".pdf,.docx"], ["file", "other", "Autre", "Other", ""],
+        header=["type", "name", "label::French (fr)", "label::English (en)", "body::accept"]))
+    definition = load_xlsform(path)
+    assert [(q.name, q.type, q.accept) for q in definition.iter_questions()] == [
+        ("q1", "text", None), ("photo", "image", None), ("voice", "audio", None), ("film", "video", None),
+        ("paper", "file", ".pdf,.docx"), ("other", "file", None)]
+    assert definition.question_count() == 6
+    assert all(q.takes_file for q in definition.iter_questions() if q.name != "q1")
+    from mcim_desk.forms.definition import FormDefinition
+
+    assert FormDefinition.from_json(definition.to_json()) == definition
+
+
+def test_a_map_question_is_rejected_with_row(tmp_path: Path) -> None:
+    path = write(tmp_path, survey(["text", "q1", "Un", "One"], ["osm", "building", "Bâtiment", "Building"]))
     found = problems(path)
-    assert found[0].row == 3 and "photo" in found[0].message and "attachments" in found[0].message
+    assert found[0].row == 3 and "building" in found[0].message and "map" in found[0].message
 
 
 def test_missing_choice_file_is_rejected_with_row(tmp_path: Path) -> None:
