@@ -29,7 +29,7 @@ from .common import (
     table_kinds,
     to_db,
 )
-from .plan import existing_ids
+from .staging import among, staged
 
 # --- applying an import ---------------------------------------------------------------------
 
@@ -106,71 +106,48 @@ def insert_rows(session: Session, name: str, columns: Sequence[str], rows: Seque
 
 def copy_answers(session: Session, records: Any, response_ids: set[str], now: datetime,
                  every: bool = False) -> int:
-    """Insert the bundle's answers of these responses (responses new here), straight from
-    its records file: attached as ``bundle`` on SQLite (INSERT ... SELECT), read through
-    Python on a server. ``updated_at`` becomes now, as for :func:`insert_rows`. ``every``:
-    these are all the responses the bundle's answers belong to (no filter needed)."""
+    """Insert the bundle's answers of these responses (responses new here) with one
+    INSERT ... SELECT from the staged records (:mod:`.staging`). ``updated_at`` becomes
+    now, as for :func:`insert_rows`. ``every``: these are all the responses the bundle's
+    answers belong to (no filter needed)."""
     if not response_ids:
         return 0
-    raw = _Raw(session)
-    columns = records.columns.get("answer", [])
-    if raw.dialect != "sqlite":
-        rows = records.rows_where_in("answer", "response_id", response_ids)
-        insert_rows(session, "answer", columns, rows, now)
-        return len(rows)
-    import json as _json
-
-    wanted, select, params = _insert_select("answer", columns, raw.param(now))
-    cursor = raw.dbapi.cursor()
-    try:
-        statement = f"INSERT INTO main.answer ({', '.join(_quote(c) for c in wanted)}) SELECT {select} FROM bundle.answer"
-        if every:
-            cursor.execute(statement, params)
-        else:
-            cursor.execute(statement + " WHERE response_id IN (SELECT value FROM json_each(?))",
-                           (*params, _json.dumps(sorted(response_ids))))
-        return cursor.rowcount
-    finally:
-        cursor.close()
+    stage = staged(session, records)
+    source = stage.table("answer")
+    if source is None:
+        return 0
+    raw = stage.raw
+    columns = records.columns["answer"]
+    wanted, chosen, params = _insert_select("answer", columns, raw.param(now))
+    statement = f"INSERT INTO answer ({', '.join(_quote(c) for c in wanted)}) SELECT {chosen} FROM {source}"
+    if not every:
+        condition, ids = among(raw, "response_id", response_ids)
+        statement += f" WHERE {condition}"
+        params.append(ids)
+    return raw.execute(statement, params)
 
 
 def new_audit(session: Session, records: Any, held: set[str], *, write: bool) -> int:
     """The bundle's audit rows this database lacks, but for ``held`` (rows kept with a
-    conflict): counted, or appended when ``write``. SQL over the attached records file on
-    SQLite; through Python on a server."""
-    import json as _json
-
-    if AUDIT_TABLE not in records.columns:
+    conflict): counted, or appended when ``write`` (INSERT ... SELECT from the staged
+    records; ON CONFLICT DO NOTHING skips the rows here already with the primary key's own
+    check, no second look-up per row: the records were checked, no other constraint fails)."""
+    stage = staged(session, records)
+    source = stage.table(AUDIT_TABLE)
+    if source is None:
         return 0
-    raw = _Raw(session)
-    columns = records.columns[AUDIT_TABLE]
-    if raw.dialect != "sqlite":
-        ids = records.distinct(AUDIT_TABLE, "id")
-        fresh = ids - existing_ids(session, AUDIT_TABLE, ids) - held
-        if write:
-            append_audit_rows(session, columns, records.rows_where_in(AUDIT_TABLE, "id", fresh))
-        return len(fresh)
-    held_ids = _json.dumps(sorted(held))
+    raw = stage.raw
+    condition, ids = among(raw, "b.id", held)
     if not write:
         return raw.query(
-            "SELECT count(*) FROM bundle.audit_log WHERE id NOT IN (SELECT id FROM main.audit_log) "
-            "AND id NOT IN (SELECT value FROM json_each(?))", (held_ids,),
+            f"SELECT count(*) FROM {source} b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = b.id) "
+            f"AND NOT {condition}", (ids,),
         )[0][0]
-    wanted = [c for c in table_kinds(AUDIT_TABLE) if c in columns]
-    names = ", ".join(_quote(c) for c in wanted)
-    cursor = raw.dbapi.cursor()
-    try:
-        # OR IGNORE skips the rows whose id is here already: the primary key's own check,
-        # no second look-up per row. (The records were checked: no other constraint fails.)
-        cursor.execute(
-            f"INSERT OR IGNORE INTO main.audit_log ({names}) SELECT {names} FROM bundle.audit_log "
-            "WHERE id NOT IN (SELECT value FROM json_each(?))", (held_ids,),
-        )
-        return cursor.rowcount
-    finally:
-        cursor.close()
-
-
+    names = ", ".join(_quote(c) for c in table_kinds(AUDIT_TABLE) if c in records.columns[AUDIT_TABLE])
+    return raw.execute(
+        f"INSERT INTO audit_log ({names}) SELECT {names} FROM {source} b WHERE NOT {condition} "
+        "ON CONFLICT (id) DO NOTHING", (ids,),
+    )
 
 
 def _insert_select(name: str, columns: Sequence[str], now_value: Any) -> tuple[list[str], str, list[Any]]:

@@ -133,6 +133,15 @@ class _Raw:
         finally:
             cursor.close()
 
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; returns its row count."""
+        cursor = self.dbapi.cursor()
+        try:
+            cursor.execute(self.sql(statement), tuple(params))
+            return cursor.rowcount
+        finally:
+            cursor.close()
+
     def many(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..models import ExchangeConflict, FormVersion
 from .common import _BULK, AUDIT_TABLE, _chunks, _dicts, _quote, _Raw, _select, table_kinds
+from .staging import among, staged
 
 # --- the local side of a merge --------------------------------------------------------------
 
@@ -111,25 +112,27 @@ def form_version_ids_by_version(session: Session) -> dict[tuple[str, str], str]:
 
 
 
-def answers_differing(session: Session, records: Any, response_ids: set[str]) -> set[str] | None:
+def answers_differing(session: Session, records: Any, response_ids: set[str]) -> set[str]:
     """Of these responses (held here and in the bundle), those whose answers differ
-    between the two (path, value, note or tombstone), by two EXCEPTs over the attached
-    records file on SQLite; None on a server (the merge then compares them all)."""
-    raw = _Raw(session)
-    if raw.dialect != "sqlite" or not response_ids:
-        return None
-    import json as _json
-
-    columns = records.columns.get("answer", [])
+    between the two (path, value, note or tombstone): two EXCEPTs between the staged
+    records (:mod:`.staging`) and this database, the same SQL on both backends."""
+    if not response_ids:
+        return set()
+    stage = staged(session, records)
+    source = stage.table("answer")
+    if source is None:
+        return set()
+    raw = stage.raw
+    columns = records.columns["answer"]
     wanted = ("response_id", "path", "value", "note", "deleted_at")
     theirs = ", ".join(_quote(c) if c in columns else "NULL" for c in wanted)
     mine = ", ".join(_quote(c) for c in wanted)
-    among = "WHERE response_id IN (SELECT value FROM json_each(:ids))"
-    rows = raw.dbapi.execute(
-        f"SELECT response_id FROM (SELECT {theirs} FROM bundle.answer {among} "
-        f"EXCEPT SELECT {mine} FROM main.answer {among}) "
-        f"UNION SELECT response_id FROM (SELECT {mine} FROM main.answer {among} "
-        f"EXCEPT SELECT {theirs} FROM bundle.answer {among})",
-        {"ids": _json.dumps(sorted(response_ids))},
-    ).fetchall()
+    condition, ids = among(raw, "response_id", response_ids)
+    rows = raw.query(
+        f"SELECT response_id FROM (SELECT {theirs} FROM {source} WHERE {condition} "
+        f"EXCEPT SELECT {mine} FROM answer WHERE {condition}) AS t "
+        f"UNION SELECT response_id FROM (SELECT {mine} FROM answer WHERE {condition} "
+        f"EXCEPT SELECT {theirs} FROM {source} WHERE {condition}) AS m",
+        (ids, ids, ids, ids),
+    )
     return {r[0] for r in rows}
