@@ -145,7 +145,8 @@ def questionnaire(db, name: str, actor: str, q4: str, partners: list[str]) -> st
     mechanism = catalogue.find_mechanism(db, name)
     response = responses.open_questionnaire(db, mechanism.id, actor).id
     responses.save_answer(db, response, Q4, q4, actor)
-    responses.save_answer(db, response, Q5, "Déclaration « commune » — été 2018", actor)
+    # Text COPY escapes on the way to a server: a tab, line breaks, backslashes, a literal \\N.
+    responses.save_answer(db, response, Q5, "Déclaration « commune »\tété 2018\nC:\\dossier\\N\r\nfin", actor)
     for partner in partners:
         responses.insert_repeat(db, response, Q25, actor, values={"partner_name": partner})
     return response

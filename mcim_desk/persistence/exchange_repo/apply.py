@@ -133,7 +133,7 @@ def new_audit(session: Session, records: Any, held: set[str], *, write: bool) ->
     records; ON CONFLICT DO NOTHING skips the rows here already with the primary key's own
     check, no second look-up per row: the records were checked, no other constraint fails)."""
     stage = staged(session, records)
-    source = stage.table(AUDIT_TABLE)
+    source = stage.table(AUDIT_TABLE, None if write else ("id",))
     if source is None:
         return 0
     raw = stage.raw

@@ -118,13 +118,13 @@ def answers_differing(session: Session, records: Any, response_ids: set[str]) ->
     records (:mod:`.staging`) and this database, the same SQL on both backends."""
     if not response_ids:
         return set()
-    stage = staged(session, records)
-    source = stage.table("answer")
-    if source is None:
+    if "answer" not in records.columns:
         return set()
-    raw = stage.raw
     columns = records.columns["answer"]
     wanted = ("response_id", "path", "value", "note", "deleted_at")
+    stage = staged(session, records)
+    source = stage.table("answer", tuple(c for c in wanted if c in columns))
+    raw = stage.raw
     theirs = ", ".join(_quote(c) if c in columns else "NULL" for c in wanted)
     mine = ", ".join(_quote(c) for c in wanted)
     condition, ids = among(raw, "response_id", response_ids)

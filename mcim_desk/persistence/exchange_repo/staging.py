@@ -38,24 +38,31 @@ class Staged:
     def sqlite(self) -> bool:
         return self.raw.dialect == "sqlite"
 
-    def table(self, name: str) -> str | None:
+    def table(self, name: str, columns: tuple[str, ...] | None = None) -> str | None:
         """The SQL name of the bundle's ``name`` table (loaded now if need be), or None when
-        the bundle does not hold it."""
+        the bundle does not hold it. ``columns``: only these are needed (on a server a
+        narrower table is loaded, unless the whole one is already)."""
         if name not in self.records.columns:
             return None
-        if name not in self.loaded:
-            self.loaded[name] = f"bundle.{name}" if self.sqlite else self._copy(name)
-        return self.loaded[name]
+        if self.sqlite:
+            return f"bundle.{name}"
+        if name in self.loaded:
+            return self.loaded[name]
+        if columns is None:
+            self.loaded[name] = self._copy(name, self.records.columns[name], f"bundle_{name}")
+            return self.loaded[name]
+        key = f"{name}:{','.join(columns)}"
+        if key not in self.loaded:
+            self.loaded[key] = self._copy(name, list(columns), f"bundle_{name}_{len(self.loaded)}")
+        return self.loaded[key]
 
-    def _copy(self, name: str) -> str:
-        columns = self.records.columns[name]
+    def _copy(self, name: str, columns: list[str], temp: str) -> str:
         names = ", ".join(_quote(c) for c in columns)
-        staged = f"pg_temp.bundle_{name}"
+        staged = f"pg_temp.{temp}"
         cursor = self.raw.dbapi.cursor()
         try:
             # The same column types as the database's table, no constraint, no index.
-            cursor.execute(f"CREATE TEMP TABLE bundle_{name} ON COMMIT DROP AS "
-                           f"SELECT {names} FROM {name} WITH NO DATA")
+            cursor.execute(f"CREATE TEMP TABLE {temp} ON COMMIT DROP AS SELECT {names} FROM {name} WITH NO DATA")
             with cursor.copy(f"COPY {staged} ({names}) FROM STDIN") as copy:
                 source = self.records.conn.execute(f"SELECT {names} FROM {_quote(name)}")
                 while rows := source.fetchmany(5000):
