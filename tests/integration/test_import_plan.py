@@ -206,3 +206,61 @@ def test_plans_count_alike_and_apply_the_difference(db, laptop, tmp_path: Path) 
     assert (again.added, again.updated, again.unchanged, again.audit_new) == expected_plan(records, db)
     exchange.apply_import(db, again, actor="secretariat")
     assert dump(db) == before
+
+
+def test_a_conflict_is_listed_kept_pending_and_not_listed_twice(db, laptop, tmp_path: Path) -> None:  # noqa: ANN001
+    """Q4 changed on both sides since they last shared it: the import lists one conflict,
+    keeps this database's value, stores the conflict as pending and holds the bundle's
+    audit row about it; the same bundle again lists nothing new and changes nothing."""
+    from sqlalchemy import text
+
+    rabat = questionnaire(laptop, "Rabat Process", "alice", "oui", ["CEDEAO"])
+    first = exchange.export_bundle(laptop, tmp_path / "first.mcimz").path
+    exchange.apply_import(db, exchange.preview_import(db, first), actor="secretariat")
+    responses.save_answer(laptop, rabat, Q4, "non", "alice")
+    responses.save_answer(db, rabat, Q4, "en_cours", "secretariat")
+    second = exchange.export_bundle(laptop, tmp_path / "second.mcimz").path
+    plan = exchange.preview_import(db, second)
+    assert [(c.table, c.record_id, c.field, c.mine, c.theirs) for c in plan.conflicts] == [
+        ("answer", rabat, Q4, "en_cours", "non")]
+    report = exchange.apply_import(db, plan, actor="secretariat")
+    assert (report.conflicts_pending, report.updated) == (1, 0)
+    assert responses.answers(db, rabat)[Q4] == "en_cours"
+    with db.read() as session:
+        held = session.execute(text(
+            "SELECT count(*) FROM audit_log WHERE entity = 'answer' AND entity_id = :r AND field = :f "
+            "AND new_value = 'non'"), {"r": rabat, "f": Q4}).scalar()
+        pending = session.execute(text("SELECT count(*) FROM exchange_conflict WHERE resolved_at IS NULL")).scalar()
+    assert (held, pending) == (0, 1)  # their change waits with the conflict
+    before = dump(db)
+    again = exchange.preview_import(db, second)
+    assert again.conflicts == () and again.nothing_to_do
+    exchange.apply_import(db, again, actor="secretariat")
+    assert dump(db) == before
+
+
+def test_a_refused_import_changes_nothing(db, laptop, tmp_path: Path) -> None:  # noqa: ANN001
+    """A bundle whose new answer takes the id of an answer held here (of another response)
+    passes the checks of the file but clashes in the write: refused with the message that
+    says so, and every table is as it was (the one transaction rolled back)."""
+    from bundle_tools import rewrite
+
+    from mcim_desk.exchange.bundle import BundleError
+
+    rabat = questionnaire(laptop, "Rabat Process", "alice", "oui", [])
+    first = exchange.export_bundle(laptop, tmp_path / "first.mcimz").path
+    exchange.apply_import(db, exchange.preview_import(db, first), actor="secretariat")
+    taken = next(a["id"] for a in rows_of(db, "answer").values() if a["response_id"] == rabat)
+    questionnaire(laptop, "PAFoM", "alice", "non", ["OIM"])
+    good = exchange.export_bundle(laptop, tmp_path / "second.mcimz").path
+
+    def clash(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE answer SET id = ? WHERE rowid = (SELECT min(rowid) FROM answer WHERE response_id <> ?)",
+                     (taken, rabat))
+
+    bad = rewrite(good, tmp_path / "clash.mcimz", clash)
+    before = dump(db)
+    plan = exchange.preview_import(db, bad)
+    with pytest.raises(BundleError, match="nothing was imported"):
+        exchange.apply_import(db, plan, actor="secretariat")
+    assert dump(db) == before
