@@ -14,8 +14,8 @@ an empty SQLite file and into an empty PostgreSQL database, and the same bundle 
 | same bundle again (no-op, PostgreSQL) | the same floor | printed (<= 1.5x) |
 
 The PostgreSQL rows run only with ``--postgres`` (or ``MCIM_TEST_PG_URL``). Each run gets a
-database of its own, ``<name>_bench_<n>``, copied (not timed) from a template migrated once,
-``<name>_bench_tmpl``; all are dropped at the end. The floor leaves out the rows the empty
+database of its own, ``<name>_bench<pid>_<n>``, copied (not timed) from a template migrated
+once, ``<name>_bench<pid>_tmpl``; all are dropped at the end. The floor leaves out the rows the empty
 database holds already (the reference mechanisms), as the import does.
 """
 
@@ -49,6 +49,7 @@ class Server:
 
         self.url = make_url(url)
         self.base = self.url.database
+        self.prefix = f"{self.base}_bench{os.getpid()}"  # two runs at once do not meet
         self.made: list[str] = []
 
     def url_of(self, name: str) -> str:
@@ -66,7 +67,7 @@ class Server:
     def template(self) -> str:
         from mcim_desk.services.startup import open_database
 
-        name = f"{self.base}_bench_tmpl"
+        name = f"{self.prefix}_tmpl"
         self._admin(f'DROP DATABASE IF EXISTS "{name}"')
         self._admin(f'CREATE DATABASE "{name}"')
         self.made.append(name)
@@ -76,7 +77,7 @@ class Server:
         return name
 
     def fresh(self) -> str:
-        name = f"{self.base}_bench_{len(self.made)}"
+        name = f"{self.prefix}_{len(self.made)}"
         self._admin(f'DROP DATABASE IF EXISTS "{name}"')
         self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.tmpl}"')
         self.made.append(name)
