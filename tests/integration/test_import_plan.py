@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from mcim_desk.services import catalogue, exchange, responses
+from mcim_desk.services import catalogue, exchange, responses, search
 from mcim_desk.services.startup import open_database
 
 Q4, Q5, Q25 = "section_2/q4", "section_2/q5", "section_4/q25"
@@ -185,6 +185,12 @@ def test_plans_count_alike_and_apply_the_difference(db, laptop, tmp_path: Path) 
     # The three questionnaires' answers now read as on the laptop.
     for response in (rabat, pafom, budapest):
         assert responses.answers(db, response) == responses.answers(laptop, response)
+    # The search finds the imported texts (FTS5 triggers on SQLite, the GIN expression
+    # indexes on a server: both kept by the INSERTs themselves). PAFoM's is hidden (its Q4
+    # "non" skips Q5): asked for too.
+    found = {h.record_id for g in search.search(db, "commune", include_hidden=True).groups for h in g.hits}
+    wanted = {a["id"] for a in rows_of(db, "answer").values() if a["path"] == Q5}
+    assert len(wanted) == 3 and wanted <= found
     # Nothing else changed: the tables the bundle does not touch are equal, and every row
     # of the others that changed belongs to the bundle's records.
     for name in ("mechanism", "contact", "code", "interview", "quote", "follow_up", "form"):
