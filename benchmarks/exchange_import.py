@@ -121,6 +121,14 @@ def held_ids(server: Server, name: str) -> dict[str, set[str]]:
         return {table: {r[0] for r in conn.execute(f"SELECT id FROM {table}")} for table in ORDER}
 
 
+class Rows(list):
+    """The table's rows, each also printed as soon as it is measured (a run takes minutes)."""
+
+    def append(self, row: Ratio) -> None:
+        print("  " + row.line(), flush=True)
+        super().append(row)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--responses", type=int, default=10_000)
@@ -133,7 +141,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication
 
     QCoreApplication([])
-    rows: list[Ratio] = []
+    rows = Rows()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         os.environ["MCIM_DESK_DATA"] = str(tmp / "data")
