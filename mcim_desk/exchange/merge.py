@@ -28,6 +28,9 @@ Special cases
 * Answers inside a repeat (``section_4/q25[2]/nature``) are merged per repeat and response,
   as one block (instances are renumbered when one is removed or moved, so paths are not
   stable identities): the block changed on one side wins whole; on both, one conflict.
+  The plan's counts (added, updated, unchanged, kept) are of records, answer rows for
+  answers: a block counts as many as the bundle's rows in it (at least one when it
+  changes), as the answers compared in SQL and copied in bulk are counted.
 * ``deleted_at`` is the tombstone: a deletion travels like any field, and a record deleted
   on one side while edited on the other is a conflict (the edit is not silently buried).
 * Fields with a pending (unresolved) conflict are never overwritten by a later import.
@@ -535,9 +538,13 @@ class _Merger:
         for base in sorted(set(my_blocks) | set(their_blocks)):
             mine_block = _block(my_blocks.get(base, []))
             their_block = _block(their_blocks.get(base, []))
+            # Counted as records (answer rows, the bundle's), as everywhere else in the
+            # plan; a block changed or kept counts at least one.
+            rows_count = len(their_blocks.get(base, []))
             if mine_block == their_block:
-                self.plan.unchanged += 1
+                self.plan.unchanged += rows_count
                 continue
+            rows_count = max(rows_count, 1)
             decision, t, m = _decide(history(), base, mine_block or None, their_block or None)
             if decision == TAKE and self.pending(REPEAT_TABLE, response_id, base):
                 decision = CONFLICT
@@ -546,12 +553,12 @@ class _Merger:
                     (response_id, base, [a["id"] for a in my_blocks.get(base, [])],
                      [[a.get(c) for c in table.columns] for a in their_blocks.get(base, [])])
                 )
-                self.plan.updated += 1
+                self.plan.updated += rows_count
                 changed = True
             elif decision == CONFLICT:
                 self.conflict(REPEAT_TABLE, response_id, base, mine_block, their_block, t, m)
             else:
-                self.plan.kept += 1
+                self.plan.kept += rows_count
         if changed:
             self.plan.affected_responses.add(response_id)
 

@@ -353,10 +353,10 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
     answered = content.file.distinct("answer", "response_id")
     present = exchange_repo.existing_ids(session, "response", bundle_responses | answered)
     merged_here = answered & present
+    # Responses whose answers are identical on both sides need no merge: unchanged (found
+    # by a set comparison in SQL; only the others are read into Python).
     differing = exchange_repo.answers_differing(session, content.file, merged_here)
-    same: set[str] = set()
-    if differing is not None:  # identical answers need no merge: unchanged
-        same, merged_here = merged_here - differing, differing
+    same, merged_here = merged_here - differing, differing
     answers = Table("answer", content.file.columns.get("answer", ["id", "response_id", "path"]),
                     content.file.rows_where_in("answer", "response_id", merged_here))
     records["answer"] = answers

@@ -21,6 +21,8 @@ CASES = {
               {"autosave, free text (0 other responses)", "questionnaire render (20 other responses)"}),
     "exchange": (["--responses", "20", "--runs", "1"],
                  {"bundle export", "bundle import (SQLite)", "same bundle again (no-op)", "XLSX export"}),
+    "exchange_import": (["--responses", "20", "--runs", "1"],
+                        {"bundle import (SQLite)", "same bundle again (no-op, SQLite)"}),
     "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1"],
                 {"summary report, fresh process, study size"}),
     "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
