@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 KINDS = ("answer", "note", "call_note", "quote", "coding", "followup", "contact", "mechanism")
 FILTER_KEYS = ("type", "region", "mechanism", "form", "kind", "from", "to", "hidden")
@@ -68,13 +68,19 @@ class SearchQuery:
     include_hidden: bool = False
     problems: tuple[str, ...] = field(default=())  # filters not understood (shown, not fatal)
 
-    @property
+    # Cached: a frozen query's terms never change, and a search reads these once per hit.
+    @cached_property
     def positive(self) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if not t.negated)
 
-    @property
+    @cached_property
     def negative(self) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.negated)
+
+    @cached_property
+    def highlight_terms(self) -> tuple[tuple[tuple[str, ...], ...], tuple[bool, ...]]:
+        """The positive terms' words and whether each ends in a prefix: what a snippet marks."""
+        return tuple(t.words for t in self.positive), tuple(t.prefix for t in self.positive)
 
     @property
     def is_empty(self) -> bool:
@@ -217,9 +223,26 @@ _TABLE = _FoldTable()
 _ODD: set[int] = set()  # characters whose folding changes the length ("ﬁ" -> "fi", a lone accent -> "")
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+# Characters whose folding the fast path below does not vouch for: lone combining marks and
+# anything beyond Latin and General Punctuation. (Every letter below U+0300 and every sign of
+# General Punctuation decomposes into characters below U+0370 and marks of U+0300-U+036F
+# only: checked over both ranges.) Typographic apostrophes, dashes and narrow no-break spaces
+# are General Punctuation: French text stays on the fast path.
+_NOT_LATIN = re.compile("[^\x00-\u02ff\u2000-\u206f]")
+
+
 def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     """``text`` folded, with each folded character's offset in ``text`` (None: the same
     offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
+    if text.isascii():
+        return text.lower(), None
+    if not _NOT_LATIN.search(text):
+        # The whole text at C speed: a precomposed letter becomes its letter plus marks,
+        # removed. The same length means one character each, in place ("…" -> "..." is not).
+        folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+        if len(folded) == len(text):
+            return folded, None
     folded = text.translate(_TABLE)
     if len(folded) == len(text) and not (_ODD and any(ord(c) in _ODD for c in set(text))):
         return folded, None
@@ -239,7 +262,9 @@ def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> 
     if not alternatives:
         return None
     alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+    # No look-behind in front: a pattern that starts with its words lets the regex engine
+    # skip ahead to them; ``match_spans`` checks the character before.
+    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
 def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
@@ -251,11 +276,15 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
         return []
     folded, where = _folded_with_map(text)
     spans: list[tuple[int, int]] = []
-    for found in pattern.finditer(folded):
+    found = pattern.search(folded)
+    while found is not None:
         begin, end = found.span()
-        if begin == end:
+        if begin and (folded[begin - 1].isalnum()):  # inside a word: look again one further
+            found = pattern.search(folded, begin + 1)
             continue
-        spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
+        if begin < end:
+            spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
+        found = pattern.search(folded, max(end, begin + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for span in spans:
@@ -268,8 +297,7 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    positive = query.positive
-    spans = match_spans(text, tuple(t.words for t in positive), tuple(t.prefix for t in positive))
+    spans = match_spans(text, *query.highlight_terms)
     first = spans[0][0] if spans else -1
     start = 0
     if first > width // 3:

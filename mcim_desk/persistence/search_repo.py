@@ -6,13 +6,19 @@ parameter.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from .database import Database
 
 # FTS table -> (source table, searched columns): the same as migration 0007's.
 SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -116,51 +122,64 @@ def _pg_document(columns: tuple[str, ...], alias: str) -> str:
     return f"to_tsvector('simple', mcim_search_fold({inner}))"
 
 
-def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -> list[str] | None:
-    """The WHERE conditions of the filters, or None when the kind cannot satisfy them."""
+def _shape(filters: Filters) -> tuple[bool, ...]:
+    """Which filters are set: what the SQL depends on (their values are parameters)."""
+    return (bool(filters.mechanism), bool(filters.type), bool(filters.region), bool(filters.form),
+            bool(filters.since), bool(filters.until), filters.include_hidden)
+
+
+def _conditions(kind: str, spec: _Kind, shape: tuple[bool, ...]) -> list[str] | None:
+    """The WHERE conditions of the filters set, or None when the kind cannot satisfy them."""
+    mechanism, type_, region, form, since, until, include_hidden = shape
     conditions: list[str] = []
-    if filters.mechanism:
-        params["mechanism"] = filters.mechanism.strip().lower()
+    if mechanism:
         conditions.append("(lower(m.acronym_fr) = :mechanism OR lower(m.acronym_en) = :mechanism "
                           "OR m.key = :mechanism OR m.id = :mechanism)")
-    if filters.type:
-        params["type"] = filters.type.strip().lower()
+    if type_:
         conditions.append("m.type = :type")
-    if filters.region:
+    if region:
         # "africa" finds rcp_africa, irf_africa_europe...: a part of the region's name.
-        region = filters.region.strip().lower()
-        params["region"] = region
-        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         conditions.append("(m.region = :region OR m.region LIKE :region_like ESCAPE '\\')")
-    if filters.form:
+    if form:
         if spec.form is None:
             return None
-        params["form"] = filters.form.strip()
         conditions.append(f"{spec.form} = :form")
-    if filters.since:
-        params["since"] = datetime.combine(filters.since, time())
+    if since:
         conditions.append(f"{spec.date} >= :since")
-    if filters.until:
-        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+    if until:
         conditions.append(f"{spec.date} < :until")
-    if kind in ("answer", "note") and not filters.include_hidden:
+    if kind in ("answer", "note") and not include_hidden:
         conditions.append("a.relevant")
     return conditions
 
 
-def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
-           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
-    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
-    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
-    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
-    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
-    params: dict[str, Any] = {"limit": limit}
-    postgres = session.get_bind().dialect.name == "postgresql"
-    params["q"] = tsquery if postgres else match
+def _params(filters: Filters) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if filters.mechanism:
+        params["mechanism"] = filters.mechanism.strip().lower()
+    if filters.type:
+        params["type"] = filters.type.strip().lower()
+    if filters.region:
+        region = filters.region.strip().lower()
+        params["region"] = region
+        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if filters.form:
+        params["form"] = filters.form.strip()
+    if filters.since:
+        params["since"] = datetime.combine(filters.since, time())
+    if filters.until:
+        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+    return params
+
+
+@lru_cache(maxsize=256)
+def _statement(kinds: tuple[str, ...], shape: tuple[bool, ...], titles: int, postgres: bool) -> str:
+    """The whole search as one UNION ALL statement, built once per kinds, filters set, number
+    of follow-up titles and engine (then only its parameters change)."""
     parts = []
     for index, kind in enumerate(kinds):
         spec = KINDS[kind]
-        conditions = _filters(kind, spec, filters, params)
+        conditions = _conditions(kind, spec, shape)
         if conditions is None:
             continue
         conditions.append(spec.where)
@@ -179,30 +198,99 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
             query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
                      f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
         parts.append(f"SELECT * FROM ({query}) AS k{index}")
-    if followup_kinds:
+    if titles:
         # Follow-ups by their title (their kind's label, matched by the caller).
         spec = KINDS["followup"]
-        conditions = _filters("followup", spec, filters, params)
+        conditions = _conditions("followup", spec, shape)
         if conditions is not None:
-            marks = []
-            for n, code in enumerate(followup_kinds):
-                params[f"fk{n}"] = code
-                marks.append(f":fk{n}")
-            conditions += [spec.where, f"f.kind IN ({', '.join(marks)})"]
+            marks = ", ".join(f":fk{n}" for n in range(titles))
+            conditions += [spec.where, f"f.kind IN ({marks})"]
             parts.append(
                 f"SELECT * FROM (SELECT 'followup_title' AS kind, f.id AS record_id, m.id AS mechanism_id, "
                 f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
                 f"{spec.date} AS at, {spec.extra} FROM {spec.source} WHERE {' AND '.join(conditions)} "
                 f"ORDER BY {spec.date} DESC, f.id LIMIT :limit) AS kt")
-    if not parts:
+    return " UNION ALL ".join(parts)
+
+
+def _search_params(match: str, tsquery: str, filters: Filters, limit: int, followup_kinds: tuple[str, ...],
+                   postgres: bool) -> dict[str, Any]:
+    params = _params(filters)
+    params["limit"] = limit
+    params["q"] = tsquery if postgres else match
+    for n, code in enumerate(followup_kinds):
+        params[f"fk{n}"] = code
+    return params
+
+
+def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
+           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
+    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
+    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
+    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
+    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), postgres)
+    if not sql:
         return []
-    sql = " UNION ALL ".join(parts)
+    params = _search_params(match, tsquery, filters, limit, followup_kinds, postgres)
     if postgres:
         return list(session.execute(text(sql), params).mappings())
-    # SQLite: straight to the driver, which reads :name parameters itself (compiling a new
-    # text() each time costs more than the query on a rare word); datetimes as stored.
     params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
     return list(session.connection().exec_driver_sql(sql, params).mappings())
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search reads, in one unit: the rows (``search``'s), the interview whose guide
+    each answer's response holds, and the code labels when coded passages are among them."""
+
+    rows: list[Mapping[str, Any]]
+    interviews: dict[str, str]  # response id -> interview id
+    codes: dict[str, tuple[str, str]]  # code id -> (label_fr, label_en)
+
+
+_INTERVIEWS_SQLITE = ("SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
+                      "(SELECT value FROM json_each(?)) ORDER BY created_at DESC")
+_CODES = "SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"
+
+
+def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filters, limit: int,
+         followup_kinds: tuple[str, ...] = ()) -> Found:
+    """``search``, the interviews of the answers' responses and the code labels, in one
+    read-only unit of work. SQLite: on the pooled connection's driver, one read transaction,
+    statements built once (a rare word's search costs little more than FTS5's own MATCH:
+    benchmarks/search.py); PostgreSQL: a session."""
+    if not db.is_sqlite:
+        with db.read() as session:
+            rows = search(session, kinds, match, tsquery, filters, limit, followup_kinds)
+            codes = code_labels(session) if any(r["code_ids"] for r in rows) else {}
+            interviews = interviews_of(session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
+        return Found(rows, interviews, codes)
+    sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), False)
+    if not sql:
+        return Found([], {}, {})
+    params = {k: str(v) if isinstance(v, datetime) else v
+              for k, v in _search_params(match, tsquery, filters, limit, followup_kinds, False).items()}
+    with db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        cursor = driver.cursor()
+        cursor.row_factory = sqlite3.Row
+        cursor.execute("BEGIN")  # one snapshot for the statements below
+        try:
+            rows = cursor.execute(sql, params).fetchall()
+            responses = {r["response_id"] for r in rows if r["kind"] in ("answer", "note")}
+            interviews = {}
+            if responses:
+                # The earliest planned wins: it comes last.
+                interviews = {r[0]: r[1] for r in cursor.execute(_INTERVIEWS_SQLITE, (json.dumps(sorted(responses)),))}
+            codes = {}
+            if any(r["code_ids"] for r in rows):
+                codes = {r[0]: (r[1], r[2]) for r in cursor.execute(_CODES)}
+        finally:
+            cursor.execute("ROLLBACK")  # nothing written: ends the read
+            cursor.close()
+    return Found(rows, interviews, codes)
 
 
 def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
@@ -217,7 +305,7 @@ def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
 
 
 def code_labels(session: Session) -> dict[str, tuple[str, str]]:
-    rows = session.execute(text("SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"))
+    rows = session.execute(text(_CODES))
     return {row.id: (row.label_fr, row.label_en) for row in rows}
 
 

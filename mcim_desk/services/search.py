@@ -7,9 +7,11 @@ PostgreSQL (full-text search), is ``persistence.search_repo``'s.
 from __future__ import annotations
 
 import json
+import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -62,12 +64,16 @@ def _followup_titles() -> dict[str, str]:
 def matching_followup_kinds(query: SearchQuery) -> tuple[str, ...]:
     """The follow-up kinds whose title, in either language, holds every word looked for
     and none of those left out."""
+    return _followup_kinds_matching(query.positive, query.negative)
+
+
+@lru_cache(maxsize=128)
+def _followup_kinds_matching(positive: tuple, negative: tuple) -> tuple[str, ...]:
     def has(title: str, term) -> bool:  # noqa: ANN001 - a Term
         return bool(search_query.match_spans(title, (term.words,), (term.prefix,)))
 
     return tuple(kind for kind, title in _followup_titles().items()
-                 if all(has(title, t) for t in query.positive)
-                 and not any(has(title, t) for t in query.negative))
+                 if all(has(title, t) for t in positive) and not any(has(title, t) for t in negative))
 
 
 def kind_label(kind: str) -> str:
@@ -143,13 +149,10 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     wanted = [k for k in KINDS if not query.kinds or k in query.kinds]
     filters = search_repo.Filters(query.mechanism, query.type, query.region, query.form, query.since,
                                   query.until, query.include_hidden)
-    match, tsquery = query.fts5(), query.tsquery()
+    match, tsquery = (query.fts5(), "") if db.is_sqlite else ("", query.tsquery())
     titled = matching_followup_kinds(query) if "followup" in wanted else ()
-    with db.read() as session:
-        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1, titled)
-        codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
-        interviews = search_repo.interviews_of(
-            session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
+    found = search_repo.find(db, wanted, match, tsquery, filters, limit + 1, titled)
+    rows, codes, interviews = found.rows, found.codes, found.interviews
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
     for row in rows:
@@ -219,19 +222,38 @@ def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
     label_fr = label_en = path or ""
     version = row["form_version_id"]
     if path and version:
-        from ..forms.definition import definition_path
-        from . import forms
-
-        try:
-            question = forms.definition(db, version).find(definition_path(path))
-        except KeyError:
-            question = None
-        if question is not None:
-            label_fr, label_en = question.label("fr"), question.label("en")
+        label_fr, label_en = _question_labels(db, version, path)
     if row["field"] == "note":
         note = QCoreApplication.translate("Search", "Note on {question}")
         return note.format(question=label_fr), note.format(question=label_en)
     return label_fr, label_en
+
+
+# Database -> (form version id, answer path) -> the question's label in French and English. A
+# form version never changes once stored, so its labels are read once per database.
+_QUESTION_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_QUESTION_LABELS_LOCK = threading.Lock()
+
+
+def _question_labels(db: Database, version: str, path: str) -> tuple[str, str]:
+    labels = _QUESTION_LABELS.get(db)
+    found = labels.get((version, path)) if labels is not None else None
+    if found is not None:
+        return found
+    from ..forms.definition import definition_path
+    from . import forms
+
+    try:
+        question = forms.definition(db, version).find(definition_path(path))
+    except KeyError:
+        question = None
+    found = (question.label("fr"), question.label("en")) if question is not None else (path, path)
+    with _QUESTION_LABELS_LOCK:
+        labels = _QUESTION_LABELS.setdefault(db, {})
+        if len(labels) > 20_000:  # a bound, far above the questions of every form version
+            labels.clear()
+        labels[(version, path)] = found
+    return found
 
 
 def rebuild_index(db: Database) -> int:
