@@ -2226,37 +2226,37 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="146"/>
-        <location filename="../../mcim_desk/services/search.py" line="40"/>
+        <location filename="../../mcim_desk/services/search.py" line="42"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="147"/>
-        <location filename="../../mcim_desk/services/search.py" line="41"/>
+        <location filename="../../mcim_desk/services/search.py" line="43"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="148"/>
-        <location filename="../../mcim_desk/services/search.py" line="42"/>
+        <location filename="../../mcim_desk/services/search.py" line="44"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="149"/>
-        <location filename="../../mcim_desk/services/search.py" line="43"/>
+        <location filename="../../mcim_desk/services/search.py" line="45"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="150"/>
-        <location filename="../../mcim_desk/services/search.py" line="44"/>
+        <location filename="../../mcim_desk/services/search.py" line="46"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/followups.py" line="151"/>
-        <location filename="../../mcim_desk/services/search.py" line="45"/>
+        <location filename="../../mcim_desk/services/search.py" line="47"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -3258,32 +3258,32 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>Guide</name>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="89"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
         <source>Print the guide</source>
         <translation>Imprimer le guide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
         <source>guide-mcim-desk-{lang}.pdf</source>
         <translation>guide-mcim-desk-{lang}.pdf</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="98"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="99"/>
         <source>Guide written to {path}</source>
         <translation>Guide écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="102"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
         <source>Guide not printed</source>
         <translation>Guide non imprimé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
         <source>The guide could not be written to {path}: {problem}</source>
         <translation>Le guide n’a pas pu être écrit dans {path} : {problem}</translation>
     </message>
@@ -6004,58 +6004,58 @@ Base de données : {db}</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="26"/>
+        <location filename="../../mcim_desk/services/search.py" line="28"/>
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="27"/>
+        <location filename="../../mcim_desk/services/search.py" line="29"/>
         <source>Notes on questions</source>
         <translation>Notes sur les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="28"/>
-        <location filename="../../mcim_desk/services/search.py" line="206"/>
+        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <location filename="../../mcim_desk/services/search.py" line="209"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="29"/>
+        <location filename="../../mcim_desk/services/search.py" line="31"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <location filename="../../mcim_desk/services/search.py" line="32"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="31"/>
+        <location filename="../../mcim_desk/services/search.py" line="33"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="32"/>
+        <location filename="../../mcim_desk/services/search.py" line="34"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="33"/>
+        <location filename="../../mcim_desk/services/search.py" line="35"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="214"/>
+        <location filename="../../mcim_desk/services/search.py" line="217"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="217"/>
+        <location filename="../../mcim_desk/services/search.py" line="220"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="232"/>
+        <location filename="../../mcim_desk/services/search.py" line="227"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
@@ -6124,22 +6124,37 @@ Base de données : {db}</translation>
         <translation>Non compris : {filters}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
         <source>Search answers, notes, quotes, follow-ups, contacts… (Ctrl+F)</source>
         <translation>Rechercher dans les réponses, notes, citations, suivis, contacts… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="297"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <source>Kind of record</source>
+        <translation>Type d’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="299"/>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="300"/>
         <source>Include answers hidden by the skip logic</source>
         <translation>Inclure les réponses masquées par les conditions d’affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="302"/>
         <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
         <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit ; &quot;processus de Rabat&quot; trouve l’expression ; -khartoum exclut les textes contenant ce mot ; filtres : type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="309"/>
         <source>Every kind</source>
         <translation>Tous les types</translation>
     </message>
