@@ -68,7 +68,8 @@ class Studio:
     """A main window on a private copy of the demo database, in one language, with scripted
     message boxes (recorded, so a scene can show the one the program asked for)."""
 
-    def __init__(self, demo: Path, workdir: Path, lang: str) -> None:
+    def __init__(self, demo: Path, workdir: Path, lang: str,
+                 size: tuple[int, int] = WINDOW_SIZE) -> None:
         from ..i18n import install_translators
         from ..preferences import Preferences
         from ..services.backups import backup_to
@@ -84,7 +85,7 @@ class Studio:
         self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
         self.dialogs = _recording_dialogs()
         self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs)
-        self.window.resize(*WINDOW_SIZE)
+        self.window.resize(*size)
         self.window.show()
         settle()
         self.opened = False
@@ -613,6 +614,18 @@ def _read_only(studio: Studio) -> QWidget:
     return window
 
 
+def _search(studio: Studio) -> QWidget:
+    from ..ui.search_page import SearchPage
+
+    studio.select("rabat_process")
+    page = studio.page(SearchPage)
+    studio.show_page(page)
+    page.box.setText("migra*")
+    page.run_search()  # the studio's runner is synchronous
+    settle()
+    return studio.window
+
+
 def _shortcuts(studio: Studio) -> QWidget:
     from ..ui.shortcuts_dialog import KeyboardShortcutsDialog
 
@@ -675,6 +688,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("pdf-review", _pdf_review),
     Scene("preferences", _preferences),
     Scene("about", _about),
+    Scene("search", _search),
     Scene("keyboard-shortcuts", _shortcuts),
     Scene("damaged-database", _damaged),
     Scene("read-only-banner", _read_only),
