@@ -90,6 +90,8 @@ class SearchQuery:
     def with_filters(self, **filters: object) -> SearchQuery:
         """The same query with the given filters set (those given as None are left as they are)."""
         given = {k: v for k, v in filters.items() if v is not None}
+        if not given:
+            return self
         if "kinds" in given:
             given["kinds"] = frozenset(given["kinds"])  # type: ignore[arg-type]
         return replace(self, **given)  # type: ignore[arg-type]

@@ -270,11 +270,12 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
     sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), False)
     if not sql:
         return Found([], {}, {})
-    params = {k: str(v) if isinstance(v, datetime) else v
-              for k, v in _search_params(match, tsquery, filters, limit, followup_kinds, False).items()}
-    with db.engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        cursor = driver.cursor()
+    params = _search_params(match, tsquery, filters, limit, followup_kinds, False)
+    if filters.since or filters.until:  # datetimes as stored
+        params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
+    connection = db.engine.raw_connection()  # the pool's, without a SQLAlchemy Connection around it
+    try:
+        cursor = connection.driver_connection.cursor()
         cursor.row_factory = sqlite3.Row
         cursor.execute("BEGIN")  # one snapshot for the statements below
         try:
@@ -290,6 +291,8 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
         finally:
             cursor.execute("ROLLBACK")  # nothing written: ends the read
             cursor.close()
+    finally:
+        connection.close()  # back to the pool
     return Found(rows, interviews, codes)
 
 
