@@ -234,11 +234,43 @@ _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_LATIN = re.compile("[^\x00-\u02ff\u2000-\u206f]")
 
 
+def _cp1252_folding() -> tuple[bytes, re.Pattern[bytes]]:
+    """For text in Windows-1252 (French and English, typographic apostrophes and quotes, « »,
+    œ): the byte table folding each character into one, and the bytes whose folding is not
+    one such character ("…" -> "...", "µ" -> "μ")."""
+    table, odd = bytearray(range(256)), bytearray()
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        folded = fold(char)
+        try:
+            encoded = folded.encode("cp1252")
+        except UnicodeEncodeError:
+            encoded = b""
+        if len(folded) == 1 and len(encoded) == 1:
+            table[byte] = encoded[0]
+        else:
+            odd.append(byte)
+    return bytes(table), re.compile(b"[" + re.escape(bytes(odd)) + b"]")
+
+
+_CP1252_TABLE, _CP1252_ODD = _cp1252_folding()
+
+
 def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     """``text`` folded, with each folded character's offset in ``text`` (None: the same
     offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
     if text.isascii():
         return text.lower(), None
+    try:
+        encoded = text.encode("cp1252")
+    except UnicodeEncodeError:
+        encoded = None
+    if encoded is not None and not _CP1252_ODD.search(encoded):
+        # One byte per character each way: a table lookup per byte, offsets unchanged.
+        return encoded.translate(_CP1252_TABLE).decode("cp1252"), None
     if not _NOT_LATIN.search(text):
         # The whole text at C speed: a precomposed letter becomes its letter plus marks,
         # removed. The same length means one character each, in place ("…" -> "..." is not).

@@ -6,7 +6,6 @@ parameter.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -172,6 +171,11 @@ def _params(filters: Filters) -> dict[str, Any]:
     return params
 
 
+# Every part's columns, in order (the UNION ALL matches them by position).
+_COLUMNS = ("kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id, "
+            "field, code_ids, subkind, form_version_id")
+
+
 @lru_cache(maxsize=256)
 def _statement(kinds: tuple[str, ...], shape: tuple[bool, ...], titles: int, postgres: bool) -> str:
     """The whole search as one UNION ALL statement, built once per kinds, filters set, number
@@ -197,7 +201,15 @@ def _statement(kinds: tuple[str, ...], shape: tuple[bool, ...], titles: int, pos
             table, _, joins = spec.source.partition(f" {spec.alias}")
             query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
                      f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
-        parts.append(f"SELECT * FROM ({query}) AS k{index}")
+        if kind in ("answer", "note"):
+            # An interview guide's answer opens in its call: the interview holding the response
+            # (the first planned), looked up for the rows kept only.
+            guide = (f"(SELECT i.id FROM interview i WHERE i.response_id = k{index}.response_id "
+                     "AND i.deleted_at IS NULL ORDER BY i.created_at, i.id LIMIT 1)")
+            parts.append(f"SELECT {_COLUMNS.replace('interview_id', guide + ' AS interview_id')} "
+                         f"FROM ({query}) AS k{index}")
+        else:
+            parts.append(f"SELECT * FROM ({query}) AS k{index}")
     if titles:
         # Follow-ups by their title (their kind's label, matched by the caller).
         spec = KINDS["followup"]
@@ -242,34 +254,28 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
 
 @dataclass(frozen=True)
 class Found:
-    """What a search reads, in one unit: the rows (``search``'s), the interview whose guide
-    each answer's response holds, and the code labels when coded passages are among them."""
+    """What a search reads, in one unit: the rows (``search``'s) and the code labels when coded
+    passages are among them."""
 
     rows: list[Mapping[str, Any]]
-    interviews: dict[str, str]  # response id -> interview id
     codes: dict[str, tuple[str, str]]  # code id -> (label_fr, label_en)
 
-
-_INTERVIEWS_SQLITE = ("SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
-                      "(SELECT value FROM json_each(?)) ORDER BY created_at DESC")
 _CODES = "SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"
 
 
 def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filters, limit: int,
          followup_kinds: tuple[str, ...] = ()) -> Found:
-    """``search``, the interviews of the answers' responses and the code labels, in one
-    read-only unit of work. SQLite: on the pooled connection's driver, one read transaction,
+    """``search`` and the code labels, in one read-only unit of work. SQLite: on the pooled connection's driver, one read transaction,
     statements built once (a rare word's search costs little more than FTS5's own MATCH:
     benchmarks/search.py); PostgreSQL: a session."""
     if not db.is_sqlite:
         with db.read() as session:
             rows = search(session, kinds, match, tsquery, filters, limit, followup_kinds)
             codes = code_labels(session) if any(r["code_ids"] for r in rows) else {}
-            interviews = interviews_of(session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
-        return Found(rows, interviews, codes)
+        return Found(rows, codes)
     sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), False)
     if not sql:
-        return Found([], {}, {})
+        return Found([], {})
     params = _search_params(match, tsquery, filters, limit, followup_kinds, False)
     if filters.since or filters.until:  # datetimes as stored
         params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
@@ -280,11 +286,6 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
         cursor.execute("BEGIN")  # one snapshot for the statements below
         try:
             rows = cursor.execute(sql, params).fetchall()
-            responses = {r["response_id"] for r in rows if r["kind"] in ("answer", "note")}
-            interviews = {}
-            if responses:
-                # The earliest planned wins: it comes last.
-                interviews = {r[0]: r[1] for r in cursor.execute(_INTERVIEWS_SQLITE, (json.dumps(sorted(responses)),))}
             codes = {}
             if any(r["code_ids"] for r in rows):
                 codes = {r[0]: (r[1], r[2]) for r in cursor.execute(_CODES)}
@@ -293,18 +294,7 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
             cursor.close()
     finally:
         connection.close()  # back to the pool
-    return Found(rows, interviews, codes)
-
-
-def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
-    """response id -> the interview whose guide it holds (the first planned), for those given."""
-    if not response_ids:
-        return {}
-    marks = {f"r{n}": rid for n, rid in enumerate(sorted(response_ids))}
-    rows = session.execute(text(
-        f"SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
-        f"({', '.join(':' + k for k in marks)}) ORDER BY created_at DESC"), marks)
-    return {row.response_id: row.id for row in rows}  # the earliest wins: it comes last
+    return Found(rows, codes)
 
 
 def code_labels(session: Session) -> dict[str, tuple[str, str]]:

@@ -152,7 +152,7 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     match, tsquery = (query.fts5(), "") if db.is_sqlite else ("", query.tsquery())
     titled = matching_followup_kinds(query) if "followup" in wanted else ()
     found = search_repo.find(db, wanted, match, tsquery, filters, limit + 1, titled)
-    rows, codes, interviews = found.rows, found.codes, found.interviews
+    rows, codes = found.rows, found.codes
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
     for row in rows:
@@ -169,13 +169,12 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     for kind in wanted:
         found = by_kind.get(kind)
         if found:
-            hits = tuple(_hit(db, kind, row, query, codes, lang, interviews) for row in found[:limit])
+            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in found[:limit])
             groups.append(SearchGroup(kind, hits, len(found) > limit))
     return SearchResults(query, tuple(groups))
 
 
-def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001
-         interviews: dict[str, str]) -> SearchHit:
+def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str) -> SearchHit:  # noqa: ANN001
     where_fr, where_en = _where(db, kind, row)
     code_names: tuple[str, ...] = ()
     if row["code_ids"]:
@@ -197,7 +196,7 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
         kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
         acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
         snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
-        interview_id=row["interview_id"] or interviews.get(row["response_id"] or ""), path=row["path"], field=row["field"], codes=code_names,
+        interview_id=row["interview_id"], path=row["path"], field=row["field"], codes=code_names,
     )
 
 
