@@ -82,6 +82,11 @@ class SearchQuery:
         """The positive terms' words and whether each ends in a prefix: what a snippet marks."""
         return tuple(t.words for t in self.positive), tuple(t.prefix for t in self.positive)
 
+    @cached_property
+    def highlight_pattern(self) -> re.Pattern[str] | None:
+        """The regular expression finding those words in a folded text."""
+        return _pattern(*self.highlight_terms)
+
     @property
     def is_empty(self) -> bool:
         """Nothing to look for: no word to find (exclusions alone find nothing)."""
@@ -305,7 +310,10 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
                 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
     word of a term a prefix when ``prefixes`` says so)."""
-    pattern = _pattern(tuple(terms), tuple(prefixes))
+    return _spans(text, _pattern(tuple(terms), tuple(prefixes)))
+
+
+def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     folded, where = _folded_with_map(text)
@@ -319,6 +327,8 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
         if begin < end:
             spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
         found = pattern.search(folded, max(end, begin + 1))
+    if len(spans) < 2:  # found left to right, apart: only several can touch
+        return spans
     spans.sort()
     merged: list[tuple[int, int]] = []
     for span in spans:
@@ -331,7 +341,7 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    spans = match_spans(text, *query.highlight_terms)
+    spans = _spans(text, query.highlight_pattern)
     first = spans[0][0] if spans else -1
     start = 0
     if first > width // 3:

@@ -6,8 +6,6 @@ parameter.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -171,9 +169,12 @@ def _params(filters: Filters) -> dict[str, Any]:
     return params
 
 
-# Every part's columns, in order (the UNION ALL matches them by position).
-_COLUMNS = ("kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id, "
-            "field, code_ids, subkind, form_version_id")
+# Every part's columns, in order (the UNION ALL matches them by position): the rows found are
+# plain tuples in this order.
+COLUMNS = ("kind", "record_id", "mechanism_id", "acronym_fr", "acronym_en", "body", "at", "response_id", "path",
+           "interview_id", "field", "code_ids", "subkind", "form_version_id")
+_COLUMNS = ", ".join(COLUMNS)
+_CODE_IDS = COLUMNS.index("code_ids")
 
 
 @lru_cache(maxsize=256)
@@ -236,9 +237,9 @@ def _search_params(match: str, tsquery: str, filters: Filters, limit: int, follo
 
 
 def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
-           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
-    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
-    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
+           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[tuple]:
+    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: tuples
+    of ``COLUMNS`` (kind, record_id, mechanism_id, acronyms, body, date, the kinds' extras). ``match`` is
     an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
     ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -247,9 +248,9 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
         return []
     params = _search_params(match, tsquery, filters, limit, followup_kinds, postgres)
     if postgres:
-        return list(session.execute(text(sql), params).mappings())
+        return [tuple(row) for row in session.execute(text(sql), params)]
     params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
-    return list(session.connection().exec_driver_sql(sql, params).mappings())
+    return [tuple(row) for row in session.connection().exec_driver_sql(sql, params)]
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ class Found:
     """What a search reads, in one unit: the rows (``search``'s) and the code labels when coded
     passages are among them."""
 
-    rows: list[Mapping[str, Any]]
+    rows: list[tuple]  # of COLUMNS
     codes: dict[str, tuple[str, str]]  # code id -> (label_fr, label_en)
 
 _CODES = "SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"
@@ -271,7 +272,7 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
     if not db.is_sqlite:
         with db.read() as session:
             rows = search(session, kinds, match, tsquery, filters, limit, followup_kinds)
-            codes = code_labels(session) if any(r["code_ids"] for r in rows) else {}
+            codes = code_labels(session) if any(r[_CODE_IDS] for r in rows) else {}
         return Found(rows, codes)
     sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), False)
     if not sql:
@@ -282,12 +283,11 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
     connection = db.engine.raw_connection()  # the pool's, without a SQLAlchemy Connection around it
     try:
         cursor = connection.driver_connection.cursor()
-        cursor.row_factory = sqlite3.Row
         cursor.execute("BEGIN")  # one snapshot for the statements below
         try:
             rows = cursor.execute(sql, params).fetchall()
             codes = {}
-            if any(r["code_ids"] for r in rows):
+            if any(r[_CODE_IDS] for r in rows):
                 codes = {r[0]: (r[1], r[2]) for r in cursor.execute(_CODES)}
         finally:
             cursor.execute("ROLLBACK")  # nothing written: ends the read

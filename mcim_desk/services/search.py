@@ -155,15 +155,15 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     rows, codes = found.rows, found.codes
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
-    for row in rows:
-        kind = "followup" if row["kind"] == "followup_title" else row["kind"]
-        if row["kind"] == "followup_title" and row["body"] and any(
-                search_query.match_spans(row["body"], (t.words,), (t.prefix,)) for t in query.negative):
+    for row in rows:  # tuples, in the order of search_repo.COLUMNS: kind, record_id, ..., body
+        kind = "followup" if row[0] == "followup_title" else row[0]
+        if row[0] == "followup_title" and row[5] and any(
+                search_query.match_spans(row[5], (t.words,), (t.prefix,)) for t in query.negative):
             continue  # its title matched, but its notes hold a word left out
         if kind == "followup":
-            if row["record_id"] in seen:
+            if row[1] in seen:
                 continue
-            seen.add(row["record_id"])
+            seen.add(row[1])
         by_kind.setdefault(kind, []).append(row)
     groups = []
     for kind in wanted:
@@ -175,42 +175,45 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
 
 
 def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str) -> SearchHit:  # noqa: ANN001
-    where_fr, where_en = _where(db, kind, row)
+    # A plain tuple (search_repo.COLUMNS): unpacked at once, a name lookup per field would
+    # cost more than the rest of the hit.
+    (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
+     field_name, code_ids, subkind, version) = row
+    where_fr, where_en = _where(db, kind, path, field_name, subkind, version)
     code_names: tuple[str, ...] = ()
-    if row["code_ids"]:
+    if code_ids:
         try:
-            ids = json.loads(row["code_ids"])
+            ids = json.loads(code_ids)
         except ValueError:
             ids = []
         code_names = tuple(codes[c][0 if lang == "fr" else 1] for c in ids if c in codes)
-    at = row["at"]
     if isinstance(at, str):  # SQLite returns a text for an expression (coalesce)
         try:
             at = datetime.fromisoformat(at)
         except ValueError:
             at = None
-    body = row["body"] or ""
+    body = body or ""
     if kind == "followup":  # its title (the kind's label), then its notes
         body = where_fr if not body else f"{where_fr} — {body}"
     return SearchHit(
-        kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
-        acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
-        snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
-        interview_id=row["interview_id"], path=row["path"], field=row["field"], codes=code_names,
+        kind=kind, record_id=record_id, mechanism_id=mechanism_id,
+        acronym_fr=acronym_fr, acronym_en=acronym_en, where_fr=where_fr, where_en=where_en,
+        snippet=search_query.snippet(body, query), at=at, response_id=response_id,
+        interview_id=interview_id, path=path, field=field_name, codes=code_names,
     )
 
 
-def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
+def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: str | None,
+           version: str | None) -> tuple[str, str]:
     """What the hit belongs to, in French and English (a label the program translates comes
     in the current language: the window searches again when the language changes)."""
-    path = row["path"]
-    if kind == "call_note" or (row["field"] == "notes" and kind in ("quote", "coding")):
+    if kind == "call_note" or (field_name == "notes" and kind in ("quote", "coding")):
         label = QCoreApplication.translate("Search", "Call notes")
         return label, label
     if kind == "followup":
         from .followups import kind_label as followup_label
 
-        label = followup_label(row["subkind"])
+        label = followup_label(subkind)
         return label, label
     if kind == "contact":
         label = QCoreApplication.translate("Search", "Contact")
@@ -219,10 +222,9 @@ def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
         label = QCoreApplication.translate("Search", "Mechanism")
         return label, label
     label_fr = label_en = path or ""
-    version = row["form_version_id"]
     if path and version:
         label_fr, label_en = _question_labels(db, version, path)
-    if row["field"] == "note":
+    if field_name == "note":
         note = QCoreApplication.translate("Search", "Note on {question}")
         return note.format(question=label_fr), note.format(question=label_en)
     return label_fr, label_en
