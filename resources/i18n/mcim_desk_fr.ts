@@ -2220,138 +2220,138 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre ?</translatio
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="102"/>
+        <location filename="../../mcim_desk/services/progress.py" line="36"/>
         <source>{count} of {total}</source>
         <translation>{count} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="146"/>
+        <location filename="../../mcim_desk/services/followups.py" line="76"/>
         <location filename="../../mcim_desk/services/search.py" line="42"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="147"/>
+        <location filename="../../mcim_desk/services/followups.py" line="77"/>
         <location filename="../../mcim_desk/services/search.py" line="43"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="148"/>
+        <location filename="../../mcim_desk/services/followups.py" line="78"/>
         <location filename="../../mcim_desk/services/search.py" line="44"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="149"/>
+        <location filename="../../mcim_desk/services/followups.py" line="79"/>
         <location filename="../../mcim_desk/services/search.py" line="45"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="150"/>
+        <location filename="../../mcim_desk/services/followups.py" line="80"/>
         <location filename="../../mcim_desk/services/search.py" line="46"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="151"/>
+        <location filename="../../mcim_desk/services/followups.py" line="81"/>
         <location filename="../../mcim_desk/services/search.py" line="47"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <location filename="../../mcim_desk/services/followups.py" line="88"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="159"/>
+        <location filename="../../mcim_desk/services/followups.py" line="89"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="160"/>
+        <location filename="../../mcim_desk/services/followups.py" line="90"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <location filename="../../mcim_desk/services/followups.py" line="97"/>
         <source>Not contacted</source>
         <translation>Non contacté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <location filename="../../mcim_desk/services/followups.py" line="98"/>
         <source>Questionnaire sent</source>
         <translation>Questionnaire envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <location filename="../../mcim_desk/services/followups.py" line="99"/>
         <source>Reminded</source>
         <translation>Relancé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <location filename="../../mcim_desk/services/followups.py" line="100"/>
         <source>Questionnaire received</source>
         <translation>Questionnaire reçu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <location filename="../../mcim_desk/services/followups.py" line="101"/>
         <source>Entered</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="172"/>
+        <location filename="../../mcim_desk/services/followups.py" line="102"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="173"/>
+        <location filename="../../mcim_desk/services/followups.py" line="103"/>
         <source>Interviewed</source>
         <translation>Entretien réalisé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="252"/>
+        <location filename="../../mcim_desk/services/followups.py" line="182"/>
         <source>There is no follow-up {id}.</source>
         <translation>Le suivi {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="262"/>
+        <location filename="../../mcim_desk/services/followups.py" line="192"/>
         <source>This text is too long ({count} characters, at most {limit}).</source>
         <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="282"/>
+        <location filename="../../mcim_desk/services/followups.py" line="212"/>
         <source>The due date must be a date and time.</source>
         <translation>L’échéance doit être une date et une heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="289"/>
+        <location filename="../../mcim_desk/services/followups.py" line="219"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié : {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="332"/>
+        <location filename="../../mcim_desk/services/followups.py" line="262"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="440"/>
+        <location filename="../../mcim_desk/services/followups.py" line="370"/>
         <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
         <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu : votre modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="519"/>
+        <location filename="../../mcim_desk/services/followups.py" line="449"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="522"/>
+        <location filename="../../mcim_desk/services/followups.py" line="452"/>
         <source>Choose the answer to clarify.</source>
         <translation>Choisissez la réponse à clarifier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="571"/>
+        <location filename="../../mcim_desk/services/rounds.py" line="85"/>
         <source>There is no survey round {id}.</source>
         <translation>Le cycle d’enquête {id} n’existe pas.</translation>
     </message>
@@ -6015,7 +6015,7 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/search.py" line="30"/>
-        <location filename="../../mcim_desk/services/search.py" line="209"/>
+        <location filename="../../mcim_desk/services/search.py" line="208"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
@@ -6045,17 +6045,17 @@ Base de données : {db}</translation>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="217"/>
+        <location filename="../../mcim_desk/services/search.py" line="216"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="220"/>
+        <location filename="../../mcim_desk/services/search.py" line="219"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="227"/>
+        <location filename="../../mcim_desk/services/search.py" line="226"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
