@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="391"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="645"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="650"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
@@ -357,7 +357,7 @@
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="597"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="602"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -365,145 +365,145 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="863"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="627"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="868"/>
         <source>Call notes</source>
         <translation>Notes de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="637"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="642"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="640"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="645"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="689"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="694"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="702"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="707"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez « Enregistrer la sélection comme citation… ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="732"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="737"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="750"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="755"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="752"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="757"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="755"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="760"/>
         <source>“{text}”</source>
         <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="800"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="805"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="815"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="820"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="842"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="843"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="844"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="849"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="845"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="850"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="846"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="851"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="892"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="847"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="852"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="848"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="853"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée :</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="853"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="858"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="854"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="859"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="855"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="860"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="856"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="864"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="861"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="869"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="857"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="862"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="858"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="863"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="862"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="867"/>
         <source>Consent of the interviewee</source>
         <translation>Consentement de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="883"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="888"/>
         <source>The call is running</source>
         <translation>L’appel est en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="884"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="889"/>
         <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
         <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre («&#xa0;Ouvrir l’espace d’appel&#xa0;» la fait revenir)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="887"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="892"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;Le laisser tourner</translation>
     </message>
@@ -3556,172 +3556,172 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="133"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="143"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="151"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>« {value} » n’est pas une date : saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>« {value} » n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="161"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>« {value} » n’est pas une heure : saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="165"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu « {value} » : utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="169"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="167"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone} : les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="172"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="180"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="182"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="188"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="281"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="279"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="399"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="397"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="405"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="403"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="602"/>
+        <location filename="../../mcim_desk/services/calls.py" line="47"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état « {state} » ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="625"/>
+        <location filename="../../mcim_desk/services/calls.py" line="70"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="719"/>
+        <location filename="../../mcim_desk/services/calls.py" line="164"/>
         <source>The call notes have {length} characters, more than the limit of {limit}.</source>
         <translation>Les notes d’appel comptent {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="728"/>
+        <location filename="../../mcim_desk/services/calls.py" line="173"/>
         <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
         <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues : vos notes n’ont pas été enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="812"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="660"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -6015,7 +6015,7 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/search.py" line="30"/>
-        <location filename="../../mcim_desk/services/search.py" line="208"/>
+        <location filename="../../mcim_desk/services/search.py" line="211"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
@@ -6045,17 +6045,17 @@ Base de données : {db}</translation>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="216"/>
+        <location filename="../../mcim_desk/services/search.py" line="219"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="219"/>
+        <location filename="../../mcim_desk/services/search.py" line="222"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="226"/>
+        <location filename="../../mcim_desk/services/search.py" line="228"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>

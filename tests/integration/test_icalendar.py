@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mcim_desk.exchange.icalendar_export import build_calendar, write_calendar
-from mcim_desk.services import followups, interviews, progress
+from mcim_desk.services import calls, followups, interviews, progress
 from mcim_desk.services.catalogue import ContactInfo, find_mechanism, save_contact
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -67,7 +67,7 @@ def test_uids_stable_and_sequence_rises_after_an_edit(db, planned, tmp_path: Pat
         return {str(c["uid"]): int(c["sequence"]) for c in cal.walk() if c.name in ("VEVENT", "VTODO")}
 
     assert uids(first) == uids(second)
-    interviews.set_consent(db, planned.id, "named", "t")  # any edit bumps the revision
+    calls.set_consent(db, planned.id, "named", "t")  # any edit bumps the revision
     [item] = followups.followups(db)
     followups.update_followup(db, item.id, "notes", "Envoyer en espagnol", "t")
     third = export(db, tmp_path / "c.ics")

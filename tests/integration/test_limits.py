@@ -180,11 +180,11 @@ def test_a_profile_of_answers_at_the_limit_renders_whole(db, tmp_path: Path, que
 def test_call_notes_over_their_limit_are_refused_naming_the_limit(db, mechanism) -> None:  # noqa: ANN001
     from datetime import datetime
 
-    from mcim_desk.services import interviews
+    from mcim_desk.services import calls, interviews
 
     info = interviews.plan_interview(db, mechanism.id, None, datetime(2019, 4, 2, 9, 0), "America/Lima", 45,
                                      "Europe/Geneva", "tester", now=datetime(2019, 3, 1, 12, 0))
     with pytest.raises(catalogue.ValidationError) as caught:
-        interviews.set_notes(db, info.id, "n" * (limits.NOTE_CHARS + 1), "tester")
+        calls.set_notes(db, info.id, "n" * (limits.NOTE_CHARS + 1), "tester")
     assert str(caught.value) == "The call notes have 200,001 characters, more than the limit of 200,000."
-    assert interviews.set_notes(db, info.id, "n" * limits.NOTE_CHARS, "tester").notes == "n" * limits.NOTE_CHARS
+    assert calls.set_notes(db, info.id, "n" * limits.NOTE_CHARS, "tester").notes == "n" * limits.NOTE_CHARS
