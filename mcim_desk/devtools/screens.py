@@ -540,7 +540,8 @@ def fill_pdf(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str])
 
 
 def _pdf_review(studio: Studio) -> QWidget:
-    from ..services.pdf_forms import make_questionnaire_pdf, preview_pdf_import
+    from ..services.pdf_forms import make_questionnaire_pdf
+    from ..services.pdf_returns import preview_pdf_import
     from ..ui.pdf_import import PdfImportDialog
 
     mechanism = studio.select("midsa")

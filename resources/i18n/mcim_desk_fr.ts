@@ -910,8 +910,8 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="113"/>
         <location filename="../../mcim_desk/cli_exchange.py" line="141"/>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="85"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="173"/>
         <source>not imported: {reason}</source>
         <translation>non importé : {reason}</translation>
     </message>
@@ -1017,72 +1017,72 @@
         <translation>questionnaire en PDF à remplir écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="87"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="88"/>
         <source>{file}: questionnaire of {mechanism}, form {form} version {version}</source>
         <translation>{file} : questionnaire de {mechanism}, formulaire {form} version {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="98"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="99"/>
         <source>this mechanism has no questionnaire response yet: importing creates it</source>
         <translation>ce mécanisme n’a pas encore de réponse au questionnaire : l’importation la créera</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="103"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="104"/>
         <source>differences: {changes}; same on both sides: {same}; changed here since the file was made (kept): {newer}; problems: {problems}</source>
         <translation>différences : {changes} ; identiques des deux côtés : {same} ; modifiées ici depuis la création du fichier (conservées) : {newer} ; problèmes : {problems}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="116"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="117"/>
         <source>• {question} [{path}]</source>
         <translation>• {question} [{path}]</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="122"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="123"/>
         <source>in the database: {value}</source>
         <translation>dans la base de données : {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="128"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="129"/>
         <source>in the PDF:      {value}</source>
         <translation>dans le PDF :             {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="135"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="136"/>
         <source>not valid: {reason}</source>
         <translation>non valide : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="143"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="144"/>
         <source>problem: {field}{question}: {message}</source>
         <translation>problème : {field}{question} : {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="150"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="151"/>
         <source>nothing saved: review in the window (File &gt; Import a filled questionnaire (PDF)…) or run again with --accept-all to save every valid difference</source>
         <translation>rien n’a été enregistré : vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="160"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="161"/>
         <source>nothing to save: no valid difference</source>
         <translation>rien à enregistrer : aucune différence valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="166"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="167"/>
         <source>not imported: {reason} Import it in the window to confirm.</source>
         <translation>non importé : {reason} Importez-le dans la fenêtre pour confirmer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="175"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="176"/>
         <source>imported: {changed} answer(s) saved, {removed} row(s) removed; response {id} is now {status}</source>
         <translation>importé : {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s) ; état du formulaire rempli {id} : {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="189"/>
         <source>left out (not valid): {question}</source>
         <translation>non retenue (non valide) : {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="197"/>
         <source>{count} answer(s) of the file left out: correct them in the window</source>
         <translation>{count} réponse(s) du fichier laissée(s) de côté&#xa0;: corrigez-les dans la fenêtre</translation>
     </message>
@@ -4854,22 +4854,22 @@ Base de données : {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="595"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="658"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="659"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="604"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="605"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="617"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="618"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="648"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="649"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file} : {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
@@ -4887,147 +4887,147 @@ Base de données : {db}</translation>
 <context>
     <name>PdfImport</name>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="138"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="135"/>
         <source>Unknown language “{lang}”: use fr or en.</source>
         <translation>Langue inconnue « {lang} » : utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="158"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="155"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="170"/>
         <source>No questionnaire form is installed.</source>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="236"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="233"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="284"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="40"/>
         <source>{file} cannot be opened ({detail}).</source>
         <translation>{file} ne peut pas être ouvert ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="44"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
         <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="49"/>
         <source>{file} is not a PDF file.</source>
         <translation>{file} n’est pas un fichier PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="53"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
         <translation>{file} est protégé par un mot de passe (chiffré) : enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="59"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
         <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée : le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="65"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
         <translation>{file} n’a pas pu être lu : le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="69"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
         <translation>{file} ne contient aucun champ de formulaire : ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="74"/>
         <source>{file} is damaged and cannot be read ({detail}).</source>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="454"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="186"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail}) : vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="468"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="200"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk : il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="482"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="214"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document ; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="495"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="227"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire « {form} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="510"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="242"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme « {mechanism} », absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="526"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="258"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected} : ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="550"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="282"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données : les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="566"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="298"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire ; les réponses sont comparées avec la version {here} : les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="597"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="329"/>
         <source>The value holds a NUL character, which no typed text holds: it cannot be saved (a damaged or edited file?).</source>
         <translation>La valeur contient un caractère NUL, qu’aucun texte saisi ne contient&#xa0;: elle ne peut pas être enregistrée (fichier endommagé ou modifié&#xa0;?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="621"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="353"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne « Répondez uniquement si ») : la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="661"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="393"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="751"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="483"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="812"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="544"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>« {key} » n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="818"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="550"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à « {question} » ne peut pas être enregistrée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="828"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="560"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée : rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="841"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="573"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier : lisez à nouveau le fichier.</translation>
     </message>

@@ -109,11 +109,8 @@ def test_the_bundle_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, 
 def test_a_pdf_answer_over_the_limit_is_refused_not_cut(db, tmp_path: Path, mechanism) -> None:  # noqa: ANN001
     from test_pdf_forms import fill_pdf
 
-    from mcim_desk.services.pdf_forms import (
-        apply_pdf_import,
-        make_questionnaire_pdf,
-        preview_pdf_import,
-    )
+    from mcim_desk.services.pdf_forms import make_questionnaire_pdf
+    from mcim_desk.services.pdf_returns import apply_pdf_import, preview_pdf_import
 
     blank = make_questionnaire_pdf(db, mechanism.acronym_en, "en", tmp_path / "blank.pdf")
     at_limit = long_text(TEXT_ANSWER_CHARS)
