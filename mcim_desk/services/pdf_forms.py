@@ -215,13 +215,8 @@ def make_questionnaire_pdf(
 ) -> Path:
     """Write the mechanism's questionnaire as a fillable PDF (``mechanism``: id, acronym or
     key); returns the path written. Raises :class:`PdfFormError`."""
-    from ..exchange.pdf_form import (
-        META_FORMAT,
-        QuestionnairePdfData,
-        field_values,
-        rows_needed,
-        write_questionnaire_pdf,
-    )
+    from ..exchange.pdf_form import META_FORMAT, field_values, rows_needed
+    from ..exchange.pdf_form_writer import QuestionnairePdfData, write_questionnaire_pdf
     from ..reports.labels import date_time, label
     from . import forms, responses
     from .reports import is_demo

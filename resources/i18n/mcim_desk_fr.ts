@@ -4736,89 +4736,89 @@ Base de données : {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1088"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="411"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1100"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="423"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1133"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="456"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté ?) : sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1161"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="484"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type « {expected} » était attendu, le fichier contient ici un champ de type « {kind} »</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1164"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1233"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="487"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="556"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1166"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="489"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1185"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="508"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient « {value} » au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1199"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="522"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>« {value} » ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1216"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="539"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier : la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1229"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="552"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1231"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="554"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1236"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="559"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1238"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="561"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1240"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="563"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="569"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1250"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="573"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1264"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="579"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="587"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -4902,12 +4902,12 @@ Base de données : {db}</translation>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="233"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="228"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="284"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="279"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit : {error}</translation>
     </message>
