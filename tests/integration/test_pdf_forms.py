@@ -1,4 +1,4 @@
-"""The fillable questionnaire (services/pdf_forms.py), end to end: generated from the database in both languages,
+"""The fillable questionnaire (services/pdf_forms.py and pdf_returns.py), end to end: generated from the database in both languages,
 filled as a respondent would (pypdf's form filling, and pdftk, a second independent tool),
 imported back; the review plan, the single-transaction save, the audit; files that are
 wrong (another form version, another mechanism, fields missing, renamed or of the wrong
