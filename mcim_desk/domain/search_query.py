@@ -342,20 +342,28 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
     spans = _spans(text, query.highlight_pattern)
+    length = len(text)
     first = spans[0][0] if spans else -1
     start = 0
     if first > width // 3:
         start = first - width // 3
         space = text.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 20 else start
-    end = min(len(text), start + width)
-    if end < len(text):
+    end = start + width
+    if end < length:
         space = text.find(" ", end)
         end = space if 0 <= space - end < 20 else end
+    else:
+        end = length
     piece = text[start:end]
-    lead = "…" if start > 0 else ""
-    tail = "…" if end < len(text) else ""
-    shown = lead + piece.replace("\r", " ").replace("\n", " ").replace("\t", " ") + tail
-    shift = len(lead) - start
-    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
-    return Snippet(shown, inside, first, spans[0][1] if spans else -1)
+    if "\n" in piece or "\r" in piece or "\t" in piece:
+        piece = piece.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if start:
+        piece = "…" + piece
+    if end < length:
+        piece += "…"
+    if not spans:
+        return Snippet(piece, (), -1, -1)
+    shift = (1 if start else 0) - start
+    inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
+    return Snippet(piece, inside, first, spans[0][1])
