@@ -39,7 +39,7 @@ def main() -> int:
     helpers = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(helpers)  # the test file's fillers and hostile file makers
 
-    from mcim_desk.services import catalogue, pdf_forms, responses
+    from mcim_desk.services import catalogue, pdf_forms, pdf_returns, responses
     from mcim_desk.services.startup import open_database
 
     with tempfile.TemporaryDirectory() as folder:
@@ -63,11 +63,11 @@ def main() -> int:
         filled = helpers.fill_pdf(blank, tmp / "filled.pdf", {"section_2/q5": "Nouveau lien", "section_3/q24": "Budget"},
                                   {"section_2/q4": "en_cours"}, ["section_2/q11/objective_7"])
         started = time.perf_counter()
-        plan = pdf_forms.preview_pdf_import(db, filled, "fr")
+        plan = pdf_returns.preview_pdf_import(db, filled, "fr")
         print(f"preview (child process included) {time.perf_counter() - started:6.2f} s  "
               f"{len(plan.changes)} differences")
         started = time.perf_counter()
-        pdf_forms.apply_pdf_import(db, plan, plan.valid_keys, "bench")
+        pdf_returns.apply_pdf_import(db, plan, plan.valid_keys, "bench")
         print(f"apply                            {time.perf_counter() - started:6.3f} s")
 
         bomb = helpers.bomb(args.bomb_gb)
@@ -85,7 +85,7 @@ def main() -> int:
                 path = helpers.hostile_file(kind, blank, tmp, bomb)
             started = time.perf_counter()
             try:
-                result = pdf_forms.preview_pdf_import(db, path, "en", timeout=0.05 if kind == "hang" else None)
+                result = pdf_returns.preview_pdf_import(db, path, "en", timeout=0.05 if kind == "hang" else None)
                 outcome = "read; " + "; ".join(p.kind for p in result.problems if not p.field)
             except pdf_forms.PdfFormError as exc:
                 outcome = f"{exc.code}: {str(exc)[:90]}"

@@ -6,7 +6,7 @@
   tombstones and skip logic filtered, snippets with highlights, question labels) against a
   plain ``sqlite3`` FTS5 ``MATCH`` of the same words over the same indexes (each kind's FTS
   table, best 51 rows by rank, the text read back): target <= 2x, for a common prefix
-  (many matches), a rare word and a phrase with an exclusion;
+  and a common word (many matches), a rare word and a phrase with an exclusion;
 - the index's cost on an autosave: the service saving one free-text answer into the database
   with its search triggers, against the same save into a copy without them (the index's
   share of a save; no target, printed to justify triggers over service-side indexing).
@@ -40,7 +40,7 @@ WORDS = ("le mécanisme renforce les capacités des États membres cadre réglem
          "with member states and the Global Compact on migration policy labour mobility").split()
 RARE = "Tombouctou"
 PATHS = ("section_1/q1", "section_2/q5", "section_3/q14", "section_3/q16", "section_3/q20", "section_2/q6")
-QUERIES = (("capacit*", "a common prefix"), (RARE.lower(), "a rare word"),
+QUERIES = (("capacit*", "a common prefix"), ("migration", "a common word"), (RARE.lower(), "a rare word"),
            ('"cadre reglementaire" -khartoum', "a phrase, an exclusion"))
 
 

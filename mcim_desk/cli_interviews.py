@@ -19,7 +19,7 @@ def run_followups(args: argparse.Namespace) -> int:
     from .exchange.icalendar_export import write_calendar
     from .i18n import preferred_language
     from .preferences import Preferences
-    from .services.followups import calendar_data
+    from .services.progress import calendar_data
 
     zone = Preferences.load().time_zone
     if not is_known_zone(zone):

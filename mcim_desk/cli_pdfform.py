@@ -70,7 +70,8 @@ def run_questionnaire(args: argparse.Namespace) -> int:
 
 
 def run_import_pdf(args: argparse.Namespace) -> int:
-    from .services.pdf_forms import PdfFormError, apply_pdf_import, preview_pdf_import
+    from .services.pdf_forms import PdfFormError
+    from .services.pdf_returns import apply_pdf_import, preview_pdf_import
     from .services.responses import NeedsConfirmation, ResponseError
 
     lang = _language(args)

@@ -68,7 +68,8 @@ class Studio:
     """A main window on a private copy of the demo database, in one language, with scripted
     message boxes (recorded, so a scene can show the one the program asked for)."""
 
-    def __init__(self, demo: Path, workdir: Path, lang: str) -> None:
+    def __init__(self, demo: Path, workdir: Path, lang: str,
+                 size: tuple[int, int] = WINDOW_SIZE) -> None:
         from ..i18n import install_translators
         from ..preferences import Preferences
         from ..services.backups import backup_to
@@ -85,7 +86,7 @@ class Studio:
         self.prefs = Preferences(profile=PROFILE, time_zone=ZONE, language=lang)
         self.dialogs = _recording_dialogs()
         self.window = MainWindow(self.prefs, SyncRunner(), self.dialogs, features=install_features)
-        self.window.resize(*WINDOW_SIZE)
+        self.window.resize(*size)
         self.window.show()
         settle()
         self.opened = False
@@ -594,7 +595,8 @@ def fill_pdf(src: Path, dst: Path, text: dict[str, str], radios: dict[str, str])
 
 
 def _pdf_review(studio: Studio) -> QWidget:
-    from ..services.pdf_forms import make_questionnaire_pdf, preview_pdf_import
+    from ..services.pdf_forms import make_questionnaire_pdf
+    from ..services.pdf_returns import preview_pdf_import
     from ..ui.pdf_import import PdfImportDialog
 
     mechanism = studio.select("midsa")
@@ -691,6 +693,18 @@ def _read_only(studio: Studio) -> QWidget:
     return window
 
 
+def _search(studio: Studio) -> QWidget:
+    from ..ui.search_page import SearchPage
+
+    studio.select("rabat_process")
+    page = studio.page(SearchPage)
+    studio.show_page(page)
+    page.box.setText("migra*")
+    page.run_search()  # the studio's runner is synchronous
+    settle()
+    return studio.window
+
+
 def _shortcuts(studio: Studio) -> QWidget:
     from ..ui.shortcuts_dialog import KeyboardShortcutsDialog
 
@@ -758,6 +772,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("first-start-name", _first_start_name),
     Scene("file-written", _file_written),
     Scene("about", _about),
+    Scene("search", _search),
     Scene("keyboard-shortcuts", _shortcuts),
     Scene("damaged-database", _damaged),
     Scene("read-only-banner", _read_only),

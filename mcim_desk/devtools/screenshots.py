@@ -1,6 +1,11 @@
 """``python3 dev.py screenshots [--out DIR] [--lang fr en] [--only NAME ...]``: every screen of
 :mod:`.screens`, offscreen, in French and English, as ``<screen>-<lang>.png``.
 
+``--guide``: exactly the screenshots the user guide shows (``![...](images/<screen>-<lang>.png)``
+in ``resources/guide/<lang>.md``), into ``resources/guide/images/`` (or ``--out``): a smaller
+window, at most 820 pixels wide (the guide window's width), 256 colours, the language and
+the screen written into the PNG's text fields. They are committed with the guide.
+
 Run directly: ``QT_QPA_PLATFORM=offscreen python -m mcim_desk.devtools.screenshots``.
 """
 
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -15,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_OUT = Path("screenshots")
+GUIDE_WINDOW_SIZE = (1200, 750)
+GUIDE_MAX_WIDTH = 820
+GUIDE_IMAGE = re.compile(r"^images/(?P<scene>[a-z0-9-]+)-(?P<lang>fr|en)\.png$")
 
 
 @dataclass(frozen=True)
@@ -38,12 +47,12 @@ def is_blank(image) -> bool:  # noqa: ANN001 - a QImage
 
 
 def take(out: Path, languages: tuple[str, ...] = ("fr", "en"), only: list[str] | None = None,
-         log=print) -> list[Shot]:  # noqa: ANN001
+         log=print, size: tuple[int, int] | None = None) -> list[Shot]:  # noqa: ANN001
     """Render the chosen screens in each language into ``out``; returns what was done."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from .screens import SceneUnavailable, Studio, chosen_scenes, make_demo
+    from .screens import WINDOW_SIZE, SceneUnavailable, Studio, chosen_scenes, make_demo
 
     scenes = chosen_scenes(only)
     out.mkdir(parents=True, exist_ok=True)
@@ -59,7 +68,7 @@ def take(out: Path, languages: tuple[str, ...] = ("fr", "en"), only: list[str] |
             demo = make_demo(work / "demo.sqlite3")
             log(f"demo database ready ({time.monotonic() - started:.1f} s)")
             for lang in languages:
-                studio = Studio(demo, work / lang, lang)
+                studio = Studio(demo, work / lang, lang, size or WINDOW_SIZE)
                 try:
                     for scene in scenes:
                         try:
@@ -87,11 +96,79 @@ def take(out: Path, languages: tuple[str, ...] = ("fr", "en"), only: list[str] |
     return shots
 
 
+def guide_folder() -> Path:
+    from ..paths import resource_path
+
+    return resource_path("resources", "guide")
+
+
+def guide_scenes() -> dict[str, list[str]]:
+    """Language -> the screens its guide shows, in order. A path that is not
+    ``images/<screen>-<lang>.png`` of the guide's own language is an error."""
+    from ..domain.guide import parse
+    from .screens import scene_names
+
+    known = set(scene_names())
+    found: dict[str, list[str]] = {}
+    for lang in ("fr", "en"):
+        guide = parse((guide_folder() / f"{lang}.md").read_text(encoding="utf-8"))
+        found[lang] = []
+        for image in guide.images():
+            match = GUIDE_IMAGE.match(image)
+            if match is None or match["lang"] != lang or match["scene"] not in known:
+                raise ValueError(f"{lang}.md: {image} is not images/<screen>-{lang}.png of a known screen")
+            found[lang].append(match["scene"])
+    return found
+
+
+def guide_image(shot: Path, out: Path, lang: str, scene: str) -> Path:
+    """A screenshot made small for the guide: scaled to the guide's width, 256 colours (a
+    screen has few; no dithering, which would blur text), the language and screen recorded."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    with Image.open(shot) as source:
+        image = source.convert("RGB")
+    if image.width > GUIDE_MAX_WIDTH:
+        height = round(image.height * GUIDE_MAX_WIDTH / image.width)
+        image = image.resize((GUIDE_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    image = image.quantize(256, dither=Image.Dither.NONE)
+    info = PngInfo()
+    info.add_text("Language", lang)
+    info.add_text("Screen", scene)
+    info.add_text("Software", "MCIM Desk: python3 dev.py screenshots --guide")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(out, optimize=True, pnginfo=info)
+    return out
+
+
+def take_for_guide(out: Path, languages: tuple[str, ...] = ("fr", "en"), only: list[str] | None = None,
+                   log=print) -> list[Shot]:  # noqa: ANN001
+    """The screenshots the guide shows (those of ``only`` among them), into ``out``."""
+    wanted = guide_scenes()
+    names = sorted({name for lang in languages for name in wanted[lang]} & set(only or wanted["fr"] + wanted["en"]))
+    if not names:
+        return []
+    shots: list[Shot] = []
+    with tempfile.TemporaryDirectory(prefix="mcim-guide-shots-") as tmp:
+        for shot in take(Path(tmp), languages, names, log, GUIDE_WINDOW_SIZE):
+            if shot.path is None or shot.name not in wanted[shot.lang]:
+                shots.append(Shot(shot.name, shot.lang, None, shot.note or "not in this guide"))
+                continue
+            path = guide_image(shot.path, out / f"{shot.name}-{shot.lang}.png", shot.lang, shot.name)
+            shots.append(Shot(shot.name, shot.lang, path))
+            log(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     from .screens import chosen_scenes, scene_names
 
     parser = argparse.ArgumentParser(prog="dev.py screenshots", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the PNG files (screenshots/)")
+    parser.add_argument("--out", type=Path, help="folder of the PNG files (screenshots/; with --guide, "
+                                                  "resources/guide/images/)")
+    parser.add_argument("--guide", action="store_true",
+                        help="only the screenshots the user guide shows, made for it (resources/guide/images/)")
     parser.add_argument("--lang", nargs="+", choices=("fr", "en"), default=["fr", "en"])
     parser.add_argument("--only", nargs="+", metavar="SCREEN", help="among: " + ", ".join(scene_names()))
     args = parser.parse_args(argv)
@@ -100,7 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    shots = take(args.out, tuple(args.lang), args.only)
+    if args.guide:
+        try:
+            guide_scenes()
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        args.out = args.out or guide_folder() / "images"
+        shots = take_for_guide(args.out, tuple(args.lang), args.only)
+    else:
+        args.out = args.out or DEFAULT_OUT
+        shots = take(args.out, tuple(args.lang), args.only)
     written = [s for s in shots if s.path is not None]
     skipped = sorted({f"{s.name} ({s.note})" for s in shots if s.path is None})
     print(f"{len(written)} screenshot(s) in {args.out}" + (f"; skipped: {'; '.join(skipped)}" if skipped else ""))

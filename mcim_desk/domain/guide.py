@@ -2,8 +2,10 @@
 sections, and written as HTML for the window or as reportlab markup for the PDF. Pure Python.
 
 The subset: ``# title``, ``## Section {#id}``, paragraphs, ``- `` bullet lists (continued by
-indented lines), ``*menu or emphasis*``, ``**bold**`` and ``` `code` ```. Every piece of
-text is escaped before markup is added, in both outputs.
+indented lines), ``*menu or emphasis*``, ``**bold**``, ``` `code` ``` and, alone on its line,
+``![what it shows](images/<screen>-<lang>.png)`` (a screenshot, path relative to the guide's
+folder, made by ``dev.py screenshots --guide``). Every piece of text is escaped before markup
+is added, in both outputs.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ SECTION_IDS = ("first-start", "questionnaire", "interviews", "followups", "bundl
 _SECTION = re.compile(r"^##\s+(.*?)\s*\{#([a-z0-9-]+)\}\s*$")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`")
 _MENU = re.compile(r"\*([^*]+?) > ([^*]+?)\*")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
+_IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)\)$")
 _BREAKABLE = re.compile(r"[ \t\r\n]+")  # str.split() would also eat French no-break spaces
 
 
@@ -28,8 +30,8 @@ def _collapse(text: str) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "p" or "ul"
-    items: tuple[str, ...]  # the paragraph's text (one item), or the list's items
+    kind: str  # "p", "ul" or "img"
+    items: tuple[str, ...]  # the paragraph's text (one item), the list's items, or (path, alt)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Guide:
         for section in self.sections:
             out.append(section.title)
             for block in section.blocks:
-                out += block.items
+                out += block.items[1:] if block.kind == "img" else block.items
         return out
 
     def menu_references(self) -> list[tuple[str, str]]:
@@ -63,7 +65,9 @@ class Guide:
         return [(m.group(1).strip(), m.group(2).strip()) for t in self.texts() for m in _MENU.finditer(t)]
 
     def images(self) -> list[str]:
-        return [m.group(1) for t in self.texts() for m in _IMAGE.finditer(t)]
+        """The screenshots it shows, as paths relative to the guide's folder."""
+        return [b.items[0] for blocks in (self.intro, *(s.blocks for s in self.sections))
+                for b in blocks if b.kind == "img"]
 
 
 def parse(text: str) -> Guide:
@@ -91,6 +95,7 @@ def parse(text: str) -> Guide:
     for raw in text.splitlines():
         line = raw.rstrip(" \t\r\n")
         section = _SECTION.match(line)
+        image = _IMAGE.match(line.strip())
         if line.startswith("# ") and not title:
             title = line[2:].strip()
         elif section:
@@ -100,6 +105,9 @@ def parse(text: str) -> Guide:
             current = []
         elif not line.strip():
             flush()
+        elif image:
+            flush()
+            current.append(Block("img", (image.group(2), image.group(1))))
         elif line.startswith("- "):
             if kind != "ul":
                 flush()
@@ -154,6 +162,9 @@ def to_html(guide: Guide) -> str:
 
 
 def _block_html(block: Block) -> str:
+    if block.kind == "img":
+        path, alt = block.items
+        return f"<p align='center'><img src='{html.escape(path)}' alt='{html.escape(alt)}'></p>"
     if block.kind == "ul":
         return "<ul>" + "".join(f"<li>{inline_html(i)}</li>" for i in block.items) + "</ul>"
     return f"<p>{inline_html(block.items[0])}</p>"

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 KINDS = ("answer", "note", "call_note", "quote", "coding", "followup", "contact", "mechanism")
 FILTER_KEYS = ("type", "region", "mechanism", "form", "kind", "from", "to", "hidden")
@@ -68,13 +68,24 @@ class SearchQuery:
     include_hidden: bool = False
     problems: tuple[str, ...] = field(default=())  # filters not understood (shown, not fatal)
 
-    @property
+    # Cached: a frozen query's terms never change, and a search reads these once per hit.
+    @cached_property
     def positive(self) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if not t.negated)
 
-    @property
+    @cached_property
     def negative(self) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.negated)
+
+    @cached_property
+    def highlight_terms(self) -> tuple[tuple[tuple[str, ...], ...], tuple[bool, ...]]:
+        """The positive terms' words and whether each ends in a prefix: what a snippet marks."""
+        return tuple(t.words for t in self.positive), tuple(t.prefix for t in self.positive)
+
+    @cached_property
+    def highlight_pattern(self) -> re.Pattern[str] | None:
+        """The regular expression finding those words in a folded text."""
+        return _pattern(*self.highlight_terms)
 
     @property
     def is_empty(self) -> bool:
@@ -84,6 +95,8 @@ class SearchQuery:
     def with_filters(self, **filters: object) -> SearchQuery:
         """The same query with the given filters set (those given as None are left as they are)."""
         given = {k: v for k, v in filters.items() if v is not None}
+        if not given:
+            return self
         if "kinds" in given:
             given["kinds"] = frozenset(given["kinds"])  # type: ignore[arg-type]
         return replace(self, **given)  # type: ignore[arg-type]
@@ -217,9 +230,58 @@ _TABLE = _FoldTable()
 _ODD: set[int] = set()  # characters whose folding changes the length ("ﬁ" -> "fi", a lone accent -> "")
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+# Characters whose folding the fast path below does not vouch for: lone combining marks and
+# anything beyond Latin and General Punctuation. (Every letter below U+0300 and every sign of
+# General Punctuation decomposes into characters below U+0370 and marks of U+0300-U+036F
+# only: checked over both ranges.) Typographic apostrophes, dashes and narrow no-break spaces
+# are General Punctuation: French text stays on the fast path.
+_NOT_LATIN = re.compile("[^\x00-\u02ff\u2000-\u206f]")
+
+
+def _cp1252_folding() -> tuple[bytes, re.Pattern[bytes]]:
+    """For text in Windows-1252 (French and English, typographic apostrophes and quotes, « »,
+    œ): the byte table folding each character into one, and the bytes whose folding is not
+    one such character ("…" -> "...", "µ" -> "μ")."""
+    table, odd = bytearray(range(256)), bytearray()
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        folded = fold(char)
+        try:
+            encoded = folded.encode("cp1252")
+        except UnicodeEncodeError:
+            encoded = b""
+        if len(folded) == 1 and len(encoded) == 1:
+            table[byte] = encoded[0]
+        else:
+            odd.append(byte)
+    return bytes(table), re.compile(b"[" + re.escape(bytes(odd)) + b"]")
+
+
+_CP1252_TABLE, _CP1252_ODD = _cp1252_folding()
+
+
 def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     """``text`` folded, with each folded character's offset in ``text`` (None: the same
     offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
+    if text.isascii():
+        return text.lower(), None
+    try:
+        encoded = text.encode("cp1252")
+    except UnicodeEncodeError:
+        encoded = None
+    if encoded is not None and not _CP1252_ODD.search(encoded):
+        # One byte per character each way: a table lookup per byte, offsets unchanged.
+        return encoded.translate(_CP1252_TABLE).decode("cp1252"), None
+    if not _NOT_LATIN.search(text):
+        # The whole text at C speed: a precomposed letter becomes its letter plus marks,
+        # removed. The same length means one character each, in place ("…" -> "..." is not).
+        folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+        if len(folded) == len(text):
+            return folded, None
     folded = text.translate(_TABLE)
     if len(folded) == len(text) and not (_ODD and any(ord(c) in _ODD for c in set(text))):
         return folded, None
@@ -239,23 +301,34 @@ def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> 
     if not alternatives:
         return None
     alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+    # No look-behind in front: a pattern that starts with its words lets the regex engine
+    # skip ahead to them; ``match_spans`` checks the character before.
+    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
 def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
                 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
     word of a term a prefix when ``prefixes`` says so)."""
-    pattern = _pattern(tuple(terms), tuple(prefixes))
+    return _spans(text, _pattern(tuple(terms), tuple(prefixes)))
+
+
+def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     folded, where = _folded_with_map(text)
     spans: list[tuple[int, int]] = []
-    for found in pattern.finditer(folded):
+    found = pattern.search(folded)
+    while found is not None:
         begin, end = found.span()
-        if begin == end:
+        if begin and (folded[begin - 1].isalnum()):  # inside a word: look again one further
+            found = pattern.search(folded, begin + 1)
             continue
-        spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
+        if begin < end:
+            spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
+        found = pattern.search(folded, max(end, begin + 1))
+    if len(spans) < 2:  # found left to right, apart: only several can touch
+        return spans
     spans.sort()
     merged: list[tuple[int, int]] = []
     for span in spans:
@@ -268,22 +341,29 @@ def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[b
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    positive = query.positive
-    spans = match_spans(text, tuple(t.words for t in positive), tuple(t.prefix for t in positive))
+    spans = _spans(text, query.highlight_pattern)
+    length = len(text)
     first = spans[0][0] if spans else -1
     start = 0
     if first > width // 3:
         start = first - width // 3
         space = text.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 20 else start
-    end = min(len(text), start + width)
-    if end < len(text):
+    end = start + width
+    if end < length:
         space = text.find(" ", end)
         end = space if 0 <= space - end < 20 else end
+    else:
+        end = length
     piece = text[start:end]
-    lead = "…" if start > 0 else ""
-    tail = "…" if end < len(text) else ""
-    shown = lead + piece.replace("\r", " ").replace("\n", " ").replace("\t", " ") + tail
-    shift = len(lead) - start
-    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
-    return Snippet(shown, inside, first, spans[0][1] if spans else -1)
+    if "\n" in piece or "\r" in piece or "\t" in piece:
+        piece = piece.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if start:
+        piece = "…" + piece
+    if end < length:
+        piece += "…"
+    if not spans:
+        return Snippet(piece, (), -1, -1)
+    shift = (1 if start else 0) - start
+    inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
+    return Snippet(piece, inside, first, spans[0][1])

@@ -9,7 +9,7 @@ Outlook or Thunderbird.
   COMPLETED so that a calendar that imported them before sees the change.
 - The mechanism's acronym is in every SUMMARY.
 
-Takes plain data (:class:`mcim_desk.services.followups.CalendarData`); writes the file whole
+Takes plain data (:class:`mcim_desk.services.progress.CalendarData`); writes the file whole
 or not at all.
 """
 
@@ -25,7 +25,7 @@ from .. import clock
 from ..domain.timezones import from_utc_naive
 
 if TYPE_CHECKING:
-    from ..services.followups import CalendarData
+    from ..services.progress import CalendarData
 
 PRODID = "-//MCIM Desk//mcim-desk//EN"
 UID_DOMAIN = "mcim-desk"

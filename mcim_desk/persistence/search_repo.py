@@ -6,13 +6,16 @@ parameter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from .database import Database
 
 # FTS table -> (source table, searched columns): the same as migration 0007's.
 SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -116,51 +119,72 @@ def _pg_document(columns: tuple[str, ...], alias: str) -> str:
     return f"to_tsvector('simple', mcim_search_fold({inner}))"
 
 
-def _filters(kind: str, spec: _Kind, filters: Filters, params: dict[str, Any]) -> list[str] | None:
-    """The WHERE conditions of the filters, or None when the kind cannot satisfy them."""
+def _shape(filters: Filters) -> tuple[bool, ...]:
+    """Which filters are set: what the SQL depends on (their values are parameters)."""
+    return (bool(filters.mechanism), bool(filters.type), bool(filters.region), bool(filters.form),
+            bool(filters.since), bool(filters.until), filters.include_hidden)
+
+
+def _conditions(kind: str, spec: _Kind, shape: tuple[bool, ...]) -> list[str] | None:
+    """The WHERE conditions of the filters set, or None when the kind cannot satisfy them."""
+    mechanism, type_, region, form, since, until, include_hidden = shape
     conditions: list[str] = []
-    if filters.mechanism:
-        params["mechanism"] = filters.mechanism.strip().lower()
+    if mechanism:
         conditions.append("(lower(m.acronym_fr) = :mechanism OR lower(m.acronym_en) = :mechanism "
                           "OR m.key = :mechanism OR m.id = :mechanism)")
-    if filters.type:
-        params["type"] = filters.type.strip().lower()
+    if type_:
         conditions.append("m.type = :type")
-    if filters.region:
+    if region:
         # "africa" finds rcp_africa, irf_africa_europe...: a part of the region's name.
-        region = filters.region.strip().lower()
-        params["region"] = region
-        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         conditions.append("(m.region = :region OR m.region LIKE :region_like ESCAPE '\\')")
-    if filters.form:
+    if form:
         if spec.form is None:
             return None
-        params["form"] = filters.form.strip()
         conditions.append(f"{spec.form} = :form")
-    if filters.since:
-        params["since"] = datetime.combine(filters.since, time())
+    if since:
         conditions.append(f"{spec.date} >= :since")
-    if filters.until:
-        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+    if until:
         conditions.append(f"{spec.date} < :until")
-    if kind in ("answer", "note") and not filters.include_hidden:
+    if kind in ("answer", "note") and not include_hidden:
         conditions.append("a.relevant")
     return conditions
 
 
-def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
-           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[Mapping[str, Any]]:
-    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: kind,
-    record_id, mechanism_id, acronyms, body, date and the kinds' extra columns. ``match`` is
-    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
-    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
-    params: dict[str, Any] = {"limit": limit}
-    postgres = session.get_bind().dialect.name == "postgresql"
-    params["q"] = tsquery if postgres else match
+def _params(filters: Filters) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if filters.mechanism:
+        params["mechanism"] = filters.mechanism.strip().lower()
+    if filters.type:
+        params["type"] = filters.type.strip().lower()
+    if filters.region:
+        region = filters.region.strip().lower()
+        params["region"] = region
+        params["region_like"] = "%" + region.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if filters.form:
+        params["form"] = filters.form.strip()
+    if filters.since:
+        params["since"] = datetime.combine(filters.since, time())
+    if filters.until:
+        params["until"] = datetime.combine(filters.until + timedelta(days=1), time())
+    return params
+
+
+# Every part's columns, in order (the UNION ALL matches them by position): the rows found are
+# plain tuples in this order.
+COLUMNS = ("kind", "record_id", "mechanism_id", "acronym_fr", "acronym_en", "body", "at", "response_id", "path",
+           "interview_id", "field", "code_ids", "subkind", "form_version_id")
+_COLUMNS = ", ".join(COLUMNS)
+_CODE_IDS = COLUMNS.index("code_ids")
+
+
+@lru_cache(maxsize=256)
+def _statement(kinds: tuple[str, ...], shape: tuple[bool, ...], titles: int, postgres: bool) -> str:
+    """The whole search as one UNION ALL statement, built once per kinds, filters set, number
+    of follow-up titles and engine (then only its parameters change)."""
     parts = []
     for index, kind in enumerate(kinds):
         spec = KINDS[kind]
-        conditions = _filters(kind, spec, filters, params)
+        conditions = _conditions(kind, spec, shape)
         if conditions is None:
             continue
         conditions.append(spec.where)
@@ -178,46 +202,103 @@ def search(session: Session, kinds: list[str], match: str, tsquery: str, filters
             table, _, joins = spec.source.partition(f" {spec.alias}")
             query = (f"{head} FROM {spec.fts} s JOIN {table} {spec.alias} ON {spec.alias}.rowid = s.rowid"
                      f"{joins} WHERE {spec.fts} MATCH :q AND {where} ORDER BY s.rank LIMIT :limit")
-        parts.append(f"SELECT * FROM ({query}) AS k{index}")
-    if followup_kinds:
+        if kind in ("answer", "note"):
+            # An interview guide's answer opens in its call: the interview holding the response
+            # (the first planned), looked up for the rows kept only.
+            guide = (f"(SELECT i.id FROM interview i WHERE i.response_id = k{index}.response_id "
+                     "AND i.deleted_at IS NULL ORDER BY i.created_at, i.id LIMIT 1)")
+            parts.append(f"SELECT {_COLUMNS.replace('interview_id', guide + ' AS interview_id')} "
+                         f"FROM ({query}) AS k{index}")
+        else:
+            parts.append(f"SELECT * FROM ({query}) AS k{index}")
+    if titles:
         # Follow-ups by their title (their kind's label, matched by the caller).
         spec = KINDS["followup"]
-        conditions = _filters("followup", spec, filters, params)
+        conditions = _conditions("followup", spec, shape)
         if conditions is not None:
-            marks = []
-            for n, code in enumerate(followup_kinds):
-                params[f"fk{n}"] = code
-                marks.append(f":fk{n}")
-            conditions += [spec.where, f"f.kind IN ({', '.join(marks)})"]
+            marks = ", ".join(f":fk{n}" for n in range(titles))
+            conditions += [spec.where, f"f.kind IN ({marks})"]
             parts.append(
                 f"SELECT * FROM (SELECT 'followup_title' AS kind, f.id AS record_id, m.id AS mechanism_id, "
                 f"m.acronym_fr AS acronym_fr, m.acronym_en AS acronym_en, {spec.body} AS body, "
                 f"{spec.date} AS at, {spec.extra} FROM {spec.source} WHERE {' AND '.join(conditions)} "
                 f"ORDER BY {spec.date} DESC, f.id LIMIT :limit) AS kt")
-    if not parts:
+    return " UNION ALL ".join(parts)
+
+
+def _search_params(match: str, tsquery: str, filters: Filters, limit: int, followup_kinds: tuple[str, ...],
+                   postgres: bool) -> dict[str, Any]:
+    params = _params(filters)
+    params["limit"] = limit
+    params["q"] = tsquery if postgres else match
+    for n, code in enumerate(followup_kinds):
+        params[f"fk{n}"] = code
+    return params
+
+
+def search(session: Session, kinds: list[str], match: str, tsquery: str, filters: Filters,
+           limit: int, followup_kinds: tuple[str, ...] = ()) -> list[tuple]:
+    """Up to ``limit`` rows of each kind, best first within a kind, in one statement: tuples
+    of ``COLUMNS`` (kind, record_id, mechanism_id, acronyms, body, date, the kinds' extras). ``match`` is
+    an FTS5 expression, ``tsquery`` the same for PostgreSQL: each engine reads its own.
+    ``followup_kinds``: follow-ups of these kinds are found too (kind "followup_title")."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), postgres)
+    if not sql:
         return []
-    sql = " UNION ALL ".join(parts)
+    params = _search_params(match, tsquery, filters, limit, followup_kinds, postgres)
     if postgres:
-        return list(session.execute(text(sql), params).mappings())
-    # SQLite: straight to the driver, which reads :name parameters itself (compiling a new
-    # text() each time costs more than the query on a rare word); datetimes as stored.
+        return [tuple(row) for row in session.execute(text(sql), params)]
     params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
-    return list(session.connection().exec_driver_sql(sql, params).mappings())
+    return [tuple(row) for row in session.connection().exec_driver_sql(sql, params)]
 
 
-def interviews_of(session: Session, response_ids: set[str]) -> dict[str, str]:
-    """response id -> the interview whose guide it holds (the first planned), for those given."""
-    if not response_ids:
-        return {}
-    marks = {f"r{n}": rid for n, rid in enumerate(sorted(response_ids))}
-    rows = session.execute(text(
-        f"SELECT response_id, id FROM interview WHERE deleted_at IS NULL AND response_id IN "
-        f"({', '.join(':' + k for k in marks)}) ORDER BY created_at DESC"), marks)
-    return {row.response_id: row.id for row in rows}  # the earliest wins: it comes last
+@dataclass(frozen=True)
+class Found:
+    """What a search reads, in one unit: the rows (``search``'s) and the code labels when coded
+    passages are among them."""
+
+    rows: list[tuple]  # of COLUMNS
+    codes: dict[str, tuple[str, str]]  # code id -> (label_fr, label_en)
+
+_CODES = "SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"
+
+
+def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filters, limit: int,
+         followup_kinds: tuple[str, ...] = ()) -> Found:
+    """``search`` and the code labels, in one read-only unit of work. SQLite: on the pooled connection's driver, one read transaction,
+    statements built once (a rare word's search costs little more than FTS5's own MATCH:
+    benchmarks/search.py); PostgreSQL: a session."""
+    if not db.is_sqlite:
+        with db.read() as session:
+            rows = search(session, kinds, match, tsquery, filters, limit, followup_kinds)
+            codes = code_labels(session) if any(r[_CODE_IDS] for r in rows) else {}
+        return Found(rows, codes)
+    sql = _statement(tuple(kinds), _shape(filters), len(followup_kinds), False)
+    if not sql:
+        return Found([], {})
+    params = _search_params(match, tsquery, filters, limit, followup_kinds, False)
+    if filters.since or filters.until:  # datetimes as stored
+        params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
+    connection = db.engine.raw_connection()  # the pool's, without a SQLAlchemy Connection around it
+    try:
+        cursor = connection.driver_connection.cursor()
+        cursor.execute("BEGIN")  # one snapshot for the statements below
+        try:
+            rows = cursor.execute(sql, params).fetchall()
+            codes = {}
+            if any(r[_CODE_IDS] for r in rows):
+                codes = {r[0]: (r[1], r[2]) for r in cursor.execute(_CODES)}
+        finally:
+            cursor.execute("ROLLBACK")  # nothing written: ends the read
+            cursor.close()
+    finally:
+        connection.close()  # back to the pool
+    return Found(rows, codes)
 
 
 def code_labels(session: Session) -> dict[str, tuple[str, str]]:
-    rows = session.execute(text("SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"))
+    rows = session.execute(text(_CODES))
     return {row.id: (row.label_fr, row.label_en) for row in rows}
 
 

@@ -339,7 +339,7 @@ def create_demo(path: str | Path, progress: Progress | None = None,
 
 def _create(target: Path, step: Progress, now_utc: datetime, time_zone: str | None) -> DemoSummary:
     from ..persistence import demo_repo, repositories
-    from . import catalogue, responses
+    from . import catalogue, responses, rounds
     from . import followups as followups_service
     from .startup import open_database
 
@@ -354,7 +354,7 @@ def _create(target: Path, step: Progress, now_utc: datetime, time_zone: str | No
                                       entity_id="demo", field="demo", new="1")
         contacts = _contacts(db, catalogue)
         with clock.ticking_from(SENT_ON):  # the sending is recorded on its day
-            _send_questionnaires(db, followups_service, time_zone or "UTC")
+            _send_questionnaires(db, rounds, time_zone or "UTC")
 
         step(0.1, QCoreApplication.translate("Demo", "Entering fictional questionnaires…"))
         response_ids: dict[str, str] = {}
@@ -389,11 +389,11 @@ def _create(target: Path, step: Progress, now_utc: datetime, time_zone: str | No
         db.dispose()
 
 
-def _send_questionnaires(db, followups_service, zone: str) -> None:  # noqa: ANN001 - Database, service
+def _send_questionnaires(db, rounds, zone: str) -> None:  # noqa: ANN001 - Database, service
     """Every demo respondent, and a few more, was sent the questionnaire on 17 September
     2018 (each with its automatic reminder before the deadline)."""
     for index, key in enumerate((*QUESTIONNAIRE, *SENT_ONLY)):
-        followups_service.mark_questionnaire_sent(
+        rounds.mark_questionnaire_sent(
             db, mechanism_id(key), SECRETARIAT, zone=zone, now=SENT_ON + timedelta(minutes=7 * index)
         )
 

@@ -27,4 +27,4 @@ def print_guide(lang: str, out: Path) -> Path:
     from ..reports.labels import label
 
     generated = label("generated", lang, date=clock.localnow().strftime("%Y-%m-%d %H:%M"))
-    return write_guide_pdf(load_guide(lang), lang, generated, Path(out))
+    return write_guide_pdf(load_guide(lang), lang, generated, Path(out), guide_file(lang).parent)

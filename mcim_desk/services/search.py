@@ -7,9 +7,11 @@ PostgreSQL (full-text search), is ``persistence.search_repo``'s.
 from __future__ import annotations
 
 import json
+import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -62,12 +64,16 @@ def _followup_titles() -> dict[str, str]:
 def matching_followup_kinds(query: SearchQuery) -> tuple[str, ...]:
     """The follow-up kinds whose title, in either language, holds every word looked for
     and none of those left out."""
+    return _followup_kinds_matching(query.positive, query.negative)
+
+
+@lru_cache(maxsize=128)
+def _followup_kinds_matching(positive: tuple, negative: tuple) -> tuple[str, ...]:
     def has(title: str, term) -> bool:  # noqa: ANN001 - a Term
         return bool(search_query.match_spans(title, (term.words,), (term.prefix,)))
 
     return tuple(kind for kind, title in _followup_titles().items()
-                 if all(has(title, t) for t in query.positive)
-                 and not any(has(title, t) for t in query.negative))
+                 if all(has(title, t) for t in positive) and not any(has(title, t) for t in negative))
 
 
 def kind_label(kind: str) -> str:
@@ -143,72 +149,71 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     wanted = [k for k in KINDS if not query.kinds or k in query.kinds]
     filters = search_repo.Filters(query.mechanism, query.type, query.region, query.form, query.since,
                                   query.until, query.include_hidden)
-    match, tsquery = query.fts5(), query.tsquery()
+    match, tsquery = (query.fts5(), "") if db.is_sqlite else ("", query.tsquery())
     titled = matching_followup_kinds(query) if "followup" in wanted else ()
-    with db.read() as session:
-        rows = search_repo.search(session, wanted, match, tsquery, filters, limit + 1, titled)
-        codes = search_repo.code_labels(session) if any(r["code_ids"] for r in rows) else {}
-        interviews = search_repo.interviews_of(
-            session, {r["response_id"] for r in rows if r["kind"] in ("answer", "note")})
+    found = search_repo.find(db, wanted, match, tsquery, filters, limit + 1, titled)
+    rows, codes = found.rows, found.codes
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
-    for row in rows:
-        kind = "followup" if row["kind"] == "followup_title" else row["kind"]
-        if row["kind"] == "followup_title" and row["body"] and any(
-                search_query.match_spans(row["body"], (t.words,), (t.prefix,)) for t in query.negative):
+    for row in rows:  # tuples, in the order of search_repo.COLUMNS: kind, record_id, ..., body
+        kind = "followup" if row[0] == "followup_title" else row[0]
+        if row[0] == "followup_title" and row[5] and any(
+                search_query.match_spans(row[5], (t.words,), (t.prefix,)) for t in query.negative):
             continue  # its title matched, but its notes hold a word left out
         if kind == "followup":
-            if row["record_id"] in seen:
+            if row[1] in seen:
                 continue
-            seen.add(row["record_id"])
+            seen.add(row[1])
         by_kind.setdefault(kind, []).append(row)
     groups = []
     for kind in wanted:
         found = by_kind.get(kind)
         if found:
-            hits = tuple(_hit(db, kind, row, query, codes, lang, interviews) for row in found[:limit])
+            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in found[:limit])
             groups.append(SearchGroup(kind, hits, len(found) > limit))
     return SearchResults(query, tuple(groups))
 
 
-def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001
-         interviews: dict[str, str]) -> SearchHit:
-    where_fr, where_en = _where(db, kind, row)
+def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str) -> SearchHit:  # noqa: ANN001
+    # A plain tuple (search_repo.COLUMNS): unpacked at once, a name lookup per field would
+    # cost more than the rest of the hit.
+    (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
+     field_name, code_ids, subkind, version) = row
+    where_fr, where_en = _where(db, kind, path, field_name, subkind, version)
     code_names: tuple[str, ...] = ()
-    if row["code_ids"]:
+    if code_ids:
         try:
-            ids = json.loads(row["code_ids"])
+            ids = json.loads(code_ids)
         except ValueError:
             ids = []
         code_names = tuple(codes[c][0 if lang == "fr" else 1] for c in ids if c in codes)
-    at = row["at"]
     if isinstance(at, str):  # SQLite returns a text for an expression (coalesce)
         try:
             at = datetime.fromisoformat(at)
         except ValueError:
             at = None
-    body = row["body"] or ""
+    body = body or ""
     if kind == "followup":  # its title (the kind's label), then its notes
         body = where_fr if not body else f"{where_fr} — {body}"
     return SearchHit(
-        kind=kind, record_id=row["record_id"], mechanism_id=row["mechanism_id"],
-        acronym_fr=row["acronym_fr"], acronym_en=row["acronym_en"], where_fr=where_fr, where_en=where_en,
-        snippet=search_query.snippet(body, query), at=at, response_id=row["response_id"],
-        interview_id=row["interview_id"] or interviews.get(row["response_id"] or ""), path=row["path"], field=row["field"], codes=code_names,
+        kind=kind, record_id=record_id, mechanism_id=mechanism_id,
+        acronym_fr=acronym_fr, acronym_en=acronym_en, where_fr=where_fr, where_en=where_en,
+        snippet=search_query.snippet(body, query), at=at, response_id=response_id,
+        interview_id=interview_id, path=path, field=field_name, codes=code_names,
     )
 
 
-def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
+def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: str | None,
+           version: str | None) -> tuple[str, str]:
     """What the hit belongs to, in French and English (a label the program translates comes
     in the current language: the window searches again when the language changes)."""
-    path = row["path"]
-    if kind == "call_note" or (row["field"] == "notes" and kind in ("quote", "coding")):
+    if kind == "call_note" or (field_name == "notes" and kind in ("quote", "coding")):
         label = QCoreApplication.translate("Search", "Call notes")
         return label, label
     if kind == "followup":
         from .followups import kind_label as followup_label
 
-        label = followup_label(row["subkind"])
+        label = followup_label(subkind)
         return label, label
     if kind == "contact":
         label = QCoreApplication.translate("Search", "Contact")
@@ -217,21 +222,39 @@ def _where(db: Database, kind: str, row) -> tuple[str, str]:  # noqa: ANN001
         label = QCoreApplication.translate("Search", "Mechanism")
         return label, label
     label_fr = label_en = path or ""
-    version = row["form_version_id"]
     if path and version:
-        from ..forms.definition import definition_path
-        from . import forms
-
-        try:
-            question = forms.definition(db, version).find(definition_path(path))
-        except KeyError:
-            question = None
-        if question is not None:
-            label_fr, label_en = question.label("fr"), question.label("en")
-    if row["field"] == "note":
+        label_fr, label_en = _question_labels(db, version, path)
+    if field_name == "note":
         note = QCoreApplication.translate("Search", "Note on {question}")
         return note.format(question=label_fr), note.format(question=label_en)
     return label_fr, label_en
+
+
+# Database -> (form version id, answer path) -> the question's label in French and English. A
+# form version never changes once stored, so its labels are read once per database.
+_QUESTION_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_QUESTION_LABELS_LOCK = threading.Lock()
+
+
+def _question_labels(db: Database, version: str, path: str) -> tuple[str, str]:
+    labels = _QUESTION_LABELS.get(db)
+    found = labels.get((version, path)) if labels is not None else None
+    if found is not None:
+        return found
+    from ..forms.definition import definition_path
+    from . import forms
+
+    try:
+        question = forms.definition(db, version).find(definition_path(path))
+    except KeyError:
+        question = None
+    found = (question.label("fr"), question.label("en")) if question is not None else (path, path)
+    with _QUESTION_LABELS_LOCK:
+        labels = _QUESTION_LABELS.setdefault(db, {})
+        if len(labels) > 20_000:  # a bound, far above the questions of every form version
+            labels.clear()
+        labels[(version, path)] = found
+    return found
 
 
 def rebuild_index(db: Database) -> int:

@@ -92,7 +92,7 @@ class CallWorkspace(QWidget):
 
     def __init__(self, ctx: UiContext, interview_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        from ..services import interviews
+        from ..services import calls, interviews
 
         self.ctx = ctx
         self.interview_id = interview_id
@@ -210,9 +210,9 @@ class CallWorkspace(QWidget):
 
         self.answer_tools = attach_answer_tools(ctx, self.form, self)
         if self.info.response_id:
-            from ..services import interviews
+            from ..services import calls, interviews
 
-            interviews.prefill_guide(ctx.db, self.interview_id, ctx.actor)  # Q2, Q3 when empty
+            calls.prefill_guide(ctx.db, self.interview_id, ctx.actor)  # Q2, Q3 when empty
             self.form.open_response(self.info.response_id)
 
         side = QWidget(self)
@@ -296,13 +296,13 @@ class CallWorkspace(QWidget):
     # -- the timer --------------------------------------------------------------------------
 
     def start_call(self) -> None:
-        from ..services import interviews
+        from ..services import calls
         from ..services.catalogue import ValidationError
 
         if self.tick.isActive():
             return
         try:
-            self.info = interviews.start_call(self.ctx.db, self.interview_id, self.ctx.actor)
+            self.info = calls.start_call(self.ctx.db, self.interview_id, self.ctx.actor)
         except ValidationError as exc:
             self._message(str(exc))
             return
@@ -310,7 +310,7 @@ class CallWorkspace(QWidget):
         self.tick.start()
         self._show_info()
         self._show_clock()
-        if interviews.prefill_guide(self.ctx.db, self.interview_id, self.ctx.actor):
+        if calls.prefill_guide(self.ctx.db, self.interview_id, self.ctx.actor):
             self.form.open_response(self.info.response_id)  # shows the date just filled in
         self.ctx.bus.notify("interview", [self.interview_id])
 
@@ -328,7 +328,7 @@ class CallWorkspace(QWidget):
 
     def stop_call(self) -> None:
         """End the call: its length is recorded and a planned interview becomes held."""
-        from ..services import interviews
+        from ..services import calls, interviews
         from ..services.catalogue import ValidationError
 
         seconds = self._seconds()
@@ -337,7 +337,7 @@ class CallWorkspace(QWidget):
         self.accumulated = seconds
         db, actor = self.ctx.db, self.ctx.actor
         try:
-            change = interviews.stop_call(db, self.interview_id, seconds, actor)
+            change = calls.stop_call(db, self.interview_id, seconds, actor)
         except ValidationError as exc:
             self._message(str(exc))
             return
@@ -349,7 +349,7 @@ class CallWorkspace(QWidget):
             self._after_change()
 
         def redo() -> None:
-            holder[0] = interviews.stop_call(db, self.interview_id, seconds, actor)
+            holder[0] = calls.stop_call(db, self.interview_id, seconds, actor)
             self.info = holder[0].interview
             self._after_change()
 
@@ -369,18 +369,23 @@ class CallWorkspace(QWidget):
         self.set_consent(self.consent.currentData())
 
     def set_consent(self, consent: str) -> None:
-        self._change(lambda: self._services().set_consent(self.ctx.db, self.interview_id, consent, self.ctx.actor),
+        self._change(lambda: self._calls().set_consent(self.ctx.db, self.interview_id, consent, self.ctx.actor),
                      self.tr("Consent: {value}").format(value=self._consent_names().get(consent, consent)))
 
     def _validate_notes_clicked(self, checked: bool) -> None:
         self._change(
-            lambda: self._services().set_validate_notes(self.ctx.db, self.interview_id, checked, self.ctx.actor),
+            lambda: self._calls().set_validate_notes(self.ctx.db, self.interview_id, checked, self.ctx.actor),
             self.tr("Notes to be validated") if checked else self.tr("Notes not to be validated"))
 
     def _services(self):  # noqa: ANN202 - the interviews service module
         from ..services import interviews
 
         return interviews
+
+    def _calls(self):  # noqa: ANN202 - the calls service module
+        from ..services import calls
+
+        return calls
 
     def _change(self, do: Callable[[], object], text: str) -> None:
         from ..services.catalogue import ValidationError
@@ -424,14 +429,14 @@ class CallWorkspace(QWidget):
         db, actor, interview_id = self.ctx.db, self.ctx.actor, self.interview_id
 
         def save(value: object) -> None:
-            from ..services import interviews
+            from ..services import calls, interviews
             from ..services.conflicts import EditConflict
             from .conflict_dialog import KEEP_MINE, KeptTheirs
 
             expected = self.notes_read  # someone else's save since is shown, not overwritten
             while True:
                 try:
-                    self.info = interviews.set_notes(db, interview_id, str(value or ""), actor,
+                    self.info = calls.set_notes(db, interview_id, str(value or ""), actor,
                                                      expected=expected)
                     break
                 except EditConflict as conflict:

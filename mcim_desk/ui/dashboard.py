@@ -218,15 +218,15 @@ class DashboardPage(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from ..services import followups
+        from ..services import progress, rounds
 
         zone = self.ctx.prefs.time_zone
-        self.data = followups.dashboard(self.ctx.db, zone, region=self.region.currentData() or None,
+        self.data = progress.dashboard(self.ctx.db, zone, region=self.region.currentData() or None,
                                         type_=self.type_box.currentData() or None)
         if self.data.round is None:  # a fresh database: the study's round, so its deadline shows
-            followups.current_round(self.ctx.db)
-            self.data = followups.dashboard(self.ctx.db, zone, region=self.region.currentData() or None,
-                                            type_=self.type_box.currentData() or None)
+            rounds.current_round(self.ctx.db)
+            self.data = progress.dashboard(self.ctx.db, zone, region=self.region.currentData() or None,
+                                           type_=self.type_box.currentData() or None)
         self._show_round()
         self._fill_due()
         self._fill_progress()
@@ -386,7 +386,7 @@ class DashboardPage(QWidget):
 
     def _commit_deadline(self) -> None:
         from ..domain import interviews as rules
-        from ..services import followups
+        from ..services import rounds
         from ..services.catalogue import ValidationError
         from ..services.interviews import input_message
 
@@ -408,7 +408,7 @@ class DashboardPage(QWidget):
         old = current.deadline
 
         def apply(value) -> None:  # noqa: ANN001
-            followups.set_round_deadline(db, current.id, value, actor, zone=zone)
+            rounds.set_round_deadline(db, current.id, value, actor, zone=zone)
             self.ctx.bus.notify("followup", [])
             self.reload()
 
@@ -419,7 +419,7 @@ class DashboardPage(QWidget):
     def export_calendar(self) -> str | None:
         """Write planned interviews and open follow-ups as an .ics file."""
         from ..exchange.icalendar_export import write_calendar
-        from ..services import followups
+        from ..services import progress
 
         path = self.ctx.dialogs.save_file(self.tr("Export to a calendar"), "mcim-desk.ics",
                                           self.tr("iCalendar files (*.ics)"), "calendar")
@@ -430,7 +430,7 @@ class DashboardPage(QWidget):
         db, zone, lang = self.ctx.db, self.ctx.prefs.time_zone, self.ctx.lang
 
         def work():  # noqa: ANN202 - on a worker thread: icalendar takes ~0.4 ms per line
-            data = followups.calendar_data(db, zone, lang)
+            data = progress.calendar_data(db, zone, lang)
             write_calendar(data, path)
             return data
 

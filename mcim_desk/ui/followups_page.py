@@ -399,7 +399,7 @@ class FollowUpsPage(QWidget):
         self._fill(keep)
 
     def _show_sent(self) -> None:
-        from ..services import catalogue, followups
+        from ..services import catalogue, rounds
 
         if self.mechanism_id is None:
             self.heading.setText(self.tr("Follow-ups"))
@@ -408,7 +408,7 @@ class FollowUpsPage(QWidget):
             return
         card = catalogue.mechanism_card(self.ctx.db, self.mechanism_id)
         self.heading.setText(self.tr("Follow-ups — {acronym}").format(acronym=card.row.acronym(self.ctx.lang)))
-        sent = followups.questionnaire_sent_at(self.ctx.db, self.mechanism_id)
+        sent = rounds.questionnaire_sent_at(self.ctx.db, self.mechanism_id)
         if sent is None:
             self.sent_label.setText(self.tr("Questionnaire of the current round: not sent yet."))
         else:
@@ -591,20 +591,20 @@ class FollowUpsPage(QWidget):
 
     def mark_questionnaire_sent(self) -> object | None:
         """Record the sending (now) and create the reminder before the round's deadline."""
-        from ..services import followups
+        from ..services import rounds
 
         if self.mechanism_id is None:
             return None
         db, actor, zone = self.ctx.db, self.ctx.actor, self.ctx.prefs.time_zone
         mechanism_id = self.mechanism_id
-        holder = [followups.mark_questionnaire_sent(db, mechanism_id, actor, zone=zone)]
+        holder = [rounds.mark_questionnaire_sent(db, mechanism_id, actor, zone=zone)]
 
         def undo() -> None:
-            followups.unmark_questionnaire_sent(db, holder[0], actor)
+            rounds.unmark_questionnaire_sent(db, holder[0], actor)
             self._after_sent(holder[0].response_id)
 
         def redo() -> None:
-            holder[0] = followups.mark_questionnaire_sent(db, mechanism_id, actor, zone=zone)
+            holder[0] = rounds.mark_questionnaire_sent(db, mechanism_id, actor, zone=zone)
             self._after_sent(holder[0].response_id)
 
         self.ctx.undo.push(CallbackCommand(self.tr("Mark the questionnaire as sent"), undo, redo,

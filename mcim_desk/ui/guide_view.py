@@ -48,16 +48,17 @@ class GuideWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        self.resize(760, 680)
+        self.resize(880, 700)  # the guide's screenshots are 820 pixels wide at most
         self.section = ""
         self.load(lang)
 
     def load(self, lang: str) -> None:
         from ..domain.guide import to_html
-        from ..services.guide import load_guide
+        from ..services.guide import guide_file, load_guide
 
         self.lang = lang
         guide = load_guide(lang)
+        self.browser.setSearchPaths([str(guide_file(lang).parent)])  # its images/ folder
         self.setWindowTitle(guide.title)
         self.browser.setHtml(to_html(guide))
 

@@ -595,7 +595,8 @@ def import_questionnaire_pdf(window: MainWindow, path: str | None = None) -> Non
     )
     if not chosen:
         return
-    from ..services.pdf_forms import PdfFormError, preview_pdf_import
+    from ..services.pdf_forms import PdfFormError
+    from ..services.pdf_returns import preview_pdf_import
 
     expected = _expected_mechanism(window)
     window.statusBar().showMessage(
@@ -631,7 +632,7 @@ def _apply(
     confirm: bool = False,
 ) -> None:
     ctx = window.ctx
-    from ..services.pdf_forms import apply_pdf_import
+    from ..services.pdf_returns import apply_pdf_import
     from ..services.responses import NeedsConfirmation, ResponseError
 
     def done(result) -> None:  # noqa: ANN001 - PdfImportResult

@@ -291,8 +291,12 @@ class SearchPage(QWidget):
 
     def retranslate(self) -> None:
         from ..services.search import kind_label
+        from . import access
 
         self.box.setPlaceholderText(self.tr("Search answers, notes, quotes, follow-ups, contacts… (Ctrl+F)"))
+        access.name(self.box, self.tr("Search"))
+        access.name(self.kind, self.tr("Kind of record"))
+        access.view(self.view, self.tr("Search results"))
         self.hidden.setText(self.tr("Include answers hidden by the skip logic"))
         self.help.setText(self.tr(
             "Accents and case do not matter. capacit* finds words starting with capacit; "

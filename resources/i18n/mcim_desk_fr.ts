@@ -498,7 +498,7 @@
     </message>
     <message>
         <location filename="../../mcim_desk/ui/call_workspace.py" line="208"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="467"/>
         <source>Save selection as quote…</source>
         <translation>Enregistrer la sélection comme citation…</translation>
     </message>
@@ -563,7 +563,7 @@
         <translation>Notes sans validation préalable</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="414"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="419"/>
         <source>%n quote(s) no longer cleared for publication.</source>
         <translation>
             <numerusform>Autorisation à la publication retirée pour %n citation(s).</numerusform>
@@ -571,145 +571,145 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="439"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="680"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="444"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="685"/>
         <source>Call notes</source>
         <translation>Notes de l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="454"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="459"/>
         <source>Notes saved.</source>
         <translation>Notes enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="457"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="462"/>
         <source>Edit the call notes</source>
         <translation>Modifier les notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="506"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="511"/>
         <source>Select some words of an answer, of a note or of the call notes first.</source>
         <translation>Sélectionnez d’abord quelques mots d’une réponse, d’une note ou des notes d’appel.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="519"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="524"/>
         <source>Select some words of the answer first, then choose “Save selection as quote…”.</source>
         <translation>Sélectionnez d’abord quelques mots de la réponse, puis choisissez «&#xa0;Enregistrer la sélection comme citation…&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="549"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="554"/>
         <source>Save a quote</source>
         <translation>Enregistrer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="567"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="572"/>
         <source>cleared</source>
         <translation>autorisée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="569"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="574"/>
         <source>text changed</source>
         <translation>texte modifié</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="572"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="577"/>
         <source>“{text}”</source>
         <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="617"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="622"/>
         <source>Remove a quote</source>
         <translation>Retirer une citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="632"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="637"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="659"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="664"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="660"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="665"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="661"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="666"/>
         <source>Start or resume the call timer (Ctrl+Shift+T)</source>
         <translation>Démarrer ou reprendre le chronomètre de l’appel (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="662"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="667"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="663"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="668"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
         <source>&amp;End the call</source>
         <translation>&amp;Terminer l’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="664"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="669"/>
         <source>Consent</source>
         <translation>Consentement</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="665"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="670"/>
         <source>The interviewee:</source>
         <translation>La personne interrogée&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="670"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="675"/>
         <source>wants to &amp;validate the notes before they are used</source>
         <translation>souhaite &amp;valider les notes avant leur utilisation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="671"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="676"/>
         <source>Call notes (saved as you type)</source>
         <translation>Notes d’appel (enregistrées au fil de la saisie)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="672"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="677"/>
         <source>Free notes of the call…</source>
         <translation>Notes libres sur l’appel…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="673"/>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="681"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="678"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="686"/>
         <source>Quotes from this interview</source>
         <translation>Citations de cet entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="674"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="679"/>
         <source>Save selection as &amp;quote…</source>
         <translation>Enregistrer la sélection comme &amp;citation…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="675"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="680"/>
         <source>Remove the quote</source>
         <translation>Retirer la citation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="679"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="684"/>
         <source>Consent of the interviewee</source>
         <translation>Consentement de la personne interrogée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="700"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="705"/>
         <source>The call is running</source>
         <translation>L’appel est en cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="701"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="706"/>
         <source>The call timer is running ({time}). End the call now (its length is recorded), or keep it running and hide this window (“Open the call workspace” brings it back)?</source>
         <translation>Le chronomètre de l’appel tourne ({time}). Terminer l’appel maintenant (sa durée est enregistrée), ou le laisser tourner et masquer cette fenêtre («&#xa0;Ouvrir l’espace d’appel&#xa0;» la fait revenir)&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/call_workspace.py" line="704"/>
+        <location filename="../../mcim_desk/ui/call_workspace.py" line="709"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;Le laisser tourner</translation>
     </message>
@@ -1131,8 +1131,8 @@
     <message>
         <location filename="../../mcim_desk/cli_exchange.py" line="119"/>
         <location filename="../../mcim_desk/cli_exchange.py" line="147"/>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="84"/>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="172"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="85"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="173"/>
         <source>not imported: {reason}</source>
         <translation>non importé&#xa0;: {reason}</translation>
     </message>
@@ -1238,72 +1238,72 @@
         <translation>questionnaire en PDF à remplir écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="87"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="88"/>
         <source>{file}: questionnaire of {mechanism}, form {form} version {version}</source>
         <translation>{file}&#xa0;: questionnaire de {mechanism}, formulaire {form} version {version}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="98"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="99"/>
         <source>this mechanism has no questionnaire response yet: importing creates it</source>
         <translation>ce mécanisme n’a pas encore de réponse au questionnaire&#xa0;: l’importation la créera</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="103"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="104"/>
         <source>differences: {changes}; same on both sides: {same}; changed here since the file was made (kept): {newer}; problems: {problems}</source>
         <translation>différences&#xa0;: {changes}&#x202f;; identiques des deux côtés&#xa0;: {same}&#x202f;; modifiées ici depuis la création du fichier (conservées)&#xa0;: {newer}&#x202f;; problèmes&#xa0;: {problems}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="116"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="117"/>
         <source>• {question} [{path}]</source>
         <translation>• {question} [{path}]</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="122"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="123"/>
         <source>in the database: {value}</source>
         <translation>dans la base de données&#xa0;: {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="128"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="129"/>
         <source>in the PDF:      {value}</source>
         <translation>dans le PDF&#xa0;:             {value}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="135"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="136"/>
         <source>not valid: {reason}</source>
         <translation>non valide&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="143"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="144"/>
         <source>problem: {field}{question}: {message}</source>
         <translation>problème&#xa0;: {field}{question}&#xa0;: {message}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="150"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="151"/>
         <source>nothing saved: review in the window (File &gt; Import a filled questionnaire (PDF)…) or run again with --accept-all to save every valid difference</source>
         <translation>rien n’a été enregistré&#xa0;: vérifiez dans la fenêtre (Fichier &gt; Importer un questionnaire rempli (PDF)…) ou relancez la commande avec --accept-all pour enregistrer toutes les différences valides</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="160"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="161"/>
         <source>nothing to save: no valid difference</source>
         <translation>rien à enregistrer&#xa0;: aucune différence valide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="166"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="167"/>
         <source>not imported: {reason} Import it in the window to confirm.</source>
         <translation>non importé&#xa0;: {reason} Importez-le dans la fenêtre pour confirmer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="175"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="176"/>
         <source>imported: {changed} answer(s) saved, {removed} row(s) removed; response {id} is now {status}</source>
         <translation>importé&#xa0;: {changed} réponse(s) enregistrée(s), {removed} ligne(s) supprimée(s)&#x202f;; état du formulaire rempli {id}&#xa0;: {status}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="188"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="189"/>
         <source>left out (not valid): {question}</source>
         <translation>non retenue (non valide)&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli_pdfform.py" line="196"/>
+        <location filename="../../mcim_desk/cli_pdfform.py" line="197"/>
         <source>{count} answer(s) of the file left out: correct them in the window</source>
         <translation>{count} réponse(s) du fichier laissée(s) de côté&#xa0;: corrigez-les dans la fenêtre</translation>
     </message>
@@ -2626,138 +2626,138 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="102"/>
+        <location filename="../../mcim_desk/services/progress.py" line="36"/>
         <source>{count} of {total}</source>
         <translation>{count} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="146"/>
-        <location filename="../../mcim_desk/services/search.py" line="40"/>
+        <location filename="../../mcim_desk/services/followups.py" line="76"/>
+        <location filename="../../mcim_desk/services/search.py" line="42"/>
         <source>Send the questions</source>
         <translation>Envoyer les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="147"/>
-        <location filename="../../mcim_desk/services/search.py" line="41"/>
+        <location filename="../../mcim_desk/services/followups.py" line="77"/>
+        <location filename="../../mcim_desk/services/search.py" line="43"/>
         <source>Reminder</source>
         <translation>Relance</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="148"/>
-        <location filename="../../mcim_desk/services/search.py" line="42"/>
+        <location filename="../../mcim_desk/services/followups.py" line="78"/>
+        <location filename="../../mcim_desk/services/search.py" line="44"/>
         <source>Schedule an interview</source>
         <translation>Planifier un entretien</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="149"/>
-        <location filename="../../mcim_desk/services/search.py" line="43"/>
+        <location filename="../../mcim_desk/services/followups.py" line="79"/>
+        <location filename="../../mcim_desk/services/search.py" line="45"/>
         <source>Clarify an answer</source>
         <translation>Clarifier une réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="150"/>
-        <location filename="../../mcim_desk/services/search.py" line="44"/>
+        <location filename="../../mcim_desk/services/followups.py" line="80"/>
+        <location filename="../../mcim_desk/services/search.py" line="46"/>
         <source>Send notes for validation</source>
         <translation>Envoyer les notes pour validation</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="151"/>
-        <location filename="../../mcim_desk/services/search.py" line="45"/>
+        <location filename="../../mcim_desk/services/followups.py" line="81"/>
+        <location filename="../../mcim_desk/services/search.py" line="47"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="158"/>
+        <location filename="../../mcim_desk/services/followups.py" line="88"/>
         <source>Open</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="159"/>
+        <location filename="../../mcim_desk/services/followups.py" line="89"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="160"/>
+        <location filename="../../mcim_desk/services/followups.py" line="90"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="167"/>
+        <location filename="../../mcim_desk/services/followups.py" line="97"/>
         <source>Not contacted</source>
         <translation>Non contacté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="168"/>
+        <location filename="../../mcim_desk/services/followups.py" line="98"/>
         <source>Questionnaire sent</source>
         <translation>Questionnaire envoyé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="169"/>
+        <location filename="../../mcim_desk/services/followups.py" line="99"/>
         <source>Reminded</source>
         <translation>Relancé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="170"/>
+        <location filename="../../mcim_desk/services/followups.py" line="100"/>
         <source>Questionnaire received</source>
         <translation>Questionnaire reçu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="171"/>
+        <location filename="../../mcim_desk/services/followups.py" line="101"/>
         <source>Entered</source>
         <translation>Saisi</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="172"/>
+        <location filename="../../mcim_desk/services/followups.py" line="102"/>
         <source>Validated</source>
         <translation>Validé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="173"/>
+        <location filename="../../mcim_desk/services/followups.py" line="103"/>
         <source>Interviewed</source>
         <translation>Entretien réalisé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="252"/>
+        <location filename="../../mcim_desk/services/followups.py" line="182"/>
         <source>There is no follow-up {id}.</source>
         <translation>Le suivi {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="262"/>
+        <location filename="../../mcim_desk/services/followups.py" line="192"/>
         <source>This text is too long ({count} characters, at most {limit}).</source>
         <translation>Ce texte est trop long ({count} caractères, {limit} au maximum).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="282"/>
+        <location filename="../../mcim_desk/services/followups.py" line="212"/>
         <source>The due date must be a date and time.</source>
         <translation>L’échéance doit être une date et une heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="289"/>
+        <location filename="../../mcim_desk/services/followups.py" line="219"/>
         <source>This field cannot be edited: {field}</source>
         <translation>Ce champ ne peut pas être modifié&#xa0;: {field}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="332"/>
+        <location filename="../../mcim_desk/services/followups.py" line="262"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="440"/>
+        <location filename="../../mcim_desk/services/followups.py" line="370"/>
         <source>This follow-up was changed {by} since this window read it: your change was not saved.</source>
         <translation>Ce suivi a été modifié {by} depuis que cette fenêtre l’a lu&#xa0;: votre modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="519"/>
+        <location filename="../../mcim_desk/services/followups.py" line="449"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="522"/>
+        <location filename="../../mcim_desk/services/followups.py" line="452"/>
         <source>Choose the answer to clarify.</source>
         <translation>Choisissez la réponse à clarifier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/followups.py" line="571"/>
+        <location filename="../../mcim_desk/services/rounds.py" line="85"/>
         <source>There is no survey round {id}.</source>
         <translation>Le cycle d’enquête {id} n’existe pas.</translation>
     </message>
@@ -3771,32 +3771,32 @@ Les réponses restent enregistrées et les rapports les comptent toujours dans l
 <context>
     <name>Guide</name>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="89"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
         <source>Print the guide</source>
         <translation>Imprimer le guide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="90"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
         <source>guide-mcim-desk-{lang}.pdf</source>
         <translation>guide-mcim-desk-{lang}.pdf</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="91"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="99"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="100"/>
         <source>Guide written</source>
         <translation>Guide écrit</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="103"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
         <source>Guide not printed</source>
         <translation>Guide non imprimé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/guide_view.py" line="104"/>
+        <location filename="../../mcim_desk/ui/guide_view.py" line="105"/>
         <source>The guide could not be written to {path}: {problem}</source>
         <translation>Le guide n’a pas pu être écrit dans {path}&#xa0;: {problem}</translation>
     </message>
@@ -4074,172 +4074,172 @@ written {when} UTC by MCIM Desk {version} (installation {source}){encrypted}</so
 <context>
     <name>Interviews</name>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="125"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="126"/>
         <source>Questions sent</source>
         <translation>Questions envoyées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="127"/>
         <source>Held</source>
         <translation>Tenu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="128"/>
         <source>Notes validated</source>
         <translation>Notes validées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="129"/>
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="132"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="130"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="133"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="131"/>
         <source>Rescheduled</source>
         <translation>Reporté</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="138"/>
         <source>Not asked yet</source>
         <translation>Pas encore demandé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="139"/>
         <source>May be named and quoted</source>
         <translation>Peut être nommé(e) et cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="142"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="140"/>
         <source>May be quoted, not named</source>
         <translation>Peut être cité(e) sans être nommé(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="143"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="141"/>
         <source>Neither named nor quoted</source>
         <translation>Ni nommé(e) ni cité(e)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="151"/>
         <source>Type a date, for example 2018-11-09 or 09/11/2018.</source>
         <translation>Saisissez une date, par exemple 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="153"/>
         <source>“{value}” is not a date: type it as 2018-11-09 or 09/11/2018.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une date&#xa0;: saisissez-la sous la forme 2018-11-09 ou 09/11/2018.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="155"/>
         <source>“{value}” is not a date that exists (check the day and the month).</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une date qui existe (vérifiez le jour et le mois).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="157"/>
         <source>Type a time, for example 10:00.</source>
         <translation>Saisissez une heure, par exemple 10:00.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="161"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="159"/>
         <source>“{value}” is not a time: type it on the 24-hour clock, as 10:00 or 15h30.</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas une heure&#xa0;: saisissez-la au format 24 heures, comme 10:00 ou 15h30.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="164"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="162"/>
         <source>Choose the interviewee’s time zone, for example America/Lima.</source>
         <translation>Choisissez le fuseau horaire de la personne interrogée, par exemple America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="165"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="163"/>
         <source>Unknown time zone “{value}”: use a name such as Europe/Geneva or America/Lima.</source>
         <translation>Fuseau horaire inconnu «&#xa0;{value}&#xa0;»&#xa0;: utilisez un nom comme Europe/Geneva ou America/Lima.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="169"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="167"/>
         <source>{value} does not exist in {zone}: the clocks move forward then. Choose another time.</source>
         <translation>{value} n’existe pas dans le fuseau {zone}&#xa0;: les horloges avancent à ce moment-là. Choisissez une autre heure.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="172"/>
         <source>The end ({end}) must be after the start ({start}).</source>
         <translation>La fin ({end}) doit être postérieure au début ({start}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="174"/>
         <source>The length must be between 1 and {maximum} minutes, not “{value}”.</source>
         <translation>La durée doit être comprise entre 1 et {maximum} minutes, et non «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="176"/>
         <source>Unknown interview state “{value}”.</source>
         <translation>État d’entretien inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="180"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="178"/>
         <source>An interview cannot go from “{old}” to “{new}”.</source>
         <translation>Un entretien ne peut pas passer de «&#xa0;{old}&#xa0;» à «&#xa0;{new}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="182"/>
         <source>Unknown consent “{value}”.</source>
         <translation>Consentement inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="184"/>
         <source>Unknown kind of follow-up “{value}”.</source>
         <translation>Type de suivi inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="188"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="186"/>
         <source>Unknown follow-up status “{value}”.</source>
         <translation>État de suivi inconnu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="281"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="279"/>
         <source>There is no interview {id}.</source>
         <translation>L’entretien {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="399"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="397"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="405"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="403"/>
         <source>Choose a contact of this mechanism.</source>
         <translation>Choisissez un contact de ce mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="602"/>
+        <location filename="../../mcim_desk/services/calls.py" line="47"/>
         <source>A {state} interview cannot be started.</source>
         <translation>Un entretien à l’état «&#xa0;{state}&#xa0;» ne peut pas être démarré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="625"/>
+        <location filename="../../mcim_desk/services/calls.py" line="70"/>
         <source>The call length must be between 0 and 24 hours.</source>
         <translation>La durée de l’appel doit être comprise entre 0 et 24 heures.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="719"/>
+        <location filename="../../mcim_desk/services/calls.py" line="164"/>
         <source>The call notes have {length} characters, more than the limit of {limit}.</source>
         <translation>Les notes d’appel comptent {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="728"/>
+        <location filename="../../mcim_desk/services/calls.py" line="173"/>
         <source>The call notes were changed {by} since this window read them: your notes were not saved.</source>
         <translation>Les notes de l’appel ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: vos notes n’ont pas été enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/interviews.py" line="812"/>
+        <location filename="../../mcim_desk/services/interviews.py" line="660"/>
         <source>Only a planned interview can be rescheduled.</source>
         <translation>Seul un entretien prévu peut être reporté.</translation>
     </message>
@@ -5337,89 +5337,89 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>PdfForm</name>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1094"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="413"/>
         <source>a text box was expected, the file has a {kind} field here</source>
         <translation>une zone de texte était attendue, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1106"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="425"/>
         <source>a text box holds a value that is not text ({kind})</source>
         <translation>une zone de texte contient une valeur qui n’est pas du texte ({kind})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1139"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="458"/>
         <source>this field is not part of the form (renamed or added?): its value is ignored</source>
         <translation>ce champ ne fait pas partie du formulaire (renommé ou ajouté&#x202f;?)&#xa0;: sa valeur est ignorée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1167"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="486"/>
         <source>a {expected} was expected, the file has a {kind} field here</source>
         <translation>un champ de type «&#xa0;{expected}&#xa0;» était attendu, le fichier contient ici un champ de type «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1170"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1239"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="489"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="558"/>
         <source>check box</source>
         <translation>case à cocher</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1172"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="491"/>
         <source>group of radio buttons</source>
         <translation>groupe de boutons radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1191"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="510"/>
         <source>a check box holds “{value}” instead of being ticked or not</source>
         <translation>une case à cocher contient «&#xa0;{value}&#xa0;» au lieu d’être cochée ou non</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1205"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="524"/>
         <source>“{value}” is not one of the choices of this question</source>
         <translation>«&#xa0;{value}&#xa0;» ne fait pas partie des choix de cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1222"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="541"/>
         <source>this field is missing from the file: the answer it held is left as it is</source>
         <translation>ce champ est absent du fichier&#xa0;: la réponse qu’il contenait reste telle quelle</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1235"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="554"/>
         <source>push button</source>
         <translation>bouton-poussoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1237"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="556"/>
         <source>radio button</source>
         <translation>bouton radio</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1242"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="561"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1244"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="563"/>
         <source>list</source>
         <translation>liste</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1246"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="565"/>
         <source>signature</source>
         <translation>signature</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1252"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="571"/>
         <source>the hidden field {name} is missing</source>
         <translation>le champ caché {name} est absent</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1256"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="575"/>
         <source>the hidden field {name} is empty or not text</source>
         <translation>le champ caché {name} est vide ou ne contient pas de texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1262"/>
-        <location filename="../../mcim_desk/exchange/pdf_form.py" line="1270"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="581"/>
+        <location filename="../../mcim_desk/exchange/pdf_form.py" line="589"/>
         <source>the hidden field {name} does not hold what MCIM Desk wrote</source>
         <translation>le champ caché {name} ne contient pas ce que MCIM Desk y a écrit</translation>
     </message>
@@ -5455,22 +5455,22 @@ Base de données&#xa0;: {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/ui/pdf_import.py" line="593"/>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="656"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="657"/>
         <source>Import a filled questionnaire (PDF)</source>
         <translation>Importer un questionnaire rempli (PDF)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="602"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="603"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="615"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="616"/>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire non importé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/pdf_import.py" line="646"/>
+        <location filename="../../mcim_desk/ui/pdf_import.py" line="647"/>
         <source>{file}: {changed} answer(s) saved from the PDF form.</source>
         <translation>{file}&#xa0;: {changed} réponse(s) enregistrée(s) depuis le formulaire PDF.</translation>
     </message>
@@ -5488,147 +5488,147 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>PdfImport</name>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="138"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="135"/>
         <source>Unknown language “{lang}”: use fr or en.</source>
         <translation>Langue inconnue «&#xa0;{lang}&#xa0;»&#xa0;: utilisez fr ou en.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="158"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="155"/>
         <source>No mechanism is called “{name}”.</source>
         <translation>Aucun mécanisme ne s’appelle «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="173"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="170"/>
         <source>No questionnaire form is installed.</source>
         <translation>Aucun formulaire de questionnaire n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="236"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="228"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="287"/>
+        <location filename="../../mcim_desk/services/pdf_forms.py" line="279"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} ne peut pas être écrit&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="308"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="40"/>
         <source>{file} cannot be opened ({detail}).</source>
         <translation>{file} ne peut pas être ouvert ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="312"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="44"/>
         <source>{file} is larger than {limit} MB, far more than a questionnaire: it was not read.</source>
         <translation>{file} dépasse {limit} Mo, bien plus qu’un questionnaire&#xa0;: il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="317"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="49"/>
         <source>{file} is not a PDF file.</source>
         <translation>{file} n’est pas un fichier PDF.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="321"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="53"/>
         <source>{file} is protected by a password (encrypted): save a copy without a password and import that copy.</source>
         <translation>{file} est protégé par un mot de passe (chiffré)&#xa0;: enregistrez-en une copie sans mot de passe et importez cette copie.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="327"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="59"/>
         <source>{file} took longer than {seconds} seconds to read and was abandoned: it is damaged, or built to do harm.</source>
         <translation>La lecture de {file} a pris plus de {seconds} secondes et a été abandonnée&#xa0;: le fichier est endommagé, ou conçu pour nuire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="333"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="65"/>
         <source>{file} could not be read: the reader stopped ({detail}).</source>
         <translation>{file} n’a pas pu être lu&#xa0;: le lecteur s’est arrêté ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="337"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="69"/>
         <source>{file} has no form fields: it is not a fillable questionnaire, or it was printed to PDF, which drops the fields.</source>
         <translation>{file} ne contient aucun champ de formulaire&#xa0;: ce n’est pas un questionnaire à remplir, ou il a été imprimé en PDF, ce qui supprime les champs.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="342"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="74"/>
         <source>{file} is damaged and cannot be read ({detail}).</source>
         <translation>{file} est endommagé et ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="456"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="188"/>
         <source>The file is damaged and was repaired while reading ({detail}): check the answers below with care.</source>
         <translation>Le fichier est endommagé et a été réparé pendant la lecture ({detail})&#xa0;: vérifiez attentivement les réponses ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="470"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="202"/>
         <source>{file} is not a questionnaire made by MCIM Desk: it lacks the hidden field that names its form and mechanism.</source>
         <translation>{file} n’est pas un questionnaire créé par MCIM Desk&#xa0;: il lui manque le champ caché qui indique son formulaire et son mécanisme.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="484"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="216"/>
         <source>(the form and mechanism were read from the document&apos;s properties; what the file was pre-filled with is unknown)</source>
         <translation>(le formulaire et le mécanisme ont été lus dans les propriétés du document&#x202f;; les valeurs préremplies dans le fichier sont inconnues)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="497"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="229"/>
         <source>{file} was made from the form “{form}”, which this database does not have.</source>
         <translation>{file} a été créé à partir du formulaire «&#xa0;{form}&#xa0;», absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="512"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="244"/>
         <source>{file} is for the mechanism “{mechanism}”, which this database does not have.</source>
         <translation>{file} concerne le mécanisme «&#xa0;{mechanism}&#xa0;», absent de cette base de données.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="528"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="260"/>
         <source>This file is for {mechanism}, not for {expected}: its answers go to {mechanism}.</source>
         <translation>Ce fichier concerne {mechanism}, et non {expected}&#xa0;: ses réponses iront à {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="552"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="284"/>
         <source>The response this file names belongs to another mechanism or form in this database: the answers are compared with the questionnaire of {mechanism} instead.</source>
         <translation>La réponse au questionnaire que désigne ce fichier appartient à un autre mécanisme ou à un autre formulaire dans cette base de données&#xa0;: les réponses sont comparées, à la place, avec le questionnaire de {mechanism}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="568"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="300"/>
         <source>This file was made from version {pdf} of the form; the answers are compared with version {here}: fields of questions that differ are reported below.</source>
         <translation>Ce fichier a été créé à partir de la version {pdf} du formulaire&#x202f;; les réponses sont comparées avec la version {here}&#xa0;: les champs des questions qui diffèrent sont signalés ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="599"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="331"/>
         <source>The value holds a NUL character, which no typed text holds: it cannot be saved (a damaged or edited file?).</source>
         <translation>La valeur contient un caractère NUL, qu’aucun texte saisi ne contient&#xa0;: elle ne peut pas être enregistrée (fichier endommagé ou modifié&#xa0;?).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="623"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="355"/>
         <source>This question does not apply given the other answers (see its “Answer only if” line): the answer would be kept but not counted.</source>
         <translation>Cette question ne s’applique pas compte tenu des autres réponses (voir sa ligne «&#xa0;Répondez uniquement si&#xa0;»)&#xa0;: la réponse serait conservée mais pas prise en compte.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="663"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="395"/>
         <source>This answer was not imported.</source>
         <translation>Cette réponse n’a pas été importée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="753"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="485"/>
         <source>{question} — {category}, line {row}</source>
         <translation>{question} — {category}, ligne {row}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="814"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="546"/>
         <source>“{key}” is not an answer of this file.</source>
         <translation>«&#xa0;{key}&#xa0;» n’est pas une réponse de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="820"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="552"/>
         <source>The answer to “{question}” cannot be saved: {reason}</source>
         <translation>La réponse à «&#xa0;{question}&#xa0;» ne peut pas être enregistrée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="830"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="562"/>
         <source>No answer was accepted: nothing was saved.</source>
         <translation>Aucune réponse n’a été acceptée&#xa0;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/pdf_forms.py" line="843"/>
+        <location filename="../../mcim_desk/services/pdf_returns.py" line="575"/>
         <source>Answers were entered for this mechanism since the file was read: read the file again.</source>
         <translation>Des réponses ont été saisies pour ce mécanisme depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
@@ -6678,7 +6678,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="634"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="636"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -6715,58 +6715,58 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="26"/>
+        <location filename="../../mcim_desk/services/search.py" line="28"/>
         <source>Answers</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="27"/>
+        <location filename="../../mcim_desk/services/search.py" line="29"/>
         <source>Notes on questions</source>
         <translation>Notes sur les questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="28"/>
-        <location filename="../../mcim_desk/services/search.py" line="206"/>
+        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <location filename="../../mcim_desk/services/search.py" line="211"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="29"/>
+        <location filename="../../mcim_desk/services/search.py" line="31"/>
         <source>Quotes</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="30"/>
+        <location filename="../../mcim_desk/services/search.py" line="32"/>
         <source>Coded passages</source>
         <translation>Passages codés</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="31"/>
+        <location filename="../../mcim_desk/services/search.py" line="33"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="32"/>
+        <location filename="../../mcim_desk/services/search.py" line="34"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="33"/>
+        <location filename="../../mcim_desk/services/search.py" line="35"/>
         <source>Mechanisms</source>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="214"/>
+        <location filename="../../mcim_desk/services/search.py" line="219"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="217"/>
+        <location filename="../../mcim_desk/services/search.py" line="222"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="232"/>
+        <location filename="../../mcim_desk/services/search.py" line="228"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
@@ -6835,22 +6835,37 @@ Base de données&#xa0;: {db}</translation>
         <translation>Non compris&#xa0;: {filters}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="295"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
         <source>Search answers, notes, quotes, follow-ups, contacts… (Ctrl+F)</source>
         <translation>Rechercher dans les réponses, notes, citations, suivis, contacts… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="296"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="297"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <source>Kind of record</source>
+        <translation>Type d’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="299"/>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/ui/search_page.py" line="300"/>
         <source>Include answers hidden by the skip logic</source>
         <translation>Inclure les réponses masquées par les conditions d’affichage</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="298"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="302"/>
         <source>Accents and case do not matter. capacit* finds words starting with capacit; &quot;processus de Rabat&quot; finds the phrase; -khartoum leaves out texts with that word; filters: type:rcp region:africa mechanism:ACRONYM form:ID kind:quote from:2026-01-31 to:2026-03-31.</source>
         <translation>Les accents et la casse ne comptent pas. capacit* trouve les mots commençant par capacit&#x202f;; &quot;processus de Rabat&quot; trouve l’expression&#x202f;; -khartoum exclut les textes contenant ce mot&#x202f;; filtres&#xa0;: type:rcp region:africa mechanism:SIGLE form:ID kind:quote from:2026-01-31 to:2026-03-31.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/search_page.py" line="305"/>
+        <location filename="../../mcim_desk/ui/search_page.py" line="309"/>
         <source>Every kind</source>
         <translation>Tous les types</translation>
     </message>

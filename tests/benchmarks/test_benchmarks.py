@@ -27,7 +27,7 @@ CASES = {
                 {"summary report, fresh process, study size"}),
     "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
     "search": (["--responses", "40", "--runs", "1", "--saves", "2"],
-               {"search, a common prefix", "search, a rare word", "search, a phrase, an exclusion",
+               {"search, a common prefix", "search, a common word", "search, a rare word", "search, a phrase, an exclusion",
                 "autosave with the search index"}),
 }
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from mcim_desk.services import followups, interviews, responses
+from mcim_desk.services import followups, interviews, progress, responses, rounds
 from mcim_desk.services.catalogue import ValidationError, find_mechanism, mechanism_rows
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -26,51 +26,51 @@ def audit(db, entity: str, entity_id: str) -> list:  # noqa: ANN001
 
 
 def test_current_round_defaults_to_the_study_deadline(db) -> None:  # noqa: ANN001
-    current = followups.current_round(db)
+    current = rounds.current_round(db)
     assert current.deadline == date(2018, 11, 9)
-    assert followups.current_round(db).id == current.id
+    assert rounds.current_round(db).id == current.id
 
 
 def test_marking_a_questionnaire_sent_creates_its_reminder(db) -> None:  # noqa: ANN001
     midsa = mech(db, "MIDSA")
     sent = datetime(2018, 10, 1, 12, 0)
-    result = followups.mark_questionnaire_sent(db, midsa.id, "tester", zone=GENEVA, now=sent)
+    result = rounds.mark_questionnaire_sent(db, midsa.id, "tester", zone=GENEVA, now=sent)
     assert result.sent_at == sent and result.old_sent_at is None
     reminder = result.reminder
     assert reminder.kind == "reminder" and reminder.automatic and reminder.status == "open"
     # a week before 9 November 2018, 09:00 in Geneva (winter time, UTC+1)
     assert reminder.due_utc == datetime(2018, 11, 2, 8, 0)
     assert reminder.response_id == result.response_id
-    assert followups.questionnaire_sent_at(db, midsa.id) == sent
+    assert rounds.questionnaire_sent_at(db, midsa.id) == sent
     assert ("update", "sent_at") in [a[:2] for a in audit(db, "response", result.response_id)]
     # marking again changes nothing and adds no second reminder
-    again = followups.mark_questionnaire_sent(db, midsa.id, "tester", zone=GENEVA,
+    again = rounds.mark_questionnaire_sent(db, midsa.id, "tester", zone=GENEVA,
                                               now=datetime(2018, 10, 5))
     assert again.reminder is None and again.sent_at == sent
     assert len(followups.followups(db, kind="reminder")) == 1
     # undo
-    followups.unmark_questionnaire_sent(db, result, "tester")
-    assert followups.questionnaire_sent_at(db, midsa.id) is None
+    rounds.unmark_questionnaire_sent(db, result, "tester")
+    assert rounds.questionnaire_sent_at(db, midsa.id) is None
     assert followups.followups(db, kind="reminder") == []
 
 
 def test_reminder_when_the_deadline_is_near_or_past(db) -> None:  # noqa: ANN001
     deadline = date(2018, 11, 9)
-    assert followups.reminder_due(deadline, datetime(2018, 11, 4), GENEVA) == datetime(2018, 11, 6, 8, 0)
-    assert followups.reminder_due(deadline, datetime(2018, 11, 7), GENEVA) == datetime(2018, 11, 8, 8, 0)
-    assert followups.reminder_due(deadline, datetime(2018, 11, 20, 15), GENEVA) == datetime(2018, 11, 21, 8, 0)
-    assert followups.reminder_due(None, datetime(2018, 10, 1), GENEVA) == datetime(2018, 10, 15, 7, 0)
+    assert rounds.reminder_due(deadline, datetime(2018, 11, 4), GENEVA) == datetime(2018, 11, 6, 8, 0)
+    assert rounds.reminder_due(deadline, datetime(2018, 11, 7), GENEVA) == datetime(2018, 11, 8, 8, 0)
+    assert rounds.reminder_due(deadline, datetime(2018, 11, 20, 15), GENEVA) == datetime(2018, 11, 21, 8, 0)
+    assert rounds.reminder_due(None, datetime(2018, 10, 1), GENEVA) == datetime(2018, 10, 15, 7, 0)
 
 
 def test_changing_the_deadline_moves_untouched_automatic_reminders(db) -> None:  # noqa: ANN001
-    a = followups.mark_questionnaire_sent(db, mech(db, "MIDSA").id, "t", zone=GENEVA,
+    a = rounds.mark_questionnaire_sent(db, mech(db, "MIDSA").id, "t", zone=GENEVA,
                                           now=datetime(2018, 10, 1))
-    b = followups.mark_questionnaire_sent(db, mech(db, "MIDWA").id, "t", zone=GENEVA,
+    b = rounds.mark_questionnaire_sent(db, mech(db, "MIDWA").id, "t", zone=GENEVA,
                                           now=datetime(2018, 10, 1))
     moved_by_hand = datetime(2018, 11, 5, 13, 0)
     followups.update_followup(db, b.reminder.id, "due_utc", moved_by_hand, "t")
-    current = followups.current_round(db)
-    updated = followups.set_round_deadline(db, current.id, date(2018, 11, 30), "t", zone=GENEVA,
+    current = rounds.current_round(db)
+    updated = rounds.set_round_deadline(db, current.id, date(2018, 11, 30), "t", zone=GENEVA,
                                            now=datetime(2018, 10, 2))
     assert updated.deadline == date(2018, 11, 30)
     assert followups.followup(db, a.reminder.id).due_utc == datetime(2018, 11, 23, 8, 0)
@@ -142,15 +142,15 @@ def test_dashboard_lists_by_due_date_in_the_consultants_zone(db) -> None:  # noq
     make(sacm, datetime(2018, 11, 14, 9, 0))  # later
     make(arcp, datetime(2018, 11, 1), "done")  # not open
     make(arcp, None)  # no due date
-    board = followups.dashboard(db, GENEVA, now=now)
+    board = progress.dashboard(db, GENEVA, now=now)
     assert [f.id for f in board.overdue] == [overdue]
     assert [f.id for f in board.today] == [today]
     assert [f.id for f in board.this_week] == [tomorrow, week]
     # in Lima the 22:30 UTC follow-up is still Monday too, the 23:30 one as well
-    lima = followups.dashboard(db, LIMA, now=now)
+    lima = progress.dashboard(db, LIMA, now=now)
     assert [f.id for f in lima.today] == [today, tomorrow]
     # filters
-    rcp_africa = followups.dashboard(db, GENEVA, now=now, region="rcp_africa")
+    rcp_africa = progress.dashboard(db, GENEVA, now=now, region="rcp_africa")
     assert [f.id for f in rcp_africa.today] == [today] and rcp_africa.overdue == ()
     assert rcp_africa.total == 5
 
@@ -159,7 +159,7 @@ def test_dashboard_progress_counts_match_the_data(db) -> None:  # noqa: ANN001
     now = datetime(2018, 11, 20)
     ids = {a: mech(db, a).id for a in ("MIDSA", "MIDWA", "ARCP", "SACM", "GFMD", "IDM")}
     # sent: MIDSA, MIDWA, ARCP; MIDWA reminded; ARCP answered on paper and validated
-    sent = {a: followups.mark_questionnaire_sent(db, ids[a], "t", zone=GENEVA, now=datetime(2018, 10, 1))
+    sent = {a: rounds.mark_questionnaire_sent(db, ids[a], "t", zone=GENEVA, now=datetime(2018, 10, 1))
             for a in ("MIDSA", "MIDWA", "ARCP")}
     followups.set_followup_status(db, sent["MIDWA"].reminder.id, "done", "t")
     arcp = sent["ARCP"].response_id
@@ -171,7 +171,7 @@ def test_dashboard_progress_counts_match_the_data(db) -> None:  # noqa: ANN001
     held = interviews.plan_interview(db, ids["SACM"], None, datetime(2018, 11, 10, 9), LIMA, 60, GENEVA, "t")
     interviews.set_state(db, held.id, "held", "t")
     interviews.plan_interview(db, ids["IDM"], None, datetime(2018, 11, 22, 9), "Europe/Zurich", 60, GENEVA, "t")
-    board = followups.dashboard(db, GENEVA, now=now)
+    board = progress.dashboard(db, GENEVA, now=now)
     total = len(mechanism_rows(db))
     assert board.total == total == 30
     counts = {row.stage: row.count for row in board.progress}
@@ -192,7 +192,7 @@ def test_dashboard_progress_counts_match_the_data(db) -> None:  # noqa: ANN001
     # the planned IDM interview is among the coming ones
     assert [i.acronym("en") for i in board.interviews] == ["IDM"]
     # filters: global processes only
-    glob = followups.dashboard(db, GENEVA, now=now, type_="global")
+    glob = progress.dashboard(db, GENEVA, now=now, type_="global")
     assert glob.total == 2
     assert {r.stage: r.count for r in glob.progress}["questionnaire_received"] == 1
     # cross-check "received" against the answers held in the database
@@ -207,6 +207,6 @@ def test_calendar_data_keeps_upcoming_and_recently_cancelled(db) -> None:  # noq
     c = interviews.plan_interview(db, sacm, None, datetime(2030, 4, 3, 3), LIMA, 60, GENEVA, "t")
     interviews.set_state(db, b.id, "cancelled", "t")
     interviews.set_state(db, c.id, "held", "t")
-    data = followups.calendar_data(db, GENEVA, "en")
+    data = progress.calendar_data(db, GENEVA, "en")
     assert {i.id: i.status for i in data.interviews} == {a.id: "planned", b.id: "cancelled"}
     assert len(data.followups) == 3  # one open, two cancelled just now

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mcim_desk.exchange.icalendar_export import build_calendar, write_calendar
-from mcim_desk.services import followups, interviews
+from mcim_desk.services import calls, followups, interviews, progress
 from mcim_desk.services.catalogue import ContactInfo, find_mechanism, save_contact
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -34,7 +34,7 @@ def planned(db):  # noqa: ANN001, ANN201
 
 
 def export(db, path: Path) -> object:  # noqa: ANN001
-    write_calendar(followups.calendar_data(db, GENEVA, "en"), path)
+    write_calendar(progress.calendar_data(db, GENEVA, "en"), path)
     return read(path)
 
 
@@ -67,7 +67,7 @@ def test_uids_stable_and_sequence_rises_after_an_edit(db, planned, tmp_path: Pat
         return {str(c["uid"]): int(c["sequence"]) for c in cal.walk() if c.name in ("VEVENT", "VTODO")}
 
     assert uids(first) == uids(second)
-    interviews.set_consent(db, planned.id, "named", "t")  # any edit bumps the revision
+    calls.set_consent(db, planned.id, "named", "t")  # any edit bumps the revision
     [item] = followups.followups(db)
     followups.update_followup(db, item.id, "notes", "Envoyer en espagnol", "t")
     third = export(db, tmp_path / "c.ics")
@@ -86,7 +86,7 @@ def test_cancelled_interviews_are_exported_cancelled(db, planned, tmp_path: Path
 
 
 def test_empty_calendar_is_valid(db, tmp_path: Path) -> None:  # noqa: ANN001
-    data = followups.calendar_data(db, GENEVA, "en")
+    data = progress.calendar_data(db, GENEVA, "en")
     from icalendar import Calendar
 
     cal = Calendar.from_ical(build_calendar(data))

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from mcim_desk.services import followups, interviews
+from mcim_desk.services import calls, followups, interviews
 from mcim_desk.services.catalogue import ContactInfo, ValidationError, find_mechanism, save_contact
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -155,12 +155,12 @@ def test_state_machine_with_followups_and_undo(db, sacm, chair) -> None:  # noqa
 
 def test_held_with_consent_to_validate_notes_creates_send_notes(db, sacm, chair) -> None:  # noqa: ANN001
     info = plan(db, sacm, chair)
-    interviews.set_validate_notes(db, info.id, True, "tester")
-    started = interviews.start_call(db, info.id, "tester", now=datetime(2019, 4, 1, 8, 2))
+    calls.set_validate_notes(db, info.id, True, "tester")
+    started = calls.start_call(db, info.id, "tester", now=datetime(2019, 4, 1, 8, 2))
     assert started.actual_start_utc == datetime(2019, 4, 1, 8, 2)
-    again = interviews.start_call(db, info.id, "tester", now=datetime(2019, 4, 1, 8, 30))
+    again = calls.start_call(db, info.id, "tester", now=datetime(2019, 4, 1, 8, 30))
     assert again.actual_start_utc == datetime(2019, 4, 1, 8, 2)  # a resumed call keeps its start
-    change = interviews.stop_call(db, info.id, 2710, "tester", now=datetime(2019, 4, 1, 8, 50))
+    change = calls.stop_call(db, info.id, 2710, "tester", now=datetime(2019, 4, 1, 8, 50))
     assert change.interview.status == "held" and change.interview.actual_seconds == 2710
     kinds = {f.kind: f for f in followups.followups(db, interview_id=info.id)}
     assert kinds["send_notes"].status == "open" and kinds["send_notes"].automatic
@@ -179,9 +179,9 @@ def test_consent_given_after_the_call_creates_send_notes_once(db, sacm, chair) -
     info = plan(db, sacm, chair)
     interviews.set_state(db, info.id, "held", "tester")
     assert not [f for f in followups.followups(db, interview_id=info.id) if f.kind == "send_notes"]
-    interviews.set_validate_notes(db, info.id, True, "tester")
-    interviews.set_validate_notes(db, info.id, False, "tester")
-    interviews.set_validate_notes(db, info.id, True, "tester")
+    calls.set_validate_notes(db, info.id, True, "tester")
+    calls.set_validate_notes(db, info.id, False, "tester")
+    calls.set_validate_notes(db, info.id, True, "tester")
     assert len([f for f in followups.followups(db, interview_id=info.id) if f.kind == "send_notes"]) == 1
 
 
@@ -195,8 +195,8 @@ def test_cancel_cancels_the_open_automatic_followups(db, sacm, chair) -> None:  
 
 def test_reschedule_keeps_history(db, sacm, chair) -> None:  # noqa: ANN001
     info = plan(db, sacm, chair)
-    interviews.set_consent(db, info.id, "quoted", "tester")
-    interviews.set_notes(db, info.id, "Asked to move the call.", "tester")
+    calls.set_consent(db, info.id, "quoted", "tester")
+    calls.set_notes(db, info.id, "Asked to move the call.", "tester")
     result = interviews.reschedule(db, info.id, datetime(2019, 4, 8, 4, 0), LIMA, 90, GENEVA, "tester",
                                    now=NOW)
     old, new = result.old, result.new
@@ -236,10 +236,10 @@ def test_delete_and_restore_undo_the_planning(db, sacm, chair) -> None:  # noqa:
 
 def test_notes_and_consent_are_audited(db, sacm, chair) -> None:  # noqa: ANN001
     info = plan(db, sacm, chair)
-    interviews.set_notes(db, info.id, "Première note : la présidence tourne.", "tester")
-    interviews.set_consent(db, info.id, "named", "tester")
+    calls.set_notes(db, info.id, "Première note : la présidence tourne.", "tester")
+    calls.set_consent(db, info.id, "named", "tester")
     with pytest.raises(ValidationError):
-        interviews.set_consent(db, info.id, "perhaps", "tester")
+        calls.set_consent(db, info.id, "perhaps", "tester")
     got = interviews.interview(db, info.id)
     assert got.notes == "Première note : la présidence tourne." and got.consent == "named"
     fields = [a[1] for a in audit(db, "interview", info.id)]
@@ -257,10 +257,10 @@ def test_prefill_guide_fills_interviewee_and_date_once(db) -> None:  # noqa: ANN
         None, "America/Lima", 0), "tester")
     info = interviews.plan_interview(db, sacm.id, chair.id, datetime(2018, 10, 4, 9, 0),
                                      "America/Lima", 45, "Europe/Zurich", "tester")
-    assert set(interviews.prefill_guide(db, info.id, "tester")) == {"mandatory/q2", "mandatory/q3"}
+    assert set(calls.prefill_guide(db, info.id, "tester")) == {"mandatory/q2", "mandatory/q3"}
     answers = responses.answers(db, info.response_id)
     assert answers["mandatory/q2"] == "Ana Pérez, Presidenta pro tempore, Cancillería del Perú"
     assert answers["mandatory/q3"] == "2018-10-04"
     responses.save_answer(db, info.response_id, "mandatory/q2", "A. Pérez (typed)", "tester")
-    assert interviews.prefill_guide(db, info.id, "tester") == []
+    assert calls.prefill_guide(db, info.id, "tester") == []
     assert responses.answers(db, info.response_id)["mandatory/q2"] == "A. Pérez (typed)"

@@ -109,11 +109,8 @@ def test_the_bundle_import_refuses_an_answer_over_the_limit(db, tmp_path: Path, 
 def test_a_pdf_answer_over_the_limit_is_refused_not_cut(db, tmp_path: Path, mechanism) -> None:  # noqa: ANN001
     from test_pdf_forms import fill_pdf
 
-    from mcim_desk.services.pdf_forms import (
-        apply_pdf_import,
-        make_questionnaire_pdf,
-        preview_pdf_import,
-    )
+    from mcim_desk.services.pdf_forms import make_questionnaire_pdf
+    from mcim_desk.services.pdf_returns import apply_pdf_import, preview_pdf_import
 
     blank = make_questionnaire_pdf(db, mechanism.acronym_en, "en", tmp_path / "blank.pdf")
     at_limit = long_text(TEXT_ANSWER_CHARS)
@@ -180,11 +177,11 @@ def test_a_profile_of_answers_at_the_limit_renders_whole(db, tmp_path: Path, que
 def test_call_notes_over_their_limit_are_refused_naming_the_limit(db, mechanism) -> None:  # noqa: ANN001
     from datetime import datetime
 
-    from mcim_desk.services import interviews
+    from mcim_desk.services import calls, interviews
 
     info = interviews.plan_interview(db, mechanism.id, None, datetime(2019, 4, 2, 9, 0), "America/Lima", 45,
                                      "Europe/Geneva", "tester", now=datetime(2019, 3, 1, 12, 0))
     with pytest.raises(catalogue.ValidationError) as caught:
-        interviews.set_notes(db, info.id, "n" * (limits.NOTE_CHARS + 1), "tester")
+        calls.set_notes(db, info.id, "n" * (limits.NOTE_CHARS + 1), "tester")
     assert str(caught.value) == "The call notes have 200,001 characters, more than the limit of 200,000."
-    assert interviews.set_notes(db, info.id, "n" * limits.NOTE_CHARS, "tester").notes == "n" * limits.NOTE_CHARS
+    assert calls.set_notes(db, info.id, "n" * limits.NOTE_CHARS, "tester").notes == "n" * limits.NOTE_CHARS

@@ -1,4 +1,4 @@
-"""The fillable questionnaire (services/pdf_forms.py), end to end: generated from the database in both languages,
+"""The fillable questionnaire (services/pdf_forms.py and pdf_returns.py), end to end: generated from the database in both languages,
 filled as a respondent would (pypdf's form filling, and pdftk, a second independent tool),
 imported back; the review plan, the single-transaction save, the audit; files that are
 wrong (another form version, another mechanism, fields missing, renamed or of the wrong
@@ -23,12 +23,8 @@ from pypdf.generic import ArrayObject, NameObject, TextStringObject
 from mcim_desk.exchange import pdf_reader
 from mcim_desk.services import catalogue, responses
 from mcim_desk.services.catalogue import ContactInfo
-from mcim_desk.services.pdf_forms import (
-    PdfFormError,
-    apply_pdf_import,
-    make_questionnaire_pdf,
-    preview_pdf_import,
-)
+from mcim_desk.services.pdf_forms import PdfFormError, make_questionnaire_pdf
+from mcim_desk.services.pdf_returns import apply_pdf_import, preview_pdf_import
 
 # What a respondent types and ticks (field name -> value); the answers it must give.
 TEXT = {

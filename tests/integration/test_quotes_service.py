@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from mcim_desk.services import interviews, quotes, responses
+from mcim_desk.services import calls, interviews, quotes, responses
 from mcim_desk.services.catalogue import ValidationError, find_mechanism
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -47,7 +47,7 @@ def test_cleared_only_with_consent(db, interview) -> None:  # noqa: ANN001
     kwargs = dict(text=words, start=start, end=end, actor="t", response_id=interview.response_id,
                   answer_path="mandatory/q4")
     for consent in ("unknown", "neither"):
-        interviews.set_consent(db, interview.id, consent, "t")
+        calls.set_consent(db, interview.id, consent, "t")
         with pytest.raises(ValidationError) as caught:
             quotes.save_quote(db, cleared=True, **kwargs)
         assert caught.value.field == "cleared"
@@ -56,12 +56,12 @@ def test_cleared_only_with_consent(db, interview) -> None:  # noqa: ANN001
     saved = quotes.save_quote(db, cleared=False, **kwargs)
     with pytest.raises(ValidationError):
         quotes.update_quote(db, saved.id, "t", cleared=True)
-    interviews.set_consent(db, interview.id, "quoted", "t")
+    calls.set_consent(db, interview.id, "quoted", "t")
     assert quotes.update_quote(db, saved.id, "t", cleared=True).cleared
     other = quotes.save_quote(db, cleared=True, **kwargs)
     assert other.cleared
     # withdrawing consent withdraws the clearance, and undoing that restores it
-    change = interviews.set_consent(db, interview.id, "neither", "t")
+    change = calls.set_consent(db, interview.id, "neither", "t")
     assert not any(q.cleared for q in quotes.quotes(db))
     assert set(change.effects.uncleared_quotes) == {saved.id, other.id}
     interviews.revert(db, change, "t")
@@ -70,7 +70,7 @@ def test_cleared_only_with_consent(db, interview) -> None:  # noqa: ANN001
 
 def test_quote_from_the_free_notes_and_a_note(db, interview) -> None:  # noqa: ANN001
     notes = "Il a insisté : « sans financement, rien ne bouge »."
-    interviews.set_notes(db, interview.id, notes, "t")
+    calls.set_notes(db, interview.id, notes, "t")
     words = "« sans financement, rien ne bouge »"
     start, end = span(notes, words)
     from_notes = quotes.save_quote(db, text=words, start=start, end=end, actor="t",
@@ -254,11 +254,11 @@ def test_saving_an_answer_reanchors_its_passages(db, interview) -> None:  # noqa
 
 def test_editing_the_free_notes_reanchors_their_quotes(db, interview) -> None:  # noqa: ANN001
     notes = "Point clé : le financement."
-    interviews.set_notes(db, interview.id, notes, "t")
+    calls.set_notes(db, interview.id, notes, "t")
     start, end = span(notes, "le financement")
     quote = quotes.save_quote(db, text="le financement", start=start, end=end, actor="t",
                               interview_id=interview.id, field="notes")
-    interviews.set_notes(db, interview.id, "Ajout. " + notes, "t")
+    calls.set_notes(db, interview.id, "Ajout. " + notes, "t")
     assert quotes.quote(db, quote.id).start == start + 7
-    interviews.set_notes(db, interview.id, "Rien.", "t")
+    calls.set_notes(db, interview.id, "Rien.", "t")
     assert quotes.quote(db, quote.id).text_changed

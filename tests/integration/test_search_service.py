@@ -8,7 +8,16 @@ from datetime import date, datetime
 
 import pytest
 
-from mcim_desk.services import catalogue, exchange, followups, interviews, quotes, responses, search
+from mcim_desk.services import (
+    calls,
+    catalogue,
+    exchange,
+    followups,
+    interviews,
+    quotes,
+    responses,
+    search,
+)
 from mcim_desk.services.catalogue import find_mechanism
 
 GENEVA, LIMA = "Europe/Geneva", "America/Lima"
@@ -68,7 +77,7 @@ def test_every_kind_is_found(db, midsa) -> None:  # noqa: ANN001
     info = interviews.plan_interview(db, sacm.id, None, datetime(2019, 4, 1, 3), LIMA, 60, GENEVA, "t")
     responses.save_answer(db, info.response_id, "mandatory/q4", "Le dialogue sur l'objectif vingt-trois.", "t")
     responses.save_note(db, info.response_id, "mandatory/q4", "Relancer Ouagadougou sur le financement.", "t")
-    interviews.set_notes(db, info.id, "Appel : le Processus de Khartoum est cité, puis Tombouctou.", "t")
+    calls.set_notes(db, info.id, "Appel : le Processus de Khartoum est cité, puis Tombouctou.", "t")
     text = "Le dialogue sur l'objectif vingt-trois."
     quote = quotes.save_quote(db, text="objectif vingt-trois", start=text.index("objectif"),
                               end=text.index("objectif") + len("objectif vingt-trois"), actor="t",

@@ -147,7 +147,7 @@ def plans(draw: st.DrawFn, *, valid_only: bool = False, max_rows: int = 60,
 def populate(db: Any, plan: Plan) -> dict[int, str]:
     """Carry out the plan through the services; returns mechanism index -> questionnaire
     response id."""
-    from mcim_desk.services import catalogue, followups, interviews, quotes, responses
+    from mcim_desk.services import calls, catalogue, followups, interviews, quotes, responses
 
     mechanisms = catalogue.mechanism_rows(db)
     made: dict[int, str] = {}
@@ -165,7 +165,7 @@ def populate(db: Any, plan: Plan) -> dict[int, str]:
                                              "UTC", ACTOR, new_contact=contact, now=moment)
             if planned.answers:
                 responses.save_answers(db, info.response_id, planned.answers, ACTOR)
-            interviews.set_notes(db, info.id, planned.notes, ACTOR)
+            calls.set_notes(db, info.id, planned.notes, ACTOR)
             words = planned.notes[: planned.quote_words]
             if words.strip():
                 quotes.save_quote(db, text=words, start=0, end=len(words), actor=ACTOR, field="notes",

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from study_data import ACTOR, TEXT, TOP_LEVEL, Templates, plans, populate, rows
 
-from mcim_desk.services import catalogue, pdf_forms
+from mcim_desk.services import catalogue, pdf_forms, pdf_returns
 
 PREFILLED = ("section_1/q1", "section_1/q2", "section_1/q3")  # the catalogue fills them when empty
 
@@ -67,11 +67,11 @@ def test_a_pdf_with_answers_gives_an_empty_database_the_same_answers(
         populate(source, plan)
         mechanism = catalogue.mechanism_rows(source)[index]
         pdf_forms.make_questionnaire_pdf(source, mechanism.id, lang, out, with_answers=True)
-        preview = pdf_forms.preview_pdf_import(target, out, lang)
+        preview = pdf_returns.preview_pdf_import(target, out, lang)
         # every answer can be saved (one outside the form's constraints, such as a date
         # before 2018, is kept as typed: flagged, not refused)
         assert [c for c in preview.changes if not c.savable] == []
-        pdf_forms.apply_pdf_import(target, preview, [c.key for c in preview.changes], ACTOR)
+        pdf_returns.apply_pdf_import(target, preview, [c.key for c in preview.changes], ACTOR)
     finally:
         source.dispose()
         target.dispose()

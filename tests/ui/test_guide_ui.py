@@ -83,3 +83,56 @@ def test_print_the_guide_in_french(qtbot, make_window, tmp_path: Path) -> None: 
         assert (kind, title) == ("written", "Guide écrit") and str(out) in text
     finally:
         window.set_language("en")
+
+
+def test_the_guide_window_shows_its_screenshots(qtbot, make_window) -> None:  # noqa: ANN001
+    """Every screenshot of the guide is an image in the window's document, loaded from the
+    guide's folder and drawn at its size (the document is taller than its text alone)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QPixmap, QTextDocument
+
+    from mcim_desk.ui.guide_view import GuideWindow
+
+    for lang in ("fr", "en"):
+        guide = GuideWindow(lang)
+        qtbot.addWidget(guide)
+        document = guide.browser.document()
+        shown = []
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isImageFormat():
+                    shown.append(fmt.toImageFormat().name())
+                it += 1
+            block = block.next()
+        assert shown == load_guide(lang).images(), lang
+        guide.show()
+        qtbot.waitExposed(guide)
+        for name in shown:  # what the document drew (it loaded each through the browser)
+            loaded = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+            image = loaded.toImage() if isinstance(loaded, QPixmap) else loaded
+            assert isinstance(image, QImage) and image.width() >= 200, (lang, name, type(loaded))
+        text_only = QTextDocument()
+        text_only.setPlainText(document.toPlainText())
+        text_only.setTextWidth(document.textWidth())
+        text_only.setDefaultFont(document.defaultFont())
+        assert document.size().height() > text_only.size().height() + 100 * len(shown)
+        guide.close()
+
+
+def test_the_printed_guide_holds_its_screenshots(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from mcim_desk.services.guide import print_guide
+
+    for lang in ("fr", "en"):
+        out = print_guide(lang, tmp_path / f"guide-{lang}.pdf")
+        reader = PdfReader(str(out))
+        images = 0
+        for page in reader.pages:
+            resources = page.get("/Resources") or {}
+            xobjects = resources.get("/XObject") or {}
+            images += sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+        assert images == len(load_guide(lang).images()) >= 8, lang

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
-from mcim_desk.services import followups, interviews, quotes, responses
+from mcim_desk.services import followups, interviews, progress, quotes, responses, rounds
 from mcim_desk.services.catalogue import ContactInfo, find_mechanism, save_contact
 
 LIMA = "America/Lima"
@@ -451,7 +451,7 @@ def test_marking_a_questionnaire_sent_creates_its_reminder(qtbot, make_window) -
     [reminder] = followups.followups(window.ctx.db, mechanism_id=midsa.id)
     assert reminder.kind == "reminder" and reminder.automatic
     assert table_texts(page.table, 1) == ["Reminder"]
-    assert followups.questionnaire_sent_at(window.ctx.db, midsa.id) is not None
+    assert rounds.questionnaire_sent_at(window.ctx.db, midsa.id) is not None
     dashboard = page_of(window, DashboardPage)
     show(window, dashboard)
     qtbot.waitUntil(lambda: dashboard.progress_text("questionnaire_sent") == "1 of 30")
@@ -501,7 +501,7 @@ def test_dashboard_counts_match_the_data_and_filter(qtbot, make_window) -> None:
     db = window.ctx.db
     ids = {a: find_mechanism(db, a).id for a in ("MIDSA", "ARCP", "GFMD", "SACM")}
     for acronym in ("MIDSA", "ARCP", "GFMD"):
-        followups.mark_questionnaire_sent(db, ids[acronym], "t", zone="Europe/Geneva")
+        rounds.mark_questionnaire_sent(db, ids[acronym], "t", zone="Europe/Geneva")
     gfmd = responses.open_questionnaire(db, ids["GFMD"], "t")
     responses.save_answer(db, gfmd.id, "section_1/q1", "Forum mondial", "t")
     held = interviews.plan_interview(db, ids["SACM"], None, datetime(2018, 11, 1, 9), LIMA, 60, "Europe/Geneva", "t")
@@ -512,7 +512,7 @@ def test_dashboard_counts_match_the_data_and_filter(qtbot, make_window) -> None:
                 "questionnaire_received": "1 of 30", "entered": "0 of 30", "validated": "0 of 30",
                 "interviewed": "1 of 30"}
     assert {stage: dashboard.progress_text(stage) for stage in expected} == expected
-    board = followups.dashboard(db, "Europe/Geneva")
+    board = progress.dashboard(db, "Europe/Geneva")
     assert {r.stage: r.text() for r in board.progress} == expected
     # filter: global processes only (GFMD, IDM)
     dashboard.type_box.setCurrentIndex(dashboard.type_box.findData("global"))
@@ -538,14 +538,14 @@ def test_deadline_is_an_editable_setting_of_the_round(qtbot, make_window) -> Non
     dashboard.deadline.selectAll()
     qtbot.keyClicks(dashboard.deadline, "30/11/2018")
     qtbot.keyClick(dashboard.deadline, Qt.Key.Key_Return)
-    assert str(followups.current_round(window.ctx.db).deadline) == "2018-11-30"
+    assert str(rounds.current_round(window.ctx.db).deadline) == "2018-11-30"
     dashboard.deadline.selectAll()
     qtbot.keyClicks(dashboard.deadline, "31/11/2018")
     qtbot.keyClick(dashboard.deadline, Qt.Key.Key_Return)
     assert "is not a date that exists" in dashboard.error.text()
-    assert str(followups.current_round(window.ctx.db).deadline) == "2018-11-30"
+    assert str(rounds.current_round(window.ctx.db).deadline) == "2018-11-30"
     window.undo.undo()
-    assert str(followups.current_round(window.ctx.db).deadline) == "2018-11-09"
+    assert str(rounds.current_round(window.ctx.db).deadline) == "2018-11-09"
 
 
 def test_calendar_export_from_the_dashboard(qtbot, make_window, tmp_path: Path) -> None:  # noqa: ANN001

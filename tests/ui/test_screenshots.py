@@ -86,3 +86,26 @@ def test_the_program_does_not_load_the_developer_tools(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db.sqlite3")], capture_output=True,
                             text=True, env=env, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+def test_the_guide_screenshots_are_made_by_the_command(tmp_path: Path, capfd: pytest.CaptureFixture) -> None:
+    """``dev.py screenshots --guide --only SCREEN``: that screen of the guide, in each language,
+    small, with its language written into it; nothing else (not a screen the guide omits)."""
+    from PIL import Image
+
+    from mcim_desk.devtools.screenshots import GUIDE_MAX_WIDTH, guide_scenes
+
+    assert "reports-dialog" in guide_scenes()["fr"] and "about" not in guide_scenes()["en"]
+    out = tmp_path / "images"
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    code = _dev().screenshots(Path(sys.executable), ["--guide", "--out", str(out), "--only", "reports-dialog", "about"])
+    printed = capfd.readouterr().out
+    assert code == 0, printed
+    assert sorted(p.name for p in out.iterdir()) == ["reports-dialog-en.png", "reports-dialog-fr.png"]
+    for lang in ("fr", "en"):
+        with Image.open(out / f"reports-dialog-{lang}.png") as png:
+            assert png.text["Language"] == lang and png.text["Screen"] == "reports-dialog"
+            assert png.mode == "P" and 200 <= png.width <= GUIDE_MAX_WIDTH
+        assert not is_blank(QImage(str(out / f"reports-dialog-{lang}.png")))
+    # the French one is French: it differs from the English one
+    assert (out / "reports-dialog-fr.png").read_bytes() != (out / "reports-dialog-en.png").read_bytes()

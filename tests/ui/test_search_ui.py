@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from mcim_desk.services import interviews, quotes, responses
+from mcim_desk.services import calls, interviews, quotes, responses
 from mcim_desk.services.catalogue import find_mechanism
 
 ANSWER = "Un cadre <b>réglementaire</b> commun & des ateliers."
@@ -68,7 +68,7 @@ def test_call_notes_and_quotes_open_at_their_place(qtbot, make_window, typer) ->
     info = interviews.plan_interview(db, sacm.id, None, datetime(2019, 4, 1, 3), "America/Lima", 60,
                                      "Europe/Geneva", "t")
     notes = "Appel du matin. Le processus de Tegucigalpa est cité comme modèle."
-    interviews.set_notes(db, info.id, notes, "t")
+    calls.set_notes(db, info.id, notes, "t")
     text = "Nous citons Tegucigalpa comme exemple."
     responses.save_answer(db, info.response_id, "mandatory/q4", text, "t")
     quote = quotes.save_quote(db, text="Tegucigalpa comme exemple", start=text.index("Tegucigalpa"),

@@ -248,7 +248,7 @@ def test_stale_call_notes_are_not_overwritten(make_window, qtbot, typer) -> None
     from datetime import datetime
 
     from mcim_desk.persistence.database import Database
-    from mcim_desk.services import interviews
+    from mcim_desk.services import calls, interviews
     from mcim_desk.services.catalogue import ContactInfo, find_mechanism, save_contact
     from mcim_desk.ui.call_workspace import CallWorkspace
 
@@ -265,7 +265,7 @@ def test_stale_call_notes_are_not_overwritten(make_window, qtbot, typer) -> None
     workspace.show()
     other = Database(db.target)
     try:
-        interviews.set_notes(other, planned.id, "Notes de Jean : budget en baisse", "jean")
+        calls.set_notes(other, planned.id, "Notes de Jean : budget en baisse", "jean")
     finally:
         other.dispose()
     window.dialogs.conflict_answers.append("theirs")

@@ -22,6 +22,7 @@ _CODE = re.compile(r"`[^`]*`|\w+\('[^']*'\)")  # `code`, and XPath calls such as
 def faults(text: str) -> list[str]:
     """The places where ``text`` breaks French typography, each with a little context."""
     text = _CODE.sub("", text)
+    text = re.sub(r"(?m)^!\[", "[", text)  # the ! that opens a Markdown image line
     rules = (
         (r"\w'\w", "straight apostrophe"),
         (r"[ \t\n][?!:;]", "breakable space before ? ! : ;"),

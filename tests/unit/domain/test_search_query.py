@@ -45,7 +45,7 @@ def test_any_text_parses_into_valid_fts5_and_tsquery(fts, text: str) -> None:  #
 @given(TEXTS)
 def test_snippet_spans_lie_inside_the_snippet(text: str) -> None:
     query = parse("cadre* " + text)
-    shown = snippet("x " * 200 + "Le cadre réglementaire " + text + " y" * 200, query)
+    shown = snippet(". " * 200 + "Le cadre réglementaire " + text + " ." * 200, query)  # no word before
     for start, end in shown.spans:
         assert 0 <= start < end <= len(shown.text)
     assert any(shown.text[s:e].lower().startswith("cadre") for s, e in shown.spans)
@@ -71,3 +71,51 @@ def test_spans_follow_the_original_text() -> None:
     spans = match_spans(text, (("reglementaire",),), (True,))
     assert [text[s:e] for s, e in spans] == ["Réglementaire", "REGLEMENTAIRES"]
     assert [text[s:e] for s, e in match_spans(text, (("cadre", "reglementaire"),))] == ["Cadre Réglementaire"]
+
+
+# Letters and signs the fast folding takes (Latin, General Punctuation) and those it leaves to
+# the exact one: lone marks, ligatures that spell out, letters beyond Latin.
+FOLDING = st.text(st.sampled_from(list("aéÉèêœŒçÇßæ ’\u202f\u00a0«»—-_'x1²ªŠŸ™‰ƒˆ¨´€") +
+                                  ["ﬁ", "½", "…", "ĳ", "\u0301", "\u0308", "İ", "µ", "Ａ", "\u05b0", "ǆ", "ж"]),
+                  max_size=40)
+
+
+def exact_fold(text: str) -> tuple[str, list[int]]:
+    """Character by character: the folded text and the offset each folded character comes from."""
+    folded, where = "", []
+    for offset, char in enumerate(text):
+        piece = fold(char)
+        folded += piece
+        where += [offset] * len(piece)
+    return folded, where
+
+
+@given(FOLDING)
+def test_the_fast_folding_is_the_exact_folding(text: str) -> None:
+    from mcim_desk.domain.search_query import _folded_with_map
+
+    folded, where = _folded_with_map(text)
+    expected, offsets = exact_fold(text)
+    assert folded == expected
+    assert (list(range(len(text))) if where is None else where) == offsets
+
+
+@given(FOLDING, st.sampled_from(["e", "ae", "oe", "ss", "fi", "x", "a1"]), st.booleans())
+def test_spans_are_those_of_the_exact_folding(text: str, word: str, prefix: bool) -> None:
+    """Every span found starts and ends at a word's edge of the text folded character by
+    character, and holds the word looked for."""
+    import re
+
+    expected, offsets = exact_fold(text)
+    wanted = {(offsets[m.start()], offsets[m.end() - 1] + 1)
+              for m in re.finditer(r"[^\W_]+", expected)
+              if (m.group().startswith(word) if prefix else m.group() == word)}
+    assert set(match_spans(text, ((word,),), (prefix,))) == wanted
+
+
+def test_a_word_inside_a_longer_one_is_not_marked_and_the_next_is() -> None:
+    text = "xcadre reglementaire, cadre"
+    spans = match_spans(text, (("cadre", "reglementaire"), ("reglementaire",)))
+    assert [text[s:e] for s, e in spans] == ["reglementaire"]
+    assert [text[s:e] for s, e in match_spans(text, (("cadre",),))] == ["cadre"]
+    assert match_spans("cadres", (("cadre",),)) == [] and match_spans("cadres", (("cadre",),), (True,)) == [(0, 6)]

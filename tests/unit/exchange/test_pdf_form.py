@@ -14,14 +14,13 @@ from pypdf import PdfReader
 from mcim_desk.exchange.pdf_form import (
     CHECKED_STATE,
     META_FIELD,
-    QuestionnairePdfData,
     base_content,
     expected_fields,
     field_values,
     interpret,
     rows_needed,
-    write_questionnaire_pdf,
 )
+from mcim_desk.exchange.pdf_form_writer import QuestionnairePdfData, write_questionnaire_pdf
 from mcim_desk.exchange.pdf_reader import RawField
 from mcim_desk.forms.loader import load_xlsform
 from mcim_desk.paths import resource_path
