@@ -63,6 +63,9 @@ class _Compiled:
     top: list[_Node]
     repeats: frozenset[str]
     relevance_names: frozenset[str]  # names read by a relevant or calculate expression
+    # names read by any expression that can judge another answer (required, constraint, and
+    # all of relevance_names): an answer whose name is not here can only change its own problem
+    status_names: frozenset[str] = frozenset()
 
 
 _CACHE: dict[int, tuple[weakref.ref, _Compiled]] = {}
@@ -128,7 +131,13 @@ def compiled(definition: FormDefinition) -> _Compiled:
         for expression in (node.relevant, node.calculate, node.choice_filter, node.repeat_count):
             if expression is not None:
                 relevance_names |= expression.references
-    result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names))
+    status_names = set(relevance_names)
+    for node in nodes.values():
+        for expression in (node.constraint, node.required, node.default):
+            if isinstance(expression, Expression):
+                status_names |= expression.references
+    result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names),
+                       frozenset(status_names))
     with _CACHE_LOCK:
         _CACHE[key] = (weakref.ref(definition, lambda _ref, key=key: _CACHE.pop(key, None)), result)
     return result
@@ -139,6 +148,14 @@ def affects_relevance(definition: FormDefinition, path: str) -> bool:
     by a relevant expression, or by a calculation one could read)."""
     question = definition.find(path)
     return question is not None and question.name in compiled(definition).relevance_names
+
+
+def affects_others(definition: FormDefinition, path: str) -> bool:
+    """Whether the answer at ``path`` can change whether any other answer is relevant,
+    required, valid or calculated: when not, the response's completeness can move only with
+    this answer's own problem (:meth:`FormState.problem_at`)."""
+    question = definition.find(path)
+    return question is None or question.name in compiled(definition).status_names
 
 
 def _parent(path: str) -> str | None:
@@ -486,6 +503,15 @@ class FormState:
                 if message:
                     result[path] = message
         return result
+
+    def problem_at(self, path: str) -> str | None:
+        """'required', 'type' or 'constraint' when the relevant question at ``path`` keeps the
+        response from being complete; None otherwise."""
+        node = self._node(path)
+        if node is None or not node.question.takes_answer or not self.relevant(path):
+            return None
+        problem = self._problem(path, node)
+        return problem[0] if problem is not None else None
 
     def is_complete(self) -> bool:
         """All relevant required questions answered and every relevant answer valid."""

@@ -254,7 +254,9 @@ def _statements() -> dict[str, Any]:
         .values(note=bindparam("new_note"), updated_at=bindparam("now"), revision=Answer.revision + 1),
         "answer_note": select(Answer.note).where(Answer.id == bindparam("aid")),
         "delete_answer": delete(Answer).where(Answer.id == bindparam("aid")),
-        "insert_audit": insert(AuditEntry),
+        # the installation id read in the same statement (one round trip less per autosave)
+        "insert_audit": insert(AuditEntry).values(installation_id=func.nullif(
+            select(Setting.value).where(Setting.key == "installation_id").scalar_subquery(), "")),
         "installation_id": select(Setting.value).where(Setting.key == "installation_id"),
     }
 
@@ -556,17 +558,13 @@ def insert_audit_rows(session: Session, entries: Iterable[dict[str, object]]) ->
     """Append audit rows fast (autosave): dicts with actor, action, entity, entity_id, field,
     old, new and at. Same rows as :func:`append_audit` writes."""
     rows = []
-    install = None
     for entry in entries:
-        if install is None:
-            install = session.connection().execute(_statements()["installation_id"]).scalar() or ""
         old, new = entry.get("old"), entry.get("new")
         rows.append(
             {
                 "id": new_uuid(),
                 "at": entry.get("at") or utcnow(),
                 "actor": entry["actor"],
-                "installation_id": install or None,
                 "action": entry["action"],
                 "entity": entry["entity"],
                 "entity_id": entry["entity_id"],

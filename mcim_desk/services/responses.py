@@ -25,7 +25,7 @@ from ..forms.definition import (
     is_within,
     split_instance,
 )
-from ..forms.engine import FormState, affects_relevance
+from ..forms.engine import FormState, affects_others, affects_relevance
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from . import conflicts
 from . import forms as form_service
@@ -265,10 +265,14 @@ def _refresh(
     audit: _Audit,
     *,
     only: Iterable[str] | None = None,
+    own: tuple[str, str | None] | None = None,
 ) -> tuple[str, int, FormState]:
     """After answers changed: the relevant flags of the stored answers (all of them, or the
     paths in ``only`` when the change cannot move relevance), then the status and revision.
-    Returns (status, revision, state)."""
+    ``own``: (path, old value) of the one answer that changed, when it cannot change any
+    other answer's relevance, requirement or validity (engine.affects_others): the status
+    then moves only if that answer's own problem appeared or went, and the whole form is
+    checked only then. Returns (status, revision, state)."""
     from ..persistence import repositories
 
     state = FormState(definition, _values(rows))
@@ -279,7 +283,18 @@ def _refresh(
         if (wanted is None or path in wanted) and bool(relevant) != state.relevant(path)
     ]
     repositories.set_answers_relevance(session, changes)
-    status = "complete" if state.is_complete() else "draft"
+    status = None
+    if own is not None and head.status in ("draft", "complete"):
+        path, old = own
+        before = dict(state.answers)
+        if old is None:
+            before.pop(path, None)
+        else:
+            before[path] = old
+        if (state.problem_at(path) is None) == (FormState(definition, before).problem_at(path) is None):
+            status = head.status  # nothing else can have moved: no walk over the whole form
+    if status is None:
+        status = "complete" if state.is_complete() else "draft"
     if status != head.status:
         audit.add("status", "response", head.id, "status", head.status, status)
     if not repositories.touch_response(session, head.id, head.revision, status):
@@ -616,8 +631,12 @@ def _save_answer(db: Database, response_id: str, path: str, value: object, actor
             from .quotes import reanchor_passages  # quoted passages follow the edited text
 
             reanchor_passages(session, response_id, path, new)
+        own = None
+        if before is None and touched in ([], [path]) and not affects_others(definition, path):
+            own = (path, old)
         status, revision, state = _refresh(
-            session, head, definition, rows, audit, only=None if before is not None else touched
+            session, head, definition, rows, audit, only=None if before is not None else touched,
+            own=own,
         )
         states = (FormState(definition, before), state) if before is not None else None
         return SaveResult(status, True, old, new, revision, states)
