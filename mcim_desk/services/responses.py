@@ -145,12 +145,13 @@ class _Audit:
         self._entries.clear()
 
 
-def _head(session: Session, response_id: str) -> Any:
+def _head(session: Session, response_id: str, *, quoted: bool = False) -> Any:
     """The response's head, its row locked until the unit of work ends: every write on one
-    response runs after the previous one committed and reads what it wrote."""
+    response runs after the previous one committed and reads what it wrote. ``quoted``: also
+    whether quotes or passages point into it (``head.quoted``)."""
     from ..persistence import repositories
 
-    head = repositories.response_head(session, response_id, lock=True)
+    head = repositories.response_head(session, response_id, lock=True, quoted=quoted)
     if head is None:
         raise ResponseError(
             QCoreApplication.translate("Forms", "There is no response {id}.").format(id=response_id)
@@ -598,7 +599,7 @@ def _save_answer(db: Database, response_id: str, path: str, value: object, actor
 
     audit = _Audit(actor)
     with db.write() as session:
-        head = _head(session, response_id)
+        head = _head(session, response_id, quoted=True)
         definition = form_service.definition_in(session, head.form_version_id)
         question = _check_instance_path(definition, path)
         new = _normalise(question, value)
@@ -627,7 +628,7 @@ def _save_answer(db: Database, response_id: str, path: str, value: object, actor
             repositories.set_answer_value(session, existing[0], new)
             rows[rows.index(existing)] = (existing[0], path, new, existing[3])
         audit.add("update", "answer", response_id, path, old, new)
-        if question.type == "text" and repositories.has_passages(session, response_id, path):
+        if question.type == "text" and head.quoted and repositories.has_passages(session, response_id, path):
             from .quotes import reanchor_passages  # quoted passages follow the edited text
 
             reanchor_passages(session, response_id, path, new)
