@@ -120,14 +120,17 @@ def measure(tmp: Path, extra: int, saves: int, renders: int) -> list[Ratio]:
                     Preferences("bench", "Europe/Geneva", "fr"))
     plain = PlainTransaction(tmp / "floor.sqlite3")
     texts = [f"réponse {i}" for i in range(7)]
-    counter = iter(range(10**9))
+    # each side has its own counter: with one shared by both, the interleaving (app, floor,
+    # floor, app, app...) gave the app the same value twice in a row every other time with
+    # three choices, and an unchanged answer is not written at all (no commit, no fsync)
+    app_turns, floor_turns = iter(range(10**9)), iter(range(10**9))
 
     def save(path: str, values: list[str]) -> float:
-        value = values[next(counter) % len(values)]
+        value = values[next(app_turns) % len(values)]
         return timed(lambda: responses.save_answer(db, info.id, path, value, "bench"))
 
     def floor_save() -> float:
-        value = texts[next(counter) % len(texts)]
+        value = texts[next(floor_turns) % len(texts)]
         return timed(lambda: plain(value))
 
     label = f"({extra} other responses)"

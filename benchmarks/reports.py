@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.ratio import Ratio, print_table, timed  # noqa: E402
+from benchmarks.ratio import Ratio, print_table, program_env, timed  # noqa: E402
 
 # --- preparing the databases (parent process) ----------------------------------------------
 
@@ -240,7 +240,8 @@ def main() -> int:
             verdict = f"<= 300 MB: {'ok' if passed else 'MISSED'}"
         print(f"{title:<28}{responses:>10}{answers:>9}{m['first']:>9.3f}{m['again']:>9.3f}"
               f"{m['data']:>8.3f}{m['pages']:>7}{m['rss_mb']:>13.0f}{m['traced_mb']:>12.1f}  {verdict}")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(folder / "data"))
+    env = program_env(dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(folder / "data")),
+                      folder)
     study = databases["study"][0]
 
     def fresh_report() -> float:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.ratio import Ratio, print_table  # noqa: E402
+from benchmarks.ratio import Ratio, print_table, program_env  # noqa: E402
 
 BARE = textwrap.dedent(
     """
@@ -73,8 +73,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=tmp,
-                   MCIM_DESK_DB=str(Path(tmp) / "bench.sqlite3"), MCIM_DESK_STARTUP_PROBE="1")
+        env = program_env(dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=tmp,
+                               MCIM_DESK_DB=str(Path(tmp) / "bench.sqlite3"), MCIM_DESK_STARTUP_PROBE="1"), tmp)
         app_cmd = [sys.executable, "-m", "mcim_desk"]
         bare_cmd = [sys.executable, "-c", BARE]
         run_once(app_cmd, env)  # first start: creates, migrates and fills the database

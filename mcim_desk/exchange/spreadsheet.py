@@ -226,6 +226,8 @@ def _repeat_rows(repeats: list[Question], sheets: dict[str, Sheet], response: Ex
 
 def clean_text(text: str) -> str:
     """Without the control characters XLSX cannot hold (openpyxl's own list)."""
+    if text.isprintable():  # (a C-speed test) then none of those characters is in it; and no
+        return text  # import statement per cell either: PySide6 hooks import, ~4 us each
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     return ILLEGAL_CHARACTERS_RE.sub("", text)
@@ -245,6 +247,7 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> Path:
 def _write_xlsx(target: Path, sheets: Sequence[Sheet]) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.styles import Font
 
     from ..files import atomic_write
@@ -262,17 +265,25 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet]) -> Path:
         ws.append(header)
         ws.freeze_panes = "A2"
         for values in sheet.rows:
-            ws.append([_xlsx_cell(ws, WriteOnlyCell, v) for v in values])
+            ws.append([_xlsx_value(ws, WriteOnlyCell, v, ERROR_CODES) if isinstance(v, str) else v
+                       for v in values])
     return atomic_write(target, lambda temp: workbook.save(temp), make_folder=True)
 
 
-def _xlsx_cell(ws: Any, make: Any, value: Value) -> Any:
-    if isinstance(value, str):
-        text = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
+def _xlsx_value(ws: Any, make: Any, value: str, error_codes: Any) -> Any:
+    """A text cell: the plain string, which openpyxl's write-only sheet writes through the one
+    cell it reuses, except where openpyxl would read the text as a formula ("=...") or an
+    error code ("#N/A"): that one becomes a cell of its own typed as text. (A cell object for
+    every text cost about a third of the export: openpyxl tries it as a value first and
+    formats the refusal's message with the cell's repr.)"""
+    text = clean_text(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("=") or text in error_codes:
         cell = make(ws, value=text)
         cell.data_type = "s"  # text, never a formula, whatever it starts with
         return cell
-    return make(ws, value=value)
+    return text
 
 
 def csv_paths(out: str | Path, sheets: Sequence[Sheet]) -> list[Path]:

@@ -63,6 +63,10 @@ class _Compiled:
     top: list[_Node]
     repeats: frozenset[str]
     relevance_names: frozenset[str]  # names read by a relevant or calculate expression
+    # names read by any expression that can judge another answer (required, constraint, and
+    # all of relevance_names): an answer whose name is not here can only change its own problem
+    status_names: frozenset[str] = frozenset()
+    required_paths: tuple[str, ...] = ()  # required questions outside any repeat
 
 
 _CACHE: dict[int, tuple[weakref.ref, _Compiled]] = {}
@@ -128,7 +132,16 @@ def compiled(definition: FormDefinition) -> _Compiled:
         for expression in (node.relevant, node.calculate, node.choice_filter, node.repeat_count):
             if expression is not None:
                 relevance_names |= expression.references
-    result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names))
+    status_names = set(relevance_names)
+    for node in nodes.values():
+        for expression in (node.constraint, node.required, node.default):
+            if isinstance(expression, Expression):
+                status_names |= expression.references
+    required_paths = tuple(path for path, node in nodes.items()
+                           if node.required is not False and node.question.takes_answer and not node.in_repeat
+                           and not node.question.is_repeat)
+    result = _Compiled(nodes, names, top, frozenset(repeats), frozenset(relevance_names),
+                       frozenset(status_names), required_paths)
     with _CACHE_LOCK:
         _CACHE[key] = (weakref.ref(definition, lambda _ref, key=key: _CACHE.pop(key, None)), result)
     return result
@@ -139,6 +152,14 @@ def affects_relevance(definition: FormDefinition, path: str) -> bool:
     by a relevant expression, or by a calculation one could read)."""
     question = definition.find(path)
     return question is not None and question.name in compiled(definition).relevance_names
+
+
+def affects_others(definition: FormDefinition, path: str) -> bool:
+    """Whether the answer at ``path`` can change whether any other answer is relevant,
+    required, valid or calculated: when not, the response's completeness can move only with
+    this answer's own problem (:meth:`FormState.problem_at`)."""
+    question = definition.find(path)
+    return question is None or question.name in compiled(definition).status_names
 
 
 def _parent(path: str) -> str | None:
@@ -487,8 +508,23 @@ class FormState:
                     result[path] = message
         return result
 
+    def problem_at(self, path: str) -> str | None:
+        """'required', 'type' or 'constraint' when the relevant question at ``path`` keeps the
+        response from being complete; None otherwise."""
+        node = self._node(path)
+        if node is None or not node.question.takes_answer or not self.relevant(path):
+            return None
+        problem = self._problem(path, node)
+        return problem[0] if problem is not None else None
+
     def is_complete(self) -> bool:
         """All relevant required questions answered and every relevant answer valid."""
+        # A draft's usual gap is a required answer not given yet: those few questions first,
+        # so that most drafts are told apart without walking the whole form.
+        for path in self._c.required_paths:
+            node = self._c.nodes[path]
+            if self.relevant(path) and self._problem(path, node):
+                return False
         for path, node in self._expand():
             if node.question.takes_answer and self.relevant(path) and self._problem(path, node):
                 return False

@@ -208,9 +208,9 @@ def dangling_references(session: Session) -> dict[tuple[str, str], int]:
 
 @cache
 def _statements() -> dict[str, Any]:
-    from sqlalchemy import bindparam, delete, insert, update
+    from sqlalchemy import bindparam, delete, exists, insert, update
 
-    from .models import Answer, FormVersion, Response
+    from .models import Answer, FormVersion, Quote, Response
 
     return {
         "response_head": select(
@@ -222,6 +222,13 @@ def _statements() -> dict[str, Any]:
         "response_head_locked": select(
             Response.id, Response.form_version_id, Response.status, Response.revision,
             Response.mechanism_id,
+        ).where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)).with_for_update(),
+        # The same, and whether any quote or coded passage points into the response (an
+        # autosave then looks for one on the saved answer; most responses have none).
+        "response_head_quoted": select(
+            Response.id, Response.form_version_id, Response.status, Response.revision,
+            Response.mechanism_id,
+            exists().where(Quote.response_id == Response.id).label("quoted"),
         ).where(Response.id == bindparam("rid"), Response.deleted_at.is_(None)).with_for_update(),
         "response_summary": select(
             Response.id, FormVersion.form_id, FormVersion.id, FormVersion.version,
@@ -254,7 +261,9 @@ def _statements() -> dict[str, Any]:
         .values(note=bindparam("new_note"), updated_at=bindparam("now"), revision=Answer.revision + 1),
         "answer_note": select(Answer.note).where(Answer.id == bindparam("aid")),
         "delete_answer": delete(Answer).where(Answer.id == bindparam("aid")),
-        "insert_audit": insert(AuditEntry),
+        # the installation id read in the same statement (one round trip less per autosave)
+        "insert_audit": insert(AuditEntry).values(installation_id=func.nullif(
+            select(Setting.value).where(Setting.key == "installation_id").scalar_subquery(), "")),
         "installation_id": select(Setting.value).where(Setting.key == "installation_id"),
     }
 
@@ -376,13 +385,15 @@ def add_response(session: Session, **values: object) -> Any:
     return row
 
 
-def response_head(session: Session, response_id: str, *, lock: bool = False) -> Any:
+def response_head(session: Session, response_id: str, *, lock: bool = False, quoted: bool = False) -> Any:
     """(id, form_version_id, status, revision, mechanism_id) of a live response, or None.
 
     ``lock``: hold the row until the transaction ends, so that every save on one response
     runs one after the other and reads what the previous one committed (under PostgreSQL's
-    READ COMMITTED two unlocked saves would read the same revision and one would fail)."""
-    statement = _statements()["response_head_locked" if lock else "response_head"]
+    READ COMMITTED two unlocked saves would read the same revision and one would fail).
+    ``quoted`` (with ``lock``): also ``quoted``, whether a quote or passage points into it."""
+    statement = _statements()["response_head_quoted" if quoted else "response_head_locked" if lock
+                              else "response_head"]
     return session.connection().execute(statement, {"rid": response_id}).first()
 
 
@@ -556,17 +567,13 @@ def insert_audit_rows(session: Session, entries: Iterable[dict[str, object]]) ->
     """Append audit rows fast (autosave): dicts with actor, action, entity, entity_id, field,
     old, new and at. Same rows as :func:`append_audit` writes."""
     rows = []
-    install = None
     for entry in entries:
-        if install is None:
-            install = session.connection().execute(_statements()["installation_id"]).scalar() or ""
         old, new = entry.get("old"), entry.get("new")
         rows.append(
             {
                 "id": new_uuid(),
                 "at": entry.get("at") or utcnow(),
                 "actor": entry["actor"],
-                "installation_id": install or None,
                 "action": entry["action"],
                 "entity": entry["entity"],
                 "entity_id": entry["entity_id"],

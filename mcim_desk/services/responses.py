@@ -25,7 +25,7 @@ from ..forms.definition import (
     is_within,
     split_instance,
 )
-from ..forms.engine import FormState, affects_relevance
+from ..forms.engine import FormState, affects_others, affects_relevance
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from . import conflicts
 from . import forms as form_service
@@ -145,12 +145,13 @@ class _Audit:
         self._entries.clear()
 
 
-def _head(session: Session, response_id: str) -> Any:
+def _head(session: Session, response_id: str, *, quoted: bool = False) -> Any:
     """The response's head, its row locked until the unit of work ends: every write on one
-    response runs after the previous one committed and reads what it wrote."""
+    response runs after the previous one committed and reads what it wrote. ``quoted``: also
+    whether quotes or passages point into it (``head.quoted``)."""
     from ..persistence import repositories
 
-    head = repositories.response_head(session, response_id, lock=True)
+    head = repositories.response_head(session, response_id, lock=True, quoted=quoted)
     if head is None:
         raise ResponseError(
             QCoreApplication.translate("Forms", "There is no response {id}.").format(id=response_id)
@@ -266,10 +267,14 @@ def _refresh(
     audit: _Audit,
     *,
     only: Iterable[str] | None = None,
+    own: tuple[str, str | None] | None = None,
 ) -> tuple[str, int, FormState]:
     """After answers changed: the relevant flags of the stored answers (all of them, or the
     paths in ``only`` when the change cannot move relevance), then the status and revision.
-    Returns (status, revision, state)."""
+    ``own``: (path, old value) of the one answer that changed, when it cannot change any
+    other answer's relevance, requirement or validity (engine.affects_others): the status
+    then moves only if that answer's own problem appeared or went, and the whole form is
+    checked only then. Returns (status, revision, state)."""
     from ..persistence import repositories
 
     state = FormState(definition, _values(rows))
@@ -280,7 +285,18 @@ def _refresh(
         if (wanted is None or path in wanted) and bool(relevant) != state.relevant(path)
     ]
     repositories.set_answers_relevance(session, changes)
-    status = "complete" if state.is_complete() else "draft"
+    status = None
+    if own is not None and head.status in ("draft", "complete"):
+        path, old = own
+        before = dict(state.answers)
+        if old is None:
+            before.pop(path, None)
+        else:
+            before[path] = old
+        if (state.problem_at(path) is None) == (FormState(definition, before).problem_at(path) is None):
+            status = head.status  # nothing else can have moved: no walk over the whole form
+    if status is None:
+        status = "complete" if state.is_complete() else "draft"
     if status != head.status:
         audit.add("status", "response", head.id, "status", head.status, status)
     if not repositories.touch_response(session, head.id, head.revision, status):
@@ -584,7 +600,7 @@ def _save_answer(db: Database, response_id: str, path: str, value: object, actor
 
     audit = _Audit(actor)
     with db.write() as session:
-        head = _head(session, response_id)
+        head = _head(session, response_id, quoted=True)
         definition = form_service.definition_in(session, head.form_version_id)
         question = _check_instance_path(definition, path)
         new = _normalise(question, value)
@@ -613,12 +629,16 @@ def _save_answer(db: Database, response_id: str, path: str, value: object, actor
             repositories.set_answer_value(session, existing[0], new)
             rows[rows.index(existing)] = (existing[0], path, new, existing[3])
         audit.add("update", "answer", response_id, path, old, new)
-        if question.type == "text" and repositories.has_passages(session, response_id, path):
+        if question.type == "text" and head.quoted and repositories.has_passages(session, response_id, path):
             from .quotes import reanchor_passages  # quoted passages follow the edited text
 
             reanchor_passages(session, response_id, path, new)
+        own = None
+        if before is None and touched in ([], [path]) and not affects_others(definition, path):
+            own = (path, old)
         status, revision, state = _refresh(
-            session, head, definition, rows, audit, only=None if before is not None else touched
+            session, head, definition, rows, audit, only=None if before is not None else touched,
+            own=own,
         )
         states = (FormState(definition, before), state) if before is not None else None
         return SaveResult(status, True, old, new, revision, states)

@@ -74,6 +74,25 @@ def text_style(role: str, source: QWidget | QPalette | None = None) -> str:
     return f"color: {colour(role, source).name()};"
 
 
+_CHOSEN: dict[tuple[str, int, int, int], QColor] = {}
+
+
+def set_text_colour(widget: QWidget, role: str) -> None:
+    """Draw ``widget``'s text in ``colour(role)`` through its palette: what
+    ``setStyleSheet(text_style(role))`` shows, without a style sheet per widget (Qt then
+    polishes each such widget through its style sheet engine: the form's hints and messages
+    made that a third of opening a questionnaire)."""
+    palette = widget.palette()
+    key = (role, palette.color(QPalette.ColorRole.Window).rgba(), palette.color(QPalette.ColorRole.Base).rgba(),
+           palette.color(QPalette.ColorRole.WindowText).rgba())
+    chosen = _CHOSEN.get(key)
+    if chosen is None:
+        chosen = _CHOSEN[key] = colour(role, palette)
+    palette.setColor(QPalette.ColorRole.WindowText, chosen)
+    palette.setColor(QPalette.ColorRole.Text, chosen)
+    widget.setPalette(palette)
+
+
 def border_style(source: QWidget | QPalette | None = None) -> str:
     return f"border: 1px solid {colour('error', source).name()};"
 
@@ -86,4 +105,5 @@ def fix_placeholder(palette: QPalette) -> QPalette:
     return palette
 
 
-__all__ = ["AA", "border_style", "colour", "contrast", "fix_placeholder", "luminance", "readable", "text_style"]
+__all__ = ["AA", "border_style", "colour", "contrast", "fix_placeholder", "luminance", "readable",
+           "set_text_colour", "text_style"]

@@ -41,7 +41,7 @@ from ..forms.engine import FormState
 from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
 from .attachment_editor import AttachmentEditor
-from .colours import text_style
+from .colours import set_text_colour
 from .context import UiContext
 from .undo import SaveValueCommand
 
@@ -117,16 +117,15 @@ class QuestionWidget(QFrame):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet(text_style("muted", self.hint))
+        set_text_colour(self.hint, "muted")
         self.marker = QLabel(self)
-        self.marker.setStyleSheet(MARKER_STYLE)
         self.marker.setTextFormat(Qt.TextFormat.PlainText)
         self.marker.hide()
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(text_style("error", self.error))
+        set_text_colour(self.error, "error")
         self.error.hide()
         self.notes: CommitTextEdit | None = None
         # a typed answer or note over its limit, kept in its box, not saved: what to say
@@ -363,6 +362,8 @@ class QuestionWidget(QFrame):
                 widget.setAccessibleDescription(description)
 
     def set_marker(self, text: str | None) -> None:
+        if text and not self.marker.styleSheet():  # few questions ever get one: styled then
+            self.marker.setStyleSheet(MARKER_STYLE)
         self.marker.setText(text or "")
         self.marker.setVisible(bool(text))
 
@@ -465,10 +466,10 @@ class RepeatWidget(TitledBox):
         self.add_button.setObjectName("repeat_add")
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
         self.empty = QLabel(self)
-        self.empty.setStyleSheet(text_style("muted", self.empty))
+        set_text_colour(self.empty, "muted")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("repeat_count")
-        self.count_label.setStyleSheet(text_style("muted", self.count_label))
+        set_text_colour(self.count_label, "muted")
         self.count_label.hide()
         self.required_count: int | None = None
         layout = self.body_layout
@@ -700,8 +701,7 @@ class FormView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, "")
             self.sections.insertItem(0, item)
         self.page_layout.addStretch(1)
-        self.retranslate()
-        self._refresh()
+        self.retranslate()  # it ends with _refresh(): relevance, messages, progress
         self.page.setUpdatesEnabled(True)
 
     def _add_children(self, container: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
@@ -1003,12 +1003,12 @@ class FormView(QWidget):
         self.state = FormState(self.definition, self.answers, lang=self.label_lang())
         lang = self.ctx.lang
         for path, container in self.containers.items():
-            container.setVisible(self.state.relevant(path))
+            _show(container, self.state.relevant(path))
         for path, repeat in self.repeats.items():
             repeat.set_count(self.state.repeat_count(path))
         for path, widget in self.widgets.items():
             relevant = self.state.relevant(path)
-            widget.setVisible(relevant)
+            _show(widget, relevant)
             if widget.question.choice_filter:
                 widget.set_available({c.name for c in self.state.choices(path)})
             if widget.question.readonly and widget.editor is not None:
@@ -1192,6 +1192,13 @@ def save_error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
         "the log has the details.").format(error=type(exc).__name__)
+
+
+def _show(widget: QWidget, visible: bool) -> None:
+    """``setVisible`` only when it changes something: a widget not hidden yet shows with its
+    parent, and setVisible(True) on it would polish it (and its children) one by one."""
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
 
 
 def _inside_composite(widget: QWidget, stop: QWidget) -> bool:

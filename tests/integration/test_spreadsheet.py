@@ -151,3 +151,19 @@ def test_cli_export(db_path: Path, db, filled, tmp_path: Path, capsys) -> None: 
     rabat = {r["_uuid"]: r for r in xlsx_rows(out, FORM)}[filled["rabat"]]
     assert rabat["section_2/q4"] == "Oui"
     assert str(out) in capsys.readouterr().out
+
+
+def test_xlsx_keeps_error_code_looking_answers_as_text(db, tmp_path: Path) -> None:  # noqa: ANN001
+    rabat = catalogue.find_mechanism(db, "Rabat Process")
+    one = responses.open_questionnaire(db, rabat.id, "tester").id
+    typed = {"section_3/q14": "#N/A", "section_3/q20": "#DIV/0!", "section_3/q21": "=", "section_3/q22": "a=b"}
+    for path, value in typed.items():
+        responses.save_answer(db, one, path, value, "tester")
+    out = tmp_path / "codes.xlsx"
+    exchange.export_spreadsheets(db, out, "xlsx")
+    ws = load_workbook(out)[FORM]
+    header = [cell.value for cell in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[header.index("_uuid")].value == one)
+    for path, value in typed.items():
+        cell = row[header.index(path)]
+        assert (cell.value, cell.data_type) == (value, "s"), path
