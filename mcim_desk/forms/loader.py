@@ -173,6 +173,10 @@ def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> F
     not_a_workbook = _not_a_workbook(path)
     if not_a_workbook:
         raise FormError([FormProblem(None, not_a_workbook)], str(path))
+    if not _names_a_survey_sheet(path):
+        raise FormError([FormProblem(None, QCoreApplication.translate(
+            "Forms", "{file} has no “survey” sheet: it is not an XLSForm (a choices or data list that "
+            "sits beside a form, perhaps)").format(file=path.name))], str(path))
     from pyxform.errors import PyXFormError
     from pyxform.xls2json import parse_file_to_json
     from pyxform.xls2json_backends import get_xlsform
@@ -183,7 +187,9 @@ def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> F
     except PyXFormError as exc:
         raise FormError([_pyxform_problem(str(exc))], str(path)) from None
     except Exception as exc:  # noqa: BLE001 - pyxform lets KeyError & co. escape on odd files
-        raise FormError([FormProblem(None, f"{type(exc).__name__}: {exc}")], str(path)) from None
+        raise FormError([FormProblem(None, QCoreApplication.translate(
+            "Forms", "the XLSForm reader stopped on this file ({detail}): check its sheets and headers "
+            "against an XLSForm template").format(detail=f"{type(exc).__name__}: {exc}"))], str(path)) from None
     rows = survey_rows(workbook.survey or [])
     settings = dict((workbook.settings or [{}])[0]) if workbook.settings else {}
     return convert(
@@ -196,6 +202,23 @@ def load_xlsform(path: str | Path, *, reference_folder: Path | None = None) -> F
         source=str(path),
         external_choices=list(workbook.external_choices or ()),
     )
+
+
+def _names_a_survey_sheet(path: Path) -> bool:
+    """For a .csv or .md form: whether a line opens the "survey" sheet (its first cell); pyxform
+    fails inside, with a TypeError naming its own classes, on a file that has none. Workbooks
+    are left to pyxform, which names a missing sheet itself."""
+    if path.suffix.lower() not in (".csv", ".md"):
+        return True
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return True  # the reading below says what is wrong with the file
+    for line in text.splitlines():
+        cells = line.strip().strip("|").split("|" if path.suffix.lower() == ".md" else ",")
+        if cells and cells[0].strip().strip('"').strip().lower() == "survey":
+            return True
+    return False
 
 
 _SIGNATURES = (  # what a file that is not a workbook most likely is, by its first bytes

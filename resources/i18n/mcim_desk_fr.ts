@@ -2994,7 +2994,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="598"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
@@ -3163,12 +3163,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="471"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="492"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="475"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="496"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
@@ -3198,162 +3198,172 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>{path}&#xa0;: un XLSForm doit être un fichier .xlsx, .md ou .csv</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="202"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="177"/>
+        <source>{file} has no “survey” sheet: it is not an XLSForm (a choices or data list that sits beside a form, perhaps)</source>
+        <translation>{file} n’a pas de feuille «&#xa0;survey&#xa0;»&#xa0;: ce n’est pas un XLSForm (peut-être une liste de choix ou de données placée à côté d’un formulaire)</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="190"/>
+        <source>the XLSForm reader stopped on this file ({detail}): check its sheets and headers against an XLSForm template</source>
+        <translation>le lecteur de XLSForm s’est arrêté sur ce fichier ({detail}) : comparez ses feuilles et ses en-têtes à un modèle de XLSForm</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/forms/loader.py" line="225"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="203"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="226"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="204"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="205"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="228"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="206"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="229"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="223"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="246"/>
         <source>{path}: cannot be read ({error})</source>
         <translation>{path}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="250"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="235"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="258"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
         <translation>{path}&#xa0;: une archive zip endommagée ou tronquée, et non un classeur Excel lisible&#xa0;: enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="241"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="264"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="243"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="266"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="245"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="268"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="247"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="270"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="249"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="272"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="258"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="281"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="261"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="284"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="262"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="285"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="263"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="286"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="264"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="287"/>
         <source>{path} is not {kind}: it is {what}.</source>
         <translation>{path} n’est pas {kind}&#xa0;: c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="482"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="505"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question «&#xa0;{type}&#xa0;» de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="562"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="585"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="583"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="606"/>
         <source>choice file {file} cannot be read: {detail}</source>
         <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="591"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="614"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="597"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="620"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="602"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="625"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="673"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="696"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="677"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="700"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="681"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="704"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide «&#xa0;{expression}&#xa0;»&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="692"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="715"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="703"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="726"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="718"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="741"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="737"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="760"/>
         <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
         <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="746"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="769"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
@@ -3380,92 +3390,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     <message>
         <location filename="../../mcim_desk/services/attachments.py" line="147"/>
         <location filename="../../mcim_desk/services/attachments.py" line="160"/>
-        <location filename="../../mcim_desk/services/responses.py" line="156"/>
-        <location filename="../../mcim_desk/services/responses.py" line="167"/>
+        <location filename="../../mcim_desk/services/responses.py" line="157"/>
+        <location filename="../../mcim_desk/services/responses.py" line="168"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="191"/>
+        <location filename="../../mcim_desk/services/responses.py" line="192"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}&#xa0;: raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="240"/>
+        <location filename="../../mcim_desk/services/responses.py" line="241"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>«&#xa0;{path}&#xa0;» n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="288"/>
+        <location filename="../../mcim_desk/services/responses.py" line="304"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment&#xa0;: veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="308"/>
+        <location filename="../../mcim_desk/services/responses.py" line="324"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="311"/>
+        <location filename="../../mcim_desk/services/responses.py" line="327"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="314"/>
+        <location filename="../../mcim_desk/services/responses.py" line="330"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="318"/>
+        <location filename="../../mcim_desk/services/responses.py" line="334"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="355"/>
+        <location filename="../../mcim_desk/services/responses.py" line="371"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse&#xa0;: rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="372"/>
+        <location filename="../../mcim_desk/services/responses.py" line="388"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée&#xa0;: la modifier la remettra à l’état «&#xa0;complète&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="397"/>
+        <location filename="../../mcim_desk/services/responses.py" line="413"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="413"/>
+        <location filename="../../mcim_desk/services/responses.py" line="429"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire «&#xa0;{kind}&#xa0;» n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="646"/>
+        <location filename="../../mcim_desk/services/responses.py" line="666"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="682"/>
+        <location filename="../../mcim_desk/services/responses.py" line="702"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu «&#xa0;{status}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="696"/>
+        <location filename="../../mcim_desk/services/responses.py" line="716"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée&#xa0;: {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="720"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1014"/>
+        <location filename="../../mcim_desk/services/responses.py" line="740"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1034"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue «&#xa0;{source}&#xa0;»&#xa0;: utilisez l’une des suivantes&#xa0;: {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="878"/>
-        <location filename="../../mcim_desk/services/responses.py" line="912"/>
-        <location filename="../../mcim_desk/services/responses.py" line="991"/>
-        <location filename="../../mcim_desk/services/responses.py" line="998"/>
+        <location filename="../../mcim_desk/services/responses.py" line="898"/>
+        <location filename="../../mcim_desk/services/responses.py" line="932"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1011"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1018"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
@@ -3681,7 +3691,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>{file}&#xa0;: ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="980"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1000"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
@@ -5938,22 +5948,22 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="268"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="267"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="393"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="394"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="420"/>
         <source>Filter the choices of: {question}</source>
         <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="422"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="423"/>
         <source>Notes on: {question}</source>
         <translation>Notes sur&#xa0;: {question}</translation>
     </message>
@@ -5963,7 +5973,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="404"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -6492,42 +6502,42 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="488"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="489"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="496"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="491"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="492"/>
         <source>Move entry {n} up</source>
         <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="494"/>
         <source>Move entry {n} down</source>
         <translation>Descendre l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="496"/>
         <source>Remove entry {n}</source>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="542"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="543"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="551"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="553"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>

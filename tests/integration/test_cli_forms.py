@@ -61,6 +61,19 @@ def test_a_file_named_xlsx_that_is_no_workbook_is_called_what_it_is(db_path: Pat
     assert "notes.xlsx" not in capsys.readouterr().out
 
 
+def test_a_csv_of_choices_or_data_is_not_taken_for_a_form(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """A choices or data CSV (as sits beside a form: name_key,name / mango,Mango) made pyxform
+    fail inside with a TypeError that reached the user as 'TypeError: DefinitionData...'."""
+    (tmp_path / "fruits.csv").write_text("name_key,name\nmango,Mango\norange,Orange\n", encoding="utf-8")
+    (tmp_path / "places.md").write_text("| | name | label |\n| | a | A |\n", encoding="utf-8")
+    for name in ("fruits.csv", "places.md"):
+        for command in (["forms", "validate"], ["--db", str(db_path), "forms", "add"]):
+            assert main([*command, str(tmp_path / name)]) == 1
+            err = capsys.readouterr().err
+            assert f"{name} has no “survey” sheet: it is not an XLSForm" in err
+            assert "TypeError" not in err and "DefinitionData" not in err and "Traceback" not in err
+
+
 def test_forms_add_and_list(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     form = tmp_path / "extra.md"
     form.write_text(
