@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -86,6 +87,12 @@ class SearchQuery:
     def highlight_pattern(self) -> re.Pattern[str] | None:
         """The regular expression finding those words in a folded text."""
         return _pattern(*self.highlight_terms)
+
+    @cached_property
+    def highlight_direct(self) -> re.Pattern[str] | None:
+        """The same over the text as it is, when it holds only characters folding into one
+        (``_DIRECT``'s): no folded copy needed."""
+        return _direct_pattern(*self.highlight_terms)
 
     @property
     def is_empty(self) -> bool:
@@ -291,31 +298,87 @@ def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     return folded, where
 
 
-@lru_cache(maxsize=64)
-def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+def _direct_classes() -> tuple[dict[str, str], re.Pattern[str]]:
+    """For the snippet's fast path, matching the words in the text as it is (no folded copy):
+    each folded letter or digit -> a regular expression class of the characters folding to it,
+    and the pattern finding a character outside that fast path. A character is on it when it
+    folds into one character (offsets unchanged) and folding keeps what the pattern and
+    ``_spans`` ask of it (a word character or not, ``isalnum``): checked here for each."""
+    word = re.compile(r"[^\W_]")
+    classes: dict[str, list[str]] = {}
+    safe: list[str] = []
+    for code in [*range(0x250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        folded = fold(char)
+        if (len(folded) != 1 or bool(word.match(char)) != bool(word.match(folded))
+                or char.isalnum() != folded.isalnum()):
+            continue
+        safe.append(char)
+        if word.match(folded):
+            classes.setdefault(folded, []).append(char)
+    table = {folded: "[" + "".join(re.escape(c) for c in chars) + "]" if len(chars) > 1 else re.escape(chars[0])
+             for folded, chars in classes.items()}
+    return table, re.compile("[^" + "".join(re.escape(c) for c in safe) + "]")
+
+
+_DIRECT, _NOT_DIRECT = _direct_classes()
+
+
+def _source(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...],
+            letter: Callable[[str], str]) -> str | None:
+    """The regular expression finding the words of ``terms``, each folded character written
+    by ``letter``."""
     alternatives = []
     for index, words in enumerate(terms):
         prefix = prefixes[index] if index < len(prefixes) else False
-        body = r"[\W_]+".join(re.escape(w) for w in words) + (r"[^\W_]*" if prefix else "")
-        alternatives.append(body)
+        tail = r"[^\W_]*" if prefix else ""
+        # Ordered by the folded pattern's length, whatever ``letter`` writes: the same order.
+        key = len(r"[\W_]+".join(re.escape(w) for w in words) + tail)
+        alternatives.append((key, r"[\W_]+".join("".join(letter(c) for c in w) for w in words) + tail))
     if not alternatives:
         return None
-    alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
+    alternatives.sort(key=lambda a: a[0], reverse=True)  # a phrase before its first word alone
     # No look-behind in front: a pattern that starts with its words lets the regex engine
     # skip ahead to them; ``match_spans`` checks the character before.
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![^\W_])")
+    return r"(?:" + "|".join(body for _, body in alternatives) + r")(?![^\W_])"
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """Finds the words in a folded text."""
+    source = _source(terms, prefixes, re.escape)
+    return re.compile(source) if source is not None else None
+
+
+@lru_cache(maxsize=64)
+def _direct_pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """Finds the same words in the text as it is, for a text of ``_DIRECT``'s characters only:
+    each folded letter becomes the class of the characters folding to it. None when a word
+    holds a letter outside them (the folded way then). Alternatives of classes: the same
+    lengths as the folded pattern's, so the same order."""
+    try:
+        source = _source(terms, prefixes, _DIRECT.__getitem__)
+    except KeyError:
+        return None
+    return re.compile(source) if source is not None else None
 
 
 def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
                 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
     word of a term a prefix when ``prefixes`` says so)."""
-    return _spans(text, _pattern(tuple(terms), tuple(prefixes)))
+    terms, prefixes = tuple(terms), tuple(prefixes)
+    return _spans(text, _pattern(terms, prefixes), _direct_pattern(terms, prefixes))
 
 
-def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: re.Pattern[str] | None, direct: re.Pattern[str] | None = None
+           ) -> list[tuple[int, int]]:
     if pattern is None:
         return []
+    if direct is not None and not text.isascii() and not _NOT_DIRECT.search(text):
+        # Every character folds into one, in place: the words found in the text itself, at
+        # the offsets the folded copy would give (no copy made).
+        return _direct_spans(text, direct)
     folded, where = _folded_with_map(text)
     spans: list[tuple[int, int]] = []
     found = pattern.search(folded)
@@ -327,6 +390,24 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
         if begin < end:
             spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
         found = pattern.search(folded, max(end, begin + 1))
+    return _merged(spans)
+
+
+def _direct_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    found = pattern.search(text)
+    while found is not None:
+        begin, end = found.span()
+        if begin and text[begin - 1].isalnum():  # inside a word: look again one further
+            found = pattern.search(text, begin + 1)
+            continue
+        if begin < end:
+            spans.append((begin, end))
+        found = pattern.search(text, max(end, begin + 1))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(spans) < 2:  # found left to right, apart: only several can touch
         return spans
     spans.sort()
@@ -341,7 +422,7 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    spans = _spans(text, query.highlight_pattern)
+    spans = _spans(text, query.highlight_pattern, query.highlight_direct)
     length = len(text)
     first = spans[0][0] if spans else -1
     start = 0

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mcim_desk.domain.search_query import fold, match_spans, parse, snippet
@@ -119,3 +119,33 @@ def test_a_word_inside_a_longer_one_is_not_marked_and_the_next_is() -> None:
     assert [text[s:e] for s, e in spans] == ["reglementaire"]
     assert [text[s:e] for s, e in match_spans(text, (("cadre",),))] == ["cadre"]
     assert match_spans("cadres", (("cadre",),)) == [] and match_spans("cadres", (("cadre",),), (True,)) == [(0, 6)]
+
+
+WORDS_LOOKED_FOR = st.sampled_from(["e", "ae", "oe", "ss", "fi", "x", "a1", "cadre", "reglementaire", "ж", "µ"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(FOLDING, st.lists(st.tuples(st.lists(WORDS_LOOKED_FOR, min_size=1, max_size=2), st.booleans()),
+                         min_size=1, max_size=3))
+def test_the_direct_spans_are_those_of_the_folded_copy(text: str, terms: list) -> None:  # noqa: ANN001
+    """The words found in the text as it is (a pattern of character classes) give the same
+    spans, and so the same snippet, as the pattern over the folded copy."""
+    from mcim_desk.domain.search_query import _direct_pattern, _pattern, _spans
+
+    words = tuple(tuple(w) for w, _ in terms)
+    prefixes = tuple(p for _, p in terms)
+    folded_way = _spans(text, _pattern(words, prefixes))
+    assert _spans(text, _pattern(words, prefixes), _direct_pattern(words, prefixes)) == folded_way
+    assert match_spans(text, words, prefixes) == folded_way
+
+
+def test_the_direct_way_is_taken_for_french_text_and_left_for_other_letters() -> None:
+    from mcim_desk.domain.search_query import _NOT_DIRECT, _direct_pattern
+
+    pattern = _direct_pattern((("reglementaire",), ("cadre",)), (True, False))
+    assert pattern is not None and _NOT_DIRECT.search("Le « Cadre Réglementaire » et l’ŒUVRE\u202f!") is None
+    found = pattern.search("Le « Cadre RÉGLEMENTAIRES »")
+    assert found is not None and found.group() == "Cadre"
+    assert _direct_pattern((("жизнь",),), (False,)) is None  # a letter beyond Latin: the folded way
+    assert _NOT_DIRECT.search("ﬁn") is not None and _NOT_DIRECT.search("e\u0301") is not None
+    assert snippet("Le « Cadre Réglementaire »", parse("reglementaire")).spans == ((11, 24),)
