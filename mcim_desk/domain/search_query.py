@@ -112,6 +112,15 @@ class SearchQuery:
 
     def fts5(self) -> str:
         """The MATCH expression for FTS5, or "" when there is nothing to look for."""
+        return self._fts5
+
+    def tsquery(self) -> str:
+        """The same for PostgreSQL's ``to_tsquery('simple', ...)``."""
+        return self._tsquery
+
+    # Cached: a query parsed once (``parse`` keeps the last ones) renders once.
+    @cached_property
+    def _fts5(self) -> str:
         if self.is_empty:
             return ""
         text = " AND ".join(_fts5_term(t) for t in self.positive)
@@ -119,8 +128,8 @@ class SearchQuery:
             text += " NOT " + _fts5_term(term)
         return text
 
-    def tsquery(self) -> str:
-        """The same for PostgreSQL's ``to_tsquery('simple', ...)``."""
+    @cached_property
+    def _tsquery(self) -> str:
         if self.is_empty:
             return ""
         parts = [_ts_term(t) for t in self.positive]
@@ -161,12 +170,18 @@ def _parse_date(text: str) -> date | None:
 
 def parse(text: str) -> SearchQuery:
     """Read the box. Never raises: what is not understood is searched as words, or noted in
-    ``problems`` (a filter with a bad value)."""
+    ``problems`` (a filter with a bad value). The same text gives the same (immutable) query:
+    the last ones read are kept."""
+    return _parse(text or "")
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str) -> SearchQuery:
     terms: list[Term] = []
     filters: dict[str, object] = {}
     kinds: set[str] = set()
     problems: list[str] = []
-    for match in _TOKEN.finditer(text or ""):
+    for match in _TOKEN.finditer(text):
         negated = match.group(1) == "-"
         phrase, bare = match.group(2), match.group(3)
         if bare is not None and not negated:
@@ -444,7 +459,17 @@ def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     if end < length:
         piece += "…"
     if not spans:
-        return Snippet(piece, (), -1, -1)
+        return _snippet(piece, (), -1, -1)
+    if not start and end == length:  # the whole text: every span inside, where it is
+        return _snippet(piece, tuple(spans), first, spans[0][1])
     shift = (1 if start else 0) - start
     inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
-    return Snippet(piece, inside, first, spans[0][1])
+    return _snippet(piece, inside, first, spans[0][1])
+
+
+def _snippet(text: str, spans: tuple[tuple[int, int], ...], first: int, first_end: int) -> Snippet:
+    # Every field given, so the frozen dataclass's __init__ (an object.__setattr__ call per
+    # field) is skipped: one snippet per hit of a search.
+    made = object.__new__(Snippet)
+    made.__dict__.update({"text": text, "spans": spans, "first": first, "first_end": first_end})
+    return made

@@ -195,12 +195,19 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
     body = body or ""
     if kind == "followup":  # its title (the kind's label), then its notes
         body = where_fr if not body else f"{where_fr} — {body}"
-    return SearchHit(
-        kind=kind, record_id=record_id, mechanism_id=mechanism_id,
-        acronym_fr=acronym_fr, acronym_en=acronym_en, where_fr=where_fr, where_en=where_en,
-        snippet=search_query.snippet(body, query), at=at, response_id=response_id,
-        interview_id=interview_id, path=path, field=field_name, codes=code_names,
-    )
+    # Every field given, so the frozen dataclass's __init__ (an object.__setattr__ call per
+    # field) is skipped: the fields go into the new hit's __dict__ at once, a hit per row found.
+    hit = _new(SearchHit)
+    hit.__dict__.update({
+        "kind": kind, "record_id": record_id, "mechanism_id": mechanism_id,
+        "acronym_fr": acronym_fr, "acronym_en": acronym_en, "where_fr": where_fr, "where_en": where_en,
+        "snippet": search_query.snippet(body, query), "at": at, "response_id": response_id,
+        "interview_id": interview_id, "path": path, "field": field_name, "codes": code_names,
+    })
+    return hit
+
+
+_new = object.__new__
 
 
 def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: str | None,

@@ -149,3 +149,44 @@ def test_the_direct_way_is_taken_for_french_text_and_left_for_other_letters() ->
     assert _direct_pattern((("жизнь",),), (False,)) is None  # a letter beyond Latin: the folded way
     assert _NOT_DIRECT.search("ﬁn") is not None and _NOT_DIRECT.search("e\u0301") is not None
     assert snippet("Le « Cadre Réglementaire »", parse("reglementaire")).spans == ((11, 24),)
+
+
+def straightforward_snippet(text: str, query, width: int = 160):  # noqa: ANN001, ANN201
+    """The snippet as first written: spans over the folded copy, the window cut, spans shifted
+    into it, the dataclass built by its constructor."""
+    from mcim_desk.domain.search_query import Snippet, _pattern, _spans
+
+    spans = _spans(text, _pattern(*query.highlight_terms))
+    first = spans[0][0] if spans else -1
+    start = 0
+    if first > width // 3:
+        start = first - width // 3
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = start + width
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 20 else end
+    else:
+        end = len(text)
+    piece = text[start:end].replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    piece = ("…" if start else "") + piece + ("…" if end < len(text) else "")
+    shift = (1 if start else 0) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
+    return Snippet(piece, inside, first, spans[0][1] if spans else -1)
+
+
+LONG_TEXTS = st.lists(st.one_of(FOLDING, st.sampled_from(["Cadre", "réglementaire", "\n", " ", "œuvre"])),
+                      max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LONG_TEXTS, st.sampled_from(["reglementaire", "cadre*", '"cadre reglementaire"', "e oeuvre", "ss -x",
+                                    "fi a1*", "ж µ"]))
+def test_the_snippet_is_the_straightforward_one(text: str, box: str) -> None:
+    query = parse(box)
+    made = snippet(text, query)
+    expected = straightforward_snippet(text, query)
+    assert made == expected
+    assert (made.text, made.spans, made.first, made.first_end) == (
+        expected.text, expected.spans, expected.first, expected.first_end)
