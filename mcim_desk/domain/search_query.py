@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -87,6 +88,12 @@ class SearchQuery:
         """The regular expression finding those words in a folded text."""
         return _pattern(*self.highlight_terms)
 
+    @cached_property
+    def highlight_direct(self) -> re.Pattern[str] | None:
+        """The same over the text as it is, when it holds only characters folding into one
+        (``_DIRECT``'s): no folded copy needed."""
+        return _direct_pattern(*self.highlight_terms)
+
     @property
     def is_empty(self) -> bool:
         """Nothing to look for: no word to find (exclusions alone find nothing)."""
@@ -105,6 +112,15 @@ class SearchQuery:
 
     def fts5(self) -> str:
         """The MATCH expression for FTS5, or "" when there is nothing to look for."""
+        return self._fts5
+
+    def tsquery(self) -> str:
+        """The same for PostgreSQL's ``to_tsquery('simple', ...)``."""
+        return self._tsquery
+
+    # Cached: a query parsed once (``parse`` keeps the last ones) renders once.
+    @cached_property
+    def _fts5(self) -> str:
         if self.is_empty:
             return ""
         text = " AND ".join(_fts5_term(t) for t in self.positive)
@@ -112,8 +128,8 @@ class SearchQuery:
             text += " NOT " + _fts5_term(term)
         return text
 
-    def tsquery(self) -> str:
-        """The same for PostgreSQL's ``to_tsquery('simple', ...)``."""
+    @cached_property
+    def _tsquery(self) -> str:
         if self.is_empty:
             return ""
         parts = [_ts_term(t) for t in self.positive]
@@ -154,12 +170,18 @@ def _parse_date(text: str) -> date | None:
 
 def parse(text: str) -> SearchQuery:
     """Read the box. Never raises: what is not understood is searched as words, or noted in
-    ``problems`` (a filter with a bad value)."""
+    ``problems`` (a filter with a bad value). The same text gives the same (immutable) query:
+    the last ones read are kept."""
+    return _parse(text or "")
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str) -> SearchQuery:
     terms: list[Term] = []
     filters: dict[str, object] = {}
     kinds: set[str] = set()
     problems: list[str] = []
-    for match in _TOKEN.finditer(text or ""):
+    for match in _TOKEN.finditer(text):
         negated = match.group(1) == "-"
         phrase, bare = match.group(2), match.group(3)
         if bare is not None and not negated:
@@ -291,31 +313,87 @@ def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     return folded, where
 
 
-@lru_cache(maxsize=64)
-def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+def _direct_classes() -> tuple[dict[str, str], re.Pattern[str]]:
+    """For the snippet's fast path, matching the words in the text as it is (no folded copy):
+    each folded letter or digit -> a regular expression class of the characters folding to it,
+    and the pattern finding a character outside that fast path. A character is on it when it
+    folds into one character (offsets unchanged) and folding keeps what the pattern and
+    ``_spans`` ask of it (a word character or not, ``isalnum``): checked here for each."""
+    word = re.compile(r"[^\W_]")
+    classes: dict[str, list[str]] = {}
+    safe: list[str] = []
+    for code in [*range(0x250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        folded = fold(char)
+        if (len(folded) != 1 or bool(word.match(char)) != bool(word.match(folded))
+                or char.isalnum() != folded.isalnum()):
+            continue
+        safe.append(char)
+        if word.match(folded):
+            classes.setdefault(folded, []).append(char)
+    table = {folded: "[" + "".join(re.escape(c) for c in chars) + "]" if len(chars) > 1 else re.escape(chars[0])
+             for folded, chars in classes.items()}
+    return table, re.compile("[^" + "".join(re.escape(c) for c in safe) + "]")
+
+
+_DIRECT, _NOT_DIRECT = _direct_classes()
+
+
+def _source(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...],
+            letter: Callable[[str], str]) -> str | None:
+    """The regular expression finding the words of ``terms``, each folded character written
+    by ``letter``."""
     alternatives = []
     for index, words in enumerate(terms):
         prefix = prefixes[index] if index < len(prefixes) else False
-        body = r"[\W_]+".join(re.escape(w) for w in words) + (r"[^\W_]*" if prefix else "")
-        alternatives.append(body)
+        tail = r"[^\W_]*" if prefix else ""
+        # Ordered by the folded pattern's length, whatever ``letter`` writes: the same order.
+        key = len(r"[\W_]+".join(re.escape(w) for w in words) + tail)
+        alternatives.append((key, r"[\W_]+".join("".join(letter(c) for c in w) for w in words) + tail))
     if not alternatives:
         return None
-    alternatives.sort(key=len, reverse=True)  # a phrase before its first word alone
+    alternatives.sort(key=lambda a: a[0], reverse=True)  # a phrase before its first word alone
     # No look-behind in front: a pattern that starts with its words lets the regex engine
     # skip ahead to them; ``match_spans`` checks the character before.
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![^\W_])")
+    return r"(?:" + "|".join(body for _, body in alternatives) + r")(?![^\W_])"
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """Finds the words in a folded text."""
+    source = _source(terms, prefixes, re.escape)
+    return re.compile(source) if source is not None else None
+
+
+@lru_cache(maxsize=64)
+def _direct_pattern(terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """Finds the same words in the text as it is, for a text of ``_DIRECT``'s characters only:
+    each folded letter becomes the class of the characters folding to it. None when a word
+    holds a letter outside them (the folded way then). Alternatives of classes: the same
+    lengths as the folded pattern's, so the same order."""
+    try:
+        source = _source(terms, prefixes, _DIRECT.__getitem__)
+    except KeyError:
+        return None
+    return re.compile(source) if source is not None else None
 
 
 def match_spans(text: str, terms: tuple[tuple[str, ...], ...], prefixes: tuple[bool, ...] = ()
                 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words of ``terms`` (each a tuple of folded words; the last
     word of a term a prefix when ``prefixes`` says so)."""
-    return _spans(text, _pattern(tuple(terms), tuple(prefixes)))
+    terms, prefixes = tuple(terms), tuple(prefixes)
+    return _spans(text, _pattern(terms, prefixes), _direct_pattern(terms, prefixes))
 
 
-def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: re.Pattern[str] | None, direct: re.Pattern[str] | None = None
+           ) -> list[tuple[int, int]]:
     if pattern is None:
         return []
+    if direct is not None and not text.isascii() and not _NOT_DIRECT.search(text):
+        # Every character folds into one, in place: the words found in the text itself, at
+        # the offsets the folded copy would give (no copy made).
+        return _direct_spans(text, direct)
     folded, where = _folded_with_map(text)
     spans: list[tuple[int, int]] = []
     found = pattern.search(folded)
@@ -327,6 +405,24 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
         if begin < end:
             spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
         found = pattern.search(folded, max(end, begin + 1))
+    return _merged(spans)
+
+
+def _direct_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    found = pattern.search(text)
+    while found is not None:
+        begin, end = found.span()
+        if begin and text[begin - 1].isalnum():  # inside a word: look again one further
+            found = pattern.search(text, begin + 1)
+            continue
+        if begin < end:
+            spans.append((begin, end))
+        found = pattern.search(text, max(end, begin + 1))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(spans) < 2:  # found left to right, apart: only several can touch
         return spans
     spans.sort()
@@ -341,7 +437,7 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    spans = _spans(text, query.highlight_pattern)
+    spans = _spans(text, query.highlight_pattern, query.highlight_direct)
     length = len(text)
     first = spans[0][0] if spans else -1
     start = 0
@@ -363,7 +459,17 @@ def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     if end < length:
         piece += "…"
     if not spans:
-        return Snippet(piece, (), -1, -1)
+        return _snippet(piece, (), -1, -1)
+    if not start and end == length:  # the whole text: every span inside, where it is
+        return _snippet(piece, tuple(spans), first, spans[0][1])
     shift = (1 if start else 0) - start
     inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
-    return Snippet(piece, inside, first, spans[0][1])
+    return _snippet(piece, inside, first, spans[0][1])
+
+
+def _snippet(text: str, spans: tuple[tuple[int, int], ...], first: int, first_end: int) -> Snippet:
+    # Every field given, so the frozen dataclass's __init__ (an object.__setattr__ call per
+    # field) is skipped: one snippet per hit of a search.
+    made = object.__new__(Snippet)
+    made.__dict__.update({"text": text, "spans": spans, "first": first, "first_end": first_end})
+    return made

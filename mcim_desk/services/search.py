@@ -166,20 +166,22 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
             seen.add(row[1])
         by_kind.setdefault(kind, []).append(row)
     groups = []
+    labels = _labels_of(db)  # looked up once, not per hit
     for kind in wanted:
         found = by_kind.get(kind)
         if found:
-            hits = tuple(_hit(db, kind, row, query, codes, lang) for row in found[:limit])
+            hits = tuple([_hit(db, kind, row, query, codes, lang, labels) for row in found[:limit]])
             groups.append(SearchGroup(kind, hits, len(found) > limit))
     return SearchResults(query, tuple(groups))
 
 
-def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str) -> SearchHit:  # noqa: ANN001
+def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001 - row: a tuple
+         labels: dict) -> SearchHit:
     # A plain tuple (search_repo.COLUMNS): unpacked at once, a name lookup per field would
     # cost more than the rest of the hit.
     (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
      field_name, code_ids, subkind, version) = row
-    where_fr, where_en = _where(db, kind, path, field_name, subkind, version)
+    where_fr, where_en = _where(db, kind, path, field_name, subkind, version, labels)
     code_names: tuple[str, ...] = ()
     if code_ids:
         try:
@@ -195,16 +197,23 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
     body = body or ""
     if kind == "followup":  # its title (the kind's label), then its notes
         body = where_fr if not body else f"{where_fr} — {body}"
-    return SearchHit(
-        kind=kind, record_id=record_id, mechanism_id=mechanism_id,
-        acronym_fr=acronym_fr, acronym_en=acronym_en, where_fr=where_fr, where_en=where_en,
-        snippet=search_query.snippet(body, query), at=at, response_id=response_id,
-        interview_id=interview_id, path=path, field=field_name, codes=code_names,
-    )
+    # Every field given, so the frozen dataclass's __init__ (an object.__setattr__ call per
+    # field) is skipped: the fields go into the new hit's __dict__ at once, a hit per row found.
+    hit = _new(SearchHit)
+    hit.__dict__.update({
+        "kind": kind, "record_id": record_id, "mechanism_id": mechanism_id,
+        "acronym_fr": acronym_fr, "acronym_en": acronym_en, "where_fr": where_fr, "where_en": where_en,
+        "snippet": search_query.snippet(body, query), "at": at, "response_id": response_id,
+        "interview_id": interview_id, "path": path, "field": field_name, "codes": code_names,
+    })
+    return hit
+
+
+_new = object.__new__
 
 
 def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: str | None,
-           version: str | None) -> tuple[str, str]:
+           version: str | None, labels: dict) -> tuple[str, str]:
     """What the hit belongs to, in French and English (a label the program translates comes
     in the current language: the window searches again when the language changes)."""
     if kind == "call_note" or (field_name == "notes" and kind in ("quote", "coding")):
@@ -223,7 +232,7 @@ def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: 
         return label, label
     label_fr = label_en = path or ""
     if path and version:
-        label_fr, label_en = _question_labels(db, version, path)
+        label_fr, label_en = labels.get((version, path)) or _question_labels(db, version, path, labels)
     if field_name == "note":
         note = QCoreApplication.translate("Search", "Note on {question}")
         return note.format(question=label_fr), note.format(question=label_en)
@@ -236,11 +245,17 @@ _QUESTION_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _QUESTION_LABELS_LOCK = threading.Lock()
 
 
-def _question_labels(db: Database, version: str, path: str) -> tuple[str, str]:
+def _labels_of(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
+    """The database's question labels read so far: (form version id, answer path) -> labels."""
     labels = _QUESTION_LABELS.get(db)
-    found = labels.get((version, path)) if labels is not None else None
-    if found is not None:
-        return found
+    if labels is None:
+        with _QUESTION_LABELS_LOCK:
+            labels = _QUESTION_LABELS.setdefault(db, {})
+    return labels
+
+
+def _question_labels(db: Database, version: str, path: str, labels: dict) -> tuple[str, str]:
+    """A question's labels read from its form version, and kept in ``labels`` (``_labels_of``'s)."""
     from ..forms.definition import definition_path
     from . import forms
 
@@ -250,7 +265,6 @@ def _question_labels(db: Database, version: str, path: str) -> tuple[str, str]:
         question = None
     found = (question.label("fr"), question.label("en")) if question is not None else (path, path)
     with _QUESTION_LABELS_LOCK:
-        labels = _QUESTION_LABELS.setdefault(db, {})
         if len(labels) > 20_000:  # a bound, far above the questions of every form version
             labels.clear()
         labels[(version, path)] = found

@@ -69,6 +69,14 @@ def test_accents_case_and_prefixes_in_both_languages(db, midsa) -> None:  # noqa
     assert hit.where("fr").startswith("14. Le Pacte mondial")
     marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
     assert marked == ["réglementaire"]
+    # Hits and snippets are filled without their dataclass's __init__: every field set, the
+    # same value as built by the constructor.
+    import dataclasses
+
+    for made in (hit, hit.snippet):
+        names = [f.name for f in dataclasses.fields(made)]
+        assert sorted(vars(made)) == sorted(names)
+        assert made == type(made)(**{n: getattr(made, n) for n in names})
 
 
 def test_every_kind_is_found(db, midsa) -> None:  # noqa: ANN001

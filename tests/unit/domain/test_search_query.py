@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mcim_desk.domain.search_query import fold, match_spans, parse, snippet
@@ -119,3 +119,74 @@ def test_a_word_inside_a_longer_one_is_not_marked_and_the_next_is() -> None:
     assert [text[s:e] for s, e in spans] == ["reglementaire"]
     assert [text[s:e] for s, e in match_spans(text, (("cadre",),))] == ["cadre"]
     assert match_spans("cadres", (("cadre",),)) == [] and match_spans("cadres", (("cadre",),), (True,)) == [(0, 6)]
+
+
+WORDS_LOOKED_FOR = st.sampled_from(["e", "ae", "oe", "ss", "fi", "x", "a1", "cadre", "reglementaire", "ж", "µ"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(FOLDING, st.lists(st.tuples(st.lists(WORDS_LOOKED_FOR, min_size=1, max_size=2), st.booleans()),
+                         min_size=1, max_size=3))
+def test_the_direct_spans_are_those_of_the_folded_copy(text: str, terms: list) -> None:  # noqa: ANN001
+    """The words found in the text as it is (a pattern of character classes) give the same
+    spans, and so the same snippet, as the pattern over the folded copy."""
+    from mcim_desk.domain.search_query import _direct_pattern, _pattern, _spans
+
+    words = tuple(tuple(w) for w, _ in terms)
+    prefixes = tuple(p for _, p in terms)
+    folded_way = _spans(text, _pattern(words, prefixes))
+    assert _spans(text, _pattern(words, prefixes), _direct_pattern(words, prefixes)) == folded_way
+    assert match_spans(text, words, prefixes) == folded_way
+
+
+def test_the_direct_way_is_taken_for_french_text_and_left_for_other_letters() -> None:
+    from mcim_desk.domain.search_query import _NOT_DIRECT, _direct_pattern
+
+    pattern = _direct_pattern((("reglementaire",), ("cadre",)), (True, False))
+    assert pattern is not None and _NOT_DIRECT.search("Le « Cadre Réglementaire » et l’ŒUVRE\u202f!") is None
+    found = pattern.search("Le « Cadre RÉGLEMENTAIRES »")
+    assert found is not None and found.group() == "Cadre"
+    assert _direct_pattern((("жизнь",),), (False,)) is None  # a letter beyond Latin: the folded way
+    assert _NOT_DIRECT.search("ﬁn") is not None and _NOT_DIRECT.search("e\u0301") is not None
+    assert snippet("Le « Cadre Réglementaire »", parse("reglementaire")).spans == ((11, 24),)
+
+
+def straightforward_snippet(text: str, query, width: int = 160):  # noqa: ANN001, ANN201
+    """The snippet as first written: spans over the folded copy, the window cut, spans shifted
+    into it, the dataclass built by its constructor."""
+    from mcim_desk.domain.search_query import Snippet, _pattern, _spans
+
+    spans = _spans(text, _pattern(*query.highlight_terms))
+    first = spans[0][0] if spans else -1
+    start = 0
+    if first > width // 3:
+        start = first - width // 3
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = start + width
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 20 else end
+    else:
+        end = len(text)
+    piece = text[start:end].replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    piece = ("…" if start else "") + piece + ("…" if end < len(text) else "")
+    shift = (1 if start else 0) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
+    return Snippet(piece, inside, first, spans[0][1] if spans else -1)
+
+
+LONG_TEXTS = st.lists(st.one_of(FOLDING, st.sampled_from(["Cadre", "réglementaire", "\n", " ", "œuvre"])),
+                      max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LONG_TEXTS, st.sampled_from(["reglementaire", "cadre*", '"cadre reglementaire"', "e oeuvre", "ss -x",
+                                    "fi a1*", "ж µ"]))
+def test_the_snippet_is_the_straightforward_one(text: str, box: str) -> None:
+    query = parse(box)
+    made = snippet(text, query)
+    expected = straightforward_snippet(text, query)
+    assert made == expected
+    assert (made.text, made.spans, made.first, made.first_end) == (
+        expected.text, expected.spans, expected.first, expected.first_end)
