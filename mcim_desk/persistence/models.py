@@ -223,7 +223,7 @@ class Interview(Tracked, Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     mechanism_id: Mapped[str] = mapped_column(ForeignKey("mechanism.id"), index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
-    response_id: Mapped[str | None] = mapped_column(ForeignKey("response.id"))  # the guide's answers
+    response_id: Mapped[str | None] = mapped_column(ForeignKey("response.id"), index=True)  # the guide’s answers
     planned_start_utc: Mapped[datetime | None] = mapped_column(DateTime)
     time_zone: Mapped[str | None] = mapped_column(String(64))  # the interviewee's IANA zone
     planned_minutes: Mapped[int] = mapped_column(Integer, default=60)

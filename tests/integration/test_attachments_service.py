@@ -221,7 +221,7 @@ def test_the_migration_adds_the_tables_to_an_existing_database_keeping_every_ans
     db.dispose()
     upgraded, report = open_database(url if not url.startswith("sqlite") else str(db.path))
     try:
-        assert report.migrated_from == "0007_search_index" and current_revision(upgraded) == "0008_attachments"
+        assert report.migrated_from == "0007_search_index" and current_revision(upgraded) == "0009_interview_response"
         with upgraded.engine.connect() as conn:
             after = {t: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}"))) for t in ("answer", "audit_log")}
         assert after["answer"] == before["answer"]
