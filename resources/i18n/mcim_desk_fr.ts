@@ -2994,92 +2994,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="597"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="82"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="776"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="260"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="798"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="282"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="799"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="283"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état «&#xa0;complète&#xa0;» jusqu’à une nouvelle validation. La modifier&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="341"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="893"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="377"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="918"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="402"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant&#xa0;: refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="923"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="407"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="940"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="424"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="957"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="441"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="972"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="456"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1038"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="522"/>
         <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
         <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1147"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="631"/>
         <source>Form &amp;language:</source>
         <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1150"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="634"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1158"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="642"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1189"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="673"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré&#xa0;: vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1192"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="676"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré&#xa0;: réessayez&#x202f;; le journal contient les détails.</translation>
     </message>
@@ -3163,12 +3163,12 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>Chaque choix ne peut être classé qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="471"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="492"/>
         <source>This answer is required.</source>
         <translation>Cette réponse est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/engine.py" line="475"/>
+        <location filename="../../mcim_desk/forms/engine.py" line="496"/>
         <source>This answer is not valid.</source>
         <translation>Cette réponse n’est pas valide.</translation>
     </message>
@@ -3380,92 +3380,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     <message>
         <location filename="../../mcim_desk/services/attachments.py" line="147"/>
         <location filename="../../mcim_desk/services/attachments.py" line="160"/>
-        <location filename="../../mcim_desk/services/responses.py" line="156"/>
-        <location filename="../../mcim_desk/services/responses.py" line="167"/>
+        <location filename="../../mcim_desk/services/responses.py" line="157"/>
+        <location filename="../../mcim_desk/services/responses.py" line="168"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="191"/>
+        <location filename="../../mcim_desk/services/responses.py" line="192"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}&#xa0;: raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="240"/>
+        <location filename="../../mcim_desk/services/responses.py" line="241"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>«&#xa0;{path}&#xa0;» n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="288"/>
+        <location filename="../../mcim_desk/services/responses.py" line="304"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment&#xa0;: veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="308"/>
+        <location filename="../../mcim_desk/services/responses.py" line="324"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="311"/>
+        <location filename="../../mcim_desk/services/responses.py" line="327"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="314"/>
+        <location filename="../../mcim_desk/services/responses.py" line="330"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="318"/>
+        <location filename="../../mcim_desk/services/responses.py" line="334"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="355"/>
+        <location filename="../../mcim_desk/services/responses.py" line="371"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse&#xa0;: rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="372"/>
+        <location filename="../../mcim_desk/services/responses.py" line="388"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée&#xa0;: la modifier la remettra à l’état «&#xa0;complète&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="397"/>
+        <location filename="../../mcim_desk/services/responses.py" line="413"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="413"/>
+        <location filename="../../mcim_desk/services/responses.py" line="429"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire «&#xa0;{kind}&#xa0;» n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="646"/>
+        <location filename="../../mcim_desk/services/responses.py" line="666"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="682"/>
+        <location filename="../../mcim_desk/services/responses.py" line="702"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu «&#xa0;{status}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="696"/>
+        <location filename="../../mcim_desk/services/responses.py" line="716"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée&#xa0;: {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="720"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1014"/>
+        <location filename="../../mcim_desk/services/responses.py" line="740"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1034"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue «&#xa0;{source}&#xa0;»&#xa0;: utilisez l’une des suivantes&#xa0;: {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="878"/>
-        <location filename="../../mcim_desk/services/responses.py" line="912"/>
-        <location filename="../../mcim_desk/services/responses.py" line="991"/>
-        <location filename="../../mcim_desk/services/responses.py" line="998"/>
+        <location filename="../../mcim_desk/services/responses.py" line="898"/>
+        <location filename="../../mcim_desk/services/responses.py" line="932"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1011"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1018"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
@@ -3681,7 +3681,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>{file}&#xa0;: ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="980"/>
+        <location filename="../../mcim_desk/services/responses.py" line="1000"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
@@ -5938,22 +5938,22 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="268"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="249"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="393"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="376"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="419"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="402"/>
         <source>Filter the choices of: {question}</source>
         <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="422"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="405"/>
         <source>Notes on: {question}</source>
         <translation>Notes sur&#xa0;: {question}</translation>
     </message>
@@ -5963,7 +5963,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="386"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -6492,42 +6492,42 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="488"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="85"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="92"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="491"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="88"/>
         <source>Move entry {n} up</source>
         <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="493"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="90"/>
         <source>Move entry {n} down</source>
         <translation>Descendre l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="495"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="92"/>
         <source>Remove entry {n}</source>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="542"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="139"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="551"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="148"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="149"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
