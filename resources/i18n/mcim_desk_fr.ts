@@ -6678,7 +6678,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="636"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="472"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
