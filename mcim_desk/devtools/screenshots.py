@@ -52,7 +52,8 @@ def take(out: Path, languages: tuple[str, ...] = ("fr", "en"), only: list[str] |
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from .screens import WINDOW_SIZE, SceneUnavailable, Studio, chosen_scenes, make_demo
+    from .screens import chosen_scenes
+    from .studio import WINDOW_SIZE, SceneUnavailable, Studio, make_demo
 
     scenes = chosen_scenes(only)
     out.mkdir(parents=True, exist_ok=True)

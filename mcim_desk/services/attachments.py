@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from ..domain import attachments as rules
 from ..limits import ATTACHMENT_BYTES, grouped
 from . import forms as form_service
-from .responses import ResponseError, _check_instance_path, question_caption
+from .response_common import ResponseError, _check_instance_path, question_caption
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

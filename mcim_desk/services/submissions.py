@@ -34,16 +34,15 @@ from ..forms.definition import FormDefinition, Question, instance_indexes
 from ..forms.engine import type_problem
 from . import forms as form_service
 from . import submission_layouts as layouts
-from .responses import (
+from .response_common import (
     MECHANISM_CHOICE_FILE,
     AnswerTooLong,
     ResponseError,
     _Audit,
-    _create_response,
     _normalise,
     _refresh,
-    current_round_id,
 )
+from .responses import _create_response, current_round_id
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -2994,92 +2994,92 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="598"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="82"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="776"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="260"/>
         <source>Answer to {question}</source>
         <translation>Réponse ({question})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="798"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="282"/>
         <source>Validated response</source>
         <translation>Réponse validée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="799"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="283"/>
         <source>This response has been validated by the secretariat. Changing an answer takes it back to “complete” until it is validated again. Change it?</source>
         <translation>Cette réponse a été validée par le secrétariat. Modifier une réponse la remet à l’état «&#xa0;complète&#xa0;» jusqu’à une nouvelle validation. La modifier&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="857"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="341"/>
         <source>Answer not saved</source>
         <translation>Réponse non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="893"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="377"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="918"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="402"/>
         <source>Entries changed elsewhere</source>
         <translation>Entrées modifiées ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="919"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="403"/>
         <source>The entries as they are saved now are shown: make your change again if it is still needed.</source>
         <translation>Les entrées sont affichées telles qu’elles sont enregistrées maintenant&#xa0;: refaites votre modification si elle est toujours utile.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="923"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="407"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="940"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="424"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="957"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="441"/>
         <source>Remove an entry</source>
         <translation>Retirer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="972"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="456"/>
         <source>Move an entry</source>
         <translation>Déplacer une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1038"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="522"/>
         <source>{filled} of {relevant} questions answered ({answered} of {required} required), {errors} to look at</source>
         <translation>{filled} questions répondues sur {relevant} ({answered} obligatoires sur {required}), {errors} à revoir</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1147"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="631"/>
         <source>Form &amp;language:</source>
         <translation>&amp;Langue du formulaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1150"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="634"/>
         <source>as the interface</source>
         <translation>celle de l’interface</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1158"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="642"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1189"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="673"/>
         <source>The connection to the database server was lost. Nothing was saved: check the network connection or the VPN, then try again.</source>
         <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré&#xa0;: vérifiez la connexion au réseau ou le VPN, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="1192"/>
+        <location filename="../../mcim_desk/ui/form_view.py" line="676"/>
         <source>The database refused the save ({error}). Nothing was saved: try again; the log has the details.</source>
         <translation>La base de données a refusé l’enregistrement ({error}). Rien n’a été enregistré&#xa0;: réessayez&#x202f;; le journal contient les détails.</translation>
     </message>
@@ -3205,7 +3205,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="190"/>
         <source>the XLSForm reader stopped on this file ({detail}): check its sheets and headers against an XLSForm template</source>
-        <translation>le lecteur de XLSForm s’est arrêté sur ce fichier ({detail}) : comparez ses feuilles et ses en-têtes à un modèle de XLSForm</translation>
+        <translation>le lecteur de XLSForm s’est arrêté sur ce fichier ({detail})&#xa0;: comparez ses feuilles et ses en-têtes à un modèle de XLSForm</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/forms/loader.py" line="225"/>
@@ -3390,308 +3390,308 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
     <message>
         <location filename="../../mcim_desk/services/attachments.py" line="147"/>
         <location filename="../../mcim_desk/services/attachments.py" line="160"/>
-        <location filename="../../mcim_desk/services/responses.py" line="157"/>
-        <location filename="../../mcim_desk/services/responses.py" line="168"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="148"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="159"/>
         <source>There is no response {id}.</source>
         <translation>La réponse {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="192"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="183"/>
         <source>The answer to “{question}” has {length} characters, more than the limit of {limit}: shorten it (or keep the full text in a document of its own).</source>
         <translation>La réponse à «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}&#xa0;: raccourcissez-la (ou gardez le texte complet dans un document à part).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="241"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="232"/>
         <source>“{path}” is not a question of the form {form}.</source>
         <translation>«&#xa0;{path}&#xa0;» n’est pas une question du formulaire {form}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="304"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="295"/>
         <source>The response was changed elsewhere at the same time: try again.</source>
         <translation>La réponse a été modifiée ailleurs au même moment&#xa0;: veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="324"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="315"/>
         <source>The answer to {path} was changed {by} since this window read it: your value was not saved.</source>
         <translation>La réponse à {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre valeur n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="327"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="318"/>
         <source>The note on {path} was changed {by} since this window read it: your note was not saved.</source>
         <translation>La note sur {path} a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre note n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="330"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="321"/>
         <source>The entries of {path} were changed {by} since this window read them: your change was not made.</source>
         <translation>Les entrées de {path} ont été modifiées {by} depuis que cette fenêtre les a lues&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="334"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="325"/>
         <source>This response was changed {by} since this window read it: your change was not made.</source>
         <translation>Cette réponse a été modifiée {by} depuis que cette fenêtre l’a lue&#xa0;: votre modification n’a pas été faite.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="371"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="362"/>
         <source>The database was busy with other saves on this response: nothing was saved. Try again.</source>
         <translation>La base de données était occupée par d’autres enregistrements sur cette réponse&#xa0;: rien n’a été enregistré. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="388"/>
+        <location filename="../../mcim_desk/services/response_common.py" line="379"/>
         <source>This response was validated: editing it will set it back to complete.</source>
         <translation>Cette réponse a été validée&#xa0;: la modifier la remettra à l’état «&#xa0;complète&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="413"/>
+        <location filename="../../mcim_desk/services/responses.py" line="83"/>
         <source>There is no mechanism {id}.</source>
         <translation>Le mécanisme {id} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="429"/>
+        <location filename="../../mcim_desk/services/responses.py" line="99"/>
         <source>No {kind} form is installed.</source>
         <translation>Aucun formulaire «&#xa0;{kind}&#xa0;» n’est installé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="666"/>
+        <location filename="../../mcim_desk/services/responses.py" line="336"/>
         <source>The note on “{question}” has {length} characters, more than the limit of {limit}.</source>
         <translation>La note sur «&#xa0; {question} &#xa0;» compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="702"/>
+        <location filename="../../mcim_desk/services/responses.py" line="372"/>
         <source>Unknown status “{status}”.</source>
         <translation>État inconnu «&#xa0;{status}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="716"/>
+        <location filename="../../mcim_desk/services/responses.py" line="386"/>
         <source>Only a complete response can be validated: {count} question(s) still need an answer or a correction.</source>
         <translation>Seule une réponse complète peut être validée&#xa0;: {count} question(s) nécessitent encore une réponse ou une correction.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="740"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1034"/>
+        <location filename="../../mcim_desk/services/response_batch.py" line="109"/>
+        <location filename="../../mcim_desk/services/responses.py" line="410"/>
         <source>Unknown source “{source}”: use one of {sources}.</source>
         <translation>Source inconnue «&#xa0;{source}&#xa0;»&#xa0;: utilisez l’une des suivantes&#xa0;: {sources}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="898"/>
-        <location filename="../../mcim_desk/services/responses.py" line="932"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1011"/>
-        <location filename="../../mcim_desk/services/responses.py" line="1018"/>
+        <location filename="../../mcim_desk/services/response_batch.py" line="86"/>
+        <location filename="../../mcim_desk/services/response_batch.py" line="93"/>
+        <location filename="../../mcim_desk/services/response_repeats.py" line="165"/>
+        <location filename="../../mcim_desk/services/response_repeats.py" line="199"/>
         <source>There is no {path}.</source>
         <translation>{path} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="279"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="278"/>
         <source>submission {number}</source>
         <translation>soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="281"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="280"/>
         <source>, key “{key}”</source>
         <translation>, clé «&#xa0;{key}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="294"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="293"/>
         <source>the value {value} is not text or a number</source>
         <translation>la valeur {value} n’est ni du texte ni un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="305"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="304"/>
         <source>the value holds a NUL character, which no typed text holds (a damaged file?)</source>
         <translation>la valeur contient un caractère NUL, qu’aucun texte saisi ne contient (fichier endommagé&#xa0;?)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="349"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="348"/>
         <source>the form {form} has no such question</source>
         <translation>le formulaire {form} ne contient pas cette question</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="354"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="353"/>
         <source>a repeat must be a list of objects</source>
         <translation>une répétition doit être une liste d’objets</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="512"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="511"/>
         <source>a submission must be a JSON object</source>
         <translation>une soumission doit être un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="416"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="415"/>
         <source>the form id is missing</source>
         <translation>l’identifiant du formulaire est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="404"/>
-        <location filename="../../mcim_desk/services/submissions.py" line="414"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="403"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="413"/>
         <source>unknown form “{form}”</source>
         <translation>formulaire inconnu «&#xa0;{form}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="381"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="380"/>
         <source>unknown version “{version}” of the form {form}</source>
         <translation>version inconnue «&#xa0;{version}&#xa0;» du formulaire {form}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="506"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="505"/>
         <source>“{value}” is not an instance id such as uuid:…</source>
         <translation>«&#xa0;{value}&#xa0;» n’est pas un identifiant d’instance comme uuid:…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="453"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="452"/>
         <source>the mechanism is missing</source>
         <translation>le mécanisme est manquant</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="282"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="281"/>
         <source>{where}: {problem}</source>
         <translation>{where}&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="418"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="417"/>
         <source>{problem}, and the forms {forms} all have its questions: name the form (--form ID on the command line)</source>
         <translation>{problem}, et les formulaires {forms} ont tous ses questions&#xa0;: indiquez le formulaire (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="422"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="421"/>
         <source>{problem}, and no installed form has all its questions: add the form first, or name it (--form ID on the command line)</source>
         <translation>{problem}, et aucun formulaire installé n’a toutes ses questions&#xa0;: ajoutez d’abord le formulaire, ou indiquez-le (--form ID en ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="459"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="458"/>
         <source>unknown mechanism “{value}”</source>
         <translation>mécanisme inconnu «&#xa0;{value}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="461"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="460"/>
         <source>“{value}” could be any of {names}</source>
         <translation>«&#xa0;{value}&#xa0;» peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="471"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="470"/>
         <source>submission {number}: “{value}” ({key}) names no known mechanism</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) ne désigne aucun mécanisme connu</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="475"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="474"/>
         <source>submission {number}: “{value}” ({key}) could be any of {names}</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="491"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="490"/>
         <source>submission {number}: no “mechanism” key and no answer to {key}</source>
         <translation>soumission {number}&#xa0;: ni clé «&#xa0;mechanism&#xa0;» ni réponse à {key}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="568"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="567"/>
         <source>submission {number}: it edits uuid:{deprecated} (meta/deprecatedID), which is not in this database: imported as a new response</source>
         <translation>soumission {number}&#xa0;: elle modifie uuid:{deprecated} (meta/deprecatedID), absente de cette base&#xa0;: importée comme une nouvelle réponse</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="583"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="582"/>
         <source>the instance id belongs to another form or mechanism in this database</source>
         <translation>l’identifiant d’instance appartient à un autre formulaire ou mécanisme dans cette base de données</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="588"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="587"/>
         <source>the instance id belongs to a response deleted in this database</source>
         <translation>l’identifiant d’instance est celui d’une réponse supprimée dans cette base</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="659"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="658"/>
         <source>{file}: lists and objects nest more than {limit} levels deep; submissions nest three (the list, a submission, a repeat&apos;s rows)</source>
         <translation>{file}&#xa0;: les listes et objets s’imbriquent sur plus de {limit} niveaux&#xa0;; des soumissions n’en ont que trois (la liste, une soumission, les lignes d’un groupe répété)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="665"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="664"/>
         <source>{file}: the file is larger than {limit} MB; it is refused</source>
         <translation>{file}&#xa0;: le fichier dépasse {limit}&#xa0;Mo&#xa0;; il est refusé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="688"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="687"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="690"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="689"/>
         <source>true or false</source>
         <translation>vrai ou faux</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="692"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="691"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="694"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="693"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="695"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="694"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="706"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="705"/>
         <source>{file}: the file holds a JSON object (keys {keys}), not a list of submissions: expected a list [ {{…}}, {{…}} ] as `responses export` writes it, the “results” list of KoboToolbox’s API or the “value” list of ODK Central’s OData feed</source>
         <translation>{file}&#xa0;: le fichier contient un objet JSON (clés {keys}) et non une liste de soumissions&#xa0;: attendu une liste [ {{…}}, {{…}} ] comme l’écrit `responses export`, la liste «&#xa0;results&#xa0;» de l’API de KoboToolbox ou la liste «&#xa0;value&#xa0;» du flux OData d’ODK Central</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="718"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="717"/>
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="719"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="718"/>
         <source>{file} ({layout}): {count} submissions do not say which mechanism they are about; nothing was imported. Name it with --mechanism ACRONYM (it applies to the submissions without one), or import the file in the window, which asks:</source>
         <translation>{file} ({layout})&#xa0;: {count} soumissions ne disent pas de quel mécanisme elles relèvent&#xa0;; rien n’a été importé. Indiquez-le avec --mechanism SIGLE (il vaut pour les soumissions qui n’en ont pas), ou importez le fichier dans la fenêtre, qui le demande&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="741"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="740"/>
         <source>{file} ({layout}): {problem}</source>
         <translation>{file} ({layout})&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="761"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="760"/>
         <source>--mechanism “{value}”: {problem}</source>
         <translation>--mechanism «&#xa0;{value}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="764"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="763"/>
         <source>no known mechanism has this acronym or name</source>
         <translation>aucun mécanisme connu n’a ce sigle ni ce nom</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="766"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="765"/>
         <source>it could be any of {names}</source>
         <translation>il peut désigner {names}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="786"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="785"/>
         <source>{count} submissions name no form installed here: read as {form} version {version}, the only installed form with all their questions</source>
         <translation>{count} soumissions ne nomment aucun formulaire installé ici&#xa0;: lues comme {form} version {version}, le seul formulaire installé qui a toutes leurs questions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="711"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="710"/>
         <source>{file}: the file holds {kind}, not a list of submissions</source>
         <translation>{file}&#xa0;: le fichier contient {kind} et non une liste de soumissions</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="670"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="669"/>
         <source>{file}: cannot be read ({error})</source>
         <translation>{file}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="674"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="673"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/submissions.py" line="677"/>
+        <location filename="../../mcim_desk/services/submissions.py" line="676"/>
         <source>{file}: not a JSON file ({detail})</source>
         <translation>{file}&#xa0;: ce n’est pas un fichier JSON ({detail})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/responses.py" line="1000"/>
+        <location filename="../../mcim_desk/services/response_batch.py" line="75"/>
         <source>The response was changed since the file was read: read the file again.</source>
         <translation>La réponse a été modifiée depuis la lecture du fichier&#xa0;: lisez à nouveau le fichier.</translation>
     </message>
@@ -5948,22 +5948,22 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="267"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="249"/>
         <source>The note has {length} characters, more than the limit of {limit}.</source>
         <translation>La note compte {length} caractères, au-delà de la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="394"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="376"/>
         <source>Filter the choices…</source>
         <translation>Filtrer les choix…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="420"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="402"/>
         <source>Filter the choices of: {question}</source>
         <translation>Filtrer les choix de&#xa0;: {question}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="423"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="405"/>
         <source>Notes on: {question}</source>
         <translation>Notes sur&#xa0;: {question}</translation>
     </message>
@@ -5973,7 +5973,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="404"/>
+        <location filename="../../mcim_desk/ui/question_widget.py" line="386"/>
         <source>Notes on this question…</source>
         <translation>Notes sur cette question…</translation>
     </message>
@@ -6502,42 +6502,42 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>RepeatWidget</name>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="489"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="85"/>
         <source>Entry {n}</source>
         <translation>Entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="496"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="92"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="492"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="88"/>
         <source>Move entry {n} up</source>
         <translation>Monter l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="494"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="90"/>
         <source>Move entry {n} down</source>
         <translation>Descendre l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="496"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="92"/>
         <source>Remove entry {n}</source>
         <translation>Retirer l’entrée {n}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="543"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="139"/>
         <source>The form asks for {count} entries here ({present} so far).</source>
         <translation>Le formulaire demande ici {count} entrées ({present} pour l’instant).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="552"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="148"/>
         <source>Add an entry</source>
         <translation>Ajouter une entrée</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/form_view.py" line="553"/>
+        <location filename="../../mcim_desk/ui/repeat_widget.py" line="149"/>
         <source>No entry yet.</source>
         <translation>Aucune entrée pour l’instant.</translation>
     </message>
@@ -6688,7 +6688,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="636"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="472"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -6736,7 +6736,7 @@ Base de données&#xa0;: {db}</translation>
     </message>
     <message>
         <location filename="../../mcim_desk/services/search.py" line="30"/>
-        <location filename="../../mcim_desk/services/search.py" line="211"/>
+        <location filename="../../mcim_desk/services/search.py" line="220"/>
         <source>Call notes</source>
         <translation>Notes d’appel</translation>
     </message>
@@ -6766,17 +6766,17 @@ Base de données&#xa0;: {db}</translation>
         <translation>Mécanismes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="219"/>
+        <location filename="../../mcim_desk/services/search.py" line="228"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="222"/>
+        <location filename="../../mcim_desk/services/search.py" line="231"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/search.py" line="228"/>
+        <location filename="../../mcim_desk/services/search.py" line="237"/>
         <source>Note on {question}</source>
         <translation>Note sur {question}</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The autosave's status shortcut (services/responses._refresh ``own``): an answer that no
+"""The autosave's status shortcut (services/response_common._refresh ``own``): an answer that no
 other question's relevance, requirement or validity reads moves the status only with its own
 problem, so the whole form is walked only then. After every save of a long mixed sequence
 (required answers given and cleared, an invalid date, skip-logic answers, free text), the stored
