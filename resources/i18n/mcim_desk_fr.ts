@@ -3208,162 +3208,162 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>le lecteur de XLSForm s’est arrêté sur ce fichier ({detail})&#xa0;: comparez ses feuilles et ses en-têtes à un modèle de XLSForm</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="225"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="31"/>
         <source>a PDF document</source>
         <translation>un document PDF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="226"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="32"/>
         <source>a PNG image</source>
         <translation>une image PNG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="227"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="33"/>
         <source>a JPEG image</source>
         <translation>une image JPEG</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="228"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="34"/>
         <source>an RTF document</source>
         <translation>un document RTF</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="229"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="35"/>
         <source>an encrypted MCIM Desk bundle</source>
         <translation>un lot d’échange MCIM Desk chiffré</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="246"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="52"/>
         <source>{path}: cannot be read ({error})</source>
         <translation>{path}&#xa0;: lecture impossible ({error})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="250"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="56"/>
         <source>an empty file</source>
         <translation>un fichier vide</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="258"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="64"/>
         <source>{path}: a damaged or truncated zip archive, not a readable Excel workbook: save the spreadsheet again as .xlsx</source>
         <translation>{path}&#xa0;: une archive zip endommagée ou tronquée, et non un classeur Excel lisible&#xa0;: enregistrez de nouveau la feuille de calcul au format .xlsx</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="264"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="70"/>
         <source>a Word document</source>
         <translation>un document Word</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="266"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="72"/>
         <source>a PowerPoint presentation</source>
         <translation>une présentation PowerPoint</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="268"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="74"/>
         <source>an OpenDocument file</source>
         <translation>un fichier OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="270"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="76"/>
         <source>a zip archive</source>
         <translation>une archive zip</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="272"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="78"/>
         <source>an old-format Office file (.xls or .doc)</source>
         <translation>un fichier Office de l’ancien format (.xls ou .doc)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="281"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="87"/>
         <source>a text file (if it is a CSV or markdown form, name it .csv or .md)</source>
         <translation>un fichier texte (s’il s’agit d’un formulaire CSV ou markdown, nommez-le .csv ou .md)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="284"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="90"/>
         <source>a file of another kind, or a damaged one</source>
         <translation>un fichier d’un autre type, ou endommagé</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="285"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="91"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>un classeur Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="286"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="92"/>
         <source>an Excel 97-2003 workbook (.xls)</source>
         <translation>un classeur Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="287"/>
+        <location filename="../../mcim_desk/forms/file_kinds.py" line="93"/>
         <source>{path} is not {kind}: it is {what}.</source>
         <translation>{path} n’est pas {kind}&#xa0;: c’est {what}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="505"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="421"/>
         <source>the question type “{type}” of {name} is not supported</source>
         <translation>le type de question «&#xa0;{type}&#xa0;» de {name} n’est pas pris en charge</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="585"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="501"/>
         <source>no external choices for the list {list} in the external_choices sheet</source>
         <translation>aucun choix externe pour la liste {list} dans la feuille external_choices</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="606"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="522"/>
         <source>choice file {file} cannot be read: {detail}</source>
         <translation>le fichier de choix {file} ne peut pas être lu&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="614"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="530"/>
         <source>choice file {file} not found (it must be a reference list or sit beside the form)</source>
         <translation>fichier de choix {file} introuvable (il doit s’agir d’une liste de référence ou d’un fichier placé à côté du formulaire)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="620"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="536"/>
         <source>choice file {file} has no choices</source>
         <translation>le fichier de choix {file} ne contient aucun choix</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="625"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="541"/>
         <source>no choices for {name}</source>
         <translation>aucun choix pour {name}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="696"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="612"/>
         <source>unknown function {function}() in {column}</source>
         <translation>fonction inconnue {function}() dans {column}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="700"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="616"/>
         <source>the function {function}() in {column} is not supported by this program</source>
         <translation>la fonction {function}() dans {column} n’est pas prise en charge par ce programme</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="704"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="620"/>
         <source>invalid {column} expression “{expression}”: {detail}</source>
         <translation>expression {column} non valide «&#xa0;{expression}&#xa0;»&#xa0;: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="715"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="631"/>
         <source>${{{name}}} in {column} names no question of the form</source>
         <translation>${{{name}}} dans {column} ne désigne aucune question du formulaire</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="726"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="642"/>
         <source>pulldata() in {column} must name its CSV file in quotes</source>
         <translation>pulldata() dans {column} doit nommer son fichier CSV entre apostrophes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="741"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="657"/>
         <source>pulldata(&apos;{file}&apos;) in {column} needs the file {file}.csv beside the form, and it is missing or unreadable</source>
         <translation>pulldata(&apos;{file}&apos;) dans {column} demande le fichier {file}.csv à côté du formulaire, et il est absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="760"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="676"/>
         <source>instance(&apos;{name}&apos;) in {column} names no choice list of the form and no file {name}.csv, .geojson or .xml beside it</source>
         <translation>instance(&apos;{name}&apos;) dans {column} ne désigne aucune liste de choix du formulaire ni aucun fichier {name}.csv, .geojson ou .xml à côté de lui</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/forms/loader.py" line="769"/>
+        <location filename="../../mcim_desk/forms/loader.py" line="685"/>
         <source>the calculation {name} has no formula</source>
         <translation>le calcul {name} n’a pas de formule</translation>
     </message>
