@@ -150,6 +150,7 @@ class MergePlan:
     bulk_answer_count: int = 0
     held_audit: set[str] = field(default_factory=set)
     audit_new: int = 0
+    audit_fresh: bool = False  # none of the bundle's audit rows (but held_audit) is here
     added: int = 0
     updated: int = 0
     unchanged: int = 0

@@ -391,6 +391,9 @@ def _plan(session: Session, content: _Content, path: Path) -> MergePlan:
                                   else content.file.count_where_in("answer", "response_id", plan.bulk_answers))
         plan.added += plan.bulk_answer_count
     plan.audit_new = exchange_repo.new_audit(session, content.file, plan.held_audit, write=False)
+    audit = exchange_repo.AUDIT_TABLE
+    plan.audit_fresh = bool(plan.audit_new) and plan.audit_new + content.file.count_where_in(
+        audit, "id", plan.held_audit) == content.file.count(audit)
     new_versions = {r["id"] for r in content.form_versions}
 
     def exists(table: str, wanted: set[str]) -> set[str]:
@@ -566,7 +569,8 @@ def _apply(session: Session, content: _Content, path: Path, resolutions: Mapping
         at = answer_columns.index("id")
         fresh = [[None if i == at else v for i, v in enumerate(r)] for r in rows]
         exchange_repo.insert_rows(session, "answer", answer_columns, fresh, now)
-    audit_appended = exchange_repo.new_audit(session, content.file, merged.held_audit, write=True)
+    audit_appended = exchange_repo.new_audit(session, content.file, merged.held_audit, write=True,
+                                             fresh=merged.audit_fresh)
     affected = set(merged.affected_responses)
     resolved = pending = 0
     stored = []

@@ -189,3 +189,88 @@ def test_spreadsheet_from_the_server(pg, tmp_path: Path) -> None:  # noqa: ANN00
     ws = load_workbook(report.paths[0])["mcim_questionnaire_2018"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[1][rows[0].index(Q4)] == "Oui"
+
+
+# Text the COPY text format escapes or could misread: tab, newline, carriage return,
+# backslashes (alone, before letters, at the end), quotes, a literal \N and \., right-to-left
+# text and combining marks.
+AWKWARD = [
+    "col1\tcol2\nline two\r\nline three",
+    "C:\\temp\\new\\table \\N \\. \\\\ end\\",
+    "\\N",
+    "it's \"quoted\" 'twice'",
+    "مرحبا بالعالم — שלום (RTL) e\u0301 a\u0308\u0323 ﷺ",
+    "\\.\n\\.",
+]
+
+
+def test_new_responses_round_trip_exactly_through_the_direct_copy(pg, tmp_path: Path) -> None:  # noqa: ANN001
+    """Responses new on the server: their answers and audit rows go by COPY straight into
+    their tables (no staging); every character comes back as it was on the laptop."""
+    server, _ = pg
+    laptop, _ = open_database(str(tmp_path / "laptop.sqlite3"))
+    try:
+        rabat = catalogue.find_mechanism(laptop, "Rabat Process")
+        actor = "alice\tthe\\second\n"
+        info = responses.open_questionnaire(laptop, rabat.id, actor)
+        for i, text in enumerate(AWKWARD):
+            responses.save_answer(laptop, info.id, "section_2/q5", text, actor)
+            responses.save_note(laptop, info.id, Q4, f"note {i}: {text}", actor)
+        responses.save_answer(laptop, info.id, "section_2/q5", "\\N", actor)
+        responses.save_note(laptop, info.id, Q4, AWKWARD[0] + AWKWARD[4], actor)
+        exchange.export_bundle(laptop, tmp_path / "awkward.mcimz")
+        plan = exchange.preview_import(server, tmp_path / "awkward.mcimz")
+        merged = plan.content.plan
+        assert info.id in merged.bulk_answers and merged.bulk_every and merged.audit_fresh
+        exchange.apply_import(server, plan, actor="secretariat")
+
+        answers_sql = ("SELECT id, response_id, path, value, note, relevant, created_at, revision "
+                       "FROM answer WHERE response_id = :rid ORDER BY id")
+        audit_sql = ("SELECT id, actor, action, entity, entity_id, field, old_value, new_value, at, installation_id FROM audit_log "
+                     "WHERE entity = 'answer' AND entity_id = :rid ORDER BY id")
+        from sqlalchemy import text as sql
+
+        def rows(db: Database, statement: str) -> list[tuple]:
+            with db.read() as session:
+                return [tuple(v.isoformat(sep=" ", timespec="microseconds") if hasattr(v, "isoformat") else v
+                              for v in r)
+                        for r in session.execute(sql(statement), {"rid": info.id})]
+
+        mine, theirs = rows(server, answers_sql), rows(laptop, answers_sql)
+        assert [(r[2], r[3], r[4]) for r in mine if r[2] == "section_2/q5"] == [("section_2/q5", "\\N", None)]
+        assert [r[4] for r in mine if r[2] == Q4] == [AWKWARD[0] + AWKWARD[4]]
+        # The same rows (booleans: 1 on SQLite, true on the server; datetimes as text).
+        assert [(*r[:5], bool(r[5]), *r[6:]) for r in mine] == [(*r[:5], bool(r[5]), *r[6:]) for r in theirs]
+        audit_mine, audit_theirs = rows(server, audit_sql), rows(laptop, audit_sql)
+        assert len(audit_mine) >= 2 * len(AWKWARD) and audit_mine == audit_theirs
+        assert {r[7] for r in audit_mine} >= {*AWKWARD, "\\N"}  # the answers' texts, as they were
+        assert {r[1] for r in audit_mine} == {actor}
+    finally:
+        laptop.dispose()
+
+
+def test_audit_rows_already_here_fall_back_to_the_staged_insert(pg, tmp_path: Path) -> None:  # noqa: ANN001
+    """Told the bundle's audit rows are all new when some are here after all, the direct
+    COPY fails inside its savepoint and the staged INSERT ... ON CONFLICT appends the others,
+    in the same transaction."""
+    from mcim_desk.persistence import exchange_repo
+
+    server, _ = pg
+    laptop, _ = open_database(str(tmp_path / "laptop.sqlite3"))
+    try:
+        rabat = catalogue.find_mechanism(laptop, "Rabat Process")
+        info = responses.open_questionnaire(laptop, rabat.id, "alice")
+        responses.save_answer(laptop, info.id, Q4, "oui", "alice")
+        exchange.export_bundle(laptop, tmp_path / "one.mcimz")
+        exchange.apply_import(server, exchange.preview_import(server, tmp_path / "one.mcimz"), actor="secretariat")
+        responses.save_answer(laptop, info.id, Q13, "oui", "alice")
+        exchange.export_bundle(laptop, tmp_path / "two.mcimz")  # all of it again, one audit row more
+        plan = exchange.preview_import(server, tmp_path / "two.mcimz")
+        assert plan.audit_new == 1 and not plan.content.plan.audit_fresh
+        before = scalar(server, "SELECT count(*) FROM audit_log")
+        with server.write() as session:
+            added = exchange_repo.new_audit(session, plan.content.file, set(), write=True, fresh=True)
+        assert added == 1
+        assert scalar(server, "SELECT count(*) FROM audit_log") == before + 1
+    finally:
+        laptop.dispose()

@@ -26,9 +26,11 @@ from .common import (
     _quote,
     _Raw,
     _table,
+    stamp,
     table_kinds,
     to_db,
 )
+from .staging import SQLITE as _SQLITE
 from .staging import among, staged
 
 # --- applying an import ---------------------------------------------------------------------
@@ -106,20 +108,29 @@ def insert_rows(session: Session, name: str, columns: Sequence[str], rows: Seque
 
 def copy_answers(session: Session, records: Any, response_ids: set[str], now: datetime,
                  every: bool = False) -> int:
-    """Insert the bundle's answers of these responses (responses new here) with one
-    INSERT ... SELECT from the staged records (:mod:`.staging`). ``updated_at`` becomes
-    now, as for :func:`insert_rows`. ``every``: these are all the responses the bundle's
-    answers belong to (no filter needed)."""
+    """Insert the bundle's answers of these responses (responses new here): on SQLite with
+    one INSERT ... SELECT from the attached records file, on PostgreSQL with one COPY
+    straight from it (:meth:`.staging.Staged.copy_into`: these rows are all new here, no
+    staging needed). ``updated_at`` becomes now, as for :func:`insert_rows`. ``every``:
+    these are all the responses the bundle's answers belong to (no filter needed)."""
     if not response_ids:
         return 0
     stage = staged(session, records)
-    source = stage.table("answer")
-    if source is None:
+    if "answer" not in records.columns:
         return 0
     raw = stage.raw
     columns = records.columns["answer"]
-    wanted, chosen, params = _insert_select("answer", columns, raw.param(now))
-    statement = f"INSERT INTO answer ({', '.join(_quote(c) for c in wanted)}) SELECT {chosen} FROM {source}"
+    if not stage.sqlite:
+        # The SELECT runs on the records file: SQLite's values and parameters.
+        wanted, parts, params = _insert_select("answer", columns, stamp(now))
+        where = ""
+        if not every:
+            where, ids = among(_SQLITE, "response_id", response_ids)
+            params.append(ids)
+        return stage.copy_into("answer", wanted, parts, where, params)
+    source = stage.table("answer")
+    wanted, parts, params = _insert_select("answer", columns, raw.param(now))
+    statement = f"INSERT INTO answer ({', '.join(_quote(c) for c in wanted)}) SELECT {', '.join(parts)} FROM {source}"
     if not every:
         condition, ids = among(raw, "response_id", response_ids)
         statement += f" WHERE {condition}"
@@ -127,31 +138,53 @@ def copy_answers(session: Session, records: Any, response_ids: set[str], now: da
     return raw.execute(statement, params)
 
 
-def new_audit(session: Session, records: Any, held: set[str], *, write: bool) -> int:
+def new_audit(session: Session, records: Any, held: set[str], *, write: bool, fresh: bool = False) -> int:
     """The bundle's audit rows this database lacks, but for ``held`` (rows kept with a
     conflict): counted, or appended when ``write`` (INSERT ... SELECT from the staged
     records; ON CONFLICT DO NOTHING skips the rows here already with the primary key's own
-    check, no second look-up per row: the records were checked, no other constraint fails)."""
+    check, no second look-up per row: the records were checked, no other constraint fails).
+    ``fresh``: the preview found none of them here; on PostgreSQL they are then sent with
+    one COPY straight from the records file, inside a savepoint (should one be here after
+    all, the savepoint is rolled back and the staged INSERT runs instead)."""
     stage = staged(session, records)
+    if AUDIT_TABLE not in records.columns:
+        return 0
+    raw = stage.raw
+    if write and fresh and not stage.sqlite:
+        names = [c for c in table_kinds(AUDIT_TABLE) if c in records.columns[AUDIT_TABLE]]
+        condition, ids = among(_SQLITE, "id", held)
+        raw.execute("SAVEPOINT mcim_audit_copy")
+        try:
+            count = stage.copy_into(AUDIT_TABLE, names, [_quote(c) for c in names], f"NOT {condition}", (ids,))
+        except _unique_violation():
+            raw.execute("ROLLBACK TO SAVEPOINT mcim_audit_copy")
+        else:
+            raw.execute("RELEASE SAVEPOINT mcim_audit_copy")
+            return count
     source = stage.table(AUDIT_TABLE, None if write else ("id",))
     if source is None:
         return 0
-    raw = stage.raw
     condition, ids = among(raw, "b.id", held)
     if not write:
         return raw.query(
             f"SELECT count(*) FROM {source} b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = b.id) "
             f"AND NOT {condition}", (ids,),
         )[0][0]
-    names = ", ".join(_quote(c) for c in table_kinds(AUDIT_TABLE) if c in records.columns[AUDIT_TABLE])
+    names_sql = ", ".join(_quote(c) for c in table_kinds(AUDIT_TABLE) if c in records.columns[AUDIT_TABLE])
     return raw.execute(
-        f"INSERT INTO audit_log ({names}) SELECT {names} FROM {source} b WHERE NOT {condition} "
+        f"INSERT INTO audit_log ({names_sql}) SELECT {names_sql} FROM {source} b WHERE NOT {condition} "
         "ON CONFLICT (id) DO NOTHING", (ids,),
     )
 
 
-def _insert_select(name: str, columns: Sequence[str], now_value: Any) -> tuple[list[str], str, list[Any]]:
-    """(target columns, SELECT list over ``bundle.<name>``, its parameters) with the rules of
+def _unique_violation() -> type[BaseException]:
+    import psycopg.errors
+
+    return psycopg.errors.UniqueViolation
+
+
+def _insert_select(name: str, columns: Sequence[str], now_value: Any) -> tuple[list[str], list[str], list[Any]]:
+    """(target columns, SELECT expressions over ``bundle.<name>``, their parameters) with the rules of
     :func:`insert_rows`: updated_at now, created_at and revision filled when NULL, columns
     the bundle lacks from the model's defaults."""
     kinds = table_kinds(name)
@@ -173,7 +206,7 @@ def _insert_select(name: str, columns: Sequence[str], now_value: Any) -> tuple[l
             parts.append(f"coalesce({_quote(column)}, 1)")
         else:
             parts.append(_quote(column))
-    return wanted, ", ".join(parts), params
+    return wanted, parts, params
 
 
 def _sort(rows: list[Sequence[Any]], order: list[int]) -> None:
