@@ -314,9 +314,13 @@ def _mechanism_choice(studio: Studio) -> QWidget:
     from ..ui.submissions_import import MechanismChoiceDialog
 
     studio.open()
-    unresolved = [
-        UnresolvedMechanism(2, "Forum régional", "submission 2: “Forum régional” (section_1/q1) names no known mechanism"),
-        UnresolvedMechanism(5, None, "submission 5: no “mechanism” key and no answer to section_1/q1"),
+    unresolved = [  # the reasons as the service words them, in the studio's language
+        UnresolvedMechanism(2, "Forum régional", QCoreApplication.translate(
+            "Forms", "submission {number}: “{value}” ({key}) names no known mechanism").format(
+                number=2, value="Forum régional", key="section_1/q1")),
+        UnresolvedMechanism(5, None, QCoreApplication.translate(
+            "Forms", "submission {number}: no “mechanism” key and no answer to {key}").format(
+                number=5, key="section_1/q1")),
     ]
     return studio.keep(MechanismChoiceDialog("kobo.json", unresolved, mechanism_rows(studio.window.ctx.db),
                                              studio.lang, studio.window))

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -52,7 +51,8 @@ class MechanismChoiceDialog(QDialog):
         self.all_combo.setAccessibleName(self.tr("Mechanism of every submission"))
         self.all_combo.setEnabled(False)
         rows = QWidget(self)
-        form = QFormLayout(rows)
+        # each reason above its list, the full width: beside it, a wrapped label got no width
+        form = QVBoxLayout(rows)
         self.combos: dict[int, QComboBox] = {}
         for item in self.unresolved:
             combo = self._combo(mechanisms, lang)
@@ -61,10 +61,15 @@ class MechanismChoiceDialog(QDialog):
             label = QLabel(item.reason, rows)
             label.setWordWrap(True)
             label.setBuddy(combo)
-            form.addRow(label, combo)
+            form.addWidget(label)
+            form.addWidget(combo)
+            form.addSpacing(6)
             self.combos[item.number] = combo
+        form.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setObjectName("mechanism_choice_rows")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(rows)
         self.problem = QLabel("", self)
         self.problem.setObjectName("mechanism_choice_problem")
@@ -86,6 +91,9 @@ class MechanismChoiceDialog(QDialog):
 
     def _combo(self, mechanisms: Sequence[MechanismRow], lang: str) -> QComboBox:
         combo = QComboBox(self)
+        # sized to the dialog, not to the longest mechanism name (which made the rows scroll sideways)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(30)
         combo.addItem(self.tr("— choose —"), None)
         for row in mechanisms:
             combo.addItem(f"{row.acronym(lang)} — {row.name(lang)}", row.id)

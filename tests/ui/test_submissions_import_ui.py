@@ -138,3 +138,25 @@ def test_the_window_asks_the_form_when_the_file_does_not_tell(make_window, qtbot
 
     info = responses.response_info(window.ctx.db, "00000000-0000-4000-8000-0000000000aa")
     assert info.form_id == "mcim_interview_2018"
+
+
+def test_each_reason_is_readable_above_its_list(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Looked at in the screenshots: beside its list, a reason got no width and showed nothing,
+    and the lists, as wide as the longest mechanism name, scrolled sideways."""
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    window = make_window(dialogs=ScriptedDialogs())
+    window.ctx.dialogs.file_answers.append(str(kobo_file(tmp_path / "kobo.json")))
+    trigger(window)
+    dialog = window.findChild(MechanismChoiceDialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rows = dialog.findChild(QScrollArea, "mechanism_choice_rows")
+    assert rows.horizontalScrollBar().maximum() == 0
+    for number, combo in dialog.combos.items():
+        label = next(w for w in rows.widget().findChildren(QLabel) if w.buddy() is combo)
+        assert f"submission {number}" in label.text()
+        assert label.width() > 200 and label.height() >= label.fontMetrics().height()
+        assert label.geometry().bottom() <= combo.geometry().top()  # above its list
+        assert combo.width() <= rows.viewport().width()
+    dialog.reject()
