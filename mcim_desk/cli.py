@@ -295,10 +295,12 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         db, report = open_for_cli(args)
     except DatabaseDamagedError as exc:
+        from .services.engine_messages import database_problem
+
         return fail(
             QCoreApplication.translate(
-                "Cli", "integrity check failed for {path}: {problem}"
-            ).format(path=exc.path, problem=exc.problem),
+                "Cli", "integrity check failed for {path}: {problem} (SQLite: {raw})"
+            ).format(path=exc.path, problem=database_problem(str(exc.problem)), raw=exc.problem),
             3,
         )
     summary = database_summary(db)
@@ -360,10 +362,12 @@ def run_restore(args: argparse.Namespace) -> int:
             QCoreApplication.translate("Cli", "no such backup file: {path}").format(path=args.file)
         )
     except DatabaseDamaged as exc:
+        from .services.engine_messages import database_problem
+
         return fail(
             QCoreApplication.translate(
-                "Cli", "not restored, the backup is damaged: {problem}"
-            ).format(problem=exc)
+                "Cli", "not restored, the backup is damaged: {problem} (SQLite: {raw})"
+            ).format(problem=database_problem(str(exc)), raw=exc)
         )
     print(
         QCoreApplication.translate("Cli", "restored {source} into {target}").format(

@@ -912,68 +912,72 @@
         <translation>{target} a été écrit par MCIM Desk {database_version} (schéma {revision})&#x202f;; ceci est MCIM Desk {program_version}, qui ne peut pas l’ouvrir. Rien n’a été modifié&#xa0;: installez MCIM Desk {database_version} ou plus récent.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="299"/>
         <location filename="../../mcim_desk/cli_reports.py" line="43"/>
         <source>integrity check failed for {path}: {problem}</source>
         <translation>échec du contrôle d’intégrité de {path}&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="307"/>
+        <location filename="../../mcim_desk/cli.py" line="301"/>
+        <source>integrity check failed for {path}: {problem} (SQLite: {raw})</source>
+        <translation>échec du contrôle d’intégrité de {path} : {problem} (SQLite : {raw})</translation>
+    </message>
+    <message>
+        <location filename="../../mcim_desk/cli.py" line="309"/>
         <source>database: {target}</source>
         <translation>base de données&#xa0;: {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="310"/>
+        <location filename="../../mcim_desk/cli.py" line="312"/>
         <source>schema revision: {revision}</source>
         <translation>révision du schéma&#xa0;: {revision}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="314"/>
+        <location filename="../../mcim_desk/cli.py" line="316"/>
         <source>integrity: {result}</source>
         <translation>intégrité&#xa0;: {result}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="320"/>
+        <location filename="../../mcim_desk/cli.py" line="322"/>
         <source>mechanisms with a membership recorded: {recorded} of {total}</source>
         <translation>mécanismes dont la composition est renseignée&#xa0;: {recorded} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="327"/>
+        <location filename="../../mcim_desk/cli.py" line="329"/>
         <source>problem: {problem}</source>
         <translation>problème&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="340"/>
+        <location filename="../../mcim_desk/cli.py" line="342"/>
         <source>backup works on SQLite files only</source>
         <translation>la sauvegarde ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="342"/>
+        <location filename="../../mcim_desk/cli.py" line="344"/>
         <source>backup written to {path}</source>
         <translation>sauvegarde écrite dans {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="355"/>
+        <location filename="../../mcim_desk/cli.py" line="357"/>
         <source>restore works on SQLite files only</source>
         <translation>la restauration ne fonctionne qu’avec des fichiers SQLite</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="360"/>
+        <location filename="../../mcim_desk/cli.py" line="362"/>
         <source>no such backup file: {path}</source>
         <translation>fichier de sauvegarde introuvable&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="364"/>
-        <source>not restored, the backup is damaged: {problem}</source>
-        <translation>rien n’a été restauré, la sauvegarde est endommagée&#xa0;: {problem}</translation>
+        <location filename="../../mcim_desk/cli.py" line="368"/>
+        <source>not restored, the backup is damaged: {problem} (SQLite: {raw})</source>
+        <translation>rien n’a été restauré, la sauvegarde est endommagée : {problem} (SQLite : {raw})</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="369"/>
+        <location filename="../../mcim_desk/cli.py" line="373"/>
         <source>restored {source} into {target}</source>
         <translation>{source} restauré dans {target}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/cli.py" line="375"/>
+        <location filename="../../mcim_desk/cli.py" line="379"/>
         <source>the replaced database was kept as {path}</source>
         <translation>la base remplacée a été conservée sous {path}</translation>
     </message>
@@ -2198,22 +2202,22 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>forms.json est mal formé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="423"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="426"/>
         <source>its audit log holds rows about “{entity}”, which is not something MCIM Desk records: the bundle is damaged or was not written by MCIM Desk.</source>
         <translation>son journal d’audit contient des lignes sur «&#xa0;{entity}&#xa0;», que MCIM Desk n’enregistre pas&#xa0;: le lot est endommagé ou n’a pas été écrit par MCIM Desk.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="429"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="432"/>
         <source>its audit log holds rows about {count} record(s) that are neither in the bundle nor in this database (first: {entity} {id}). A bundle made with --since-last needs the earlier bundles from that laptop first (or ask for a full bundle); otherwise the bundle is damaged or was not written by MCIM Desk. Nothing was imported.</source>
         <translation>son journal d’audit contient des lignes sur {count} enregistrement(s) qui ne sont ni dans le lot ni dans cette base (le premier&#xa0;: {entity} {id}). Un lot fait avec --since-last demande d’importer d’abord les lots précédents de cet ordinateur (ou demandez un lot complet)&#xa0;; sinon, le lot est endommagé ou n’a pas été écrit par MCIM Desk. Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="442"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="445"/>
         <source>{count} record(s) refer to data that is neither in the bundle nor in this database (first: {table}.{column} = {value}). Import the earlier bundles from that laptop first, or ask for a full bundle (without --since-last).</source>
         <translation>{count} enregistrement(s) font référence à des données qui ne sont ni dans le lot ni dans cette base de données (premier cas&#xa0;: {table}.{column} = {value}). Importez d’abord les lots antérieurs provenant de cet ordinateur portable, ou demandez un lot complet (sans --since-last).</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/services/exchange.py" line="515"/>
+        <location filename="../../mcim_desk/services/exchange.py" line="518"/>
         <source>the bundle holds a record twice, or one that clashes with a different record here; nothing was imported ({error}).</source>
         <translation>le lot contient un enregistrement en double, ou un enregistrement qui en contredit un autre ici&#x202f;; rien n’a été importé ({error}).</translation>
     </message>
@@ -3566,6 +3570,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>«&#xa0;{value}&#xa0;» peut désigner {names}</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/devtools/screens.py" line="318"/>
         <location filename="../../mcim_desk/services/submissions.py" line="470"/>
         <source>submission {number}: “{value}” ({key}) names no known mechanism</source>
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) ne désigne aucun mécanisme connu</translation>
@@ -3576,6 +3581,7 @@ Tout son contenu est fictif. L’ouvrir dans une nouvelle fenêtre&#x202f;?</tra
         <translation>soumission {number}&#xa0;: «&#xa0;{value}&#xa0;» ({key}) peut désigner {names}</translation>
     </message>
     <message>
+        <location filename="../../mcim_desk/devtools/screens.py" line="321"/>
         <location filename="../../mcim_desk/services/submissions.py" line="490"/>
         <source>submission {number}: no “mechanism” key and no answer to {key}</source>
         <translation>soumission {number}&#xa0;: ni clé «&#xa0;mechanism&#xa0;» ni réponse à {key}</translation>
@@ -5102,22 +5108,22 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>MechanismChoiceDialog</name>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="41"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="40"/>
         <source>Which mechanism?</source>
         <translation>Quel mécanisme&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="44"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="43"/>
         <source>{count} submissions of {file} do not say which mechanism they are about. Choose the mechanism of each, or one for all; nothing is imported until then.</source>
         <translation>{count} soumissions de {file} ne disent pas de quel mécanisme elles relèvent. Choisissez le mécanisme de chacune, ou un pour toutes&#xa0;; rien n’est importé d’ici là.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="48"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="47"/>
         <source>The &amp;same mechanism for all</source>
         <translation>Le &amp;même mécanisme pour toutes</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="52"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="51"/>
         <source>Mechanism of every submission</source>
         <translation>Mécanisme de toutes les soumissions</translation>
     </message>
@@ -5127,17 +5133,17 @@ Base de données&#xa0;: {db}</translation>
         <translation>Mécanisme de la soumission {number}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="74"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="79"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="89"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="97"/>
         <source>— choose —</source>
         <translation>— choisir —</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="108"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="116"/>
         <source>Choose the mechanism of submission {numbers}.</source>
         <translation>Choisissez le mécanisme de la soumission {numbers}.</translation>
     </message>
@@ -6688,7 +6694,7 @@ Base de données&#xa0;: {db}</translation>
         <translation>Préparation du rapport…</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/devtools/screens.py" line="472"/>
+        <location filename="../../mcim_desk/devtools/screens.py" line="476"/>
         <location filename="../../mcim_desk/ui/reports_dialog.py" line="257"/>
         <source>Report written</source>
         <translation>Rapport écrit</translation>
@@ -7027,37 +7033,37 @@ Base de données&#xa0;: {db}</translation>
 <context>
     <name>SubmissionsImport</name>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="117"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="125"/>
         <source>Submissions read ({layout}): {total}; created: {created}, updated: {updated}, unchanged: {unchanged}.</source>
         <translation>Soumissions lues ({layout})&#xa0;: {total}&#xa0;; créées&#xa0;: {created}, mises à jour&#xa0;: {updated}, inchangées&#xa0;: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="123"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="131"/>
         <source>Kept as typed, to correct (the response stays a draft): submission {number}, “{key}”: {problem}</source>
         <translation>Conservée telle que saisie, à corriger (la réponse reste un brouillon)&#xa0;: soumission {number}, «&#xa0;{key}&#xa0;»&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="127"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="135"/>
         <source>Response {id} is a second questionnaire for its mechanism in this round (the other one is {other}); both are kept.</source>
         <translation>La réponse {id} est un second questionnaire pour son mécanisme dans ce cycle (l’autre est {other})&#xa0;; les deux sont conservés.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="146"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="154"/>
         <source>Import Kobo / ODK JSON</source>
         <translation>Importer du JSON Kobo / ODK</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="147"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="155"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="161"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="169"/>
         <source>Which form?</source>
         <translation>Quel formulaire&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="162"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="170"/>
         <source>{problem}
 
 Which form are these submissions of?</source>
@@ -7066,17 +7072,17 @@ Which form are these submissions of?</source>
 De quel formulaire ces soumissions relèvent-elles&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="171"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="179"/>
         <source>Submissions imported</source>
         <translation>Soumissions importées</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="184"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="192"/>
         <source>{file}: the import failed ({error}); nothing was changed.</source>
         <translation>{file}&#xa0;: l’import a échoué ({error})&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../mcim_desk/ui/submissions_import.py" line="187"/>
+        <location filename="../../mcim_desk/ui/submissions_import.py" line="195"/>
         <source>Submissions not imported</source>
         <translation>Soumissions non importées</translation>
     </message>

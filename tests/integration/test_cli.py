@@ -207,3 +207,16 @@ def test_db_and_lang_are_taken_after_the_command_too(db_path: Path, tmp_path: Pa
     # between the command and its action, and the last one given wins
     assert main(["--db", str(tmp_path / "other.sqlite3"), "forms", "--db", str(db_path), "list"]) == 0
     assert not (tmp_path / "other.sqlite3").exists()
+
+
+def test_damage_is_said_in_the_user_s_words_with_sqlite_s_in_parentheses(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """The window translated SQLite's messages; the command line still printed them raw."""
+    assert main(["check", "--db", str(db_path)]) == 0
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert main(["--lang", "fr", "restore", "--db", str(db_path), str(bad)]) != 0
+    err = capsys.readouterr().err
+    assert "le fichier n’est pas une base de données" in err and "(SQLite\u00a0: " in err
+    assert main(["--lang", "en", "restore", "--db", str(db_path), str(bad)]) != 0
+    err = capsys.readouterr().err
+    assert "the file is not a database, or it is encrypted or too damaged to be read. (SQLite: " in err
