@@ -17,6 +17,10 @@ ROW = re.compile(r"^\s+(?P<what>.+?)\s+[\d.]+ m?s\s+floor\s+[\d.]+ m?s\s+ratio\s
 
 CASES = {
     "attachments": (["--mib", "0.1", "--runs", "1"], {"attach a 0.1 MiB file", "copy it out to open it"}),
+    "autosave_parts": (["--saves", "3", "--responses", "10"],
+                       {"1. the program's file (10 other responses)", "2. + pool, SQLAlchemy Core (10 other responses)",
+                        "3. + unit of work, repositories (10 other responses)",
+                        "4. + the service (save_answer) (10 other responses)"}),
     "entry": (["--saves", "5", "--renders", "1", "--responses", "20"],
               {"autosave, free text (0 other responses)", "questionnaire render (20 other responses)"}),
     "exchange": (["--responses", "20", "--runs", "1"],
