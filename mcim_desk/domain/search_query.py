@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 KINDS = ("answer", "note", "call_note", "quote", "coding", "followup", "contact", "mechanism")
 FILTER_KEYS = ("type", "region", "mechanism", "form", "kind", "from", "to", "hidden")
@@ -437,7 +439,47 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> Snippet:
     """About ``width`` characters of ``text`` around its first match, on one line."""
-    spans = _spans(text, query.highlight_pattern, query.highlight_direct)
+    return _window(text, _spans(text, query.highlight_pattern, query.highlight_direct), width)
+
+
+_JOINT = "\x00"  # between the texts of ``snippets``: not a letter, so never inside a word
+
+
+def snippets(texts: Sequence[str], query: SearchQuery, width: int = 160) -> list[Snippet]:
+    """``[snippet(text, query, width) for text in texts]``, the words found in one pass of the
+    regular expression over all the texts joined (a search's results: one call, not three, per
+    text). A text the one pass cannot vouch for (outside ``_DIRECT``'s characters, holding the
+    joint, or a match running across a joint) is done on its own."""
+    direct = query.highlight_direct
+    if direct is None or len(texts) < 2:
+        return [snippet(text, query, width) for text in texts]
+    joined = _JOINT.join(texts)
+    if _NOT_DIRECT.search(joined) or joined.count(_JOINT) != len(texts) - 1:
+        return [snippet(text, query, width) for text in texts]
+    found: list[list[tuple[int, int]]] = [[] for _ in texts]
+    alone: set[int] = set()
+    ends = list(accumulate(len(text) + 1 for text in texts))  # each text's joint (or the end)
+    row = 0
+    match = direct.search(joined)
+    while match is not None:
+        begin, end = match.span()
+        if begin and joined[begin - 1].isalnum():  # inside a word: look again one further
+            match = direct.search(joined, begin + 1)
+            continue
+        while ends[row] <= begin:
+            row += 1
+        start = ends[row] - len(texts[row]) - 1
+        if end > ends[row] - 1:  # across a joint (a phrase's words in two texts)
+            alone.update(range(row, bisect_left(ends, end) + 1))
+        elif begin < end:
+            found[row].append((begin - start, end - start))
+        match = direct.search(joined, max(end, begin + 1))
+    return [snippet(text, query, width) if index in alone else _window(text, _merged(found[index]), width)
+            for index, text in enumerate(texts)]
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:
+    """The snippet of ``text`` whose words are at ``spans`` (offsets in ``text``, in order)."""
     length = len(text)
     first = spans[0][0] if spans else -1
     start = 0

@@ -165,18 +165,22 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
                 continue
             seen.add(row[1])
         by_kind.setdefault(kind, []).append(row)
-    groups = []
     labels = _labels_of(db)  # looked up once, not per hit
-    for kind in wanted:
-        found = by_kind.get(kind)
-        if found:
-            hits = tuple([_hit(db, kind, row, query, codes, lang, labels) for row in found[:limit]])
-            groups.append(SearchGroup(kind, hits, len(found) > limit))
+    shown = [(kind, by_kind[kind][:limit]) for kind in wanted if kind in by_kind]
+    hits = [_hit(db, kind, row, codes, lang, labels) for kind, rows in shown for row in rows]
+    # every snippet in one pass over the texts found (each hit's body waits in its snippet field)
+    for hit, made in zip(hits, search_query.snippets([hit.snippet for hit in hits], query), strict=True):
+        hit.__dict__["snippet"] = made
+    groups, start = [], 0
+    for kind, rows in shown:
+        groups.append(SearchGroup(kind, tuple(hits[start:start + len(rows)]), len(by_kind[kind]) > limit))
+        start += len(rows)
     return SearchResults(query, tuple(groups))
 
 
-def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: str,  # noqa: ANN001 - row: a tuple
-         labels: dict) -> SearchHit:
+def _hit(db: Database, kind: str, row, codes: dict, lang: str, labels: dict) -> SearchHit:  # noqa: ANN001 - a tuple
+    """The hit of a row found; its ``snippet`` field holds the text to cut the snippet from
+    (``search`` replaces it with the snippet)."""
     # A plain tuple (search_repo.COLUMNS): unpacked at once, a name lookup per field would
     # cost more than the rest of the hit.
     (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
@@ -203,7 +207,7 @@ def _hit(db: Database, kind: str, row, query: SearchQuery, codes: dict, lang: st
     hit.__dict__.update({
         "kind": kind, "record_id": record_id, "mechanism_id": mechanism_id,
         "acronym_fr": acronym_fr, "acronym_en": acronym_en, "where_fr": where_fr, "where_en": where_en,
-        "snippet": search_query.snippet(body, query), "at": at, "response_id": response_id,
+        "snippet": body, "at": at, "response_id": response_id,
         "interview_id": interview_id, "path": path, "field": field_name, "codes": code_names,
     })
     return hit

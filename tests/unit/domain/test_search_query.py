@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mcim_desk.domain.search_query import fold, match_spans, parse, snippet
+from mcim_desk.domain.search_query import fold, match_spans, parse, snippet, snippets
 
 SYNTAX = st.sampled_from(['"', "*", "-", ":", "(", ")", "{", "}", "^", "+", "NOT", "AND", "OR", "NEAR",
                           "kind:", "type:", "from:", "é", "œ", "'", "’", " ", "\n", "\x00", "_"])
@@ -190,3 +190,23 @@ def test_the_snippet_is_the_straightforward_one(text: str, box: str) -> None:
     assert made == expected
     assert (made.text, made.spans, made.first, made.first_end) == (
         expected.text, expected.spans, expected.first, expected.first_end)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(LONG_TEXTS, st.sampled_from(["", "cadre", "reglementaire Cadre", "\x00", "ASCII only",
+                                                      "Réglementaire", "ﬁn", "e\u0301"])), max_size=8),
+       st.sampled_from(["reglementaire", "cadre*", '"cadre reglementaire"', "e oeuvre", "ss -x", "fi a1*", "ж µ",
+                        "ascii"]))
+def test_the_snippets_of_many_texts_are_each_texts_own(texts: list[str], box: str) -> None:
+    """One pass over the texts joined gives each text the snippet it gets alone: a phrase whose
+    words end one text and start the next, a text holding the joint or characters outside the
+    one pass's, ASCII and accented texts side by side."""
+    query = parse(box)
+    assert snippets(texts, query) == [snippet(text, query) for text in texts]
+
+
+def test_a_phrase_across_two_texts_is_found_in_neither() -> None:
+    query = parse('"cadre reglementaire"')
+    made = snippets(["le cadre", "réglementaire du cadre réglementaire"], query)
+    assert [m.spans for m in made] == [(), ((17, 36),)]
+    assert made[1].text[17:36] == "cadre réglementaire"
