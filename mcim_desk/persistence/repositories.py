@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.reference import ReferenceData
+from . import prepared
 from .models import AuditEntry, Contact, Mechanism, ReferenceItem, Setting, new_uuid, utcnow
 
 # --- settings -----------------------------------------------------------------------------
@@ -202,8 +203,8 @@ def dangling_references(session: Session) -> dict[tuple[str, str], int]:
 # --- forms, rounds, responses and answers (issue 3) ---------------------------------------
 # Autosave must stay near a millisecond: the answer and response statements below are built
 # once and run on the session's connection (the ORM's per-statement overhead is ~0.1 ms;
-# a prepared Core statement on the connection ~0.02 ms). Writes through them bump the Tracked
-# columns (revision, updated_at) themselves.
+# a prepared Core statement on the connection ~0.02 ms), on SQLite by sqlite3 itself
+# (prepared.py). Writes through them bump the Tracked columns (revision, updated_at) themselves.
 
 
 @cache
@@ -394,7 +395,7 @@ def response_head(session: Session, response_id: str, *, lock: bool = False, quo
     ``quoted`` (with ``lock``): also ``quoted``, whether a quote or passage points into it."""
     statement = _statements()["response_head_quoted" if quoted else "response_head_locked" if lock
                               else "response_head"]
-    return session.connection().execute(statement, {"rid": response_id}).first()
+    return prepared.execute(session, statement, {"rid": response_id}).first()
 
 
 def response_summary(session: Session, response_id: str) -> Any:
@@ -406,8 +407,8 @@ def response_summary(session: Session, response_id: str) -> Any:
 
 def touch_response(session: Session, response_id: str, expected_revision: int, status: str) -> bool:
     """Set the status, bump revision and updated_at; False when the revision moved on."""
-    result = session.connection().execute(
-        _statements()["touch_response"],
+    result = prepared.execute(
+        session, _statements()["touch_response"],
         {"rid": response_id, "expected": expected_revision, "new_status": status, "now": utcnow()},
     )
     return result.rowcount == 1
@@ -479,7 +480,7 @@ def delete_response(session: Session, response_id: str) -> None:
 
 def answer_rows(session: Session, response_id: str) -> list[tuple[str, str, str | None, bool]]:
     """(id, path, value, relevant) of a response's answers, cleared ones included."""
-    rows = session.connection().execute(_statements()["answer_rows"], {"rid": response_id})
+    rows = prepared.execute(session, _statements()["answer_rows"], {"rid": response_id})
     return [tuple(row) for row in rows]
 
 
@@ -505,8 +506,8 @@ def insert_answer(
 ) -> str:
     answer_id = new_uuid()
     now = utcnow()
-    session.connection().execute(
-        _statements()["insert_answer"],
+    prepared.execute(
+        session, _statements()["insert_answer"],
         {
             "id": answer_id, "response_id": response_id, "path": path, "value": value,
             "relevant": relevant, "created_at": now, "updated_at": now, "revision": 1,
@@ -516,15 +517,11 @@ def insert_answer(
 
 
 def set_answer_value(session: Session, answer_id: str, value: str | None) -> None:
-    session.connection().execute(
-        _statements()["set_value"], {"aid": answer_id, "new_value": value, "now": utcnow()}
-    )
+    prepared.execute(session, _statements()["set_value"], {"aid": answer_id, "new_value": value, "now": utcnow()})
 
 
 def set_answer_note(session: Session, answer_id: str, note: str | None) -> None:
-    session.connection().execute(
-        _statements()["set_note"], {"aid": answer_id, "new_note": note, "now": utcnow()}
-    )
+    prepared.execute(session, _statements()["set_note"], {"aid": answer_id, "new_note": note, "now": utcnow()})
 
 
 def set_answer_paths(session: Session, changes: Iterable[tuple[str, str]]) -> None:
@@ -539,8 +536,7 @@ def set_answer_paths(session: Session, changes: Iterable[tuple[str, str]]) -> No
 def set_answers_relevance(session: Session, changes: Iterable[tuple[str, bool]]) -> None:
     now = utcnow()
     params = [{"aid": answer_id, "flag": flag, "now": now} for answer_id, flag in changes]
-    if params:
-        session.connection().execute(_statements()["set_relevant"], params)
+    prepared.execute_many(session, _statements()["set_relevant"], params)
 
 
 def delete_answers(session: Session, answer_ids: Iterable[str]) -> None:
@@ -550,7 +546,7 @@ def delete_answers(session: Session, answer_ids: Iterable[str]) -> None:
 
 
 def answer_note(session: Session, answer_id: str) -> str | None:
-    return session.connection().execute(_statements()["answer_note"], {"aid": answer_id}).scalar()
+    return prepared.execute(session, _statements()["answer_note"], {"aid": answer_id}).scalar()
 
 
 def answer_notes(session: Session, response_id: str) -> list[tuple[str, str]]:
@@ -582,8 +578,7 @@ def insert_audit_rows(session: Session, entries: Iterable[dict[str, object]]) ->
                 "new_value": None if new is None else str(new),
             }
         )
-    if rows:
-        session.connection().execute(_statements()["insert_audit"], rows)
+    prepared.execute_many(session, _statements()["insert_audit"], rows)
 
 
 def history_rows(session: Session, response_id: str) -> list[AuditEntry]:
