@@ -13,6 +13,7 @@ whose text says what happened and where (never SQL).
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -230,9 +231,15 @@ def _create_engine(url: str, is_sqlite: bool, read_only: bool = False) -> Engine
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get("mcim_read_only"):
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        statement = "BEGIN" if conn.get_execution_options().get("mcim_read_only") else "BEGIN IMMEDIATE"
+        # By the driver itself: once per unit of work, and through Core it cost as much as an
+        # autosave's statement (benchmarks/autosave_parts.py). Its error is raised as Core's.
+        driver = conn.connection.driver_connection
+        try:
+            driver.execute(statement)
+        except sqlite3.Error as exc:
+            from sqlalchemy.exc import DBAPIError
+
+            raise DBAPIError.instance(statement, (), exc, sqlite3.Error, dialect=conn.dialect) from exc
 
     return engine
