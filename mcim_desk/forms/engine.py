@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from .answer_types import type_problem
 from .definition import Choice, FormDefinition, Question, definition_path, split_instance
 from .expressions import Environment, Expression, compile_expression, parse_required
@@ -189,9 +190,7 @@ class FormState:
         self.lang = lang
         self.answers = answers
         if today is None:
-            from ..clock import localnow
-
-            today = localnow().date()
+            today = clock.localnow().date()
         self.today = today
         self._c = compiled(definition)
         self._instances: dict[str, list[int]] = {}

@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,7 +90,7 @@ class Database:
         in the unit; ``bulk``, a big write whose WAL checkpoint (copying the pages it wrote
         into the database file) runs on a background thread after the commit instead of
         inside it. The commit itself is as durable either way (synchronous=FULL)."""
-        from sqlalchemy.orm.exc import StaleDataError
+        StaleDataError = _sqlalchemy_errors()[1]  # noqa: N806 - a class
 
         if self.is_sqlite and (attach is not None or bulk):
             if self.read_only:
@@ -113,11 +114,9 @@ class Database:
     def _storage_errors(self) -> Iterator[None]:
         """A full disk, a read-only file, a lock held past the busy wait: the storage error
         that says so (SQLite; a server's errors pass through)."""
-        from sqlalchemy.exc import OperationalError
-
         try:
             yield
-        except OperationalError as exc:
+        except _sqlalchemy_errors()[0] as exc:
             from ..files import DatabaseBusyError, DiskFullError, classify
 
             storage = classify(exc, self.path) if self.path is not None else None
@@ -200,6 +199,16 @@ class Database:
             self.checkpointer.join(timeout=60)  # leave the file tidy, not half copied
         if self._engine is not None:
             self._engine.dispose()
+
+
+@cache
+def _sqlalchemy_errors() -> tuple[type[Exception], type[Exception]]:
+    """(OperationalError, StaleDataError), imported once where first needed: an import
+    statement in a unit of work ran on every autosave (PySide6 hooks every import)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm.exc import StaleDataError
+
+    return OperationalError, StaleDataError
 
 
 SERVER_CONNECT_TIMEOUT_S = 10  # a server behind a dead VPN: say so, do not hang

@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from .. import clock
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -36,9 +38,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    from ..clock import utcnow as now
-
-    return now()
+    return clock.utcnow()  # looked up on the module: a test's clock source applies
 
 
 def new_uuid() -> str:

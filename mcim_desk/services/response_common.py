@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import clock
 from ..forms.definition import (
     FormDefinition,
     Question,
@@ -20,6 +21,7 @@ from ..forms.definition import (
 )
 from ..forms.engine import FormState
 from ..limits import TEXT_ANSWER_CHARS, grouped
+from ..persistence import repositories
 from . import conflicts
 from . import forms as form_service
 
@@ -113,10 +115,8 @@ class _Audit:
     increasing times so that history keeps their order."""
 
     def __init__(self, actor: str) -> None:
-        from ..persistence.models import utcnow
-
         self.actor = actor
-        self._start = utcnow()
+        self._start = clock.utcnow()
         self._count = 0
         self._entries: list[dict[str, object]] = []
 
@@ -130,8 +130,6 @@ class _Audit:
         self._count += 1
 
     def write(self, session: Session) -> None:
-        from ..persistence import repositories
-
         repositories.insert_audit_rows(session, self._entries)
         self._entries.clear()
 
@@ -140,8 +138,6 @@ def _head(session: Session, response_id: str, *, quoted: bool = False) -> Any:
     """The response's head, its row locked until the unit of work ends: every write on one
     response runs after the previous one committed and reads what it wrote. ``quoted``: also
     whether quotes or passages point into it (``head.quoted``)."""
-    from ..persistence import repositories
-
     head = repositories.response_head(session, response_id, lock=True, quoted=quoted)
     if head is None:
         raise ResponseError(
@@ -151,8 +147,6 @@ def _head(session: Session, response_id: str, *, quoted: bool = False) -> Any:
 
 
 def _info_in(session: Session, response_id: str) -> ResponseInfo:
-    from ..persistence import repositories
-
     row = repositories.response_summary(session, response_id)
     if row is None:
         raise ResponseError(
@@ -266,8 +260,6 @@ def _refresh(
     other answer's relevance, requirement or validity (engine.affects_others): the status
     then moves only if that answer's own problem appeared or went, and the whole form is
     checked only then. Returns (status, revision, state)."""
-    from ..persistence import repositories
-
     state = FormState(definition, _values(rows))
     wanted = None if only is None else set(only)
     changes = [
@@ -303,8 +295,6 @@ def _refresh(
 def _conflict(session: Session, response_id: str, kind: str, path: str | None,
               theirs: str | None = None, yours: str | None = None) -> EditConflict:
     """The refusal of a stale save, saying who changed what since and when."""
-    from ..persistence import repositories
-
     if path is None:
         change = repositories.last_response_change(session, response_id)
     else:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from ..forms.definition import instance_indexes
 from ..forms.engine import FormState, affects_others, affects_relevance
 from ..limits import NOTE_CHARS, grouped
+from ..persistence import repositories
 from . import forms as form_service
 from .conflicts import UNCHECKED, blank_to_none
 from .response_batch import BatchSaveResult, save_answers
@@ -66,8 +67,6 @@ if TYPE_CHECKING:
 
 def current_round_id(session: Session) -> str:
     """The current survey round, created ("2018", deadline 9 November 2018) when none is."""
-    from ..persistence import repositories
-
     row = repositories.current_round(session)
     if row is None:
         row = repositories.add_round(session, DEFAULT_ROUND[0], DEFAULT_ROUND[1], True)
@@ -75,8 +74,6 @@ def current_round_id(session: Session) -> str:
 
 
 def _mechanism(session: Session, mechanism_id: str, *, lock: bool = False) -> Any:
-    from ..persistence import repositories
-
     mech = repositories.mechanism(session, mechanism_id, lock=lock)
     if mech is None or mech.deleted_at is not None:
         raise ResponseError(
@@ -106,8 +103,6 @@ def _create_response(
     source: str, audit: _Audit, *, response_id: str | None = None, action: str = "create",
 ) -> Any:
     """Insert a response (draft) and return its head."""
-    from ..persistence import repositories
-
     values: dict[str, Any] = {
         "form_version_id": version.version_id, "mechanism_id": mechanism_id, "round_id": round_id,
         "source": source, "status": "draft",
@@ -125,8 +120,6 @@ def open_questionnaire(
     """The mechanism's questionnaire response for the current survey round, created when
     missing (one per mechanism per round per questionnaire form; a response made with an
     older version of the form stays on that version)."""
-    from ..persistence import repositories
-
     audit = _Audit(actor)
     with db.write() as session:
         mech = _mechanism(session, mechanism_id, lock=True)  # two people starting it at once
@@ -146,7 +139,6 @@ def current_questionnaire(
 ) -> ResponseInfo | None:
     """The mechanism's questionnaire response for the current survey round, or None when
     there is none yet (a read: nothing is created, see :func:`open_questionnaire`)."""
-    from ..persistence import repositories
     from . import instruments
 
     with db.read() as session:
@@ -164,8 +156,6 @@ def new_interview_response(
 ) -> ResponseInfo:
     """A new interview guide response (many per mechanism are allowed); the question listing
     the mechanisms (``select_one_from_file mechanisms.csv``) is filled in."""
-    from ..persistence import repositories
-
     audit = _Audit(actor)
     with db.write() as session:
         mech = _mechanism(session, mechanism_id)
@@ -194,8 +184,6 @@ def response_info(db: Database, response_id: str) -> ResponseInfo:
 
 def responses_of(db: Database, mechanism_id: str) -> list[ResponseInfo]:
     """A mechanism's responses (every form), by form then creation."""
-    from ..persistence import repositories
-
     with db.read() as session:
         return [
             _info_in(session, row.id)
@@ -206,24 +194,18 @@ def responses_of(db: Database, mechanism_id: str) -> list[ResponseInfo]:
 def answers(db: Database, response_id: str) -> dict[str, str]:
     """The response's answers by instance path (cleared answers left out; an existing repeat
     instance appears as its own path with the value "")."""
-    from ..persistence import repositories
-
     with db.read() as session:
         return _values(repositories.answer_rows(session, response_id))
 
 
 def notes(db: Database, response_id: str) -> dict[str, str]:
     """The per-question notes of a response (interviews), by instance path."""
-    from ..persistence import repositories
-
     with db.read() as session:
         return dict(repositories.answer_notes(session, response_id))
 
 
 def load_response(db: Database, response_id: str) -> LoadedResponse:
     """Facts, definition, answers and notes of a response, in one read."""
-    from ..persistence import repositories
-
     with db.read() as session:
         info = _info_in(session, response_id)
         definition = form_service.definition_in(session, info.form_version_id)
@@ -266,8 +248,6 @@ def save_answer(
 
 def _save_answer(db: Database, response_id: str, path: str, value: object, actor: str,
                  confirm_validated: bool, expected: object) -> SaveResult:
-    from ..persistence import repositories
-
     audit = _Audit(actor)
     with db.write() as session:
         head = _head(session, response_id, quoted=True)
@@ -324,8 +304,6 @@ def save_note(db: Database, response_id: str, path: str, note: str | None, actor
 
 def _save_note(db: Database, response_id: str, path: str, note: str | None, actor: str,
                expected: object) -> bool:
-    from ..persistence import repositories
-
     audit = _Audit(actor)
     text = note if note and note.strip() else None
     with db.write() as session:
@@ -365,8 +343,6 @@ def set_status(db: Database, response_id: str, status: str, actor: str, *,
     ``expected_answers``: the answers the caller showed (by instance path); when the stored
     ones differ, someone changed them since and EditConflict is raised, nothing written
     (nobody validates answers they have not seen)."""
-    from ..persistence import repositories
-
     if status not in STATUSES:
         raise ResponseError(
             QCoreApplication.translate("Forms", "Unknown status “{status}”.").format(status=status)
@@ -403,8 +379,6 @@ def set_source(db: Database, response_id: str, source: str, actor: str, *,
                expected: object = UNCHECKED) -> ResponseInfo:
     """Record how the response reached us: paper, email, phone, pdf or import. ``expected``:
     the source the caller showed (EditConflict when someone changed it since)."""
-    from ..persistence import repositories
-
     if source not in SOURCES:
         raise ResponseError(
             QCoreApplication.translate("Forms", "Unknown source “{source}”: use one of {sources}.").format(
@@ -427,8 +401,6 @@ def set_source(db: Database, response_id: str, source: str, actor: str, *,
 
 def history(db: Database, response_id: str) -> list[HistoryEntry]:
     """Every recorded change of the response and its answers, oldest first."""
-    from ..persistence import repositories
-
     with db.read() as session:
         return [
             HistoryEntry(e.at, e.actor, e.action, e.field, e.old_value, e.new_value)
