@@ -79,8 +79,16 @@ def _compiled(statement: Any, dialect: Any, keys: tuple[str, ...]) -> _Compiled 
 
 
 def _driver(session: Session) -> Any:
-    """The unit of work's ``sqlite3`` connection, its transaction begun (BEGIN IMMEDIATE)."""
-    return session.connection().connection.driver_connection
+    """The unit of work's ``sqlite3`` connection, its transaction begun (BEGIN IMMEDIATE);
+    kept in the session for the rest of that transaction (one lookup per unit, not per
+    statement)."""
+    transaction = session.get_transaction()
+    kept = session.info.get("mcim_driver")
+    if kept is not None and kept[0] is transaction:
+        return kept[1]
+    driver = session.connection().connection.driver_connection
+    session.info["mcim_driver"] = (session.get_transaction(), driver)
+    return driver
 
 
 def _wrapped(exc: Exception, sql: str, params: Any, dialect: Any) -> Exception:

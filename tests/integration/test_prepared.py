@@ -162,3 +162,21 @@ def test_a_response_row_is_changed_as_core_changes_it(sqlite_db, answer) -> None
         assert repositories.touch_response(session, rid, before, "draft") is False  # the revision moved on
     with sqlite_db.read() as session:
         assert session.execute(select(Response.revision).where(Response.id == rid)).scalar() == before + 1
+
+
+def test_a_session_kept_over_two_transactions_writes_in_the_second(sqlite_db, answer) -> None:  # noqa: ANN001
+    """The driver connection is kept per transaction: a session that commits and begins again
+    writes in its new transaction, and a rollback there undoes the write."""
+    from sqlalchemy.orm import Session
+
+    _rid, answer_id = answer
+    set_value = repositories._statements()["set_value"]
+    moment = datetime(2018, 12, 10, 9, 30)
+    with Session(sqlite_db.engine) as session:
+        with session.begin():
+            prepared.execute(session, set_value, {"aid": answer_id, "new_value": "gardée", "now": moment})
+        session.begin()
+        prepared.execute(session, set_value, {"aid": answer_id, "new_value": "annulée", "now": moment})
+        assert session.execute(select(Answer.value).where(Answer.id == answer_id)).scalar() == "annulée"
+        session.rollback()
+    assert _stored(sqlite_db, answer_id)[0] == "gardée"
