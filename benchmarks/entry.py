@@ -267,12 +267,32 @@ def widget_count(widget) -> int:  # noqa: ANN001
     return len(widget.findChildren(QWidget))
 
 
-def shown(widget) -> None:  # noqa: ANN001
-    widget.resize(1000, 700)
-    widget.show()
-    widget.grab()  # layout and one full paint
-    widget.close()
-    widget.deleteLater()
+def rendered(build) -> float:  # noqa: ANN001 - a callable returning a top-level widget
+    """Seconds to build a window, show it and paint it once in full. Closing and deleting it
+    come after the time, and are done (not left to pile up: a widget deleted later is deleted
+    only by an event loop, which a benchmark never enters), so that every run starts from
+    the same heap and the same empty event queue, whichever side ran before."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    built = []
+
+    def work() -> None:
+        widget = build()
+        widget.resize(1000, 700)
+        widget.show()
+        widget.grab()  # layout and one full paint
+        built.append(widget)
+
+    seconds = timed(work)
+    for widget in built:
+        widget.close()
+        widget.deleteLater()
+    built.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return seconds
 
 
 def measure(tmp: Path, extra: int, saves: int, renders: int) -> list[Ratio]:
@@ -335,20 +355,21 @@ def measure(tmp: Path, extra: int, saves: int, renders: int) -> list[Ratio]:
     questions = sum(len(view.findChildren(kind)) for kind in (QLineEdit, QPlainTextEdit, QComboBox))
     questions += len(view.findChildren(QAbstractButton)) // 3
 
+    def form() -> FormView:
+        opened = FormView(ctx)
+        opened.open_response(info.id)
+        return opened
+
     def render() -> float:
-        def work() -> None:
-            form = FormView(ctx)
-            form.open_response(info.id)
-            shown(form)
-        return timed(work)
+        return rendered(form)
 
     def floor_render() -> float:
-        return timed(lambda: shown(plain_form.build()))
+        return rendered(plain_form.build)
 
     rows.append(Ratio(f"questionnaire render {label}", f"the same {widgets} widgets, plain", 1.5)
                 .run(render, floor_render, renders))
     rows.append(Ratio(f"questionnaire render, old floor {label}", f"{questions} label + line-edit rows",
-                      None).run(render, lambda: timed(lambda: shown(plain_rows(questions))), renders))
+                      None).run(render, lambda: rendered(lambda: plain_rows(questions)), renders))
     view.deleteLater()
     plain.conn.close()
     db.dispose()
