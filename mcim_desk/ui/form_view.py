@@ -185,7 +185,9 @@ class FormView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, "")
             self.sections.insertItem(0, item)
         self.page_layout.addStretch(1)
-        self.retranslate()  # it ends with _refresh(): relevance, messages, progress
+        # the questions and repeats were just made in this language: the rest only (it ends
+        # with _refresh(): relevance, messages, progress)
+        self.retranslate(built=True)
         self.page.setUpdatesEnabled(True)
 
     def _add_children(self, container: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
@@ -241,8 +243,7 @@ class FormView(QWidget):
             if position > 1:  # the same hint under every entry says nothing new (Annex 4, Q25)
                 for path, widget in self.widgets.items():
                     if path.startswith(instance + "/"):
-                        widget.show_hint = False
-                        widget.hint.hide()
+                        widget.hide_hint()
         repeat.retranslate(self.label_lang())
         repeat.order_tab_chain()
 
@@ -626,7 +627,9 @@ class FormView(QWidget):
 
     # -- language ---------------------------------------------------------------------------
 
-    def retranslate(self) -> None:
+    def retranslate(self, built: bool = False) -> None:
+        """Every text in the interface's or the form's language; ``built``: the questions and
+        repeats have just been made in it (each set its own texts once)."""
         lang = self.label_lang()
         self.language_label.setText(self.tr("Form &language:"))
         with QSignalBlocker(self.language):
@@ -646,10 +649,11 @@ class FormView(QWidget):
             q = self.definition.find(_definition_path(path))
             if isinstance(container, TitledBox) and q is not None and not q.is_repeat:
                 container.setTitle(q.label(lang))
-        for widget in self.widgets.values():
-            widget.retranslate(lang)
-        for repeat in self.repeats.values():
-            repeat.retranslate(lang)
+        if not built:
+            for widget in self.widgets.values():
+                widget.retranslate(lang)
+            for repeat in self.repeats.values():
+                repeat.retranslate(lang)
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -1,0 +1,72 @@
+"""WrapLabel remembers its height for each width: the height it gives is always the one
+QLabel computes on the spot for the label as it is now, and the one a fresh plain QLabel with
+the same text, font, margins and direction gives, through any sequence of changes."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from mcim_desk.ui.wrap_label import WrapLabel
+
+WORDS = st.lists(st.sampled_from(["migration", "Pacte", "mondial", "sur", "les", "œuvre", "d’Almaty",
+                                  "ISCM", "(FIR)", "a", "très-longue-expression-sans-espace", "\n"]),
+                 max_size=40).map(" ".join)
+CHANGES = st.lists(st.one_of(
+    st.tuples(st.just("text"), WORDS),
+    st.tuples(st.just("bold"), st.booleans()),
+    st.tuples(st.just("size"), st.integers(7, 16)),
+    st.tuples(st.just("margins"), st.integers(0, 12)),
+    st.tuples(st.just("indent"), st.integers(-1, 20)),
+    st.tuples(st.just("direction"), st.booleans()),
+    st.tuples(st.just("clear"), st.none()),
+), max_size=6)
+
+
+def fresh_label(text: str, label: WrapLabel) -> QLabel:
+    """A plain QLabel set up as ``label`` is now, never asked a height before."""
+    plain = QLabel()
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+    plain.setWordWrap(True)
+    plain.setFont(label.font())
+    plain.setContentsMargins(label.contentsMargins())
+    plain.setIndent(label.indent())
+    plain.setLayoutDirection(label.layoutDirection())
+    plain.setText(text)
+    return plain
+
+
+@given(text=WORDS, changes=CHANGES, widths=st.lists(st.integers(20, 900), min_size=1, max_size=5))
+def test_the_height_for_a_width_follows_every_change(qtbot, text: str, changes, widths: list[int]) -> None:  # noqa: ANN001
+    label = WrapLabel(None, text)
+    qtbot.addWidget(label)
+    for width in widths:  # asked before the changes: remembered
+        label.heightForWidth(width)
+    for change, value in changes:
+        if change == "text":
+            label.setText(value)
+        elif change == "bold":
+            font = label.font()
+            font.setBold(value)
+            label.setFont(font)
+        elif change == "size":
+            font = label.font()
+            font.setPointSize(value)
+            label.setFont(font)
+        elif change == "margins":
+            label.setContentsMargins(value, value, value, value)
+        elif change == "indent":
+            label.setIndent(value)
+        elif change == "direction":
+            label.setLayoutDirection(Qt.LayoutDirection.RightToLeft if value else Qt.LayoutDirection.LeftToRight)
+        else:
+            label.clear()
+        for width in widths:
+            expected = QLabel.heightForWidth(label, width)  # Qt's own, laid out now
+            assert label.heightForWidth(width) == expected, (change, value, width)
+            assert label.heightForWidth(width) == expected  # the remembered one too
+            if label.text():  # (an emptied QLabel says -1 or its margins, after its history)
+                assert fresh_label(label.text(), label).heightForWidth(width) == expected
+    assert label.wordWrap() and label.textFormat() == Qt.TextFormat.PlainText
