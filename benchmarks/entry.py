@@ -269,12 +269,13 @@ def widget_count(widget) -> int:  # noqa: ANN001
 
 def rendered(build) -> float:  # noqa: ANN001 - a callable returning a top-level widget
     """Seconds to build a window, show it and paint it once in full. Closing and deleting it
-    come after the time, and are done (not left to pile up: a widget deleted later is deleted
-    only by an event loop, which a benchmark never enters), so that every run starts from
-    the same heap and the same empty event queue, whichever side ran before."""
+    come after the time, and are done at once (a widget given to deleteLater() is deleted only
+    by an event loop, which a benchmark never enters: thousands of live widgets and posted
+    events slowed every later run of both sides), so that every run starts from the same heap
+    and the same empty event queue, whichever side ran before."""
     import gc
 
-    from PySide6.QtCore import QCoreApplication, QEvent
+    import shiboken6
 
     built = []
 
@@ -288,9 +289,8 @@ def rendered(build) -> float:  # noqa: ANN001 - a callable returning a top-level
     seconds = timed(work)
     for widget in built:
         widget.close()
-        widget.deleteLater()
+        shiboken6.delete(widget)  # with its children, now
     built.clear()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     return seconds
 
