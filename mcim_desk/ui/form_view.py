@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -85,7 +85,7 @@ class FormView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setObjectName("form_scroll")
-        self.page = QWidget()
+        self.page = _Page()
         self.page_layout = QVBoxLayout(self.page)
         self.page_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.page)
@@ -680,6 +680,17 @@ def save_error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
         "the log has the details.").format(error=type(exc).__name__)
+
+
+class _Page(QWidget):
+    """The scrolled page of sections. Its size hint is its layout's, without the height for
+    that width: the scroll area bounds the hint to 24 lines anyway, and working the height
+    out laid every wrapped label of the form out once more, at a width nobody sees (that
+    of about 80 characters), each time the window was shown or the form reopened."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
 
 
 def _show(widget: QWidget, visible: bool) -> None:

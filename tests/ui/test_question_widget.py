@@ -108,3 +108,19 @@ def test_a_second_click_clears_a_choice_and_check_boxes_stay_independent(opened,
     qtbot.mouseClick(q11.buttons["objective_3"], Qt.MouseButton.LeftButton)
     assert responses.answers(view.ctx.db, rid)["section_2/q11"] == "objective_1 objective_20"
     assert [c for c, b in q11.buttons.items() if b.isChecked()] == ["objective_1", "objective_20"]
+
+
+def test_the_pages_size_hint_lays_no_wrapped_label_out(opened) -> None:  # noqa: ANN001
+    """The scroll area bounds the page's hint to 24 lines: working out its height for the
+    width of ~80 characters laid every wrapped label out once more at each showing."""
+    from mcim_desk.ui.wrap_label import WrapLabel
+
+    view, _ = opened
+    labels = view.page.findChildren(WrapLabel)
+    assert len(labels) >= 80
+    for label in labels:
+        label._heights.clear()  # noqa: SLF001
+    hint = view.page.sizeHint()
+    assert all(not label._heights for label in labels)  # noqa: SLF001
+    assert hint == view.page.layout().sizeHint() and hint.height() > 24 * view.fontMetrics().height()
+    assert view.scroll.sizeHint().height() <= 24 * view.scroll.fontMetrics().height() + 2 * view.scroll.frameWidth() + 1
