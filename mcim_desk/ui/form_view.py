@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from .context import UiContext
 from .question_widget import AnswerAction, QuestionWidget
 from .repeat_widget import RepeatWidget, TitledBox
 from .undo import SaveValueCommand
+from .wrap_label import PlainHint
 
 log = logging.getLogger(__name__)
 
@@ -682,15 +683,11 @@ def save_error_text(exc: BaseException) -> str:
         "the log has the details.").format(error=type(exc).__name__)
 
 
-class _Page(QWidget):
-    """The scrolled page of sections. Its size hint is its layout's, without the height for
-    that width: the scroll area bounds the hint to 24 lines anyway, and working the height
-    out laid every wrapped label of the form out once more, at a width nobody sees (that
-    of about 80 characters), each time the window was shown or the form reopened."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
+class _Page(PlainHint, QWidget):
+    """The scrolled page of sections. Its size hint leaves out the height for its width: the
+    scroll area bounds the hint to 24 lines anyway, and working that height out laid every
+    wrapped label of the form out once more, at a width nobody sees (that of about 80
+    characters), each time the window was shown or the form reopened."""
 
 
 def _show(widget: QWidget, visible: bool) -> None:

@@ -28,14 +28,14 @@ from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
 from .attachment_editor import AttachmentEditor
 from .colours import set_text_colour
-from .wrap_label import WrapLabel
+from .wrap_label import PlainHint, WrapLabel
 
 RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
 FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
 MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 
 
-class WrappingCheck(QWidget):
+class WrappingCheck(PlainHint, QWidget):
     """A check box whose (long) label wraps: QCheckBox never wraps its text, so the 23
     objectives would make the form wider than the window. A click on the label toggles."""
 
@@ -82,7 +82,7 @@ class AnswerAction:
     callback: Callable[[str, str, int, int], None]
 
 
-class QuestionWidget(QFrame):
+class QuestionWidget(PlainHint, QFrame):
     """One question: label (with a required mark), hint, editor, inline message, marker and
     an optional notes box. Emits ``committed(path, value)`` when the user commits an answer."""
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from ..forms.definition import Question
 from .colours import set_text_colour
-from .wrap_label import WrapLabel
+from .wrap_label import PlainHint, WrapLabel
 
 
-class TitledBox(QFrame):
+class TitledBox(PlainHint, QFrame):
     """A framed box with a heading that wraps (a QGroupBox title never wraps, so a long
     section or question title would make the whole form wider than the window)."""
 

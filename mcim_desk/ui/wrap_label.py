@@ -10,7 +10,7 @@ that sets another font on polish does it through a FontChange).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 # what changes the height a text needs at a given width
@@ -63,3 +63,18 @@ class WrapLabel(QLabel):
             self._heights.clear()
         super().changeEvent(event)
 
+
+
+class PlainHint:
+    """For a box holding wrapped labels: its size hint is its layout's, without the height for
+    that width Qt otherwise works out (laying every label inside out again at the box's
+    preferred width, each box level another width). In a vertical layout of a scroll page
+    that height is never used: the box is given the height for its real width."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        if layout is None:
+            return super().sizeHint()
+        self.ensurePolished()  # as QLayout::totalSizeHint: the style may set the margins
+        margins = self.contentsMargins()
+        return layout.sizeHint() + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())

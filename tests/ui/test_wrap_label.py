@@ -70,3 +70,52 @@ def test_the_height_for_a_width_follows_every_change(qtbot, text: str, changes, 
             if label.text():  # (an emptied QLabel says -1 or its margins, after its history)
                 assert fresh_label(label.text(), label).heightForWidth(width) == expected
     assert label.wordWrap() and label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_boxes_with_a_plain_hint_are_laid_out_as_qt_lays_them_out(qtbot) -> None:  # noqa: ANN001
+    """A page of boxes holding wrapped labels gets the same geometry, at every width, whether
+    its boxes' size hints work the height for width out (Qt's own) or not (PlainHint); the
+    labels are asked their height at fewer widths."""
+    from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+    from mcim_desk.ui.wrap_label import PlainHint
+
+    class PlainBox(PlainHint, QFrame):
+        pass
+
+    texts = ["Veuillez indiquer le nom de votre mécanisme consultatif interétatique (MCIM) : *",
+             "Votre MCIM a-t-il formulé une position (officielle) ou des recommandations concrètes "
+             "pour le Pacte mondial ? " * 3, "Oui", "Non"]
+    widths_asked = {}
+
+    def page(box_class: type) -> tuple[QWidget, list[QWidget]]:
+        top = QWidget()
+        layout = QVBoxLayout(top)
+        widgets: list[QWidget] = []
+        for n in range(4):
+            box = box_class(top)
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(box)
+            for text in texts[n % 2:]:
+                label = WrapLabel(box, text)
+                inner.addWidget(label)
+                widgets.append(label)
+            layout.addWidget(box)
+            widgets.append(box)
+        layout.addStretch(1)
+        qtbot.addWidget(top)
+        return top, widgets
+
+    qt_page, qt_widgets = page(QFrame)
+    plain_page, plain_widgets = page(PlainBox)
+    for width in (900, 420, 260, 700):
+        for top in (qt_page, plain_page):
+            top.resize(width, 1200)
+            top.show()
+            top.layout().activate()
+        assert [w.geometry() for w in plain_widgets] == [w.geometry() for w in qt_widgets], width
+    for name, widgets in (("qt", qt_widgets), ("plain", plain_widgets)):
+        widths_asked[name] = sum(len(w._heights) for w in widgets if isinstance(w, WrapLabel))  # noqa: SLF001
+    assert widths_asked["plain"] < widths_asked["qt"]
+    box = plain_widgets[-1]
+    assert box.sizeHint().width() == QFrame.sizeHint(box).width()  # only the height is left out
