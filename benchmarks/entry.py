@@ -6,8 +6,12 @@ its floor measured in the same run (see ``benchmarks/ratio.py``).
 - autosave of one answer (the service: answer, audit row, response status, relevance) against
   a plain ``sqlite3`` transaction inserting two rows (an answer and an audit row) into a file
   with the same pragmas (WAL, synchronous=FULL, foreign keys): target <= 1.5x median, <= 3x p99;
-- the questionnaire rendered (form engine, widgets, one paint) against building the same
-  number of plain label + line-edit rows in a scroll area and painting them: target <= 1.5x.
+- the questionnaire rendered (form engine, widgets, shown, one full paint) against building
+  the same number of plain widgets without the form engine (``PlainForm``: the form view's own
+  widgets copied as plain Qt ones of the same kinds and texts, hidden where the form's are, in
+  the same scroll area), shown and painted the same way: target <= 1.5x;
+- the same render against the old floor, one label + line-edit row per answer (about a fifth
+  of the widgets): an informational row, no target.
 
 Run on an empty database and on one with ``--responses`` other responses. Offscreen Qt.
 """
@@ -19,6 +23,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +76,8 @@ class PlainTransaction:
 
 
 def plain_rows(count: int):  # noqa: ANN201 - a QScrollArea
-    """The render floor: ``count`` label + line-edit rows in a scroll area."""
+    """The old render floor (kept as an informational row): ``count`` label + line-edit rows
+    in a scroll area, about a fifth of the widgets the form view builds."""
     from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
     area = QScrollArea()
@@ -84,12 +90,209 @@ def plain_rows(count: int):  # noqa: ANN201 - a QScrollArea
     return area
 
 
-def shown(widget) -> None:  # noqa: ANN001
-    widget.resize(1000, 700)
-    widget.show()
-    widget.grab()  # layout and one full paint
-    widget.close()
-    widget.deleteLater()
+@dataclass
+class Plain:
+    """One widget of the floor: a Qt class, what it shows, hidden or not, its children."""
+
+    kind: type
+    text: str | list[str] | None = None
+    wrap: bool = False
+    clear_button: bool = False
+    frame: object = None
+    hidden: bool = False
+    children: list[Plain] = field(default_factory=list)
+
+
+def _leaf_kinds():  # noqa: ANN202
+    """Widgets built whole by Qt (with their own inner widgets): copied as one, never walked."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractScrollArea,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QProgressBar,
+    )
+
+    return (QLabel, QAbstractButton, QLineEdit, QAbstractScrollArea, QComboBox, QAbstractSpinBox,
+            QAbstractSlider, QProgressBar)
+
+
+def _qt_class(widget) -> type:  # noqa: ANN001
+    """The Qt class a widget of the program's own class is made of (CommitTextEdit: QPlainTextEdit)."""
+    return next(k for k in type(widget).__mro__ if k.__module__.startswith("PySide6"))
+
+
+def _leaf(source) -> Plain:  # noqa: ANN001
+    """A leaf widget as plain Qt, with the same text (a wrapped label wraps the same words)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+    )
+
+    plain = Plain(_qt_class(source), hidden=source.isHidden())
+    if isinstance(source, QLabel):
+        plain.text, plain.wrap = source.text(), source.wordWrap()
+    elif isinstance(source, QAbstractButton | QLineEdit):
+        plain.text = source.text()
+        plain.clear_button = isinstance(source, QLineEdit) and source.isClearButtonEnabled()
+    elif isinstance(source, QPlainTextEdit):
+        plain.text = source.toPlainText()
+    elif isinstance(source, QComboBox):
+        plain.text = [source.itemText(i) for i in range(source.count())]
+    elif isinstance(source, QListWidget):
+        plain.text = [source.item(i).text() for i in range(source.count())]
+        plain.wrap = source.wordWrap()
+    return plain
+
+
+def _in_layout_order(source) -> list:  # noqa: ANN001
+    """``source``'s own widgets in the order its layouts show them (a box inserted first was
+    maybe created last), then any outside a layout."""
+    from PySide6.QtWidgets import QLayout
+
+    ordered: list = []
+
+    def walk(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.widget() is not None:
+                ordered.append(item.widget())
+            elif item.layout() is not None:
+                walk(item.layout())
+
+    if source.layout() is not None:
+        walk(source.layout())
+    seen = set(map(id, ordered))
+    return ordered + [c for c in source.children() if c.isWidgetType() and id(c) not in seen]
+
+
+def _tree(source) -> Plain:  # noqa: ANN001
+    """A container: a plain QWidget (a QFrame where the form draws a frame) holding its widgets."""
+    from PySide6.QtWidgets import QFrame, QWidget
+
+    framed = isinstance(source, QFrame) and source.frameShape() != QFrame.Shape.NoFrame
+    plain = Plain(QFrame if framed else QWidget, frame=source.frameShape() if framed else None,
+                  hidden=source.isHidden())
+    for child in _in_layout_order(source):
+        if not child.isWindow():
+            plain.children.append(_leaf(child) if isinstance(child, _leaf_kinds()) else _tree(child))
+    return plain
+
+
+def _build(plain: Plain, parent):  # noqa: ANN001, ANN202
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit
+
+    widget = plain.kind(parent)
+    if plain.kind is QLabel:
+        widget.setText(plain.text)
+        widget.setWordWrap(plain.wrap)
+    elif plain.kind is QLineEdit:
+        widget.setText(plain.text)
+        widget.setClearButtonEnabled(plain.clear_button)
+    elif plain.kind is QPlainTextEdit:
+        widget.setPlainText(plain.text)
+    elif plain.kind in (QComboBox, QListWidget):
+        widget.addItems(plain.text)
+        if plain.kind is QListWidget:
+            widget.setWordWrap(plain.wrap)
+    elif plain.text is not None:
+        widget.setText(plain.text)
+    if plain.frame is not None:
+        widget.setFrameShape(plain.frame)
+    _fill(plain, widget)
+    if plain.hidden:  # never setVisible(True): before the window shows it would polish at once
+        widget.hide()
+    return widget
+
+
+def _fill(plain: Plain, widget) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QVBoxLayout
+
+    if plain.children:
+        layout = QVBoxLayout(widget)
+        for child in plain.children:
+            layout.addWidget(_build(child, widget))
+
+
+class PlainForm:
+    """The render floor the issue defines: the same number of plain widgets as the opened form
+    view holds, of the same kinds and with the same texts (word-wrapped labels with the
+    questions' and hints' words, line and multi-line edits, radio buttons, check boxes, combo
+    boxes, buttons; the containers as plain QWidget / QFrame in vertical layouts), hidden where
+    the form's are, with the same language row, section list and scroll area around them. Read
+    from the form once, outside the time; ``build()`` is what is timed: no form engine, no
+    signals, no per-question code."""
+
+    def __init__(self, form) -> None:  # noqa: ANN001 - an opened FormView
+        self.language = [_leaf(form.language_label), _leaf(form.language)]
+        self.sections = _leaf(form.sections)
+        self.page = _tree(form.page)
+
+    def build(self):  # noqa: ANN201 - a QWidget
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+        top = QWidget()
+        row = QHBoxLayout()
+        for plain in self.language:
+            row.addWidget(_build(plain, top))
+        row.addStretch(1)
+        splitter = QSplitter(top)
+        splitter.addWidget(_build(self.sections, splitter))
+        area = QScrollArea(splitter)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget()
+        area.setWidget(page)  # as the form view does: the page is filled once in its scroll area
+        _fill(self.page, page)
+        splitter.addWidget(area)
+        splitter.setSizes([240, 700])
+        layout = QVBoxLayout(top)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(splitter)
+        return top
+
+
+def widget_count(widget) -> int:  # noqa: ANN001
+    from PySide6.QtWidgets import QWidget
+
+    return len(widget.findChildren(QWidget))
+
+
+def rendered(build) -> float:  # noqa: ANN001 - a callable returning a top-level widget
+    """Seconds to build a window, show it and paint it once in full. Closing and deleting it
+    come after the time, and are done at once (a widget given to deleteLater() is deleted only
+    by an event loop, which a benchmark never enters: thousands of live widgets and posted
+    events slowed every later run of both sides), so that every run starts from the same heap
+    and the same empty event queue, whichever side ran before."""
+    import gc
+
+    import shiboken6
+
+    built = []
+
+    def work() -> None:
+        widget = build()
+        widget.resize(1000, 700)
+        widget.show()
+        widget.grab()  # layout and one full paint
+        built.append(widget)
+
+    seconds = timed(work)
+    for widget in built:
+        widget.close()
+        shiboken6.delete(widget)  # with its children, now
+    built.clear()
+    gc.collect()
+    return seconds
 
 
 def measure(tmp: Path, extra: int, saves: int, renders: int) -> list[Ratio]:
@@ -142,20 +345,32 @@ def measure(tmp: Path, extra: int, saves: int, renders: int) -> list[Ratio]:
 
     view = FormView(ctx)
     view.open_response(info.id)
-    # one plain row per answer widget (a choice's radio buttons count as one row each 3)
+    widgets = widget_count(view)
+    plain_form = PlainForm(view)
+    floor = plain_form.build()
+    if widget_count(floor) != widgets:  # a floor of other widgets would measure something else
+        raise RuntimeError(f"the plain floor has {widget_count(floor)} widgets, the form {widgets}")
+    floor.deleteLater()
+    # the old floor: one plain row per answer widget (a choice's radio buttons count as one row each 3)
     questions = sum(len(view.findChildren(kind)) for kind in (QLineEdit, QPlainTextEdit, QComboBox))
     questions += len(view.findChildren(QAbstractButton)) // 3
-    view.deleteLater()
+
+    def form() -> FormView:
+        opened = FormView(ctx)
+        opened.open_response(info.id)
+        return opened
 
     def render() -> float:
-        def work() -> None:
-            form = FormView(ctx)
-            form.open_response(info.id)
-            shown(form)
-        return timed(work)
+        return rendered(form)
 
-    rows.append(Ratio(f"questionnaire render {label}", f"{questions} plain rows", 1.5)
-                .run(render, lambda: timed(lambda: shown(plain_rows(questions))), renders))
+    def floor_render() -> float:
+        return rendered(plain_form.build)
+
+    rows.append(Ratio(f"questionnaire render {label}", f"the same {widgets} widgets, plain", 1.5)
+                .run(render, floor_render, renders))
+    rows.append(Ratio(f"questionnaire render, old floor {label}", f"{questions} label + line-edit rows",
+                      None).run(render, lambda: rendered(lambda: plain_rows(questions)), renders))
+    view.deleteLater()
     plain.conn.close()
     db.dispose()
     return rows

@@ -49,7 +49,7 @@ class Ratio:
 
     what: str
     floor: str
-    target: float
+    target: float | None  # None: an informational row (a second floor), no verdict
     p99_target: float | None = None
     app: list[float] = field(default_factory=list)
     base: list[float] = field(default_factory=list)
@@ -75,9 +75,13 @@ class Ratio:
         return percentile(self.app, 0.99) / percentile(self.base, 0.99)
 
     def line(self) -> str:
-        verdict = "ok" if self.ratio <= self.target else "MISSED"
         text = (f"{self.what:<34} {_ms(statistics.median(self.app)):>10}  floor {_ms(statistics.median(self.base)):>10}"
-                f"  ratio {self.ratio:5.2f}x  (target <= {self.target:g}x: {verdict})")
+                f"  ratio {self.ratio:5.2f}x")
+        if self.target is None:
+            text += "  (informational, no target)"
+        else:
+            verdict = "ok" if self.ratio <= self.target else "MISSED"
+            text += f"  (target <= {self.target:g}x: {verdict})"
         if self.p99_target is not None:
             p99_verdict = "ok" if self.p99_ratio <= self.p99_target else "MISSED"
             text += f"  p99 ratio {self.p99_ratio:5.2f}x (target <= {self.p99_target:g}x: {p99_verdict})"

@@ -35,6 +35,7 @@ from .context import UiContext
 from .question_widget import AnswerAction, QuestionWidget
 from .repeat_widget import RepeatWidget, TitledBox
 from .undo import SaveValueCommand
+from .wrap_label import PlainHint
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class FormView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setObjectName("form_scroll")
-        self.page = QWidget()
+        self.page = _Page()
         self.page_layout = QVBoxLayout(self.page)
         self.page_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.page)
@@ -185,7 +186,9 @@ class FormView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, "")
             self.sections.insertItem(0, item)
         self.page_layout.addStretch(1)
-        self.retranslate()  # it ends with _refresh(): relevance, messages, progress
+        # the questions and repeats were just made in this language: the rest only (it ends
+        # with _refresh(): relevance, messages, progress)
+        self.retranslate(built=True)
         self.page.setUpdatesEnabled(True)
 
     def _add_children(self, container: Question, path: str, layout: QVBoxLayout, parent: QWidget) -> None:
@@ -241,8 +244,7 @@ class FormView(QWidget):
             if position > 1:  # the same hint under every entry says nothing new (Annex 4, Q25)
                 for path, widget in self.widgets.items():
                     if path.startswith(instance + "/"):
-                        widget.show_hint = False
-                        widget.hint.hide()
+                        widget.hide_hint()
         repeat.retranslate(self.label_lang())
         repeat.order_tab_chain()
 
@@ -626,7 +628,9 @@ class FormView(QWidget):
 
     # -- language ---------------------------------------------------------------------------
 
-    def retranslate(self) -> None:
+    def retranslate(self, built: bool = False) -> None:
+        """Every text in the interface's or the form's language; ``built``: the questions and
+        repeats have just been made in it (each set its own texts once)."""
         lang = self.label_lang()
         self.language_label.setText(self.tr("Form &language:"))
         with QSignalBlocker(self.language):
@@ -646,10 +650,11 @@ class FormView(QWidget):
             q = self.definition.find(_definition_path(path))
             if isinstance(container, TitledBox) and q is not None and not q.is_repeat:
                 container.setTitle(q.label(lang))
-        for widget in self.widgets.values():
-            widget.retranslate(lang)
-        for repeat in self.repeats.values():
-            repeat.retranslate(lang)
+        if not built:
+            for widget in self.widgets.values():
+                widget.retranslate(lang)
+            for repeat in self.repeats.values():
+                repeat.retranslate(lang)
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -676,6 +681,13 @@ def save_error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "FormView", "The database refused the save ({error}). Nothing was saved: try again; "
         "the log has the details.").format(error=type(exc).__name__)
+
+
+class _Page(PlainHint, QWidget):
+    """The scrolled page of sections. Its size hint leaves out the height for its width: the
+    scroll area bounds the hint to 24 lines anyway, and working that height out laid every
+    wrapped label of the form out once more, at a width nobody sees (that of about 80
+    characters), each time the window was shown or the form reopened."""
 
 
 def _show(widget: QWidget, visible: bool) -> None:

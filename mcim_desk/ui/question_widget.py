@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -27,22 +28,21 @@ from ..limits import NOTE_CHARS, TEXT_ANSWER_CHARS, grouped
 from .answer_editors import LINE_TYPES, AcknowledgeEditor, RankEditor, placeholder
 from .attachment_editor import AttachmentEditor
 from .colours import set_text_colour
+from .wrap_label import PlainHint, WrapLabel
 
 RADIO_LIMIT = 6  # more choices than this: a combo box instead of radio buttons
 FILTER_LIMIT = 8  # more choices than this in a multiple choice: a filter box above them
 MARKER_STYLE = "color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 1px 4px;"
 
 
-class WrappingCheck(QWidget):
+class WrappingCheck(PlainHint, QWidget):
     """A check box whose (long) label wraps: QCheckBox never wraps its text, so the 23
     objectives would make the form wider than the window. A click on the label toggles."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QCheckBox(self)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = WrapLabel(self)
         self.label.setBuddy(self.box)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -71,13 +71,18 @@ class CommitTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+def _bold(font: QFont) -> QFont:
+    font.setBold(True)
+    return font
+
+
 @dataclass
 class AnswerAction:
     text: Callable[[], str]
     callback: Callable[[str, str, int, int], None]
 
 
-class QuestionWidget(QFrame):
+class QuestionWidget(PlainHint, QFrame):
     """One question: label (with a required mark), hint, editor, inline message, marker and
     an optional notes box. Emits ``committed(path, value)`` when the user commits an answer."""
 
@@ -90,25 +95,16 @@ class QuestionWidget(QFrame):
         self.question, self.path, self.lang = question, path, lang
         self.value: str | None = None
         self.setObjectName(f"q:{path}")
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.label.font()
-        font.setBold(True)
-        self.label.setFont(font)
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        set_text_colour(self.hint, "muted")
-        self.marker = QLabel(self)
-        self.marker.setTextFormat(Qt.TextFormat.PlainText)
-        self.marker.hide()
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        set_text_colour(self.error, "error")
-        self.error.hide()
+        self.label = WrapLabel(self)
+        if question.type != "note":  # a note is a paragraph of instructions, not a question
+            self.label.setFont(_bold(self.label.font()))
+        # the hint, marker and message are made when first needed: most questions never show
+        # a marker or a message, and a hidden label still costs its making (see hint, marker,
+        # error below)
+        self._hint: WrapLabel | None = None
+        self._marker: QLabel | None = None
+        self._error: WrapLabel | None = None
+        self._top: QHBoxLayout | None = None  # the label and the marker, once there is one
         self.notes: CommitTextEdit | None = None
         # a typed answer or note over its limit, kept in its box, not saved: what to say
         self.limit_messages: dict[str, str] = {}
@@ -120,22 +116,60 @@ class QuestionWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 6)
         layout.setSpacing(3)
-        top = QHBoxLayout()
-        top.addWidget(self.label, 1)
-        top.addWidget(self.marker, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-        layout.addWidget(self.hint)
+        layout.addWidget(self.label)
         self._build_editor(layout)
-        layout.addWidget(self.error)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(
-            lambda pos: self.context_requested.emit(self.path, self.mapToGlobal(pos))
-        )
-        if question.type == "note":  # a paragraph of instructions, not a question
-            font = self.label.font()
-            font.setBold(False)
-            self.label.setFont(font)
+        self.customContextMenuRequested.connect(self._context_requested)
         self.retranslate(lang)
+
+    # -- the parts made when needed ---------------------------------------------------------
+
+    @property
+    def hint(self) -> WrapLabel:
+        """The hint under the label (made on first use; hidden when there is none)."""
+        if self._hint is None:
+            self._hint = WrapLabel(self)
+            set_text_colour(self._hint, "muted")
+            self._hint.hide()
+            self.layout().insertWidget(1, self._hint)  # under the label (or label and marker)
+            self._hint.setText(self.question.hint(self.lang))
+            self._hint.setVisible(bool(self._hint.text()) and self.show_hint)
+        return self._hint
+
+    @property
+    def marker(self) -> QLabel:
+        """The marker beside the label (a call's "to ask", made on first use)."""
+        if self._marker is None:
+            layout = self.layout()
+            self._top = QHBoxLayout()
+            layout.removeWidget(self.label)
+            self._top.addWidget(self.label, 1)
+            self._marker = QLabel(self)
+            self._marker.setTextFormat(Qt.TextFormat.PlainText)
+            self._marker.hide()
+            self._top.addWidget(self._marker, 0, Qt.AlignmentFlag.AlignTop)
+            layout.insertLayout(0, self._top)
+        return self._marker
+
+    @property
+    def error(self) -> WrapLabel:
+        """The inline message, last (made on first use)."""
+        if self._error is None:
+            self._error = WrapLabel(self)
+            self._error.setObjectName("error")
+            set_text_colour(self._error, "error")
+            self._error.hide()
+            self.layout().addWidget(self._error)
+        return self._error
+
+    def hide_hint(self) -> None:
+        """Leave the hint to another entry of the same repeat (it says nothing new here)."""
+        self.show_hint = False
+        if self._hint is not None:
+            self._hint.hide()
+
+    def _context_requested(self, pos) -> None:  # noqa: ANN001 - a QPoint
+        self.context_requested.emit(self.path, self.mapToGlobal(pos))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -147,14 +181,15 @@ class QuestionWidget(QFrame):
             group = QButtonGroup(self)
             group.setExclusive(False)  # lets a second click clear the answer
             row = QHBoxLayout()
-            for choice in q.choices:
+            for number, choice in enumerate(q.choices):
                 button = QRadioButton(self)
                 button.setObjectName(f"choice:{choice.name}")
                 button.setAutoExclusive(False)
-                group.addButton(button)
+                group.addButton(button, number)
                 self.buttons[choice.name] = button
                 row.addWidget(button)
-                button.clicked.connect(lambda checked, name=choice.name: self._radio_clicked(name, checked))
+            names = [choice.name for choice in q.choices]
+            group.idClicked.connect(lambda number: self._radio_clicked(names[number], group.button(number).isChecked()))
             row.addStretch(1)
             layout.addLayout(row)
             self.editor = next(iter(self.buttons.values()), None)
@@ -181,13 +216,16 @@ class QuestionWidget(QFrame):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(1)
             self.rows: dict[str, WrappingCheck] = {}
+            group = QButtonGroup(self)
+            group.setExclusive(False)  # check boxes: each on its own (set before adding them)
             for choice in q.choices:
                 row = WrappingCheck(box)
                 row.box.setObjectName(f"choice:{choice.name}")
                 self.buttons[choice.name] = row.box
                 self.rows[choice.name] = row
                 column.addWidget(row)
-                row.box.clicked.connect(lambda _c: self._commit(self._checked_codes()))
+                group.addButton(row.box)
+            group.buttonClicked.connect(lambda _b: self._commit(self._checked_codes()))
             layout.addWidget(box)
             self.editor = self.filter or next(iter(self.buttons.values()), None)
         elif q.type == "acknowledge":
@@ -236,7 +274,9 @@ class QuestionWidget(QFrame):
             self.notes.setMinimumHeight(40)
             self.notes.committed.connect(self._commit_note)
             self._context_menu_from(self.notes)
-            self.layout().insertWidget(self.layout().count() - 1, self.notes)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self._error) if self._error is not None else layout.count(),
+                                self.notes)
             self.retranslate(self.lang)
         if self.notes is not None:
             self.notes.setVisible(visible)
@@ -333,8 +373,9 @@ class QuestionWidget(QFrame):
         """Show the form's message for this answer; a text over the length limit that was not
         saved is said first, whatever the form says."""
         message = self.limit_messages.get("answer") or self.limit_messages.get("note") or message
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        if message or self._error is not None:
+            self.error.setText(message or "")
+            self.error.setVisible(bool(message))
         # the message is the field's description: a screen reader says it with the field
         hint = self.question.hint(self.lang)
         description = " ".join(p for p in (message or "", hint) if p)
@@ -344,6 +385,8 @@ class QuestionWidget(QFrame):
                 widget.setAccessibleDescription(description)
 
     def set_marker(self, text: str | None) -> None:
+        if not text and self._marker is None:
+            return
         if text and not self.marker.styleSheet():  # few questions ever get one: styled then
             self.marker.setStyleSheet(MARKER_STYLE)
         self.marker.setText(text or "")
@@ -364,8 +407,9 @@ class QuestionWidget(QFrame):
         mark = " *" if q.required and q.required.strip().lower() not in ("no", "false", "false()") else ""
         self.label.setText(q.label(lang) + mark)
         hint = q.hint(lang)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint) and self.show_hint)
+        if hint or self._hint is not None:
+            self.hint.setText(hint)
+            self.hint.setVisible(bool(hint) and self.show_hint)
         for name, button in self.buttons.items():
             row = self.rows.get(name)
             (row.label if row else button).setText(q.choice_label(name, lang))

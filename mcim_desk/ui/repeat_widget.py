@@ -18,18 +18,17 @@ from PySide6.QtWidgets import (
 
 from ..forms.definition import Question
 from .colours import set_text_colour
+from .wrap_label import PlainHint, WrapLabel
 
 
-class TitledBox(QFrame):
+class TitledBox(PlainHint, QFrame):
     """A framed box with a heading that wraps (a QGroupBox title never wraps, so a long
     section or question title would make the whole form wider than the window)."""
 
     def __init__(self, parent: QWidget | None = None, bold: bool = True) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = WrapLabel(self)
         font = self.heading.font()
         font.setBold(bold)
         if bold:
@@ -63,13 +62,9 @@ class RepeatWidget(TitledBox):
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.path))
         self.empty = QLabel(self)
         set_text_colour(self.empty, "muted")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("repeat_count")
-        set_text_colour(self.count_label, "muted")
-        self.count_label.hide()
+        self._count_label: QLabel | None = None  # made for a repeat_count only
         self.required_count: int | None = None
         layout = self.body_layout
-        layout.addWidget(self.count_label)
         layout.addWidget(self.empty)
         layout.addLayout(self.body)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -104,6 +99,17 @@ class RepeatWidget(TitledBox):
         self.instance_frames[index] = frame
         return frame, outer
 
+    @property
+    def count_label(self) -> QLabel:
+        """"The form asks for n entries here", above the entries (made on first use)."""
+        if self._count_label is None:
+            self._count_label = QLabel(self)
+            self._count_label.setObjectName("repeat_count")
+            set_text_colour(self._count_label, "muted")
+            self._count_label.hide()
+            self.body_layout.insertWidget(self.body_layout.indexOf(self.empty), self._count_label)
+        return self._count_label
+
     def order_tab_chain(self) -> None:
         """Tab goes through the entries in order, then to "Add an entry", then on to the next
         question (entries are built after the button, and again after each change)."""
@@ -133,7 +139,8 @@ class RepeatWidget(TitledBox):
         only until there are that many."""
         self.required_count = required
         present = len(self.instance_frames)
-        self.count_label.setVisible(required is not None)
+        if required is not None or self._count_label is not None:
+            self.count_label.setVisible(required is not None)
         if required is not None:
             self.count_label.setText(
                 self.tr("The form asks for {count} entries here ({present} so far).").format(
