@@ -162,3 +162,30 @@ def test_a_bundle_written_the_old_way_still_imports(tmp_path: Path) -> None:
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_manifest_counts_are_the_rows_of_the_records_file(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """The counts a bundle declares (taken from the copy itself) are its records file's rows,
+    counted again here with SQL, for a full bundle and one of what changed since (both
+    backends: the server's rows come through Python)."""
+    from mcim_desk.services import catalogue, exchange, responses
+
+    rabat = catalogue.find_mechanism(db, "Rabat Process")
+    info = responses.open_questionnaire(db, rabat.id, "consultant")
+    responses.save_answer(db, info.id, "section_2/q4", "oui", "consultant")
+    full = exchange.export_bundle(db, tmp_path / "out" / "full.mcimz")
+    responses.save_answer(db, info.id, "section_2/q5", "Échanges réguliers", "consultant")
+    since = exchange.export_bundle(db, tmp_path / "out" / "since.mcimz", since_last=True)
+    for written in (full, since):
+        parsed = read_bundle(written.path)
+        try:
+            conn = sqlite3.connect(parsed.files["records.sqlite"])
+            tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            counted = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+            conn.close()
+        finally:
+            parsed.discard()
+        assert {t: parsed.manifest["counts"][t] for t in tables} == counted
+        assert written.counts["answer"] == counted["answer"] >= 1
+    assert full.counts["mechanism"] == 30
+    assert since.counts["answer"] == 2  # both answers of the response that changed
