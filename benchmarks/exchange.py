@@ -24,127 +24,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
-import sqlite3
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.bundle_runs import SqliteImports, copy_rows, fill, records_of, schema_of, tables_of  # noqa: E402
 from benchmarks.ratio import Ratio, print_table, timed  # noqa: E402
-
-WORDS = (
-    "migration coopération dialogue régional mise en œuvre Pacte mondial États membres "
-    "partenariat renforcement capacités données sensibilisation réunion ministérielle "
-    "déclaration recommandations secrétariat présidence objectifs principes thèmes"
-).split()
-
-
-def text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
-
-
-def fill(db, count: int, seed: int = 2018, answers_each: int = 24) -> None:  # noqa: ANN001
-    """``count`` responses of ``answers_each`` answers (at most 24), written straight through
-    the exchange repository (the services' one-transaction-per-answer path would take
-    minutes for this many)."""
-    from mcim_desk.persistence import exchange_repo
-    from mcim_desk.persistence.models import new_uuid, utcnow
-    from mcim_desk.services import catalogue
-    from mcim_desk.services.forms import latest_version
-
-    rng = random.Random(seed)
-    mechanisms = [m.id for m in catalogue.mechanism_rows(db)]
-    version = latest_version(db, "mcim_questionnaire_2018").version_id
-    now = utcnow()
-    at = exchange_repo.stamp(now)
-    with db.write() as session:
-        round_id = new_uuid()
-        exchange_repo.insert_rows(session, "survey_round", ["id", "name", "deadline", "is_current"],
-                                  [[round_id, "2018", "2018-11-09", True]], now)
-        responses, answers, audit = [], [], []
-        for n in range(count):
-            rid = new_uuid()
-            responses.append([rid, version, mechanisms[n % 30], round_id, "draft", "paper", True])
-            values = {
-                "section_1/q1": text(rng, 4), "section_1/q2": text(rng, 20), "section_1/q3": text(rng, 15),
-                "section_2/q4": rng.choice(["oui", "non", "en_cours"]), "section_2/q5": text(rng, 30),
-                "section_2/q6": text(rng, 20), "section_2/q7": "non", "section_2/q8": "oui",
-                "section_2/q11": " ".join(sorted(rng.sample([f"objective_{i}" for i in range(1, 24)], 4))),
-                "section_2/q12": text(rng, 40), "section_3/q13": "ne_sait_pas", "section_3/q14": text(rng, 40),
-                "section_3/q20": text(rng, 50), "section_3/q21": text(rng, 30), "section_3/q22": text(rng, 30),
-                "section_3/q23": text(rng, 30), "section_3/q24": text(rng, 20),
-                "section_4/q25[1]": "", "section_4/q25[1]/partner_name": text(rng, 3),
-                "section_4/q25[1]/nature": text(rng, 15), "section_4/q25[2]": "",
-                "section_4/q25[2]/partner_name": text(rng, 3), "submission/submitted_by": text(rng, 3),
-                "submission/submission_date": "2018-11-08",
-            }
-            for path, value in list(values.items())[:answers_each]:
-                answers.append([new_uuid(), rid, path, value, True])
-                audit.append([new_uuid(), at, "consultant", None, "update", "answer", rid, path, None, value])
-        exchange_repo.insert_rows(
-            session, "response",
-            ["id", "form_version_id", "mechanism_id", "round_id", "status", "source", "fictional"],
-            responses, now,
-        )
-        exchange_repo.insert_rows(session, "answer", ["id", "response_id", "path", "value", "relevant"],
-                                  answers, now)
-        exchange_repo.append_audit_rows(
-            session, ["id", "at", "actor", "installation_id", "action", "entity", "entity_id", "field",
-                      "old_value", "new_value"], audit,
-        )
-
-
-PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "page_size=8192")
-
-
-def schema_of(path: Path) -> list[str]:
-    """The CREATE statements of a database's tables and indexes (in their order)."""
-    conn = sqlite3.connect(path)
-    try:
-        rows = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid").fetchall()
-    finally:
-        conn.close()
-    # An FTS5 table (the search index) makes its own shadow tables: leave their CREATEs out.
-    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
-    shadows = {f"{v}_{suffix}" for v in virtual for suffix in ("data", "idx", "docsize", "config", "content")}
-    return [sql for name, sql in rows if name not in shadows]
-
-
-def copy_rows(target: Path, source: Path, schema: list[str], tables: list[str]) -> None:
-    """The floor: a file made with ``schema`` and the pragmas, the rows of ``tables`` copied
-    from ``source`` with one INSERT ... SELECT each (the columns both sides have), committed."""
-    conn = sqlite3.connect(target, isolation_level=None)
-    try:
-        for pragma in PRAGMAS:
-            conn.execute(f"PRAGMA {pragma}")
-        conn.execute("BEGIN")
-        for sql in schema:
-            conn.execute(sql)
-        conn.execute("COMMIT")
-        conn.execute("ATTACH DATABASE ? AS src", (str(source),))
-        conn.execute("BEGIN IMMEDIATE")
-        for table in tables:
-            mine = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
-            theirs = {r[1] for r in conn.execute(f'PRAGMA src.table_info("{table}")')}
-            columns = ", ".join(f'"{c}"' for c in mine if c in theirs)
-            conn.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM src."{table}"')
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-
-
-def records_of(bundle: Path, folder: Path) -> Path:
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extract("records.sqlite", folder)
-    return folder / "records.sqlite"
 
 
 def main() -> int:
@@ -173,11 +63,7 @@ def main() -> int:
         passphrase = "benchmark passphrase" if args.passphrase else None
         plain_bundle = exchange.export_bundle(source, tmp / "plain.mcimz").path
         records = records_of(plain_bundle, tmp / "extracted")
-        tables = [t for (t,) in sqlite3.connect(records).execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
-        empty = tmp / "empty-schema.sqlite3"
-        open_database(str(empty))[0].dispose()
-        schema = schema_of(empty)
+        tables = tables_of(records)
         runs = iter(range(10**6))
         reports = []
 
@@ -199,34 +85,12 @@ def main() -> int:
               f"{report.counts['response']} responses, {report.counts['answer']} answers, "
               f"{report.counts['audit_log']} audit rows")
 
-        targets = []
-
-        def import_() -> float:
-            target, _ = open_database(str(tmp / f"secretariat-{next(runs)}.sqlite3"))
-            start = time.perf_counter()
-            plan = exchange.preview_import(target, report.path, passphrase)
-            exchange.apply_import(target, plan, actor="secretariat")
-            elapsed = time.perf_counter() - start
-            targets.append(target)
-            if target.checkpointer is not None:
-                target.checkpointer.join()  # off the import's path: not timed
-            return elapsed
-
-        def import_floor() -> float:
-            return timed(lambda: copy_rows(tmp / f"floor-import-{next(runs)}.sqlite3", records, schema, tables))
-
+        imports = SqliteImports(tmp, report.path, records, passphrase=passphrase)
         rows.append(Ratio("bundle import (SQLite)", "INSERT ... SELECT into an empty schema", 1.5)
-                    .run(import_, import_floor, args.runs))
-        target = targets[-1]
-
-        def again() -> float:
-            start = time.perf_counter()
-            plan = exchange.preview_import(target, report.path, passphrase)
-            exchange.apply_import(target, plan, actor="secretariat")
-            return time.perf_counter() - start
-
+                    .run(imports.fresh, imports.floor, args.runs))
         rows.append(Ratio("same bundle again (no-op)", "INSERT ... SELECT into an empty schema", 1.5)
-                    .run(again, import_floor, args.runs))
+                    .run(imports.again, imports.floor, args.runs))
+        target = imports.targets[-1]
 
         sheets = []
 
@@ -250,8 +114,8 @@ def main() -> int:
             return timed(write)
 
         rows.append(Ratio("XLSX export", "openpyxl write-only, same cells", 1.3).run(xlsx, xlsx_floor, args.runs))
-        for database in (source, *targets):
-            database.dispose()
+        source.dispose()
+        imports.dispose()
     print_table(rows)
     return 0
 

@@ -1,15 +1,16 @@
-"""Import benchmark on both backends: a bundle of 10,000 questionnaire responses imported into
-an empty SQLite file and into an empty PostgreSQL database, and the same bundle imported again
-(a no-op), each as a ratio to its floor measured in the same run (interleaved runs; see
-``benchmarks/ratio.py``).
+"""Import benchmark on PostgreSQL, and of the no-op on both backends: a bundle of 10,000
+questionnaire responses imported into an empty PostgreSQL database, and the same bundle
+imported again (a no-op) there and into a SQLite file that holds it already, each as a ratio to
+its floor measured in the same run (interleaved runs; see ``benchmarks/ratio.py``). The import
+into an empty SQLite file is ``benchmarks/exchange.py``'s row; both share the import and the
+SQLite floor (``benchmarks/bundle_runs.py``).
 
     .venv/bin/python benchmarks/exchange_import.py [--responses 10000] [--runs 3]
         [--postgres postgresql+psycopg://user@/dbname?host=/var/run/postgresql]
 
 | row | floor | target |
 | --- | --- | --- |
-| bundle import (SQLite) | INSERT ... SELECT of the records file's rows into an empty database with the same schema and pragmas, committed | <= 1.5x |
-| same bundle again (no-op, SQLite) | the same floor | printed (<= 1.5x) |
+| same bundle again (no-op, SQLite) | INSERT ... SELECT of the records file's rows into an empty database with the same schema and pragmas, committed | printed (<= 1.5x) |
 | bundle import (PostgreSQL) | ``COPY`` (psycopg's ``cursor.copy``) of the same rows, read from the same records file, into the same tables of an empty migrated database on the same server, committed | <= 1.5x |
 | same bundle again (no-op, PostgreSQL) | the same floor | printed (<= 1.5x) |
 
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.exchange import copy_rows, fill, records_of, schema_of  # noqa: E402
+from benchmarks.bundle_runs import SqliteImports, fill, import_into, records_of  # noqa: E402
 from benchmarks.ratio import Ratio, print_table, timed  # noqa: E402
 
 # Referenced tables first (the floor's COPYs run in this order).
@@ -156,42 +157,14 @@ def main() -> int:
         print(f"made and exported {args.responses} responses in {time.perf_counter() - started:.1f} s "
               f"(not timed): {bundle.counts['answer']} answers, {bundle.counts['audit_log']} audit rows")
         records = records_of(bundle.path, tmp / "extracted")
-        tables = [t for (t,) in sqlite3.connect(records).execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
-        runs = iter(range(10**6))
-
-        def import_into(target) -> float:  # noqa: ANN001
-            start = time.perf_counter()
-            plan = exchange.preview_import(target, bundle.path)
-            report = exchange.apply_import(target, plan, actor="secretariat")
-            elapsed = time.perf_counter() - start
-            if report.added + report.unchanged < bundle.counts["response"]:
-                raise SystemExit(f"broken run: {report}")
-            return elapsed
+        responses = bundle.counts["response"]
 
         if not args.no_sqlite:
-            empty = tmp / "empty-schema.sqlite3"
-            open_database(str(empty))[0].dispose()
-            schema = schema_of(empty)
-            targets = []
-
-            def sqlite_import() -> float:
-                target, _ = open_database(str(tmp / f"secretariat-{next(runs)}.sqlite3"))
-                elapsed = import_into(target)
-                targets.append(target)
-                if target.checkpointer is not None:
-                    target.checkpointer.join()  # off the import's path: not timed
-                return elapsed
-
-            def sqlite_floor() -> float:
-                return timed(lambda: copy_rows(tmp / f"floor-{next(runs)}.sqlite3", records, schema, tables))
-
-            rows.append(Ratio("bundle import (SQLite)", "INSERT ... SELECT into an empty schema", 1.5)
-                        .run(sqlite_import, sqlite_floor, args.runs))
+            imports = SqliteImports(tmp, bundle.path, records, responses=responses)
+            imports.fresh()  # the database the no-op runs on (its import is exchange.py's row)
             rows.append(Ratio("same bundle again (no-op, SQLite)", "INSERT ... SELECT into an empty schema", 1.5)
-                        .run(lambda: import_into(targets[-1]), sqlite_floor, args.runs))
-            for target in targets:
-                target.dispose()
+                        .run(imports.again, imports.floor, args.runs))
+            imports.dispose()
 
         if args.postgres:
             from mcim_desk.persistence.database import Database
@@ -205,7 +178,7 @@ def main() -> int:
                     name = server.fresh()
                     target = Database(server.url_of(name))
                     try:
-                        return import_into(target)
+                        return import_into(target, bundle.path, responses=responses)
                     finally:
                         target.dispose()
                         last[:] = [name]
@@ -219,7 +192,7 @@ def main() -> int:
                 again = Database(server.url_of(last[0]))
                 try:
                     rows.append(Ratio("same bundle again (no-op, PostgreSQL)", "COPY into an empty schema, same server",
-                                      1.5).run(lambda: import_into(again), pg_floor, args.runs))
+                                      1.5).run(lambda: import_into(again, bundle.path, responses=responses), pg_floor, args.runs))
                 finally:
                     again.dispose()
             finally:

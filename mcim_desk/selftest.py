@@ -1,8 +1,8 @@
 """``mcim-desk --self-test``: prove that an installation (above all a frozen bundle) works.
 
 Offscreen, on a throw-away data folder and database: create and migrate the database, check the
-reference data, the French catalogues, the PDF fonts, the time-zone data and pyxform's data
-files, then open the main window on the database and close it (an exception in a Qt slot fails
+reference data, the French catalogues, the PDF fonts, the time-zone data, pyxform's data
+files and what reads images, then open the main window on the database and close it (an exception in a Qt slot fails
 it). One line per check; exit 0 only if every check passed. Imports are inside the checks, so
 that a module or data file missing from a bundle is reported as such, not a crash.
 """
@@ -45,6 +45,7 @@ def _run_checks(db_path: Path) -> int:
         ("PDF fonts registered", _check_fonts),
         ("time-zone data", _check_time_zones),
         ("XLSForm language tags (pyxform)", _check_pyxform),
+        ("images read", _check_images),
         ("main window opened on the database and closed", lambda: _check_window(app, db_path)),
     ]
     failed = 0
@@ -154,6 +155,42 @@ def _check_pyxform() -> str:
     if bad:
         raise AssertionError(f"language tags not recognised: {bad}")
     return "fr, en, swh"
+
+
+def _check_images() -> str:
+    """What reads images: Pillow under reportlab (the user guide's PNG screenshots; a bundle
+    trims Pillow's other formats and shares its libraries) and Qt (attachment thumbnails)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage, QImageReader
+    from reportlab.lib.utils import ImageReader
+
+    from .paths import resource_path
+
+    shots = sorted(resource_path("resources", "guide", "images").glob("*.png"))
+    if not shots:
+        raise AssertionError(f"no .png file in {resource_path('resources', 'guide', 'images')}")
+    reader = ImageReader(str(shots[0]))
+    width, height = reader.getSize()
+    if not (width and height) or reader.getRGBData() is None:  # decoded by Pillow, not only sized
+        raise AssertionError(f"{shots[0].name} not read by reportlab through Pillow")
+    read = []
+    for kind in ("png", "jpeg", "gif", "bmp"):  # what attachment thumbnails show
+        if kind == "gif":  # Qt reads GIF but writes none: a 1x1 GIF
+            data = QByteArray(bytes.fromhex("47494638396101000100800000ffffff00000021f90401000000002c"
+                                            "00000000010001000002024401003b"))
+        else:
+            image = QImage(4, 4, QImage.Format.Format_RGB32)
+            image.fill(QColor("#1f5f8b"))
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, kind.upper())
+            buffer.close()
+        if QImage.fromData(data, kind.upper()).isNull():
+            formats = ", ".join(bytes(f).decode() for f in QImageReader.supportedImageFormats())
+            raise AssertionError(f"Qt cannot read {kind.upper()} (it reads {formats})")
+        read.append(kind)
+    return f"PNG through Pillow ({width}x{height}); {', '.join(read)} through Qt"
 
 
 def _check_window(app, db_path: Path) -> str:  # noqa: ANN001 - the QApplication

@@ -131,74 +131,116 @@ def write_bundle(
 ) -> WrittenBundle:
     """Write ``entries`` and a manifest holding ``manifest``'s fields plus the format, and
     each entry's SHA-256 and size. An entry's value is JSON-able, or ``bytes`` already
-    encoded as JSON, or a callable returning either (called in order, so that a database can
-    build the next entry while the previous one is compressed), or a ``Path`` whose file is
-    packed as it is (streamed). ``manifest`` is encoded last:
-    the callables may still fill it (its counts). The file appears whole or not at all
-    (written beside, then renamed)."""
-    from concurrent.futures import ThreadPoolExecutor
+    encoded as JSON, or a callable returning either (called in order), or a ``Path`` whose
+    file is packed as it is (streamed). ``manifest`` is encoded last: the callables may still
+    fill it (its counts). The file appears whole or not at all (written beside, then renamed).
 
+    Every entry is deflated in slices on all cores (see :func:`_deflate`) and, unless the
+    bundle is encrypted (the cipher takes the whole zip), written out while the next slices
+    are deflated."""
     target = Path(path)
     for name in entries:
         if name == MANIFEST or _name_problem(name) is not None:
             raise ValueError(f"bad entry name {name!r}")
-    packed: dict[str, Any] = {}
-    # zlib, crc32 and sha256 release the GIL: entries are packed while the next is made.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for name, value in entries.items():
-            if callable(value):
-                value = value()
-            if isinstance(value, Path):
-                packed[name] = pool.submit(_pack_file, value, compresslevel)
-                continue
-            data = value if isinstance(value, bytes) else encode_entry(value)
-            packed[name] = pool.submit(_pack, data, compresslevel)
-        packed = {name: future.result() for name, future in packed.items()}
+    from ..files import atomic_write, write_bytes
+
     full = dict(manifest)
-    full["format"] = FORMAT
-    full["format_version"] = FORMAT_VERSION
-    full["entries"] = {name: {"sha256": p.sha256, "size": p.size} for name, p in packed.items()}
-    packed[MANIFEST] = _pack(encode_entry(full), compresslevel)
-    payload = _zip(packed)
+    facts: dict[str, dict[str, Any]] = {}
+
+    def write_zip(out: Any) -> None:
+        archive = _ZipWriter(out)
+        with _Deflater(compresslevel) as deflater:
+            for name, value in entries.items():
+                if callable(value):
+                    value = value()
+                if isinstance(value, Path):
+                    with open(value, "rb") as handle:
+                        facts[name] = archive.add(name, deflater, handle)
+                else:
+                    data = value if isinstance(value, bytes) else encode_entry(value)
+                    facts[name] = archive.add(name, deflater, io.BytesIO(data))
+            full["format"] = FORMAT
+            full["format_version"] = FORMAT_VERSION
+            full["entries"] = facts
+            archive.add(MANIFEST, deflater, io.BytesIO(encode_entry(full)))
+        archive.finish()
+
     if passphrase:
-        payload = encrypt(payload, passphrase)
-    from ..files import write_bytes
+        buffer = io.BytesIO()
+        write_zip(buffer)
+        payload = encrypt(buffer.getvalue(), passphrase)
+        del buffer
+        write_bytes(target, payload, make_folder=True)
+        size = len(payload)
+    else:
+        def write(temp: Path) -> None:
+            with open(temp, "r+b") as out:
+                write_zip(out)
 
-    write_bytes(target, payload, make_folder=True)
-    return WrittenBundle(target, len(payload), bool(passphrase), full)
+        atomic_write(target, write, make_folder=True)
+        size = target.stat().st_size
+    return WrittenBundle(target, size, bool(passphrase), full)
 
 
-@dataclass(frozen=True)
-class _Packed:
-    deflated: bytes
-    crc: int
-    size: int
-    sha256: str
+_SLICE = 4 * _MIB  # deflated apart, each primed with the 32 KiB before it
+_WINDOW = 32 * 1024
 
 
-def _pack(data: bytes, level: int) -> _Packed:
+def _deflate_slice(data: bytes, primer: bytes, level: int, last: bool) -> bytes:
     import zlib
 
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    deflated = compressor.compress(data) + compressor.flush()
-    return _Packed(deflated, zlib.crc32(data), len(data), hashlib.sha256(data).hexdigest())
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, zdict=primer) if primer else \
+        zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
 
 
-def _pack_file(path: Path, level: int) -> _Packed:
-    import zlib
+class _Deflater:
+    """Raw deflate of a stream in slices on a pool of threads (zlib releases the GIL), as pigz
+    does: each slice is primed with the 32 KiB before it (so back-references still reach
+    across, and the bundle is as small as one stream would make it) and ends on a byte
+    boundary (a sync flush), the last one with the final block. The slices laid end to end
+    are one ordinary deflate stream: every zip reader, older MCIM Desk included, inflates it."""
 
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    digest = hashlib.sha256()
-    crc = size = 0
-    chunks = []
-    with open(path, "rb") as handle:
-        while chunk := handle.read(4 * _MIB):
-            digest.update(chunk)
+    def __init__(self, level: int, slice_bytes: int = _SLICE) -> None:
+        import os
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.level, self.slice = level, slice_bytes
+        self.workers = max(1, min(8, os.cpu_count() or 1))
+        self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="bundle-deflate")
+
+    def __enter__(self) -> _Deflater:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def stream(self, source: Any, out: Any) -> tuple[int, int, int, str]:
+        """Deflate ``source`` (a binary file) into ``out``; returns (crc32, size, deflated
+        size, SHA-256 hex) of what was read. At most a few slices wait in memory."""
+        import zlib
+        from collections import deque
+
+        digest = hashlib.sha256()
+        crc = size = written = 0
+        pending: deque = deque()
+        primer = b""
+        chunk = source.read(self.slice)
+        while True:
+            following = source.read(self.slice) if chunk else b""
+            digest.update(chunk)  # hashing runs on this thread while the pool deflates
             crc = zlib.crc32(chunk, crc)
             size += len(chunk)
-            chunks.append(compressor.compress(chunk))
-    chunks.append(compressor.flush())
-    return _Packed(b"".join(chunks), crc, size, digest.hexdigest())
+            pending.append(self.pool.submit(_deflate_slice, chunk, primer, self.level, not following))
+            primer = chunk[-_WINDOW:] if len(chunk) >= _WINDOW else (primer + chunk)[-_WINDOW:]
+            while pending and (len(pending) > 2 * self.workers or not following):
+                piece = pending.popleft().result()
+                out.write(piece)
+                written += len(piece)
+            if not following:
+                break
+            chunk = following
+        return crc, size, written, digest.hexdigest()
 
 
 _DOS_DATE = ((2018 - 1980) << 9) | (12 << 5) | 10  # 10 December 2018: no local time leaks
@@ -208,28 +250,40 @@ _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 
 
-def _zip(packed: Mapping[str, _Packed]) -> bytes:
-    """A plain zip (deflated entries, UTF-8 names, no zip64: bundles stay below 4 GiB)."""
-    out = io.BytesIO()
-    central = []
-    for name, item in packed.items():
+class _ZipWriter:
+    """A plain zip written front to back into a seekable file (deflated entries, UTF-8 names,
+    no zip64: bundles stay below 4 GiB). Each local header is written first with its sizes
+    and checksum blank, and filled in once its entry is deflated."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.central: list[bytes] = []
+
+    def _header(self, encoded: bytes, crc: int, deflated: int, size: int) -> bytes:
+        return _LOCAL.pack(0x04034B50, 20, 0x0800, 8, 0, _DOS_DATE, crc, deflated, size, len(encoded), 0)
+
+    def add(self, name: str, deflater: _Deflater, source: Any) -> dict[str, Any]:
         encoded = name.encode("utf-8")
-        if len(item.deflated) >= 2**32 or item.size >= 2**32:
+        offset = self.out.tell()
+        self.out.write(self._header(encoded, 0, 0, 0) + encoded)
+        crc, size, deflated, sha256 = deflater.stream(source, self.out)
+        if deflated >= 2**32 or size >= 2**32:
             raise ValueError(f"entry {name} is too large for a bundle")
-        offset = out.tell()
-        out.write(_LOCAL.pack(0x04034B50, 20, 0x0800, 8, 0, _DOS_DATE, item.crc, len(item.deflated),
-                              item.size, len(encoded), 0))
-        out.write(encoded)
-        out.write(item.deflated)
-        central.append(_CENTRAL.pack(0x02014B50, (3 << 8) | 20, 20, 0x0800, 8, 0, _DOS_DATE, item.crc,
-                                     len(item.deflated), item.size, len(encoded), 0, 0, 0, 0,
-                                     _ATTRIBUTES, offset) + encoded)
-    start = out.tell()
-    for record in central:
-        out.write(record)
-    size = out.tell() - start
-    out.write(_END.pack(0x06054B50, 0, 0, len(central), len(central), size, start, 0))
-    return out.getvalue()
+        end = self.out.tell()
+        self.out.seek(offset)
+        self.out.write(self._header(encoded, crc, deflated, size))
+        self.out.seek(end)
+        self.central.append(_CENTRAL.pack(0x02014B50, (3 << 8) | 20, 20, 0x0800, 8, 0, _DOS_DATE, crc,
+                                          deflated, size, len(encoded), 0, 0, 0, 0, _ATTRIBUTES, offset)
+                            + encoded)
+        return {"sha256": sha256, "size": size}
+
+    def finish(self) -> None:
+        start = self.out.tell()
+        for record in self.central:
+            self.out.write(record)
+        size = self.out.tell() - start
+        self.out.write(_END.pack(0x06054B50, 0, 0, len(self.central), len(self.central), size, start, 0))
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:

@@ -26,8 +26,12 @@ CASES = {
                "questionnaire render, old floor (20 other responses)"}),
     "exchange": (["--responses", "20", "--runs", "1"],
                  {"bundle export", "bundle import (SQLite)", "same bundle again (no-op)", "XLSX export"}),
+    # its SQLite import row is exchange.py's (one copy, in benchmarks/bundle_runs.py); the
+    # PostgreSQL rows join when a server is given
     "exchange_import": (["--responses", "20", "--runs", "1"],
-                        {"bundle import (SQLite)", "same bundle again (no-op, SQLite)"}),
+                        {"same bundle again (no-op, SQLite)"}
+                        | ({"bundle import (PostgreSQL)", "same bundle again (no-op, PostgreSQL)"}
+                           if os.environ.get("MCIM_TEST_PG_URL") else set())),
     "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1"],
                 {"summary report, fresh process, study size"}),
     "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
@@ -48,3 +52,19 @@ def test_a_benchmark_prints_its_ratios(name: str, tmp_path: Path) -> None:
     rows = {m["what"].strip(): float(m["ratio"]) for m in map(ROW.match, done.stdout.splitlines()) if m}
     assert wanted <= set(rows), (wanted, done.stdout)
     assert all(ratio > 0 for ratio in rows.values())
+
+
+def test_exchange_import_leaves_the_sqlite_import_to_exchange(tmp_path: Path) -> None:
+    """The two bundle benchmarks time the SQLite import once between them (exchange.py), with
+    the helpers both import from benchmarks/bundle_runs.py."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(tmp_path / "data"))
+    env.pop("MCIM_TEST_PG_URL", None)
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "exchange_import.py"), "--responses", "5",
+                           "--runs", "1"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [m["what"].strip() for m in map(ROW.match, done.stdout.splitlines()) if m]
+    assert sorted(set(rows)) == ["same bundle again (no-op, SQLite)"], done.stdout
+    for name in ("exchange.py", "exchange_import.py"):
+        source = (ROOT / "benchmarks" / name).read_text(encoding="utf-8")
+        assert "from benchmarks.bundle_runs import" in source
+        assert "def copy_rows" not in source and "def fill" not in source

@@ -256,3 +256,93 @@ def test_runtime_mounts_the_image_with_fuse(tiny_appimage: Path, tmp_path: Path)
     assert ran.stdout.splitlines()[0].startswith(f"appdir={tmp_path}/.mount_mcim")
     assert ran.stdout.splitlines()[-1] == "Genève, 5 été"
     assert list(tmp_path.iterdir()) == []  # unmounted, mount point removed
+
+
+# --- vendored copies of libraries the bundle holds (packaging/shared_libs.py) -------------------
+
+
+def _pillow_libs() -> Path:
+    import PIL
+
+    folder = Path(PIL.__file__).resolve().parent.parent / "pillow.libs"
+    if not sys.platform.startswith("linux") or not folder.is_dir() or not shutil.which("readelf"):
+        pytest.skip("a Linux Pillow wheel with its pillow.libs, and readelf")
+    return folder
+
+
+def _system_lib(name: str) -> Path:
+    for folder in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/usr/lib"):
+        if (Path(folder) / name).exists():
+            return Path(folder) / name
+    pytest.skip(f"no {name} on this machine")
+
+
+def test_vendored_copy_becomes_a_link_only_when_the_bundles_own_defines_what_its_users_take() -> None:
+    import shared_libs
+
+    libs = _pillow_libs()
+    tiff, zstd = next(libs.glob("libtiff-*.so*")), next(libs.glob("libzstd-*.so*"))
+    xcb, xau = next(libs.glob("libxcb-*.so*")), next(libs.glob("libXau-*.so*"))
+    system_zstd, system_lzma, system_xau = (_system_lib(n) for n in ("libzstd.so.1", "liblzma.so.5", "libXau.so.6"))
+    entries = [
+        ("PIL/_imaging.so", str(next((libs.parent / "PIL").glob("_imaging.*.so"))), "EXTENSION"),
+        (f"pillow.libs/{tiff.name}", str(tiff), "BINARY"),
+        (f"pillow.libs/{zstd.name}", str(zstd), "BINARY"),
+        (f"pillow.libs/{xcb.name}", str(xcb), "BINARY"),
+        (f"pillow.libs/{xau.name}", str(xau), "BINARY"),
+        ("libzstd.so.1", str(system_zstd), "BINARY"),
+        ("libXau.so.6", str(system_xau), "BINARY"),
+        (f"{zstd.name}", f"pillow.libs/{zstd.name}", "SYMLINK"),
+    ]
+    out, report, users = shared_libs.share_vendored(entries)
+    by_dest = {d: (s, k) for d, s, k in out}
+    assert by_dest[f"pillow.libs/{zstd.name}"] == ("../libzstd.so.1", "SYMLINK"), report
+    assert by_dest[f"pillow.libs/{xau.name}"] == ("../libXau.so.6", "SYMLINK"), report
+    assert by_dest[f"pillow.libs/{tiff.name}"] == (str(tiff), "BINARY")  # no own copy to share
+    assert by_dest[zstd.name] == (f"pillow.libs/{zstd.name}", "SYMLINK")  # PyInstaller's link stays
+    assert sorted(users) == sorted([str(tiff), str(xcb)])
+    # libtiff's ZSTD_* calls are nowhere in liblzma: a wrong "own copy" is refused, symbol by symbol
+    assert "ZSTD_decompressStream" in shared_libs.missing_symbols(str(zstd), str(system_lzma), [str(tiff)])
+    assert shared_libs.missing_symbols(str(zstd), str(system_zstd), [str(tiff)]) == []
+
+
+def test_a_vendored_library_is_recognised_by_its_hashed_name() -> None:
+    import shared_libs
+
+    names = {"libXau-154567c4.so.6.0.0": ("libXau", "6"), "libk5crypto-459efceb.so.3.1": ("libk5crypto", "3"),
+             "libgssapi_krb5-923083ce.so.2.2": ("libgssapi_krb5", "2"), "libXau.so.6": None,
+             "libpq-e9b5c9ac.so.5.18": ("libpq", "5"), "_imaging.cpython-311-x86_64-linux-gnu.so": None}
+    for name, expected in names.items():
+        match = shared_libs.VENDORED.match(name)
+        assert (match and (match["base"], match["major"])) == (expected or None), name
+
+
+def test_pythons_openssl_becomes_a_link_to_psycopgs_newer_copy() -> None:
+    """The other way round for OpenSSL: the build's libssl.so.3 and libcrypto.so.3 (Python's
+    _ssl needs them; psycopg imports ssl) link to psycopg's vendored 3.x, which defines every
+    versioned symbol _ssl takes."""
+    import _ssl
+    import importlib.util
+
+    import shared_libs
+
+    spec = importlib.util.find_spec("psycopg_binary")
+    if spec is None or spec.origin is None:
+        pytest.skip("psycopg-binary is not installed")
+    libs = Path(spec.origin).resolve().parent.parent / "psycopg_binary.libs"
+    if not sys.platform.startswith("linux") or not libs.is_dir() or not shutil.which("readelf"):
+        pytest.skip("a Linux psycopg-binary wheel, and readelf")
+    ssl_copy, crypto_copy = next(libs.glob("libssl-*.so*")), next(libs.glob("libcrypto-*.so*"))
+    entries = [
+        ("python3.11/lib-dynload/_ssl.so", _ssl.__file__, "EXTENSION"),
+        ("libssl.so.3", str(_system_lib("libssl.so.3")), "BINARY"),
+        ("libcrypto.so.3", str(_system_lib("libcrypto.so.3")), "BINARY"),
+        (f"psycopg_binary.libs/{ssl_copy.name}", str(ssl_copy), "BINARY"),
+        (f"psycopg_binary.libs/{crypto_copy.name}", str(crypto_copy), "BINARY"),
+    ]
+    out, report, users = shared_libs.share_vendored(entries)
+    by_dest = {d: (s, k) for d, s, k in out}
+    assert by_dest["libssl.so.3"] == (f"psycopg_binary.libs/{ssl_copy.name}", "SYMLINK"), report
+    assert by_dest["libcrypto.so.3"] == (f"psycopg_binary.libs/{crypto_copy.name}", "SYMLINK"), report
+    assert by_dest[f"psycopg_binary.libs/{ssl_copy.name}"] == (str(ssl_copy), "BINARY")
+    assert _ssl.__file__ in users

@@ -18,8 +18,9 @@ EXPECTED_LINES = [
     "ok   PDF fonts registered: DejaVuSans",
     "ok   time-zone data: America/Lima UTC-05:00",
     "ok   XLSForm language tags (pyxform): fr, en, swh",
+    "ok   images read: PNG through Pillow (",
     "ok   main window opened on the database and closed: 30 mechanisms listed",
-    "self-test passed: 7 checks",
+    "self-test passed: 8 checks",
 ]
 
 

@@ -62,23 +62,26 @@ def write_records(session: Session, target: Path, since: datetime | None,
     conn = records.create(target, tables)
     try:
         if raw.dialect == "sqlite" and source is not None:
-            _copy_to_records(conn, source, tables, stamp(since) if since else None)
-        else:
-            conn.execute("BEGIN")
-            for name, (columns, rows) in export_rows(session, since).items():
-                conn.executemany(
-                    f"INSERT INTO {name} ({', '.join(_quote(c) for c in columns)}) "
-                    f"VALUES ({', '.join('?' * len(columns))})",
-                    rows,
-                )
-            conn.execute("COMMIT")
-        return {name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in tables}
+            return _copy_to_records(conn, source, tables, stamp(since) if since else None)
+        counts = dict.fromkeys(tables, 0)
+        conn.execute("BEGIN")
+        for name, (columns, rows) in export_rows(session, since).items():
+            conn.executemany(
+                f"INSERT INTO {name} ({', '.join(_quote(c) for c in columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                rows,
+            )
+            counts[name] = len(rows)
+        conn.execute("COMMIT")
+        return counts
     finally:
         conn.close()
 
 
-def _copy_to_records(conn: Any, source: Path, tables: Mapping[str, list[str]], since: str | None) -> None:
-    """The SQLite side of :func:`write_records`: everything in SQL, nothing through Python."""
+def _copy_to_records(conn: Any, source: Path, tables: Mapping[str, list[str]], since: str | None) -> dict[str, int]:
+    """The SQLite side of :func:`write_records`: everything in SQL, nothing through Python.
+    Returns the rows copied per table (as the INSERTs counted them: no second scan)."""
+    counts = dict.fromkeys(tables, 0)
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     try:
         conn.execute("BEGIN")
@@ -86,10 +89,10 @@ def _copy_to_records(conn: Any, source: Path, tables: Mapping[str, list[str]], s
 
         def copy(name: str, where: str, order: str) -> None:
             columns = ", ".join(_quote(c) for c in tables[name])
-            conn.execute(
+            counts[name] = conn.execute(
                 f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM src.{name}{where} ORDER BY {order}",
                 params,
-            )
+            ).rowcount
 
         changed = " WHERE updated_at >= :since" if since else ""
         for name in TRACKED_TABLES:
@@ -112,6 +115,7 @@ def _copy_to_records(conn: Any, source: Path, tables: Mapping[str, list[str]], s
         conn.execute("COMMIT")
     finally:
         conn.execute("DETACH DATABASE src")
+    return counts
 
 
 def export_rows(session: Session, since: datetime | None) -> dict[str, tuple[list[str], list[Any]]]:
