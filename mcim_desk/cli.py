@@ -240,21 +240,17 @@ def _storage_error(exc: BaseException, args: argparse.Namespace):  # noqa: ANN20
 
 
 def _setup_cli_language(lang: str | None) -> None:
-    from PySide6.QtCore import QCoreApplication
+    from .i18n import preferred_language
+    from .translation import use_language
 
-    from .i18n import install_translators, preferred_language
-
-    if QCoreApplication.instance() is None:
-        QCoreApplication(["mcim-desk"])
-    install_translators(lang or preferred_language())
+    use_language(lang or preferred_language())  # without Qt unless something loaded it
 
 
 def too_new_message(exc) -> str:  # noqa: ANN001 - a services.startup.DatabaseTooNewError
-    from PySide6.QtCore import QCoreApplication
-
     from .paths import public_target
+    from .translation import translate
 
-    return QCoreApplication.translate(
+    return translate(
         "Cli", "{target} was written by MCIM Desk {database_version} (schema {revision}); this "
         "is MCIM Desk {program_version}, which cannot open it. Nothing was changed: install "
         "MCIM Desk {database_version} or newer."
@@ -287,10 +283,9 @@ def open_for_cli(args: argparse.Namespace):  # noqa: ANN201 - (Database, OpenRep
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .services.catalogue import database_summary
     from .services.startup import DatabaseDamagedError
+    from .translation import translate
 
     try:
         db, report = open_for_cli(args)
@@ -298,7 +293,7 @@ def run_check(args: argparse.Namespace) -> int:
         from .services.engine_messages import database_problem
 
         return fail(
-            QCoreApplication.translate(
+            translate(
                 "Cli", "integrity check failed for {path}: {problem} (SQLite: {raw})"
             ).format(path=exc.path, problem=database_problem(str(exc.problem)), raw=exc.problem),
             3,
@@ -306,77 +301,75 @@ def run_check(args: argparse.Namespace) -> int:
     summary = database_summary(db)
     from .paths import public_target
 
-    print(QCoreApplication.translate("Cli", "database: {target}").format(
+    print(translate("Cli", "database: {target}").format(
         target=public_target(report.target)))
     print(
-        QCoreApplication.translate("Cli", "schema revision: {revision}").format(
+        translate("Cli", "schema revision: {revision}").format(
             revision=summary.revision
         )
     )
-    print(QCoreApplication.translate("Cli", "integrity: {result}").format(result=summary.integrity))
+    print(translate("Cli", "integrity: {result}").format(result=summary.integrity))
     counts = dict(summary.counts)
     recorded = counts.pop("membership_recorded", 0)
     for key, value in sorted(counts.items()):
         print(f"{key}: {value}")
     print(
-        QCoreApplication.translate(
+        translate(
             "Cli", "mechanisms with a membership recorded: {recorded} of {total}"
         ).format(recorded=recorded, total=counts.get("mechanisms", 0))
     )
     problems = summary.problems
     for problem in problems:
         print(
-            QCoreApplication.translate("Cli", "problem: {problem}").format(problem=problem),
+            translate("Cli", "problem: {problem}").format(problem=problem),
             file=sys.stderr,
         )
     return 1 if problems else 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .services.backups import backup_to
+    from .translation import translate
 
     db, _ = open_for_cli(args)
     if db.path is None:
-        return fail(QCoreApplication.translate("Cli", "backup works on SQLite files only"))
+        return fail(translate("Cli", "backup works on SQLite files only"))
     out = backup_to(db.path, args.out.resolve())
-    print(QCoreApplication.translate("Cli", "backup written to {path}").format(path=out))
+    print(translate("Cli", "backup written to {path}").format(path=out))
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .paths import database_target, sqlite_path_of
     from .persistence.sqlite_files import DatabaseDamaged
     from .services.backups import restore
+    from .translation import translate
 
     target = sqlite_path_of(database_target(args.db))
     if target is None:
-        return fail(QCoreApplication.translate("Cli", "restore works on SQLite files only"))
+        return fail(translate("Cli", "restore works on SQLite files only"))
     try:
         kept = restore(target, args.file.resolve())
     except FileNotFoundError:
         return fail(
-            QCoreApplication.translate("Cli", "no such backup file: {path}").format(path=args.file)
+            translate("Cli", "no such backup file: {path}").format(path=args.file)
         )
     except DatabaseDamaged as exc:
         from .services.engine_messages import database_problem
 
         return fail(
-            QCoreApplication.translate(
+            translate(
                 "Cli", "not restored, the backup is damaged: {problem} (SQLite: {raw})"
             ).format(problem=database_problem(str(exc)), raw=exc)
         )
     print(
-        QCoreApplication.translate("Cli", "restored {source} into {target}").format(
+        translate("Cli", "restored {source} into {target}").format(
             source=args.file, target=target
         )
     )
     if kept:
         print(
-            QCoreApplication.translate("Cli", "the replaced database was kept as {path}").format(
+            translate("Cli", "the replaced database was kept as {path}").format(
                 path=kept
             )
         )
