@@ -134,13 +134,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _SearchKinds:
+    """``search_query.KINDS`` as argparse's choices, imported when a search is parsed or its
+    help shown: the module's tables and expressions cost every other command ~15 ms."""
+
+    def _kinds(self) -> tuple[str, ...]:
+        from .domain.search_query import KINDS
+
+        return KINDS
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._kinds()
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._kinds())
+
+
 def _search_parser(search: argparse.ArgumentParser) -> None:
     from datetime import date
 
-    from .domain.search_query import KINDS
-
     search.add_argument("text", help='words, "a phrase", prefix*, -excluded, type:rcp ...')
-    search.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
+    search.add_argument("--kind", action="append", choices=_SearchKinds(), metavar="KIND",
+                        help="only this kind (repeatable): %(choices)s")
     search.add_argument("--mechanism", help="acronym (either language) or key")
     search.add_argument("--type", help="mechanism type: rcp, irf, global")
     search.add_argument("--region", help="region (a part of its name: africa)")

@@ -15,8 +15,6 @@ whichever way it is looked up.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import logging
 import sys
 
@@ -108,14 +106,16 @@ def _install_qt(lang: str) -> bool:
     return install_translators(lang)
 
 
-class _QtTranslatorsOnImport(importlib.abc.MetaPathFinder):
+class _QtTranslatorsOnImport:
     """Installs Qt's translators for the command line's language as soon as QtCore is
     imported (by whatever needs it), so that ``QCoreApplication.translate`` agrees with
-    ``translate``."""
+    ``translate``. A meta path finder (importlib.abc's protocol, without importing it)."""
 
     def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201 - importlib's protocol
         if name != "PySide6.QtCore":
             return None
+        import importlib.util
+
         sys.meta_path.remove(self)  # once; and the real finders find the real module
         spec = importlib.util.find_spec(name)
         if spec is None or spec.loader is None:
@@ -124,7 +124,9 @@ class _QtTranslatorsOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _ThenInstall(importlib.abc.Loader):
+class _ThenInstall:
+    """The real loader of QtCore, then Qt's translators (importlib.abc.Loader's protocol)."""
+
     def __init__(self, loader) -> None:  # noqa: ANN001 - the real loader
         self.loader = loader
 
