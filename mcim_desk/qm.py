@@ -108,7 +108,7 @@ class QmCatalogue:
                 break
             if tag == _TRANSLATION:
                 length = _u32(data, at)
-                if length & 1:  # odd (0xFFFFFFFF: a null translation)
+                if length & 1 or at + 4 + length > end:  # odd (0xFFFFFFFF: null), or cut short
                     return None
                 at += 4
                 if numerus == 0:
@@ -120,13 +120,15 @@ class QmCatalogue:
             elif tag in (_SOURCE, _CONTEXT, _COMMENT):
                 length = _u32(data, at)
                 at += 4
+                if at + length > end:
+                    return None
                 wanted = {_SOURCE: text, _CONTEXT: context, _COMMENT: comment}[tag]
                 if not _matches(data[at:at + length], wanted):
                     return None
                 at += length
             else:
                 return None
-        return None if translation is None else translation.decode("utf-16-be")
+        return None if translation is None else translation.decode("utf-16-be", "replace")
 
     def _has_context(self, context: bytes) -> bool:
         table = self._contexts

@@ -84,11 +84,6 @@ def use_language(lang: str) -> bool:
     return ok
 
 
-def light_language() -> str | None:
-    """The language the catalogue is read in without Qt, or None (Qt's translators serve)."""
-    return _light[0][0] if _light[0] is not None else None
-
-
 def stop_light() -> None:
     """Qt's translators serve from now on (i18n.install_translators calls this)."""
     _light[0] = None

@@ -5,6 +5,7 @@ QTranslator gives from the same file."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ TS = ROOT / "resources" / "i18n" / "mcim_desk_fr.ts"
 COUNTS = [*range(0, 25), 99, 100, 101, 1000, 1001, 1_000_000]
 
 
+@lru_cache(maxsize=1)
 def _messages() -> list[tuple[str, str, str | None, bool]]:
     """(context, source, disambiguation, numerus) of every message of the .ts."""
     found = []
@@ -74,7 +76,7 @@ def test_any_lookup_answers_as_qt(context: str, source: str, comment: str | None
     catalogue message asked with a disambiguation it does not have is found without it."""
     assert install_translators("fr")
     french = QmCatalogue.load(catalogue_path("fr"))
-    known = _KNOWN[len(source) % len(_KNOWN)]
+    known = _KNOWN[len(source) % len(_KNOWN)][:2]
     for ctx, text, disambiguation in ((context, source, comment), (known[0], known[1], comment),
                                       (known[0], source, comment)):
         ours = translate_with(french, ctx, text, disambiguation, n)
@@ -82,10 +84,39 @@ def test_any_lookup_answers_as_qt(context: str, source: str, comment: str | None
             assert ours == QCoreApplication.translate(ctx, text, disambiguation, n)
 
 
-_KNOWN = [(c, s) for c, s, _, _ in _messages()][::37]
+_KNOWN = _messages()[::37]
 
 
 @pytest.mark.parametrize("data", [b"", b"not a catalogue", bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd") + b"\x69\x00\x00\x01"])
 def test_a_damaged_catalogue_is_refused(data: bytes) -> None:
     with pytest.raises(CatalogueError):
         QmCatalogue(data)
+
+
+def _with_messages_cut(data: bytes, keep: int) -> bytes:
+    """The catalogue with its Messages section cut to ``keep`` bytes (its length fixed)."""
+    out, at = bytearray(data[:16]), 16
+    while at < len(data):
+        tag, length = data[at], int.from_bytes(data[at + 1:at + 5], "big")
+        body = data[at + 5:at + 5 + length]
+        if tag == 0x69:
+            body = body[:keep]
+        out += bytes([tag]) + len(body).to_bytes(4, "big") + body
+        at += 5 + length
+    return bytes(out)
+
+
+@given(keep=st.integers(0, 210_000), flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8))
+def test_a_damaged_catalogue_never_breaks_a_lookup(keep: int, flips: list[tuple[int, int]]) -> None:
+    """Messages cut short or bytes changed: refused whole, or each lookup answers (a
+    translation, a damaged character as U+FFFD, or nothing); never an exception."""
+    data = bytearray(_with_messages_cut(catalogue_path("fr").read_bytes(), keep))
+    for at, value in flips:
+        data[16 + at % (len(data) - 16)] = value
+    try:
+        damaged = QmCatalogue(bytes(data))
+    except CatalogueError:
+        return
+    for context, source, comment, plural in _messages()[::5]:
+        found = damaged.translate(context, source, comment, 2 if plural else -1)
+        assert found is None or isinstance(found, str)
