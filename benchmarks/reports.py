@@ -17,6 +17,11 @@ report needs (``python -c "import sqlalchemy.orm, reportlab.platypus"``), interl
 target <= 1.5x. The synthetic responses spread over the 30 mechanisms of the study (several per
 mechanism, as repeated entries and imports give); they are bulk-inserted, with the
 ``relevant`` flag computed by the form engine as data entry would.
+
+``--phases N``: where the time of both goes, as medians of N fresh processes each: the floor
+(interpreter start, ``import sqlalchemy.orm``, ``import reportlab.platypus``, the
+interpreter's exit) and the summary report, step by step as ``mcim-desk report summary`` takes
+them (wall clock, spawn to exit).
 """
 
 from __future__ import annotations
@@ -180,6 +185,81 @@ def measure(case: str, db_path: Path, out_dir: Path, runs: int) -> dict[str, flo
     }
 
 
+def phase_child(kind: str, db_path: Path, out: Path) -> None:
+    """One fresh process: prints (step, wall clock at its end) as JSON lines on stderr."""
+    marks = [("started", time.time())]
+
+    def mark(step: str) -> None:
+        marks.append((step, time.time()))
+
+    if kind == "floor":
+        import sqlalchemy.orm  # noqa: F401
+
+        mark("import sqlalchemy.orm")
+        import reportlab.platypus  # noqa: F401
+
+        mark("import reportlab.platypus")
+        print(json.dumps(marks), file=sys.stderr)
+        return  # the interpreter's exit is measured by the parent
+    from mcim_desk import cli
+
+    mark("import mcim_desk.cli")
+    args = cli.parse(["--db", str(db_path), "report", "summary", "--lang", "en", "--out", str(out)])
+    mark("parse the arguments")
+    cli._setup_cli_language(args.lang)
+    cli._clean_stale_temp()
+    mark("language (the .qm read without Qt), stale temporary files")
+    from mcim_desk.services import startup  # noqa: F401
+
+    mark("import services.startup")
+    db, _ = cli.open_for_cli(args)
+    mark("open: refuse newer/foreign, quick_check, revision, clock, reference digest, forms")
+    from mcim_desk.services.reports import summary_data
+    from mcim_desk.services.reports.build import build_report  # noqa: F401
+
+    mark("import services.reports")
+    from mcim_desk.preferences import stored_time_zone
+
+    stored_time_zone()
+    from mcim_desk.persistence import report_repo  # noqa: F401
+
+    mark("import SQLAlchemy's ORM, our models and report queries")
+    data = summary_data(db, "en")
+    mark("summary_data: the SQL (first compilation and run)")
+    from mcim_desk.reports.summary import write_summary
+
+    mark("import reportlab.platypus and our report modules")
+    write_summary(data, out)
+    mark("layout and PDF written (fonts from the cache)")
+    db.dispose()
+    mark("database closed")
+    print(json.dumps(marks), file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(0)  # as the command ends (cli.end_process)
+
+
+def phases(study: Path, folder: Path, env: dict[str, str], runs: int) -> None:
+    for kind in ("floor", "report"):
+        steps: dict[str, list[float]] = {}
+        for _ in range(runs + 1):  # the first run warms the caches, not counted
+            spawned = time.time()
+            done = subprocess.run([sys.executable, __file__, "--phase-child", kind, "--db", str(study),
+                                   "--out", str(folder / "phases.pdf")], env=env, capture_output=True,
+                                  text=True, check=True, cwd=ROOT)
+            ended = time.time()
+            marks = json.loads(done.stderr.strip().splitlines()[-1])
+            times = [("interpreter start, this script's own imports", marks[0][1] - spawned)]
+            times += [(step, at - marks[i][1]) for i, (step, at) in enumerate(marks[1:])]
+            times += [("exit" if kind == "floor" else "exit (os._exit)", ended - marks[-1][1]),
+                      ("TOTAL, spawn to exit", ended - spawned)]
+            if _ > 0:
+                for step, seconds in times:
+                    steps.setdefault(step, []).append(seconds)
+        print(f"PHASES of the {kind} (median of {runs} fresh processes, ms)")
+        for step, values in steps.items():
+            print(f"  {statistics.median(values) * 1000:7.0f}  {step}")
+
+
 def run_case(case: str, db_path: Path, out_dir: Path, runs: int) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MCIM_DESK_DATA=str(out_dir / "data"))
     proc = subprocess.run(
@@ -198,12 +278,18 @@ def main() -> int:
     parser.add_argument("--sizes", default="500,5000", help="synthetic response counts, comma-separated")
     parser.add_argument("--fresh-runs", type=int, default=7, help="interleaved fresh-process runs")
     parser.add_argument("--keep", type=Path, help="keep the databases and PDFs in this folder")
+    parser.add_argument("--phases", type=int, default=0, metavar="N",
+                        help="also print where the time goes, median of N fresh processes")
     parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("--phase-child", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
         print(json.dumps(measure(args.case, args.db, args.out, args.runs)))
+        return 0
+    if args.phase_child:
+        phase_child(args.phase_child, args.db, args.out)
         return 0
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="mcim-bench-"))
@@ -256,6 +342,8 @@ def main() -> int:
 
     print_table([Ratio("summary report, fresh process, study size", "python -c 'import sqlalchemy.orm, "
                        "reportlab.platypus'", 1.5).run(fresh_report, bare_imports, args.fresh_runs)])
+    if args.phases:
+        phases(study, folder, env, args.phases)
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 0  # a missed target is printed, not an error: only a broken run exits non-zero

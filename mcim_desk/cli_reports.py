@@ -22,42 +22,41 @@ def _report_language(args: argparse.Namespace) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .cli import fail, open_for_cli
     from .services.reports import ReportError, build_report, summary_json
     from .services.startup import DatabaseDamagedError
+    from .translation import translate
 
     lang = _report_language(args)
     out = args.out.expanduser().resolve()
     if args.format == "json" and args.kind != "summary":
-        return fail(QCoreApplication.translate("Cli", "--format json is only available for the summary report"), 2)
+        return fail(translate("Cli", "--format json is only available for the summary report"), 2)
     if args.kind == "profile" and not args.mechanism:
-        return fail(QCoreApplication.translate("Cli", "a profile needs --mechanism ACRONYM"), 2)
+        return fail(translate("Cli", "a profile needs --mechanism ACRONYM"), 2)
     if not out.parent.is_dir():
-        return fail(QCoreApplication.translate("Cli", "the folder {folder} does not exist").format(folder=out.parent), 2)
+        return fail(translate("Cli", "the folder {folder} does not exist").format(folder=out.parent), 2)
     try:
         db, _ = open_for_cli(args)
     except DatabaseDamagedError as exc:
         return fail(
-            QCoreApplication.translate("Cli", "integrity check failed for {path}: {problem}").format(path=exc.path, problem=exc.problem),
+            translate("Cli", "integrity check failed for {path}: {problem}").format(path=exc.path, problem=exc.problem),
             3,
         )
     try:
         if args.format == "json":
             summary_json(db, lang, out)
         else:
-            from .preferences import Preferences
+            from .preferences import stored_time_zone
 
             build_report(db, args.kind, lang, out, mechanism=args.mechanism,
-                         time_zone=Preferences.load().time_zone)
+                         time_zone=stored_time_zone())
     except ReportError as exc:
         return fail(str(exc), 2)
     except OSError as exc:
-        return fail(QCoreApplication.translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+        return fail(translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
     finally:
         db.dispose()
-    print(QCoreApplication.translate("Cli", "report written to {path}").format(path=out))
+    print(translate("Cli", "report written to {path}").format(path=out))
     return 0
 
 
@@ -87,13 +86,12 @@ def _demo_progress():  # noqa: ANN202 - a Progress callback
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from .cli import fail
     from .services.demo import DemoError, create_demo
+    from .translation import translate
 
     if _URL.match(args.out):
-        return fail(QCoreApplication.translate(
+        return fail(translate(
             "Cli", "a demo database is written to a new SQLite file: give --out a file name such as "
             "demo.sqlite3, not a database URL ({given})").format(given=_without_password(args.out)), 2)
     out = Path(args.out).expanduser().resolve()
@@ -104,9 +102,9 @@ def run_demo(args: argparse.Namespace) -> int:
     except DemoError as exc:
         return fail(str(exc), 2)
     except OSError as exc:
-        return fail(QCoreApplication.translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
+        return fail(translate("Cli", "cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc), 1)
     print(
-        QCoreApplication.translate(
+        translate(
             "Cli",
             "demo database written to {path}: {responses} responses, {interviews} interviews, "
             "{quotes} quotes, {codings} coded passages, {followups} follow-ups (all fictional)",

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from .translation import translate
 
 PRIVATE_FILE_MODE = 0o600
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -41,14 +41,14 @@ class StorageError(OSError):
         return self.message()
 
     def message(self) -> str:
-        return QCoreApplication.translate("Storage", "{path} could not be read or written.").format(path=self.where)
+        return translate("Storage", "{path} could not be read or written.").format(path=self.where)
 
 
 class DiskFullError(StorageError):
     """No room left on the disk (or the file grew past the size it may have)."""
 
     def message(self) -> str:
-        return QCoreApplication.translate("Storage", "The disk holding {folder} is full: nothing could be written there. Free "
+        return translate("Storage", "The disk holding {folder} is full: nothing could be written there. Free "
                    "some space (or choose another folder) and try again.").format(folder=self.where)
 
 
@@ -56,7 +56,7 @@ class ReadOnlyError(StorageError):
     """The database (its file or its folder) cannot be written: it is open for reading only."""
 
     def message(self) -> str:
-        return QCoreApplication.translate("Storage", "{path} is read-only (the file or its folder cannot be written): it is open "
+        return translate("Storage", "{path} is read-only (the file or its folder cannot be written): it is open "
                    "for reading only and nothing can be saved in it. To change it, copy it to a "
                    "folder you can write to.").format(path=self.where)
 
@@ -65,7 +65,7 @@ class DatabaseBusyError(StorageError):
     """Another program held the database's write lock for longer than the busy wait."""
 
     def message(self) -> str:
-        return QCoreApplication.translate("Storage", "Another program is writing to {path} and has held it for more than "
+        return translate("Storage", "Another program is writing to {path} and has held it for more than "
                    "{seconds} seconds: nothing was saved. Try again once it has finished, or "
                    "close it.").format(path=self.where, seconds=self.detail or "15")
 
@@ -74,7 +74,7 @@ class DiskError(StorageError):
     """Reading or writing failed for another reason (a disk removed, failing)."""
 
     def message(self) -> str:
-        return QCoreApplication.translate("Storage", "Reading or writing {path} failed ({detail}): the disk may be full, removed "
+        return translate("Storage", "Reading or writing {path} failed ({detail}): the disk may be full, removed "
                    "or failing.").format(path=self.where, detail=self.detail)
 
 

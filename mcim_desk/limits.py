@@ -49,7 +49,7 @@ BACKUPS_TOTAL_BYTES = 1024 * _MIB
 def grouped(number: int) -> str:
     """``number`` with its thousands grouped as the language in use writes them (30,000 in
     English, 30 000 in French), for messages that name a limit."""
-    from PySide6.QtCore import QCoreApplication
+    from .translation import translate
 
-    separator = QCoreApplication.translate("Limits", ",", "thousands separator in numbers: 30,000")
+    separator = translate("Limits", ",", "thousands separator in numbers: 30,000")
     return f"{number:,}".replace(",", separator)

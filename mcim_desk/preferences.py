@@ -44,6 +44,13 @@ def _default_zone() -> str:
         return "Europe/Geneva"
 
 
+def stored_time_zone() -> str:
+    """``Preferences.load().time_zone``, read without loading Qt (for the command line)."""
+    from .i18n import stored_setting
+
+    return stored_setting("time_zone") or _default_zone()
+
+
 @dataclass
 class Preferences:
     profile: str

@@ -137,20 +137,20 @@ class VersionLosesAnswers(ValueError):
     ``str()`` is a translated message for the user listing them."""
 
     def __init__(self, form_id: str, version: str, changes: list[AnswersAtRisk]) -> None:
-        from PySide6.QtCore import QCoreApplication
+        from ..translation import translate
 
         self.form_id, self.version, self.changes = form_id, version, changes
         lines = [
-            QCoreApplication.translate(
+            translate(
                 "Forms", "Version {version} of the form {form_id} drops or changes questions that already have answers:"
             ).format(version=version, form_id=form_id)
         ]
         for change in changes:
             if change.new_type is None:
-                text = QCoreApplication.translate(
+                text = translate(
                     "Forms", "{name} ({path}): no longer asked; answers given to earlier versions: {count}")
             else:
-                text = QCoreApplication.translate(
+                text = translate(
                     "Forms", "{name} ({path}): {old} becomes {new}; answers given as {old}: {count}")
             lines.append("  " + text.format(name=change.name, path=change.path, old=change.old_type,
                                             new=change.new_type, count=change.answers))
@@ -211,12 +211,11 @@ def _comparable(definition: FormDefinition) -> str:
 def _store(
     session: Session, definition: FormDefinition, source_name: str, *, replace_same_version: bool
 ) -> FormInfo:
-    from PySide6.QtCore import QCoreApplication
-
     from ..forms.definition import FormDefinition as Definition
     from ..forms.loader import FormError, FormProblem
     from ..persistence import repositories
     from ..persistence.models import FormVersion
+    from ..translation import translate
 
     existing = repositories.form_version_by_version(session, definition.form_id, definition.version)
     if existing is not None:
@@ -224,7 +223,7 @@ def _store(
         if same or _comparable(Definition.from_json(existing.definition)) == _comparable(definition):
             return _info(existing, definition)
         if not replace_same_version:
-            message = QCoreApplication.translate(
+            message = translate(
                 "Forms",
                 "The form {form_id} version {version} is already installed with different "
                 "content: give the new form another version in its settings sheet.",

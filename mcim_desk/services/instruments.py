@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from ..translation import translate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,7 +43,7 @@ class StudyForms:
 def _check_kind(kind: str) -> None:
     if kind not in INSTRUMENT_KINDS:
         raise InstrumentError(
-            QCoreApplication.translate("Instruments", "Unknown instrument “{kind}”: use questionnaire or interview.")
+            translate("Instruments", "Unknown instrument “{kind}”: use questionnaire or interview.")
             .format(kind=kind)
         )
 
@@ -110,17 +110,17 @@ def _set_in(session: Session, kind: str, form_id: str) -> None:
     info = forms.latest_version_in(session, form_id=form_id)
     if info is None:
         raise InstrumentError(
-            QCoreApplication.translate("Instruments", "No form “{form}” is installed.").format(form=form_id)
+            translate("Instruments", "No form “{form}” is installed.").format(form=form_id)
         )
     if info.kind != kind:
         message = (
-            QCoreApplication.translate(
+            translate(
                 "Instruments",
                 "The form {form} is not a questionnaire: its settings sheet must say form_kind "
                 "questionnaire.",
             )
             if kind == "questionnaire"
-            else QCoreApplication.translate(
+            else translate(
                 "Instruments",
                 "The form {form} is not an interview guide: its settings sheet must say form_kind "
                 "interview.",

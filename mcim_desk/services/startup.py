@@ -35,9 +35,9 @@ class ServerUnreachableError(Exception):
     is the driver's own text, for the log."""
 
     def __init__(self, server: str, reason: str, detail: str) -> None:
-        from PySide6.QtCore import QCoreApplication
+        from ..translation import translate
 
-        super().__init__(QCoreApplication.translate(
+        super().__init__(translate(
             "Startup", "Cannot open the database on the server {server}: {reason}").format(
                 server=server, reason=reason))
         self.server, self.reason, self.detail = server, reason, detail
@@ -45,10 +45,10 @@ class ServerUnreachableError(Exception):
 
 def server_name(target: str) -> str:
     """"host:port, database name" of a server URL (never its user's password)."""
-    from PySide6.QtCore import QCoreApplication
     from sqlalchemy.engine import make_url
 
     from ..paths import public_target
+    from ..translation import translate
 
     try:
         url = make_url(target)
@@ -60,13 +60,13 @@ def server_name(target: str) -> str:
     where = host if host.startswith("/") or url.port is None else f"{host}:{url.port}"
     if url.port is None and not host.startswith("/"):
         where = f"{host}:5432" if url.get_backend_name() == "postgresql" else host
-    return QCoreApplication.translate("Startup", "{where}, database “{name}”").format(
+    return translate("Startup", "{where}, database “{name}”").format(
         where=where, name=url.database or "")
 
 
 def _connection_problem(detail: str) -> str:
     """What failed, in one translated sentence, from the driver's message."""
-    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+    from ..translation import QT_TRANSLATE_NOOP, translate
 
     text = detail.lower()
     reasons = [
@@ -89,8 +89,8 @@ def _connection_problem(detail: str) -> str:
     ]
     for needles, reason in reasons:
         if any(needle in text for needle in needles):
-            return QCoreApplication.translate("Startup", reason)
-    return QCoreApplication.translate("Startup", "the connection failed.")
+            return translate("Startup", reason)
+    return translate("Startup", "the connection failed.")
 
 
 def _reach_server(db: Database) -> None:
@@ -116,10 +116,10 @@ def check_database_file(path: Path) -> None:
     """Refuse, before anything touches it, a file that is missing, a folder, not SQLite, or
     a SQLite database of another program (the start would add this program's tables to it).
     An empty file is a new database, as at the start."""
-    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+    from ..translation import QT_TRANSLATE_NOOP, translate
 
     def refuse(text: str) -> NotADatabaseError:
-        return NotADatabaseError(QCoreApplication.translate("Startup", text).format(file=path))
+        return NotADatabaseError(translate("Startup", text).format(file=path))
 
     if not path.exists():
         raise refuse(QT_TRANSLATE_NOOP("Startup", "{file} does not exist (any more)."))

@@ -32,7 +32,7 @@ CASES = {
                         {"same bundle again (no-op, SQLite)"}
                         | ({"bundle import (PostgreSQL)", "same bundle again (no-op, PostgreSQL)"}
                            if os.environ.get("MCIM_TEST_PG_URL") else set())),
-    "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1"],
+    "reports": (["--runs", "1", "--sizes", "35", "--fresh-runs", "1", "--phases", "1"],
                 {"summary report, fresh process, study size"}),
     "startup": (["--runs", "1"], {"first paint", "mechanism list filled"}),
     "search": (["--responses", "40", "--runs", "1", "--saves", "2"],
@@ -52,6 +52,8 @@ def test_a_benchmark_prints_its_ratios(name: str, tmp_path: Path) -> None:
     rows = {m["what"].strip(): float(m["ratio"]) for m in map(ROW.match, done.stdout.splitlines()) if m}
     assert wanted <= set(rows), (wanted, done.stdout)
     assert all(ratio > 0 for ratio in rows.values())
+    if "--phases" in args:  # where the time of the program and of its floor goes
+        assert "PHASES of the floor" in done.stdout and "PHASES of the report" in done.stdout
 
 
 def test_exchange_import_leaves_the_sqlite_import_to_exchange(tmp_path: Path) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from ...reports.data import BlankFormData
 from ...reports.labels import date_time, label
+from ...translation import translate
 from .common import ReportError, _check_lang, _definition, _now
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ def blank_form_data(db: Database, kind: str, lang: str, *, now: datetime | None 
         fictional = repo.is_demo(session) or repo.has_fictional_rows(session)
     if definition is None:
         raise ReportError(
-            QCoreApplication.translate("Reports", "No {kind} form is installed.").format(kind=form_kind)
+            translate("Reports", "No {kind} form is installed.").format(kind=form_kind)
         )
     return BlankFormData(
         lang=lang,

@@ -7,9 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from ... import clock
+from ...translation import translate
 from .blank_forms import blank_form_data
 from .common import FILE_WORDS, KINDS, Progress, ReportError, _check_lang
 from .followups import followups_data
@@ -55,19 +54,19 @@ def build_report(
     """
     if kind not in KINDS:
         raise ReportError(
-            QCoreApplication.translate("Reports", "Unknown report “{kind}”.").format(kind=kind)
+            translate("Reports", "Unknown report “{kind}”.").format(kind=kind)
         )
     _check_lang(lang)
     target = Path(out).expanduser()
     if not target.parent.is_dir():
         raise ReportError(
-            QCoreApplication.translate(
+            translate(
                 "Reports", "The folder {folder} does not exist: choose another place for the report."
             ).format(folder=target.parent)
         )
     if target.is_dir():
         raise ReportError(
-            QCoreApplication.translate("Reports", "{path} is a folder: give a file name for the report.").format(
+            translate("Reports", "{path} is a folder: give a file name for the report.").format(
                 path=target
             )
         )
@@ -77,7 +76,7 @@ def build_report(
         if progress is not None:
             progress(fraction, message)
 
-    step(0.05, QCoreApplication.translate("Reports", "Reading the data…"))
+    step(0.05, translate("Reports", "Reading the data…"))
     if kind == "summary":
         data: Any = summary_data(db, lang, now=now)
     elif kind == "profile":
@@ -86,7 +85,7 @@ def build_report(
         data = followups_data(db, lang, time_zone=zone, now=now)
     else:
         data = blank_form_data(db, kind, lang, now=now)
-    step(0.4, QCoreApplication.translate("Reports", "Laying out the pages…"))
+    step(0.4, translate("Reports", "Laying out the pages…"))
     try:
         if kind == "summary":
             from ...reports.summary import write_summary
@@ -106,11 +105,11 @@ def build_report(
             write_blank_form(data, target)
     except PermissionError as exc:
         raise ReportError(
-            QCoreApplication.translate("Reports", "Cannot write {path}: {problem}").format(
+            translate("Reports", "Cannot write {path}: {problem}").format(
                 path=target, problem=exc.strerror or exc
             )
         ) from None
-    step(1.0, QCoreApplication.translate("Reports", "Done."))
+    step(1.0, translate("Reports", "Done."))
     return target
 
 

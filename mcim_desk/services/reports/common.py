@@ -8,11 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from ... import clock
 from ...reports.data import Bar
 from ...reports.labels import LABELS, label
+from ...translation import translate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,7 +50,7 @@ class ReportError(ValueError):
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ReportError(
-            QCoreApplication.translate("Reports", "Unknown report language “{lang}”: use fr or en.").format(
+            translate("Reports", "Unknown report language “{lang}”: use fr or en.").format(
                 lang=lang
             )
         )

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from ...domain.countries import country_name, sort_key
 from ...domain.countries import load as load_members
 from ...reports.data import (
@@ -19,6 +17,7 @@ from ...reports.data import (
     QuoteLine,
 )
 from ...reports.labels import date_time, label
+from ...translation import translate
 from .common import (
     _LABEL_KEYS,
     ReportError,
@@ -118,14 +117,14 @@ def resolve_mechanism(db: Database, mechanism: str | None) -> str:
     from ...persistence import repositories
 
     if not mechanism or not mechanism.strip():
-        raise ReportError(QCoreApplication.translate("Reports", "A profile needs a mechanism: give its acronym."))
+        raise ReportError(translate("Reports", "A profile needs a mechanism: give its acronym."))
     with db.read() as session:
         row = repositories.mechanism(session, mechanism)
         if row is None or row.deleted_at is not None:
             row = repositories.mechanism_by_acronym(session, mechanism)
         if row is None:
             raise ReportError(
-                QCoreApplication.translate("Reports", "No mechanism is called “{name}”.").format(name=mechanism)
+                translate("Reports", "No mechanism is called “{name}”.").format(name=mechanism)
             )
         return row.id
 
