@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -397,21 +397,18 @@ def _spans(text: str, pattern: re.Pattern[str] | None, direct: re.Pattern[str] |
         # the offsets the folded copy would give (no copy made).
         return _direct_spans(text, direct)
     folded, where = _folded_with_map(text)
-    spans: list[tuple[int, int]] = []
-    found = pattern.search(folded)
-    while found is not None:
-        begin, end = found.span()
-        if begin and (folded[begin - 1].isalnum()):  # inside a word: look again one further
-            found = pattern.search(folded, begin + 1)
-            continue
-        if begin < end:
-            spans.append((begin, end) if where is None else (where[begin], where[end - 1] + 1))
-        found = pattern.search(folded, max(end, begin + 1))
-    return _merged(spans)
+    if where is None:
+        return _merged(list(_word_matches(folded, pattern)))
+    return _merged([(where[begin], where[end - 1] + 1) for begin, end in _word_matches(folded, pattern)])
 
 
 def _direct_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    return _merged(list(_word_matches(text, pattern)))
+
+
+def _word_matches(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The (begin, end) of each match of ``pattern`` in ``text`` that starts a word and is not
+    empty, left to right (a match inside a word is looked for again one character further)."""
     found = pattern.search(text)
     while found is not None:
         begin, end = found.span()
@@ -419,9 +416,8 @@ def _direct_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
             found = pattern.search(text, begin + 1)
             continue
         if begin < end:
-            spans.append((begin, end))
+            yield begin, end
         found = pattern.search(text, max(end, begin + 1))
-    return _merged(spans)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -460,20 +456,14 @@ def snippets(texts: Sequence[str], query: SearchQuery, width: int = 160) -> list
     alone: set[int] = set()
     ends = list(accumulate(len(text) + 1 for text in texts))  # each text's joint (or the end)
     row = 0
-    match = direct.search(joined)
-    while match is not None:
-        begin, end = match.span()
-        if begin and joined[begin - 1].isalnum():  # inside a word: look again one further
-            match = direct.search(joined, begin + 1)
-            continue
+    for begin, end in _word_matches(joined, direct):
         while ends[row] <= begin:
             row += 1
         start = ends[row] - len(texts[row]) - 1
         if end > ends[row] - 1:  # across a joint (a phrase's words in two texts)
             alone.update(range(row, bisect_left(ends, end) + 1))
-        elif begin < end:
+        else:
             found[row].append((begin - start, end - start))
-        match = direct.search(joined, max(end, begin + 1))
     return [snippet(text, query, width) if index in alone else _window(text, _merged(found[index]), width)
             for index, text in enumerate(texts)]
 
