@@ -263,29 +263,37 @@ _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_LATIN = re.compile("[^\x00-\u02ff\u2000-\u206f]")
 
 
-def _cp1252_folding() -> tuple[bytes, re.Pattern[bytes]]:
-    """For text in Windows-1252 (French and English, typographic apostrophes and quotes, « »,
-    œ): the byte table folding each character into one, and the bytes whose folding is not
-    one such character ("…" -> "...", "µ" -> "μ")."""
-    table, odd = bytearray(range(256)), bytearray()
+def _byte_folding(codec: str) -> tuple[str, bytes, int]:
+    """For text in a one-byte encoding (Latin-1; Windows-1252 for French and English with
+    typographic apostrophes and quotes, « », œ): the byte table folding each character into
+    one, where a byte whose folding is not one such character ("…" -> "...", "µ" -> "μ")
+    becomes ``odd``, one of them (so one ``in`` over the folded bytes tells)."""
+    table, odd = bytearray(range(256)), []
     for byte in range(256):
         try:
-            char = bytes([byte]).decode("cp1252")
+            char = bytes([byte]).decode(codec)
         except UnicodeDecodeError:
+            odd.append(byte)
             continue
         folded = fold(char)
         try:
-            encoded = folded.encode("cp1252")
+            encoded = folded.encode(codec)
         except UnicodeEncodeError:
             encoded = b""
         if len(folded) == 1 and len(encoded) == 1:
             table[byte] = encoded[0]
         else:
             odd.append(byte)
-    return bytes(table), re.compile(b"[" + re.escape(bytes(odd)) + b"]")
+    for byte in odd:
+        table[byte] = odd[0]
+    # A folded character folds into itself: no byte that is not odd becomes the odd one.
+    assert all(table[b] != odd[0] for b in range(256) if b not in odd)
+    return codec, bytes(table), odd[0]
 
 
-_CP1252_TABLE, _CP1252_ODD = _cp1252_folding()
+# Latin-1 first: a text of Latin-1 characters only is stored one byte per character, and
+# encodes as a copy; Windows-1252 (a table lookup per character) for one with ’ or œ.
+_BYTE_FOLDINGS = (_byte_folding("latin-1"), _byte_folding("cp1252"))
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
@@ -293,13 +301,16 @@ def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
     offsets, the common case; folding can change lengths: "ﬁ" -> "fi")."""
     if text.isascii():
         return text.lower(), None
-    try:
-        encoded = text.encode("cp1252")
-    except UnicodeEncodeError:
-        encoded = None
-    if encoded is not None and not _CP1252_ODD.search(encoded):
+    for codec, table, odd in _BYTE_FOLDINGS:
+        try:
+            encoded = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
         # One byte per character each way: a table lookup per byte, offsets unchanged.
-        return encoded.translate(_CP1252_TABLE).decode("cp1252"), None
+        folded = encoded.translate(table)
+        if odd not in folded:
+            return folded.decode(codec), None
+        break
     if not _NOT_LATIN.search(text):
         # The whole text at C speed: a precomposed letter becomes its letter plus marks,
         # removed. The same length means one character each, in place ("…" -> "..." is not).
@@ -443,20 +454,26 @@ _JOINT = "\x00"  # between the texts of ``snippets``: not a letter, so never ins
 
 def snippets(texts: Sequence[str], query: SearchQuery, width: int = 160) -> list[Snippet]:
     """``[snippet(text, query, width) for text in texts]``, the words found in one pass of the
-    regular expression over all the texts joined (a search's results: one call, not three, per
-    text). A text the one pass cannot vouch for (outside ``_DIRECT``'s characters, holding the
-    joint, or a match running across a joint) is done on its own."""
-    direct = query.highlight_direct
-    if direct is None or len(texts) < 2:
+    folded pattern over all the texts joined and folded at once (a search's results: one
+    folding and one search, not one of each per text). When folding the joined texts moves an
+    offset, or a text holds the joint, each text is done on its own; so is a text where a
+    match runs across a joint (a phrase's words in two texts)."""
+    pattern = query.highlight_pattern
+    if pattern is None or len(texts) < 2:
         return [snippet(text, query, width) for text in texts]
     joined = _JOINT.join(texts)
-    if _NOT_DIRECT.search(joined) or joined.count(_JOINT) != len(texts) - 1:
+    if joined.count(_JOINT) != len(texts) - 1:
+        return [snippet(text, query, width) for text in texts]
+    # Folding works character by character here (the joint is neither a letter nor a mark, so
+    # nothing folds across it): the joined copy is the texts' folded copies, joined.
+    folded, where = _folded_with_map(joined)
+    if where is not None:
         return [snippet(text, query, width) for text in texts]
     found: list[list[tuple[int, int]]] = [[] for _ in texts]
     alone: set[int] = set()
     ends = list(accumulate(len(text) + 1 for text in texts))  # each text's joint (or the end)
     row = 0
-    for begin, end in _word_matches(joined, direct):
+    for begin, end in _word_matches(folded, pattern):
         while ends[row] <= begin:
             row += 1
         start = ends[row] - len(texts[row]) - 1
@@ -471,19 +488,25 @@ def snippets(texts: Sequence[str], query: SearchQuery, width: int = 160) -> list
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:
     """The snippet of ``text`` whose words are at ``spans`` (offsets in ``text``, in order)."""
     length = len(text)
-    first = spans[0][0] if spans else -1
+    if spans:
+        first, first_end = spans[0]
+    else:
+        first = first_end = -1
     start = 0
     if first > width // 3:
         start = first - width // 3
         space = text.rfind(" ", 0, start)
-        start = space + 1 if space >= 0 and start - space < 20 else start
+        if space >= 0 and start - space < 20:
+            start = space + 1
     end = start + width
     if end < length:
         space = text.find(" ", end)
-        end = space if 0 <= space - end < 20 else end
+        if 0 <= space - end < 20:
+            end = space
+        piece = text[start:end]
     else:
         end = length
-    piece = text[start:end]
+        piece = text[start:] if start else text
     if "\n" in piece or "\r" in piece or "\t" in piece:
         piece = piece.replace("\r", " ").replace("\n", " ").replace("\t", " ")
     if start:
@@ -493,10 +516,14 @@ def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:
     if not spans:
         return _snippet(piece, (), -1, -1)
     if not start and end == length:  # the whole text: every span inside, where it is
-        return _snippet(piece, tuple(spans), first, spans[0][1])
+        return _snippet(piece, tuple(spans), first, first_end)
     shift = (1 if start else 0) - start
-    inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
-    return _snippet(piece, inside, first, spans[0][1])
+    if len(spans) == 1:  # the common case: one word found
+        inside = ((max(first, start) + shift, min(first_end, end) + shift),) if first < end and first_end > start \
+            else ()
+    else:
+        inside = tuple([(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start])
+    return _snippet(piece, inside, first, first_end)
 
 
 def _snippet(text: str, spans: tuple[tuple[int, int], ...], first: int, first_end: int) -> Snippet:

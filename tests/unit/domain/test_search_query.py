@@ -100,6 +100,21 @@ def test_the_fast_folding_is_the_exact_folding(text: str) -> None:
     assert (list(range(len(text))) if where is None else where) == offsets
 
 
+def test_the_byte_tables_fold_every_one_byte_character_as_the_exact_folding() -> None:
+    """Every character of Latin-1 and Windows-1252, alone and beside letters that send the
+    text through each table (é: Latin-1; ’: Windows-1252; ж: neither)."""
+    from mcim_desk.domain.search_query import _folded_with_map
+
+    chars = {chr(code) for code in range(256)}
+    chars |= {bytes([byte]).decode("cp1252", "ignore") for byte in range(256)} - {""}
+    for char in sorted(chars):
+        for text in (char, f"é{char}x", f"’{char}É", f"ж{char}"):
+            folded, where = _folded_with_map(text)
+            expected, offsets = exact_fold(text)
+            assert folded == expected, repr(text)
+            assert (list(range(len(text))) if where is None else where) == offsets, repr(text)
+
+
 @given(FOLDING, st.sampled_from(["e", "ae", "oe", "ss", "fi", "x", "a1"]), st.booleans())
 def test_spans_are_those_of_the_exact_folding(text: str, word: str, prefix: bool) -> None:
     """Every span found starts and ends at a word's edge of the text folded character by
