@@ -127,7 +127,7 @@ def main() -> int:
         conn.close()
 
         # The index's share of an autosave: the same save into a copy without the triggers.
-        db.engine.dispose()
+        db.dispose()  # every connection closed: the file is whole for the copy
         bare_path = Path(tmp) / "bare.sqlite3"
         shutil.copyfile(path, bare_path)
         for suffix in ("-wal", "-shm"):

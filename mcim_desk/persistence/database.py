@@ -56,6 +56,8 @@ class Database:
         self._writer: sessionmaker | None = None
         self._reader: sessionmaker | None = None
         self._lock = threading.Lock()
+        self._statement_driver: sqlite3.Connection | None = None
+        self._statement_lock = threading.Lock()
         self.checkpointer: threading.Thread | None = None
 
     @property
@@ -169,6 +171,21 @@ class Database:
         if bulk and committed:
             self.checkpoint_in_background()
 
+    @contextmanager
+    def statement_reader(self) -> Iterator[sqlite3.Connection]:
+        """SQLite: a driver connection of its own, for reads of one statement each (the
+        search), one caller at a time. The driver runs in autocommit mode, so a statement is
+        its own read transaction (a snapshot of every table it reads) and nothing is held
+        between statements. Kept open until ``dispose``: the pool's checkout and return cost
+        as much as a rare word's search (benchmarks/search.py)."""
+        with self._statement_lock:
+            if self._statement_driver is None:
+                pooled = self.engine.raw_connection()  # made by the engine: its settings
+                driver = pooled.driver_connection
+                pooled.detach()  # then the pool's no more
+                self._statement_driver = driver
+            yield self._statement_driver
+
     def checkpoint_in_background(self) -> threading.Thread | None:
         """Copy the WAL into the database file on a thread of its own (a PASSIVE checkpoint:
         readers and writers go on meanwhile; a writer's own automatic checkpoint finds this
@@ -197,6 +214,10 @@ class Database:
     def dispose(self) -> None:
         if self.checkpointer is not None:
             self.checkpointer.join(timeout=60)  # leave the file tidy, not half copied
+        with self._statement_lock:
+            if self._statement_driver is not None:
+                self._statement_driver.close()
+                self._statement_driver = None
         if self._engine is not None:
             self._engine.dispose()
 

@@ -266,9 +266,10 @@ _CODES = "SELECT id, label_fr, label_en FROM code WHERE deleted_at IS NULL"
 
 def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filters, limit: int,
          followup_kinds: tuple[str, ...] = ()) -> Found:
-    """``search`` and the code labels, in one read-only unit of work. SQLite: on the pooled connection's driver, one statement
-    (its own read transaction), statements built once (a rare word's search costs little more than FTS5's own MATCH:
-    benchmarks/search.py); PostgreSQL: a session."""
+    """``search`` and the code labels, in one read-only unit of work. SQLite: one statement
+    (its own read transaction), built once, on the database's statement reader (a driver
+    connection of its own, no pool checkout: a rare word's search costs little more than
+    FTS5's own MATCH, benchmarks/search.py); PostgreSQL: a session."""
     if not db.is_sqlite:
         with db.read() as session:
             rows = search(session, kinds, match, tsquery, filters, limit, followup_kinds)
@@ -280,20 +281,13 @@ def find(db: Database, kinds: list[str], match: str, tsquery: str, filters: Filt
     params = _search_params(match, tsquery, filters, limit, followup_kinds, False)
     if filters.since or filters.until:  # datetimes as stored
         params = {k: str(v) if isinstance(v, datetime) else v for k, v in params.items()}
-    connection = db.engine.raw_connection()  # the pool's, without a SQLAlchemy Connection around it
-    try:
+    with db.statement_reader() as driver:
         # The driver is in autocommit mode (database.py): one statement is its own read
         # transaction, a snapshot of every table it reads; no BEGIN / ROLLBACK around it.
-        cursor = connection.driver_connection.cursor()
-        try:
-            rows = cursor.execute(sql, params).fetchall()
-            codes = {}
-            if any(r[_CODE_IDS] for r in rows):  # the codes' labels, read next (their own snapshot)
-                codes = {r[0]: (r[1], r[2]) for r in cursor.execute(_CODES)}
-        finally:
-            cursor.close()
-    finally:
-        connection.close()  # back to the pool
+        rows = driver.execute(sql, params).fetchall()
+        codes = {}
+        if any(r[_CODE_IDS] for r in rows):  # the codes' labels, read next (their own snapshot)
+            codes = {r[0]: (r[1], r[2]) for r in driver.execute(_CODES)}
     return Found(rows, codes)
 
 
