@@ -156,15 +156,20 @@ def search(db: Database, text: str, *, kinds: tuple[str, ...] | list[str] = (), 
     by_kind: dict[str, list] = {}
     seen: set[str] = set()
     for row in rows:  # tuples, in the order of search_repo.COLUMNS: kind, record_id, ..., body
-        kind = "followup" if row[0] == "followup_title" else row[0]
-        if row[0] == "followup_title" and row[5] and any(
-                search_query.match_spans(row[5], (t.words,), (t.prefix,)) for t in query.negative):
-            continue  # its title matched, but its notes hold a word left out
+        kind = row[0]
+        if kind == "followup_title":
+            if row[5] and any(search_query.match_spans(row[5], (t.words,), (t.prefix,)) for t in query.negative):
+                continue  # its title matched, but its notes hold a word left out
+            kind = "followup"
         if kind == "followup":
             if row[1] in seen:
                 continue
             seen.add(row[1])
-        by_kind.setdefault(kind, []).append(row)
+        group = by_kind.get(kind)
+        if group is None:
+            by_kind[kind] = [row]
+        else:
+            group.append(row)
     labels = _labels_of(db)  # looked up once, not per hit
     shown = [(kind, by_kind[kind][:limit]) for kind in wanted if kind in by_kind]
     hits = [_hit(db, kind, row, codes, lang, labels) for kind, rows in shown for row in rows]
@@ -185,7 +190,11 @@ def _hit(db: Database, kind: str, row, codes: dict, lang: str, labels: dict) -> 
     # cost more than the rest of the hit.
     (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
      field_name, code_ids, subkind, version) = row
-    where_fr, where_en = _where(db, kind, path, field_name, subkind, version, labels)
+    known = labels.get((version, path)) if kind == "answer" else None
+    if known is not None:  # most hits: a question's answer, its labels read before
+        where_fr, where_en = known
+    else:
+        where_fr, where_en = _where(db, kind, path, field_name, subkind, version, labels)
     code_names: tuple[str, ...] = ()
     if code_ids:
         try:
@@ -193,18 +202,19 @@ def _hit(db: Database, kind: str, row, codes: dict, lang: str, labels: dict) -> 
         except ValueError:
             ids = []
         code_names = tuple(codes[c][0 if lang == "fr" else 1] for c in ids if c in codes)
-    if isinstance(at, str):  # SQLite returns a text for an expression (coalesce)
+    if at.__class__ is str:  # SQLite's driver gives the text stored
         try:
-            at = datetime.fromisoformat(at)
+            at = _from_iso(at)
         except ValueError:
             at = None
-    body = body or ""
+    if not body:
+        body = ""
     if kind == "followup":  # its title (the kind's label), then its notes
         body = where_fr if not body else f"{where_fr} — {body}"
     # Every field given, so the frozen dataclass's __init__ (an object.__setattr__ call per
-    # field) is skipped: the fields go into the new hit's __dict__ at once, a hit per row found.
+    # field) is skipped: the new hit gets its fields as its __dict__ at once, a hit per row found.
     hit = _new(SearchHit)
-    hit.__dict__.update({
+    _set(hit, "__dict__", {
         "kind": kind, "record_id": record_id, "mechanism_id": mechanism_id,
         "acronym_fr": acronym_fr, "acronym_en": acronym_en, "where_fr": where_fr, "where_en": where_en,
         "snippet": body, "at": at, "response_id": response_id,
@@ -214,6 +224,8 @@ def _hit(db: Database, kind: str, row, codes: dict, lang: str, labels: dict) -> 
 
 
 _new = object.__new__
+_set = object.__setattr__
+_from_iso = datetime.fromisoformat
 
 
 def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: str | None,
