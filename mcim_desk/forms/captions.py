@@ -10,7 +10,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.typography import one_line
-from .definition import FormDefinition, definition_path
+from .definition import FormDefinition, Question, definition_path
 
 _NUMBER = re.compile(r"q(\d+)$")
 _ENTRY = re.compile(r"\[(\d+)\]")
@@ -84,9 +84,15 @@ def answer_text(definition: FormDefinition | None, path: str, value: str | None,
         return ""
     element = definition.find(path) if definition is not None else None
     if element is not None and element.is_select:
-        codes = value.split() if element.type == "select_multiple" else [value]
-        return "; ".join(element.choice_label(code, lang) for code in codes)
+        return choices_text(element, value, lang)
     return value
 
 
-__all__ = ["answer_text", "question_caption", "question_number", "short_question", "shorten"]
+def choices_text(element: Question, value: str, lang: str) -> str:
+    """The choices of a choice question's stored answer by their labels, "label; label" (a
+    multiple choice or a ranking: its codes in their order)."""
+    codes = value.split() if element.type in ("select_multiple", "rank") else [value]
+    return "; ".join(element.choice_label(code, lang) for code in codes)
+
+
+__all__ = ["answer_text", "choices_text", "question_caption", "question_number", "short_question", "shorten"]

@@ -18,8 +18,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain import search_query
 from ..domain.search_query import KINDS, SearchQuery, Snippet
+from ..forms.captions import choices_text
 
 if TYPE_CHECKING:
+    from ..forms.definition import Question
     from ..persistence.database import Database
 
 LIMIT_PER_KIND = 50
@@ -190,9 +192,10 @@ def _hit(db: Database, kind: str, row, codes: dict, lang: str, labels: dict) -> 
     # cost more than the rest of the hit.
     (_kind, record_id, mechanism_id, acronym_fr, acronym_en, body, at, response_id, path, interview_id,
      field_name, code_ids, subkind, version) = row
-    known = labels.get((version, path)) if kind == "answer" else None
-    if known is not None:  # most hits: a question's answer, its labels read before
-        where_fr, where_en = known
+    if kind == "answer" and path and version:  # most hits: a question's answer
+        where_fr, where_en, choices = labels.get((version, path)) or _question_labels(db, version, path, labels)
+        if choices is not None and body:  # a choice question's answer: its choices' labels, not codes
+            body = choices_text(choices, body, lang)
     else:
         where_fr, where_en = _where(db, kind, path, field_name, subkind, version, labels)
     code_names: tuple[str, ...] = ()
@@ -248,20 +251,21 @@ def _where(db: Database, kind: str, path: str | None, field_name: str, subkind: 
         return label, label
     label_fr = label_en = path or ""
     if path and version:
-        label_fr, label_en = labels.get((version, path)) or _question_labels(db, version, path, labels)
+        label_fr, label_en, _choices = labels.get((version, path)) or _question_labels(db, version, path, labels)
     if field_name == "note":
         note = QCoreApplication.translate("Search", "Note on {question}")
         return note.format(question=label_fr), note.format(question=label_en)
     return label_fr, label_en
 
 
-# Database -> (form version id, answer path) -> the question's label in French and English. A
-# form version never changes once stored, so its labels are read once per database.
+# Database -> (form version id, answer path) -> the question's label in French and English, and
+# the question when its answers are choices. A form version never changes once stored, so its
+# labels are read once per database.
 _QUESTION_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _QUESTION_LABELS_LOCK = threading.Lock()
 
 
-def _labels_of(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
+def _labels_of(db: Database) -> dict[tuple[str, str], tuple[str, str, Question | None]]:
     """The database's question labels read so far: (form version id, answer path) -> labels."""
     labels = _QUESTION_LABELS.get(db)
     if labels is None:
@@ -270,8 +274,9 @@ def _labels_of(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
     return labels
 
 
-def _question_labels(db: Database, version: str, path: str, labels: dict) -> tuple[str, str]:
-    """A question's labels read from its form version, and kept in ``labels`` (``_labels_of``'s)."""
+def _question_labels(db: Database, version: str, path: str, labels: dict) -> tuple[str, str, Question | None]:
+    """A question's labels read from its form version, and the question when its answers are
+    choices (shown by their labels), kept in ``labels`` (``_labels_of``'s)."""
     from ..forms.definition import definition_path
     from . import forms
 
@@ -279,7 +284,10 @@ def _question_labels(db: Database, version: str, path: str, labels: dict) -> tup
         question = forms.definition(db, version).find(definition_path(path))
     except KeyError:
         question = None
-    found = (question.label("fr"), question.label("en")) if question is not None else (path, path)
+    if question is None:
+        found = (path, path, None)
+    else:
+        found = (question.label("fr"), question.label("en"), question if question.is_select else None)
     with _QUESTION_LABELS_LOCK:
         if len(labels) > 20_000:  # a bound, far above the questions of every form version
             labels.clear()

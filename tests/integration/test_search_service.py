@@ -157,6 +157,30 @@ def test_hidden_answers_only_when_asked(db) -> None:  # noqa: ANN001
     assert hits(db, "windhoek", include_hidden=True) == {"answer": [q5]}
 
 
+def test_a_choice_answer_shows_its_choices_labels_not_their_codes(db) -> None:  # noqa: ANN001
+    """Q4 and Q9 store codes ("en_cours", "theme_1 theme_3"); a hit shows what the form shows,
+    in the search's language, marked where the words are."""
+    mechanism = find_mechanism(db, "MIDSA")
+    response = responses.open_questionnaire(db, mechanism.id, "t")
+    responses.save_answer(db, response.id, "section_2/q4", "en_cours", "t")
+    responses.save_answer(db, response.id, "section_2/q9", "theme_1 theme_3", "t")
+
+    def shown(text: str, lang: str) -> list[tuple[str, list[str]]]:
+        hit_list = [h for g in search.search(db, text, lang=lang).groups for h in g.hits]
+        return [(h.snippet.text, [h.snippet.text[b:e] for b, e in h.snippet.spans]) for h in hit_list]
+
+    assert shown("cours", "fr") == [("En cours, pas encore définitif", ["cours"])]
+    assert shown("cours", "en") == [("In progress, not yet final", [])]  # found by its code
+    (text, marked), = shown("theme", "en")
+    assert text.startswith("Human rights of all migrants, social inclusion")
+    assert "intolerance; International cooperation" in text  # the first 160 characters or so
+    assert marked == []
+    (text, marked), = shown("theme", "fr")
+    assert text.startswith("Les droits de l’homme de tous les migrants")
+    assert text.endswith("la xénophobie et l’intolérance;…")  # the first 160 characters or so
+    assert marked == []
+
+
 def test_filters(db, midsa) -> None:  # noqa: ANN001
     mechanism, response = midsa
     q20 = answer_id(db, response.id, "section_3/q20")
