@@ -42,6 +42,10 @@ def translate_with(catalogue, context: str, source: str, disambiguation: str | N
     for English) as its only translator; None where only Qt can say (a ``%Ln`` count)."""
     from .qm import replace_percent_n
 
+    # Qt takes each text as a C string: it ends at its first NUL character.
+    context, source = context.partition("\x00")[0], source.partition("\x00")[0]
+    if disambiguation:
+        disambiguation = disambiguation.partition("\x00")[0]
     found = catalogue.translate(context, source, disambiguation, n) if catalogue else None
     return replace_percent_n(source if found is None else found, n)
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
 
@@ -71,6 +71,8 @@ def test_plural_forms_are_picked_as_qt_picks_them(french: QmCatalogue) -> None:
 
 @given(context=st.text(max_size=20), source=st.text(max_size=40),
        comment=st.none() | st.text(max_size=10), n=st.integers(-1, 5000))
+@example(context="", source="\x00", comment=None, n=0)  # Qt reads C strings: up to a NUL
+@example(context="Search\x00x", source="Answers\x00%n", comment="\x00y", n=3)
 def test_any_lookup_answers_as_qt(context: str, source: str, comment: str | None, n: int) -> None:
     """Texts not in the catalogue come back as given (%n replaced as Qt replaces it), and a
     catalogue message asked with a disambiguation it does not have is found without it."""
