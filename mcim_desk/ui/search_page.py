@@ -43,11 +43,12 @@ KIND_ORDER = ("answer", "note", "call_note", "quote", "coding", "followup", "con
 
 
 def highlighted_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The snippet as rich text: every piece of user text escaped, the matches in bold."""
+    """The snippet as rich text: every piece of user text escaped, the matches in bold, black
+    on pale yellow (readable on a selected row, whose other text turns white, and in a dark theme)."""
     out, last = [], 0
     for start, end in spans:
         out.append(html.escape(text[last:start]))
-        out.append("<b style='background-color:#fff3a0'>" + html.escape(text[start:end]) + "</b>")
+        out.append("<b style='background-color:#fff3a0; color:#000000'>" + html.escape(text[start:end]) + "</b>")
         last = end
     out.append(html.escape(text[last:]))
     return "".join(out)

@@ -47,7 +47,7 @@ def test_ctrl_f_type_with_accents_and_open_the_answer_at_its_question(qtbot, mak
 
     markup = heading.child(0, 2).data(HTML_ROLE)
     assert "&lt;b&gt;" in markup and "&amp; des" in markup  # the user's text is data
-    assert "<b style='background-color:#fff3a0'>réglementaire</b>" in markup
+    assert "<b style='background-color:#fff3a0; color:#000000'>réglementaire</b>" in markup
     qtbot.keyClick(page.box, Qt.Key.Key_Return)  # to the results
     assert QApplication.focusWidget() is page.view
     qtbot.keyClick(page.view, Qt.Key.Key_Return)  # opens the first
@@ -139,4 +139,35 @@ def test_highlighting_escapes_user_text() -> None:
     from mcim_desk.ui.search_page import highlighted_html
 
     assert highlighted_html("<img src=x> ok", ((12, 14),)) == (
-        "&lt;img src=x&gt; <b style='background-color:#fff3a0'>ok</b>")
+        "&lt;img src=x&gt; <b style='background-color:#fff3a0; color:#000000'>ok</b>")
+
+
+def test_the_marked_words_stay_readable_on_the_selected_row(qtbot, make_window, typer) -> None:  # noqa: ANN001
+    """On the selected row the text turns white: the marked words keep dark letters on their
+    pale yellow, read from the painted pixels."""
+    window = make_window("fr")
+    window.resize(1200, 700)
+    db = window.ctx.db
+    midsa = find_mechanism(db, "MIDSA")
+    response = responses.open_questionnaire(db, midsa.id, "t")
+    responses.save_answer(db, response.id, "section_3/q14", "Atelier RÉGLEMENTAIRE à Gaborone.", "t")
+    page = search_for(qtbot, window, typer, "reglementaire")
+    [hit] = page.hits_shown()
+    assert page.select_hit(hit.record_id)
+    index = page.model.item(0, 0).child(0, 2).index()
+    assert page.view.selectionModel().isSelected(index)
+    rect = page.view.visualRect(index)
+    image = page.view.viewport().grab(rect).toImage()
+    yellow, dark = [], 0
+    for x in range(image.width()):
+        for y in range(image.height()):
+            color = image.pixelColor(x, y)
+            if color.red() > 230 and color.green() > 220 and color.blue() < 190:
+                yellow.append((x, y))
+    assert len(yellow) > 50, "the marked word's pale yellow is painted"
+    xs, ys = [p[0] for p in yellow], [p[1] for p in yellow]
+    for x in range(min(xs), max(xs) + 1):
+        for y in range(min(ys), max(ys) + 1):
+            color = image.pixelColor(x, y)
+            dark += color.red() + color.green() + color.blue() < 200
+    assert dark > 20, "dark letters inside the yellow mark"
